@@ -1,0 +1,95 @@
+/**
+ * Model-id catalog: which strings are model ids and whose. Used two ways:
+ * - `matchKnownModel(s)`: recognizes an id anywhere it is written in AI code (constants, arrays, maps);
+ * - `looksLikeModelId(s)`: a weaker shape check for strings already in a model position
+ *   (`model=`, `from_pretrained(...)`, `openai('...')`), where unknown ids are still ids.
+ * Source: Cisco deployment_detector.py _MODEL_NAME_RE (research/anchors-mission.md §2b), extended
+ * with provider model lists (OpenAI, Anthropic, Google, Mistral, Cohere, Bedrock model ids).
+ */
+
+export interface ModelFamily {
+  readonly provider: string;
+  readonly pattern: RegExp;
+  readonly source: string;
+}
+
+/** Bedrock-style `vendor.model` ids, optionally behind a cross-region inference profile prefix. */
+const BEDROCK = /^(?:(?:us|eu|apac|global|us-gov)\.)?(anthropic|amazon|meta|mistral|cohere|ai21|stability|deepseek|writer|openai|qwen|twelvelabs|luma)\.[a-z0-9][\w.:-]*$/;
+
+export const MODEL_FAMILIES: readonly ModelFamily[] = [
+  { provider: 'openai', pattern: /^(?:gpt-(?:3\.5|4|4o|4\.1|4\.5|5|oss|image|realtime|audio)[\w.:-]*|chatgpt-[\w.-]+|o[1-9](?:-(?:mini|preview|pro|deep-research))*(?:-\d{4}-\d{2}-\d{2})?|text-embedding-(?:3-small|3-large|ada-002)|text-(?:davinci|curie|babbage|ada)-\d{3}|dall-e-[23]|whisper-1|tts-1(?:-hd)?|davinci-002|babbage-002|(?:omni|text)-moderation-[\w.-]+|codex-mini[\w.-]*|computer-use-preview[\w.-]*)$/, source: 'platform.openai.com models list' },
+  { provider: 'anthropic', pattern: /^claude-(?:instant|[0-9]|opus|sonnet|haiku|3|2)[\w.@-]*$/, source: 'docs.anthropic.com models overview' },
+  { provider: 'google', pattern: /^(?:models\/)?(?:gemini-[\w.-]+|gemma-?[\w.:-]*|text-embedding-00\d|textembedding-gecko[\w@.-]*|text-multilingual-embedding-[\w.-]+|imagen-[\w.-]+|veo-[\w.-]+|chat-bison[\w@.-]*|text-bison[\w@.-]*|embedding-001)$/, source: 'ai.google.dev models; Vertex AI model garden' },
+  { provider: 'mistral', pattern: /^(?:(?:open-)?(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral)(?:-[\w.:-]+|:[\w.-]+)?|mistral-embed)$/, source: 'docs.mistral.ai models' },
+  { provider: 'cohere', pattern: /^(?:command-(?:r|a|light|nightly|r-plus|r7b)[\w.-]*|embed-(?:english|multilingual)-(?:light-)?v\d[\w.-]*|rerank-[\w.-]+)$/, source: 'docs.cohere.com models' },
+  { provider: 'meta', pattern: /^(?:llama[-_ ]?[2-4](?:[.\d]*)[\w.:-]*|llama[23]?(?:\.\d)?:[\w.-]+|codellama[\w.:-]*|llama-guard[\w.:-]*)$/i, source: 'llama.meta.com; ollama library tags' },
+  { provider: 'deepseek', pattern: /^deepseek-[\w.:-]+$/, source: 'api-docs.deepseek.com' },
+  { provider: 'qwen', pattern: /^(?:qwen|qwq)[\w.:-]*\d[\w.:-]*$/i, source: 'ollama library; Alibaba model studio' },
+  { provider: 'xai', pattern: /^grok-[\w.-]+$/, source: 'docs.x.ai models' },
+  { provider: 'microsoft', pattern: /^phi-?[1-4][\w.:-]*$/i, source: 'ollama library; Azure AI model catalog' },
+  { provider: 'aws-bedrock', pattern: BEDROCK, source: 'docs.aws.amazon.com bedrock model ids' },
+];
+
+/**
+ * Gateway / Hub ids `<org>/<model>`: the org must be a known model publisher or gateway prefix,
+ * so `src/index` or `owner/repo` strings are not taken for models.
+ */
+const KNOWN_ORGS = new Set([
+  'openai', 'anthropic', 'google', 'google-deepmind', 'meta', 'meta-llama', 'mistral', 'mistralai', 'xai', 'x-ai',
+  'deepseek', 'deepseek-ai', 'cohere', 'coherelabs', 'groq', 'perplexity', 'qwen', 'microsoft', 'amazon', 'bedrock',
+  'vertex', 'azure', 'huggingfaceh4', 'huggingface', 'sentence-transformers', 'baai', 'intfloat', 'thenlp',
+  'nomic-ai', 'tiiuae', 'bigscience', 'bigcode', 'stabilityai', 'black-forest-labs', 'nvidia', 'ibm-granite',
+  'allenai', 'thudm', 'zai-org', 'moonshotai', 'togethercomputer', 'nousresearch', 'teknium', 'mosaicml',
+  'databricks', 'eleutherai', 'facebook', 'bert-base-uncased', 'distilbert', 'openrouter', 'fireworks', 'together',
+  'ollama', 'unsloth', 'thebloke', 'lmstudio-community', 'mlx-community', 'jinaai', 'cross-encoder', 'hf-internal-testing',
+]);
+
+export interface ModelMatch {
+  readonly provider: string;
+}
+
+/** Recognizes a model id from the catalog, or a `<known org>/<model>` gateway/Hub id. */
+export function matchKnownModel(raw: string): ModelMatch | undefined {
+  const s = raw.trim();
+  if (s.length < 3 || s.length > 128 || /\s/.test(s)) return undefined;
+  for (const family of MODEL_FAMILIES) if (family.pattern.test(s)) return { provider: family.provider };
+  const slash = /^([\w.-]+)\/([\w.:@-]+)$/.exec(s);
+  if (slash?.[1] !== undefined && slash[2] !== undefined && KNOWN_ORGS.has(slash[1].toLowerCase())) {
+    const inner = matchKnownModel(slash[2]);
+    return { provider: inner?.provider ?? normalizeOrg(slash[1]) };
+  }
+  return undefined;
+}
+
+function normalizeOrg(org: string): string {
+  const o = org.toLowerCase();
+  if (o === 'meta-llama' || o === 'facebook') return 'meta';
+  if (o === 'mistralai') return 'mistral';
+  if (o === 'x-ai') return 'xai';
+  if (o === 'deepseek-ai') return 'deepseek';
+  if (o === 'google-deepmind') return 'google';
+  return o;
+}
+
+/** Placeholder ids people write in examples; never reported. */
+const PLACEHOLDER = /^(?:your[-_ ]?model|model[-_ ]?name|my[-_]model|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|xxx+|todo|changeme|string|default|none|null|undefined|test|example)$/i;
+
+/**
+ * Shape check for a string already in a model position: a plausible id (no spaces, no URL,
+ * no file extension of source code), not a placeholder. Known ids pass regardless.
+ */
+export function looksLikeModelId(raw: string): boolean {
+  const s = raw.trim();
+  if (matchKnownModel(s)) return true;
+  if (s.length < 2 || s.length > 128 || PLACEHOLDER.test(s)) return false;
+  if (/\s|^https?:|^\/|^\.|\.(?:js|ts|py|json|ya?ml|txt|md)$/i.test(s)) return false;
+  return /^[A-Za-z0-9][\w.:@/-]*$/.test(s) && /[a-z]/i.test(s);
+}
+
+/** Provider of a model id: catalog match, else the gateway org, else undefined. */
+export function modelProvider(raw: string): string | undefined {
+  const known = matchKnownModel(raw);
+  if (known) return known.provider;
+  const slash = /^([\w.-]+)\//.exec(raw.trim());
+  return slash?.[1] === undefined ? undefined : normalizeOrg(slash[1]);
+}

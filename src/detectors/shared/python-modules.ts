@@ -1,0 +1,122 @@
+/**
+ * Python import name → PyPI package. Import names often differ from distribution names
+ * (`google.generativeai` ships in `google-generativeai`); longest dotted prefix wins.
+ * Sources: Cisco shadow_ai_detector.py module map (research/anchors-mission.md §2b), package docs.
+ */
+import { findAiPackage, type AiPackage } from './ai-packages.ts';
+
+const MODULES: ReadonlyArray<readonly [module: string, pkg: string]> = [
+  ['openai', 'openai'],
+  ['anthropic', 'anthropic'],
+  ['google.generativeai', 'google-generativeai'],
+  ['google.genai', 'google-genai'],
+  ['google.cloud.aiplatform', 'google-cloud-aiplatform'],
+  ['vertexai', 'google-cloud-aiplatform'],
+  ['google.adk', 'google-adk'],
+  ['mistralai', 'mistralai'],
+  ['cohere', 'cohere'],
+  ['together', 'together'],
+  ['groq', 'groq'],
+  ['litellm', 'litellm'],
+  ['ollama', 'ollama'],
+  ['replicate', 'replicate'],
+  ['fireworks', 'fireworks-ai'],
+  ['ai21', 'ai21'],
+  ['cerebras.cloud.sdk', 'cerebras-cloud-sdk'],
+  ['zhipuai', 'zhipuai'],
+  ['huggingface_hub', 'huggingface-hub'],
+  ['langchain', 'langchain'],
+  ['langgraph', 'langgraph'],
+  ['llama_index', 'llama-index'],
+  ['crewai', 'crewai'],
+  ['autogen', 'autogen'],
+  ['autogen_agentchat', 'autogen-agentchat'],
+  ['autogen_core', 'autogen-core'],
+  ['semantic_kernel', 'semantic-kernel'],
+  ['dspy', 'dspy'],
+  ['instructor', 'instructor'],
+  ['guidance', 'guidance'],
+  ['promptflow', 'promptflow'],
+  ['pydantic_ai', 'pydantic-ai'],
+  ['smolagents', 'smolagents'],
+  ['haystack', 'haystack-ai'],
+  ['claude_agent_sdk', 'claude-agent-sdk'],
+  ['strands', 'strands-agents'],
+  ['agno', 'agno'],
+  ['mcp', 'mcp'],
+  ['fastmcp', 'fastmcp'],
+  ['langchain_mcp_adapters', 'langchain-mcp-adapters'],
+  ['chromadb', 'chromadb'],
+  ['pinecone', 'pinecone'],
+  ['weaviate', 'weaviate-client'],
+  ['qdrant_client', 'qdrant-client'],
+  ['pymilvus', 'pymilvus'],
+  ['lancedb', 'lancedb'],
+  ['pgvector', 'pgvector'],
+  ['faiss', 'faiss-cpu'],
+  ['transformers', 'transformers'],
+  ['torch', 'torch'],
+  ['tensorflow', 'tensorflow'],
+  ['keras', 'keras'],
+  ['jax', 'jax'],
+  ['sentence_transformers', 'sentence-transformers'],
+  ['diffusers', 'diffusers'],
+  ['accelerate', 'accelerate'],
+  ['peft', 'peft'],
+  ['trl', 'trl'],
+  ['safetensors', 'safetensors'],
+  ['bitsandbytes', 'bitsandbytes'],
+  ['onnxruntime', 'onnxruntime'],
+  ['vllm', 'vllm'],
+  ['bentoml', 'bentoml'],
+  ['mlflow', 'mlflow'],
+  ['wandb', 'wandb'],
+  ['clearml', 'clearml'],
+  ['langsmith', 'langsmith'],
+  ['langfuse', 'langfuse'],
+  ['phoenix', 'arize-phoenix'],
+];
+
+const BY_MODULE = new Map(MODULES);
+
+/**
+ * Split-package families whose import path names the distribution:
+ * `langchain_openai` → `langchain-openai`, `llama_index.llms.openai` → `llama-index-llms-openai`.
+ */
+function splitPackage(moduleName: string): string | undefined {
+  const top = moduleName.split('.')[0] ?? '';
+  if (/^langchain_[a-z0-9_]+$/.test(top)) return top.replace(/_/g, '-');
+  if (/^langgraph_[a-z0-9_]+$/.test(top)) return top.replace(/_/g, '-');
+  if (top === 'llama_index') {
+    const parts = moduleName.split('.');
+    if (parts[1] === 'core') return 'llama-index-core';
+    if (parts.length >= 3 && ['llms', 'embeddings', 'vector_stores', 'readers', 'tools', 'agent', 'retrievers', 'postprocessor'].includes(parts[1] ?? '')) {
+      return `llama-index-${parts[1]}-${parts[2]}`.replace(/_/g, '-');
+    }
+  }
+  return undefined;
+}
+
+export interface PythonModuleMatch {
+  /** PyPI distribution name. */
+  readonly packageName: string;
+  readonly pkg: AiPackage;
+}
+
+/** Maps an imported module (`google.generativeai`, `langchain_openai.chat_models`) to its AI package. */
+export function findPythonModule(moduleName: string): PythonModuleMatch | undefined {
+  const split = splitPackage(moduleName);
+  if (split !== undefined) {
+    const pkg = findAiPackage('pypi', split);
+    if (pkg) return { packageName: split, pkg };
+  }
+  const parts = moduleName.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const packageName = BY_MODULE.get(parts.slice(0, n).join('.'));
+    if (packageName !== undefined) {
+      const pkg = findAiPackage('pypi', packageName);
+      if (pkg) return { packageName, pkg };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * Vector-store clients by constructor or factory name, per language. A hit creates a
+ * `vector-store` asset named after the product. Sources: package docs of each client;
+ * Cisco/agent-bom vector package lists (research/anchors-mission.md §2a).
+ */
+
+export interface VectorClient {
+  /** Product id used as the asset name (`pinecone`, `chroma`, ...). */
+  readonly product: string;
+  /** Constructor/factory names as called in code. */
+  readonly names: readonly string[];
+  /** Packages (npm or PyPI) that export them; a hit counts only when imported from one of these. */
+  readonly packages: readonly string[];
+  readonly source: string;
+}
+
+export const JS_VECTOR_CLIENTS: readonly VectorClient[] = [
+  { product: 'pinecone', names: ['Pinecone', 'PineconeClient', 'PineconeStore'], packages: ['@pinecone-database/pinecone', '@langchain/pinecone'], source: 'pinecone-ts-client README' },
+  { product: 'chroma', names: ['ChromaClient', 'CloudClient', 'Chroma'], packages: ['chromadb', '@langchain/community', '@langchain/community/vectorstores/chroma'], source: 'chroma js docs' },
+  { product: 'qdrant', names: ['QdrantClient', 'QdrantVectorStore'], packages: ['@qdrant/js-client-rest', '@qdrant/qdrant-js', '@langchain/qdrant'], source: 'qdrant-js README' },
+  { product: 'weaviate', names: ['WeaviateClient', 'connectToWeaviateCloud', 'connectToLocal', 'connectToCustom', 'WeaviateStore'], packages: ['weaviate-client', 'weaviate-ts-client', '@langchain/weaviate'], source: 'weaviate typescript client docs' },
+  { product: 'milvus', names: ['MilvusClient', 'Milvus'], packages: ['@zilliz/milvus2-sdk-node', '@langchain/community'], source: 'milvus node sdk README' },
+  { product: 'lancedb', names: ['connect', 'LanceDB'], packages: ['@lancedb/lancedb', 'vectordb'], source: 'lancedb js docs' },
+  { product: 'pgvector', names: ['PGVectorStore', 'pgvector'], packages: ['pgvector', '@langchain/community'], source: 'pgvector-node README' },
+  { product: 'faiss', names: ['FaissStore'], packages: ['@langchain/community', 'faiss-node'], source: 'langchain js docs' },
+];
+
+export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
+  { product: 'pinecone', names: ['Pinecone', 'PineconeVectorStore', 'PineconeGRPC'], packages: ['pinecone', 'langchain_pinecone', 'llama_index.vector_stores.pinecone'], source: 'pinecone python README' },
+  { product: 'chroma', names: ['Client', 'PersistentClient', 'HttpClient', 'EphemeralClient', 'CloudClient', 'Chroma', 'ChromaVectorStore'], packages: ['chromadb', 'langchain_chroma', 'langchain_community.vectorstores', 'llama_index.vector_stores.chroma'], source: 'chroma python docs' },
+  { product: 'qdrant', names: ['QdrantClient', 'AsyncQdrantClient', 'QdrantVectorStore', 'Qdrant'], packages: ['qdrant_client', 'langchain_qdrant', 'langchain_community.vectorstores', 'llama_index.vector_stores.qdrant'], source: 'qdrant python README' },
+  { product: 'weaviate', names: ['connect_to_weaviate_cloud', 'connect_to_local', 'connect_to_custom', 'WeaviateClient', 'Client', 'WeaviateVectorStore'], packages: ['weaviate', 'langchain_weaviate', 'llama_index.vector_stores.weaviate'], source: 'weaviate python client docs' },
+  { product: 'milvus', names: ['MilvusClient', 'Milvus', 'MilvusVectorStore', 'connections'], packages: ['pymilvus', 'langchain_milvus', 'langchain_community.vectorstores', 'llama_index.vector_stores.milvus'], source: 'pymilvus docs' },
+  { product: 'lancedb', names: ['connect', 'LanceDB', 'LanceDBVectorStore'], packages: ['lancedb', 'langchain_community.vectorstores', 'llama_index.vector_stores.lancedb'], source: 'lancedb python docs' },
+  { product: 'pgvector', names: ['PGVector', 'PGVectorStore', 'register_vector', 'Vector'], packages: ['pgvector', 'pgvector.psycopg', 'pgvector.sqlalchemy', 'langchain_postgres', 'langchain_community.vectorstores', 'llama_index.vector_stores.postgres'], source: 'pgvector-python README' },
+  { product: 'faiss', names: ['IndexFlatL2', 'IndexFlatIP', 'IndexIVFFlat', 'IndexHNSWFlat', 'FAISS', 'FaissVectorStore'], packages: ['faiss', 'langchain_community.vectorstores', 'llama_index.vector_stores.faiss'], source: 'faiss wiki; langchain docs' },
+  { product: 'elasticsearch', names: ['ElasticsearchStore', 'ElasticVectorSearch'], packages: ['langchain_elasticsearch', 'langchain_community.vectorstores'], source: 'langchain docs' },
+];
+
+/** Finds the client whose name matches and whose package list contains `fromPackage`. */
+export function findVectorClient(table: readonly VectorClient[], name: string, fromPackage: string): VectorClient | undefined {
+  return table.find((c) => c.names.includes(name) && c.packages.some((p) => fromPackage === p || fromPackage.startsWith(`${p}/`) || fromPackage.startsWith(`${p}.`)));
+}

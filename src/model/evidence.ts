@@ -1,0 +1,84 @@
+/**
+ * Evidence: where and how an asset or relationship was seen. Every asset carries at least one.
+ * Snippets are redacted before they are stored (see `redactSnippet`).
+ */
+
+/** How the observation was made (DESIGN.md §3). */
+export const TECHNIQUES = [
+  'manifest',
+  'import',
+  'call-site',
+  'config',
+  'iac',
+  'container',
+  'model-header',
+  'api',
+  'audit-log',
+  'egress-log',
+] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+/** `declared`: written down as such (a manifest entry, a literal model id); `inferred`: deduced. */
+export const CONFIDENCES = ['declared', 'inferred'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export interface Evidence {
+  /** Repo-relative POSIX path of the file. */
+  readonly path?: string;
+  /** 1-based line. */
+  readonly line?: number;
+  /** 0-based notebook cell index, for .ipynb evidence (line is then relative to the cell). */
+  readonly cell?: number;
+  /** The line (or fragment) as written, trimmed and redacted, at most 200 characters. */
+  readonly snippet?: string;
+  readonly url?: string;
+  readonly technique: Technique;
+  readonly confidence: Confidence;
+  /** Id of the detector or connector that produced it. */
+  readonly detector: string;
+}
+
+const MAX_SNIPPET = 200;
+
+/**
+ * Keys that look like provider secrets. The snippet keeps the prefix and hides the rest, so
+ * evidence never carries a usable key even when a detector quotes a line that holds one.
+ */
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /\b(sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-|or-v1-)?)[A-Za-z0-9_-]{16,}/g,
+  /\b(hf_|api_org_|gsk_|pplx-|xai-|r8_|nvapi-|lsv2_(?:pt|sk)_)[A-Za-z0-9_-]{16,}/g,
+  /\b(AIza)[A-Za-z0-9_-]{30,}/g,
+  /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g,
+  /\b(ghp_|gho_|ghs_|github_pat_)[A-Za-z0-9_]{20,}/g,
+];
+
+/** Replaces anything that looks like a secret with its prefix plus `…[redacted]`, then trims. */
+export function redactSnippet(text: string): string {
+  let out = text.trim();
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1…[redacted]');
+  if (out.length > MAX_SNIPPET) out = `${out.slice(0, MAX_SNIPPET - 1)}…`;
+  return out;
+}
+
+/** Total order used to sort evidence lists deterministically. */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return (
+    cmp(a.path ?? '', b.path ?? '') ||
+    (a.cell ?? -1) - (b.cell ?? -1) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    cmp(a.technique, b.technique) ||
+    cmp(a.detector, b.detector) ||
+    cmp(a.snippet ?? '', b.snippet ?? '') ||
+    cmp(a.url ?? '', b.url ?? '') ||
+    cmp(a.confidence, b.confidence)
+  );
+}
+
+/** Key used to drop duplicate evidence entries when assets merge. */
+export function evidenceKey(e: Evidence): string {
+  return [e.path, e.cell, e.line, e.technique, e.detector, e.snippet, e.url].join('\u0000');
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

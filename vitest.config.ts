@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'connectors/**/*.test.ts', 'graph/**/*.test.ts', 'sbom/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**', 'test/fixtures/**'],
+    setupFiles: ['test/helpers/network-guard.ts'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
