@@ -19,13 +19,13 @@ const BEDROCK = /^(?:(?:us|eu|apac|global|us-gov)\.)?(anthropic|amazon|meta|mist
 export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'openai', pattern: /^(?:gpt-(?:3\.5|4|4o|4\.1|4\.5|5|oss|image|realtime|audio)[\w.:-]*|chatgpt-[\w.-]+|o[1-9](?:-(?:mini|preview|pro|deep-research))*(?:-\d{4}-\d{2}-\d{2})?|text-embedding-(?:3-small|3-large|ada-002)|text-(?:davinci|curie|babbage|ada)-\d{3}|dall-e-[23]|whisper-1|tts-1(?:-hd)?|davinci-002|babbage-002|(?:omni|text)-moderation-[\w.-]+|codex-mini[\w.-]*|computer-use-preview[\w.-]*)$/, source: 'platform.openai.com models list' },
   { provider: 'anthropic', pattern: /^claude-(?:instant|[0-9]|opus|sonnet|haiku|3|2)[\w.@-]*$/, source: 'docs.anthropic.com models overview' },
-  { provider: 'google', pattern: /^(?:models\/)?(?:gemini-[\w.-]+|gemma-?[\w.:-]*|text-embedding-00\d|textembedding-gecko[\w@.-]*|text-multilingual-embedding-[\w.-]+|imagen-[\w.-]+|veo-[\w.-]+|chat-bison[\w@.-]*|text-bison[\w@.-]*|embedding-001)$/, source: 'ai.google.dev models; Vertex AI model garden' },
+  { provider: 'google', pattern: /^(?:models\/)?(?:gemini-(?:\d|pro|ultra|exp|flash|nano|embedding)[\w.-]*|gemma-?[\w.:-]*|text-embedding-00\d|textembedding-gecko[\w@.-]*|text-multilingual-embedding-[\w.-]+|imagen-[\w.-]+|veo-[\w.-]+|chat-bison[\w@.-]*|text-bison[\w@.-]*|embedding-001)$/, source: 'ai.google.dev models; Vertex AI model garden' },
   { provider: 'mistral', pattern: /^(?:(?:open-)?(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral)(?:-[\w.:-]+|:[\w.-]+)?|mistral-embed)$/, source: 'docs.mistral.ai models' },
   { provider: 'cohere', pattern: /^(?:command-(?:r|a|light|nightly|r-plus|r7b)[\w.-]*|embed-(?:english|multilingual)-(?:light-)?v\d[\w.-]*|rerank-[\w.-]+)$/, source: 'docs.cohere.com models' },
   { provider: 'meta', pattern: /^(?:llama[-_ ]?[2-4](?:[.\d]*)[\w.:-]*|llama[23]?(?:\.\d)?:[\w.-]+|codellama[\w.:-]*|llama-guard[\w.:-]*)$/i, source: 'llama.meta.com; ollama library tags' },
-  { provider: 'deepseek', pattern: /^deepseek-[\w.:-]+$/, source: 'api-docs.deepseek.com' },
+  { provider: 'deepseek', pattern: /^deepseek-(?:chat|reasoner|coder|r1|v\d|llm|math|vl|prover)[\w.:-]*$/, source: 'api-docs.deepseek.com' },
   { provider: 'qwen', pattern: /^(?:qwen|qwq)[\w.:-]*\d[\w.:-]*$/i, source: 'ollama library; Alibaba model studio' },
-  { provider: 'xai', pattern: /^grok-[\w.-]+$/, source: 'docs.x.ai models' },
+  { provider: 'xai', pattern: /^grok-(?:\d|beta|vision|code)[\w.-]*$/, source: 'docs.x.ai models' },
   { provider: 'microsoft', pattern: /^phi-?[1-4][\w.:-]*$/i, source: 'ollama library; Azure AI model catalog' },
   { provider: 'aws-bedrock', pattern: BEDROCK, source: 'docs.aws.amazon.com bedrock model ids' },
 ];
@@ -72,7 +72,7 @@ function normalizeOrg(org: string): string {
 }
 
 /** Placeholder ids people write in examples; never reported. */
-const PLACEHOLDER = /^(?:your[-_ ]?model|model[-_ ]?name|my[-_]model|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|xxx+|todo|changeme|string|default|none|null|undefined|test|example)$/i;
+const PLACEHOLDER = /^(?:your[-_ ]?[\w-]*|model[-_ ]?(?:name|id)|(?:my|test|fake|dummy|mock|sample|example)[-_]?model[\w-]*|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|todo|tbd|changeme|string|default|none|null|undefined|unknown|test|example|placeholder|dummy|fake|mock)$/i;
 
 /**
  * Shape check for a string already in a model position: a plausible id (no spaces, no URL,

@@ -25,6 +25,7 @@ const MODULES: ReadonlyArray<readonly [module: string, pkg: string]> = [
   ['cerebras.cloud.sdk', 'cerebras-cloud-sdk'],
   ['zhipuai', 'zhipuai'],
   ['huggingface_hub', 'huggingface-hub'],
+  ['tiktoken', 'tiktoken'],
   ['langchain', 'langchain'],
   ['langgraph', 'langgraph'],
   ['llama_index', 'llama-index'],

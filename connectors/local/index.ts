@@ -1,0 +1,28 @@
+/**
+ * Local connector: scans folders on disk. Finds everything the file detectors find (AI SDKs from
+ * manifests and imports, models, vector stores, MCP servers and tools) and records the repository
+ * each was found in. Read-only: it opens files, never writes them.
+ */
+import { z } from 'zod';
+import { DETECTORS } from '../../src/detectors/api.ts';
+import { compileDetectors } from '../../src/detectors/run.ts';
+import type { Connector } from '../types.ts';
+import { scanLocal } from './scan.ts';
+
+export const localConfigSchema = z.strictObject({
+  paths: z.array(z.string().min(1)).min(1),
+  exclude: z.array(z.string()).default([]),
+  include: z.array(z.string()).default([]),
+  defaultExcludes: z.boolean().default(true),
+  maxFileSize: z.number().int().positive().default(5 * 1024 * 1024),
+});
+export type LocalConfig = z.infer<typeof localConfigSchema>;
+
+export const localConnector = {
+  id: 'local',
+  displayName: 'Local folders',
+  emits: ['repository', 'sdk', 'model', 'vector-store', 'mcp-server', 'tool'],
+  permissions: ['read access to the scanned folders'],
+  configSchema: localConfigSchema,
+  scan: (ctx, config) => scanLocal(ctx, { ...config, detectors: compileDetectors(DETECTORS) }),
+} satisfies Connector<LocalConfig>;

@@ -1,0 +1,63 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempTree } from '../../test/helpers/temp-tree.ts';
+import { listFiles, toIgnoreGlobs } from './walk.ts';
+
+const opts = { exclude: [], include: [], defaultExcludes: true };
+
+describe('listFiles', () => {
+  it('includes dotfiles and skips dependency, VCS, build and virtualenv folders by default', async () => {
+    const root = tempTree({
+      'src/app.ts': 'x',
+      '.cursor/mcp.json': '{}',
+      '.env': 'A=1',
+      'node_modules/openai/index.js': 'x',
+      '.git/config': 'x',
+      'dist/app.js': 'x',
+      '.venv/lib/site.py': 'x',
+      'packages/a/node_modules/b/index.js': 'x',
+      '__pycache__/m.pyc': 'x',
+    });
+    const { files } = await listFiles({ ...opts, root });
+    expect(files.map((f) => f.path)).toEqual(['.cursor/mcp.json', '.env', 'src/app.ts']);
+  });
+
+  it('honours --exclude globs and folder names, and --include re-adds default-skipped paths', async () => {
+    const root = tempTree({ 'src/a.py': 'x', 'tests/b.py': 'x', 'vendor/lib/c.py': 'x', 'docs/x/d.py': 'x' });
+    const excluded = await listFiles({ ...opts, root, exclude: ['tests', 'docs/**'] });
+    expect(excluded.files.map((f) => f.path)).toEqual(['src/a.py']);
+    const included = await listFiles({ ...opts, root, include: ['vendor/**'] });
+    expect(included.files.map((f) => f.path)).toEqual(['docs/x/d.py', 'src/a.py', 'tests/b.py', 'vendor/lib/c.py']);
+    const all = await listFiles({ ...opts, root, defaultExcludes: false });
+    expect(all.files).toHaveLength(4);
+  });
+
+  it('never follows a symlink out of the root, reports loops and dangling links, and skips links inside', async () => {
+    const outside = tempTree({ 'secret/app.py': 'import openai' });
+    const root = tempTree({ 'src/app.py': 'x' });
+    symlinkSync(join(outside, 'secret'), join(root, 'escape'));
+    symlinkSync(join(outside, 'secret', 'app.py'), join(root, 'escape-file.py'));
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    symlinkSync(join(root, 'missing'), join(root, 'dangling.py'));
+    mkdirSync(join(root, 'inner'));
+    symlinkSync(join(root, 'src'), join(root, 'inner', 'src-link'));
+    const { files, diagnostics } = await listFiles({ ...opts, root });
+    expect(files.map((f) => f.path)).toEqual(['src/app.py']);
+    const byPath = Object.fromEntries(diagnostics.map((d) => [d.location?.path, d.code]));
+    expect(byPath).toEqual({
+      escape: 'symlink-outside-root',
+      'escape-file.py': 'symlink-outside-root',
+      'loop-a': 'symlink-loop',
+      'loop-b': 'symlink-loop',
+      'dangling.py': 'symlink-broken',
+    });
+  });
+});
+
+describe('toIgnoreGlobs', () => {
+  it('turns a bare name into "anywhere" globs and keeps real globs', () => {
+    expect(toIgnoreGlobs(['fixtures', 'src/gen/**', './build/'])).toEqual(['**/fixtures', '**/fixtures/**', 'src/gen/**', 'src/gen/**/**', '**/build', '**/build/**']);
+  });
+});

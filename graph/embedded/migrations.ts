@@ -1,0 +1,127 @@
+/**
+ * The embedded store's tables and how a file reaches the current schema.
+ *
+ * Layout (schema 1): one row per scan in `scans`; every list of the inventory in its own table,
+ * one row per item, keyed by the scan's integer `scan_seq` and kept in write order by the
+ * table's `row` (an explicit INTEGER PRIMARY KEY, so VACUUM never renumbers it). `data` holds the
+ * item's JSON exactly as given (key order included) and is the only stored copy: `id`, `kind`,
+ * `src`, `dst`, ... are VIRTUAL generated columns over it, usable in SQL and indexes (graph
+ * queries, diffs, first/last-seen) but never stored twice. That keeps a 300k-row scan ~20%
+ * smaller on disk, and writing is bound by disk I/O. `json_extract`, not `->>`, so the sqlite3
+ * shells of older distributions can still open the file.
+ *
+ * Index choice: every query is per scan, so indexes lead with `scan_seq`. The plain `(scan_seq)`
+ * index doubles as "rows of a scan in write order" (its entries are `(scan_seq, row)`), so reading
+ * an inventory back needs no sort; its inserts always hit the rightmost leaf and cost little.
+ * Relationships get no separate id index: an id is `src|TYPE|dst`, which `(scan_seq, src, type,
+ * dst)` already finds. Left out on purpose: an index on `assets(id)` across scans (first/last-seen
+ * can scan or add it in a later migration) and any foreign key from relationships to assets
+ * (a dangling edge is the pipeline's business, not a reason to lose a scan).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+
+/** `PRAGMA application_id` of an aimap store: ASCII "aimp". Tells our files from other SQLite files. */
+export const APPLICATION_ID = 0x61696d70;
+
+const SCHEMA_1 = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scans (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('complete')),
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  schema_version TEXT NOT NULL,
+  targets TEXT NOT NULL,
+  counts TEXT NOT NULL,
+  asset_count INTEGER NOT NULL,
+  relationship_count INTEGER NOT NULL,
+  diagnostic_count INTEGER NOT NULL,
+  finding_count INTEGER NOT NULL,
+  header TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assets (
+  row INTEGER PRIMARY KEY,
+  scan_seq INTEGER NOT NULL REFERENCES scans(seq) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  id TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.id')) VIRTUAL,
+  kind TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.kind')) VIRTUAL,
+  name TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.name')) VIRTUAL,
+  provider TEXT GENERATED ALWAYS AS (json_extract(data, '$.provider')) VIRTUAL,
+  native_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.nativeId')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS assets_scan ON assets(scan_seq);
+CREATE UNIQUE INDEX IF NOT EXISTS assets_scan_id ON assets(scan_seq, id);
+CREATE INDEX IF NOT EXISTS assets_scan_kind ON assets(scan_seq, kind);
+CREATE TABLE IF NOT EXISTS relationships (
+  row INTEGER PRIMARY KEY,
+  scan_seq INTEGER NOT NULL REFERENCES scans(seq) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  id TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.id')) VIRTUAL,
+  type TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.type')) VIRTUAL,
+  src TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.from')) VIRTUAL,
+  dst TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.to')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS relationships_scan ON relationships(scan_seq);
+CREATE INDEX IF NOT EXISTS relationships_src ON relationships(scan_seq, src, type, dst);
+CREATE INDEX IF NOT EXISTS relationships_dst ON relationships(scan_seq, dst, type);
+CREATE TABLE IF NOT EXISTS diagnostics (
+  row INTEGER PRIMARY KEY,
+  scan_seq INTEGER NOT NULL REFERENCES scans(seq) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  connector TEXT GENERATED ALWAYS AS (json_extract(data, '$.connector')) VIRTUAL,
+  level TEXT GENERATED ALWAYS AS (json_extract(data, '$.level')) VIRTUAL,
+  code TEXT GENERATED ALWAYS AS (json_extract(data, '$.code')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS diagnostics_scan ON diagnostics(scan_seq);
+CREATE TABLE IF NOT EXISTS findings (
+  row INTEGER PRIMARY KEY,
+  scan_seq INTEGER NOT NULL REFERENCES scans(seq) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  id TEXT GENERATED ALWAYS AS (json_extract(data, '$.id')) VIRTUAL,
+  policy_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.policyId')) VIRTUAL,
+  severity TEXT GENERATED ALWAYS AS (json_extract(data, '$.severity')) VIRTUAL,
+  asset_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.assetId')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS findings_scan ON findings(scan_seq);
+CREATE INDEX IF NOT EXISTS findings_asset ON findings(scan_seq, asset_id);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('application', 'aimap');
+`;
+
+/** Migration `n` brings a store from schema `n - 1` to `n`; each is idempotent. Append only. */
+const MIGRATIONS: readonly string[] = [SCHEMA_1];
+
+/** The schema this code writes and reads (`PRAGMA user_version`). */
+export const STORE_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Reads `PRAGMA user_version`. */
+export function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  return row?.user_version ?? 0;
+}
+
+/**
+ * Brings the store to `STORE_SCHEMA_VERSION` in one write transaction. The version is re-read
+ * under the write lock, so two processes opening a fresh store at once both end up correct.
+ */
+export function migrate(db: DatabaseSync): void {
+  if (schemaVersion(db) >= STORE_SCHEMA_VERSION) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const from = schemaVersion(db);
+    for (let version = from + 1; version <= STORE_SCHEMA_VERSION; version += 1) {
+      db.exec(MIGRATIONS[version - 1] ?? '');
+    }
+    const schema = String(STORE_SCHEMA_VERSION);
+    db.prepare("INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(schema);
+    db.exec(`PRAGMA application_id = ${APPLICATION_ID}; PRAGMA user_version = ${STORE_SCHEMA_VERSION};`);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

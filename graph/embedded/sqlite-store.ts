@@ -1,0 +1,119 @@
+/**
+ * The embedded `GraphStore`: one SQLite file through the built-in `node:sqlite` (no native
+ * addon). Every method is synchronous.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { resolve } from 'node:path';
+import type { Inventory } from '../../src/model/inventory.ts';
+import { AimapStoreError } from '../store-error.ts';
+import type { GraphStore, ScanRecord } from '../store.ts';
+import { openDatabase } from './open-database.ts';
+import { listScans, prepareReads, readInventory } from './read-scan.ts';
+import type { ReadStatements } from './read-scan.ts';
+import { sqliteCode, toStoreError } from './sqlite-errors.ts';
+import { prepareWrites, writeScan } from './write-scan.ts';
+import type { ProgressCallback, WriteStatements } from './write-scan.ts';
+
+export type { ProgressCallback } from './write-scan.ts';
+
+/** Options of `openEmbeddedStore`. */
+export interface EmbeddedStoreOptions {
+  /** Create the file (and its directories) when missing; `false` fails with `missing`. Default true. */
+  readonly create?: boolean;
+  /** How long to wait for another process's write lock before failing with `locked`. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** Page cache of this connection in MiB. Default 64. */
+  readonly cacheMiB?: number;
+  /**
+   * Called inside the write transaction every `progressEvery` rows and once more just before
+   * COMMIT: for progress display, and for the crash test that kills a writer mid-transaction.
+   */
+  readonly onProgress?: ProgressCallback;
+  /** Rows between `onProgress` calls. Default 10000. */
+  readonly progressEvery?: number;
+}
+
+/**
+ * Opens the aimap store at `path`, creating the file and its parent directories when missing.
+ * Throws `AimapStoreError` (`not-a-store`, `newer-schema`, `unwritable`, `missing`, `locked`,
+ * `corrupt`, `io`) with a message to show the user as is.
+ */
+export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = {}): EmbeddedStore {
+  const absolute = resolve(path);
+  const db = openDatabase(absolute, {
+    create: options.create ?? true,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    cacheMiB: options.cacheMiB ?? 64,
+  });
+  return new EmbeddedStore(db, absolute, options);
+}
+
+/** A `GraphStore` on one SQLite file. Create it with `openEmbeddedStore`. */
+export class EmbeddedStore implements GraphStore {
+  /** Absolute path of the store file. */
+  readonly path: string;
+  #db: DatabaseSync | undefined;
+  #writes: WriteStatements | undefined;
+  #reads: ReadStatements | undefined;
+  readonly #options: EmbeddedStoreOptions;
+
+  /** Use `openEmbeddedStore`; this takes an already opened and migrated database. */
+  constructor(db: DatabaseSync, path: string, options: EmbeddedStoreOptions) {
+    this.#db = db;
+    this.path = path;
+    this.#options = options;
+  }
+
+  /** Records the scan and its whole inventory in one transaction (see `GraphStore.write`). */
+  write(inventory: Inventory): void {
+    const db = this.#open();
+    this.#guard(() => {
+      this.#writes ??= prepareWrites(db);
+      const progress = { onProgress: this.#options.onProgress, every: this.#options.progressEvery ?? 10_000 };
+      writeScan(db, this.path, this.#writes, inventory, progress);
+    });
+  }
+
+  /** Recorded scans, newest first (see `GraphStore.scans`). */
+  scans(limit?: number): ScanRecord[] {
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+      throw new RangeError(`scans(limit): limit must be a non-negative integer, got ${limit}`);
+    }
+    return this.#guard(() => listScans(this.#readStatements(), limit));
+  }
+
+  /** The inventory of `scanId`, or of the newest scan (see `GraphStore.inventory`). */
+  inventory(scanId?: string): Inventory | undefined {
+    return this.#guard(() => readInventory(this.#readStatements(), scanId));
+  }
+
+  /** Closes the file; the WAL is checkpointed into it. Idempotent. */
+  close(): void {
+    const db = this.#db;
+    this.#db = undefined;
+    this.#writes = undefined;
+    this.#reads = undefined;
+    db?.close();
+  }
+
+  #readStatements(): ReadStatements {
+    this.#reads ??= prepareReads(this.#open());
+    return this.#reads;
+  }
+
+  #open(): DatabaseSync {
+    if (this.#db === undefined) {
+      throw new AimapStoreError('closed', this.path, `The aimap store ${this.path} is closed.`);
+    }
+    return this.#db;
+  }
+
+  /** Explains database failures; anything else (a bug, a throwing callback) passes through. */
+  #guard<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      throw sqliteCode(error) === undefined ? error : toStoreError(error, this.path);
+    }
+  }
+}

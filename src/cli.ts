@@ -1,0 +1,79 @@
+/**
+ * argv → config → command. No scanning logic lives here; exit codes (DESIGN.md §6):
+ * 0 ok, 2 usage/config error, 3 scan incomplete with --strict.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, readEnv } from './config/index.ts';
+import type { CommandIo } from './commands/io.ts';
+import { scanCommand, SCAN_FORMATS, type ScanFlags } from './commands/scan.ts';
+import { scansCommand, type ScansFlags } from './commands/scans.ts';
+import { VERSION } from './version.ts';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
+  const program = new Command('aimap')
+    .description('AI asset inventory and shadow-AI discovery: every AI SDK, model, vector store and MCP server, with evidence.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run aimap --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  program
+    .command('scan')
+    .description('scan folders for AI assets and record the scan in the store')
+    .argument('[paths...]', 'folders to scan', [])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(SCAN_FORMATS).default('table'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-q, --quiet', 'no progress bar and no summary on stderr', false)
+    .option('--store <path>', 'embedded store file (default .aimap/aimap.db)')
+    .option('--no-store', 'do not record the scan')
+    .option('-c, --config <file>', 'config file (default: aimap.config.yaml|yml|json in the current folder)')
+    .option('--exclude <glob>', 'skip paths matching the glob or folder name (repeatable)', collect)
+    .option('--include <glob>', 'scan paths matching the glob even inside default-skipped folders (repeatable)', collect)
+    .option('--no-default-excludes', 'also scan node_modules, .git, build output, virtualenvs, ...')
+    .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
+    .option('--concurrency <n>', 'files read at once (default 32)')
+    .option('--strict', 'exit 3 when part of a target could not be scanned', false)
+    .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store')
+    .action(async (paths: string[], opts: ScanFlags) => setExit(await scanCommand(paths, opts, io)));
+
+  program
+    .command('scans')
+    .description('list the scans recorded in the store, newest first')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--store <path>', 'embedded store file (default .aimap/aimap.db)')
+    .option('-c, --config <file>', 'config file')
+    .option('--limit <n>', 'how many scans to list (default 50)')
+    .action((opts: ScansFlags) => setExit(scansCommand(opts, io)));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never calls process.exit itself). */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ConfigError || (error instanceof Error && error.name === 'AimapStoreError')) {
+      io.stderr.write(`aimap: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Entry point used by bin/aimap.js. */
+export async function run(): Promise<void> {
+  const env = readEnv(process.env);
+  const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), noColor: env.noColor };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } catch (error) {
+    process.stderr.write(`aimap: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

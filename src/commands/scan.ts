@@ -1,0 +1,78 @@
+/**
+ * `aimap scan PATH...`: runs the pipeline, records the scan in the store, prints the report.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfigFile, parseSize } from '../config/index.ts';
+import { openStore, type StoreChoice } from './store.ts';
+import { renderJson } from '../output/json.ts';
+import { createProgressBar } from '../output/progress.ts';
+import { renderTable } from '../output/table.ts';
+import { runScan } from '../pipeline/run-scan.ts';
+import { writeFileAtomic, type CommandIo } from './io.ts';
+
+export interface ScanFlags {
+  readonly format: string;
+  readonly output?: string;
+  readonly quiet: boolean;
+  readonly store: StoreChoice;
+  readonly config?: string;
+  readonly exclude?: string[];
+  readonly include?: string[];
+  readonly defaultExcludes: boolean;
+  readonly maxFileSize?: string;
+  readonly concurrency?: string;
+  readonly strict: boolean;
+}
+
+export const SCAN_FORMATS = ['table', 'json'] as const;
+
+/** Runs the scan command; returns the process exit code. */
+export async function scanCommand(paths: string[], flags: ScanFlags, io: CommandIo): Promise<number> {
+  if (!(SCAN_FORMATS as readonly string[]).includes(flags.format)) {
+    throw new ConfigError(`unknown --format ${flags.format}; use one of: ${SCAN_FORMATS.join(', ')}`);
+  }
+  const targets = paths.length > 0 ? paths : ['.'];
+  for (const p of targets) {
+    if (!existsSync(resolve(io.cwd, p))) throw new ConfigError(`no such folder: ${p}`);
+    if (!statSync(resolve(io.cwd, p)).isDirectory()) throw new ConfigError(`not a folder: ${p} (aimap scans folders)`);
+  }
+  const { config } = loadConfigFile(io.cwd, flags.config);
+  const maxFileSize = flags.maxFileSize === undefined ? config.scan?.maxFileSize : parseSize(flags.maxFileSize);
+  if (maxFileSize === undefined && flags.maxFileSize !== undefined) throw new ConfigError(`not a size: --max-file-size ${flags.maxFileSize} (use e.g. 5MB)`);
+  const concurrency = flags.concurrency === undefined ? config.scan?.concurrency : Number(flags.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ConfigError(`--concurrency must be a positive integer`);
+
+  const store = openStore(flags.store, config.store, io.cwd);
+  const progress = createProgressBar(io.stderr, io.stderr.isTTY === true && !flags.quiet);
+  try {
+    const inventory = await runScan(
+      {
+        paths: targets.map((p) => resolve(io.cwd, p)),
+        exclude: [...(config.scan?.exclude ?? []), ...(flags.exclude ?? [])],
+        include: [...(config.scan?.include ?? []), ...(flags.include ?? [])],
+        defaultExcludes: flags.defaultExcludes && (config.scan?.defaultExcludes ?? true),
+        ...(maxFileSize === undefined ? {} : { maxFileSize }),
+        ...(concurrency === undefined ? {} : { concurrency }),
+      },
+      { progress },
+    );
+    progress.done();
+    // Keep what the user typed as the target, not the absolute path: reports stay portable.
+    const shown = { ...inventory, scan: { ...inventory.scan, targets: inventory.scan.targets.map((t, i) => ({ ...t, target: targets[i] ?? t.target })) } };
+    await store?.write(shown);
+    const toFile = flags.output !== undefined;
+    const text = flags.format === 'json' ? renderJson(shown) : renderTable(shown, { color: !toFile && io.stdout.isTTY === true && !io.noColor });
+    if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
+    else io.stdout.write(text);
+    if (!flags.quiet && (toFile || flags.format === 'json')) {
+      const total = shown.assets.filter((a) => a.kind !== 'repository').length;
+      io.stderr.write(`aimap: scan ${shown.scan.id}: ${total} AI assets, ${shown.diagnostics.length} diagnostics${toFile ? ` → ${flags.output}` : ''}\n`);
+    }
+    const incomplete = shown.diagnostics.some((d) => d.level === 'error');
+    return flags.strict && incomplete ? 3 : 0;
+  } finally {
+    progress.done();
+    store?.close();
+  }
+}

@@ -1,0 +1,10 @@
+import { manifestsDetector } from './manifests/index.ts';
+import { notebookDetector } from './notebooks/index.ts';
+import { pythonDetector } from './python/index.ts';
+import type { Detector } from './types.ts';
+
+/**
+ * The explicit detector registry, in the order results are merged. Every detector folder under
+ * src/detectors/ (except shared/) must be listed here; test/meta checks it.
+ */
+export const DETECTORS: readonly Detector[] = [manifestsDetector, pythonDetector, notebookDetector];

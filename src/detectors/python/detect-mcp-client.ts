@@ -1,0 +1,123 @@
+/**
+ * MCP servers a Python client connects to: `StdioServerParameters(command=..., args=[...])`,
+ * `sse_client(url)`, `streamablehttp_client(url)`, ADK `SseConnectionParams(url=...)`,
+ * `MultiServerMCPClient({name: {...}})`, openai-agents `MCPServerStdio(params={...})`,
+ * fastmcp `Client(url | {"mcpServers": ...})`. Env values are never read: only their names.
+ * Left out: `ClientSession` alone (it names no server), URLs or commands built at run time.
+ */
+import { redactSnippet, type Attributes } from '../../model/index.ts';
+import { MCP_CLIENT_CALLS, TRANSPORT_ALIASES } from './catalog.ts';
+import type { Context } from './context.ts';
+import type { CallExpr, Expr } from './expressions.ts';
+import { cleanUrl, commandName, launchedPackage, urlHost } from './mcp-launch.ts';
+import { CALL, inPackage } from './scope.ts';
+
+interface Connection {
+  name?: string | undefined;
+  command?: string | undefined;
+  args?: string[] | undefined;
+  url?: string | undefined;
+  transport?: string | undefined;
+  envNames?: string[] | undefined;
+  /** Line to cite when better than the call's (a server dict entry). */
+  line?: number | undefined;
+}
+
+const DYNAMIC = '<expr>';
+
+function str(ctx: Context, e: Expr | undefined): string | undefined {
+  return ctx.scope.strings(e)[0]?.value;
+}
+
+/** Literal-keyed entries of the dict an expression is (or is bound to). */
+function dictEntries(ctx: Context, e: Expr | undefined): Map<string, Expr> | undefined {
+  const d = e === undefined ? undefined : ctx.scope.terminals(e).find((x) => x.t === 'dict');
+  if (d?.t !== 'dict') return undefined;
+  const out = new Map<string, Expr>();
+  for (const entry of d.entries) if (entry.key.t === 'str' && entry.key.value !== undefined) out.set(entry.key.value, entry.value);
+  return out;
+}
+
+function list(ctx: Context, e: Expr | undefined): string[] | undefined {
+  const seq = e === undefined ? undefined : ctx.scope.terminals(e).find((x) => x.t === 'seq');
+  return seq?.t === 'seq' ? seq.items.map((i) => str(ctx, i) ?? DYNAMIC) : undefined;
+}
+
+function envNames(ctx: Context, e: Expr | undefined): string[] | undefined {
+  const env = dictEntries(ctx, e);
+  return env === undefined || env.size === 0 ? undefined : [...env.keys()].sort();
+}
+
+function transportOf(raw: string | undefined): string | undefined {
+  return raw === undefined ? undefined : TRANSPORT_ALIASES[raw.toLowerCase()];
+}
+
+/** A `{command, args, env}` or `{url, transport}` mapping (server dicts, `params=` dicts). */
+function fromMapping(ctx: Context, m: Map<string, Expr>, transport?: string): Connection {
+  const command = str(ctx, m.get('command'));
+  const url = str(ctx, m.get('url') ?? m.get('serverUrl') ?? m.get('httpUrl'));
+  const inferred = command !== undefined ? 'stdio' : url !== undefined ? (/\/sse\/?$/.test(url) ? 'sse' : 'streamable-http') : undefined;
+  return { command, args: list(ctx, m.get('args')), url, transport: transportOf(str(ctx, m.get('transport'))) ?? transport ?? inferred, envNames: envNames(ctx, m.get('env')) };
+}
+
+function kw(call: CallExpr, name: string): Expr | undefined {
+  return call.kwargs.find((k) => k.name === name)?.value;
+}
+
+function serverDict(ctx: Context, e: Expr | undefined): Connection[] {
+  const servers = dictEntries(ctx, e);
+  if (servers === undefined) return [];
+  return [...servers].flatMap(([name, value]) => {
+    const m = dictEntries(ctx, value);
+    return m === undefined ? [] : [{ ...fromMapping(ctx, m), name, line: value.line }];
+  });
+}
+
+function connections(ctx: Context, call: CallExpr, shape: string, transport: string | undefined): Connection[] {
+  switch (shape) {
+    case 'stdio-params':
+      return [{ command: str(ctx, kw(call, 'command') ?? call.args[0]), args: list(ctx, kw(call, 'args') ?? call.args[1]), envNames: envNames(ctx, kw(call, 'env')), transport }];
+    case 'url':
+      return [{ url: str(ctx, call.args[0] ?? kw(call, 'url')), transport }];
+    case 'server-dict':
+      return serverDict(ctx, call.args[0] ?? kw(call, 'connections'));
+    case 'params-dict': {
+      const m = dictEntries(ctx, kw(call, 'params'));
+      return m === undefined ? [] : [{ ...fromMapping(ctx, m, transport), name: str(ctx, kw(call, 'name')) }];
+    }
+    default: {
+      const config = dictEntries(ctx, call.args[0]);
+      if (config !== undefined) return serverDict(ctx, config.get('mcpServers'));
+      const url = str(ctx, call.args[0]);
+      return url !== undefined && /^https?:\/\//i.test(url) ? [{ url, transport: /\/sse\/?$/.test(url) ? 'sse' : 'streamable-http' }] : [];
+    }
+  }
+}
+
+function record(ctx: Context, c: Connection, line: number): void {
+  const args = c.args?.map((a) => redactSnippet(a));
+  const url = c.url === undefined ? undefined : cleanUrl(c.url);
+  const name = c.name ?? (c.command === undefined ? undefined : launchedPackage(c.command, args ?? [])) ?? (url === undefined ? undefined : urlHost(url)) ?? (c.command === undefined ? undefined : commandName(c.command));
+  if (name === undefined || name === '') return;
+  const key = c.name !== undefined ? c.name : c.command !== undefined ? [c.command, ...(args ?? [])].join(' ') : (url ?? name);
+  const attributes: Attributes = { role: 'client-connection' };
+  if (c.command !== undefined) attributes.command = c.command;
+  if (args !== undefined) attributes.args = args;
+  if (url !== undefined) attributes.url = url;
+  if (c.transport !== undefined) attributes.transport = c.transport;
+  if (c.envNames !== undefined) attributes.envNames = c.envNames;
+  ctx.out.add({ kind: 'mcp-server', key: `client:${key}`, name, attributes, evidence: ctx.at(c.line ?? line, 'call-site', 'declared') });
+}
+
+/** Records the MCP servers the file connects to as a client. */
+export function detectMcpClients(ctx: Context): void {
+  for (const call of ctx.calls) {
+    const origin = ctx.scope.origin(call.callee);
+    if (origin === undefined || origin.includes(CALL)) continue;
+    const q = origin.join('.');
+    const name = origin[origin.length - 1] ?? '';
+    const row = MCP_CLIENT_CALLS.find((r) => r.names.includes(name) && r.packages.some((p) => inPackage(q, p)));
+    if (row === undefined) continue;
+    for (const c of connections(ctx, call, row.shape, row.transport)) record(ctx, c, call.line);
+  }
+}

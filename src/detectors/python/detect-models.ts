@@ -1,0 +1,104 @@
+/**
+ * `model` assets, only in files that import an AI package:
+ * - model positions: `model=`-style keywords (MODEL_KEYWORDS), catalog calls (MODEL_CALLS:
+ *   `from_pretrained("x")`, `SentenceTransformer("x")`, ...), `{"model": "x"}` dict entries;
+ *   the value may be a literal or reached through a constant, a constant list/dict member or an
+ *   `os.getenv` default (then `inferred`);
+ * - other string constants (assignments of literals, lists, dicts) only when `matchKnownModel` hits.
+ * How strict a model position is depends on the callee: into an AI package any id-shaped string
+ * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
+ * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
+ */
+import { looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
+import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
+import type { Context } from './context.ts';
+import type { CallExpr, Expr } from './expressions.ts';
+import { inPackage, lastName } from './scope.ts';
+import { constantStrings, statementExprs, walk } from './visit.ts';
+
+type Policy = 'ai' | 'foreign' | 'unknown';
+
+const KEYWORDS = new Map(MODEL_KEYWORDS.map((k) => [k.keyword, k]));
+const DICT_KEYS = new Set(MODEL_KEYWORDS.filter((k) => k.aiOnly !== true).map((k) => k.keyword));
+
+function accepts(value: string, policy: Policy): boolean {
+  if (matchKnownModel(value)) return true;
+  if (policy === 'foreign' || !looksLikeModelId(value)) return false;
+  return policy === 'ai' || (/\d/.test(value) && /[-/:.]/.test(value));
+}
+
+/** Provider of an id; `provider:model` ids (init_chat_model, pydantic-ai, LangGraph) name it before the colon. */
+function providerOf(id: string): string | undefined {
+  const prefixed = /^([a-z][a-z0-9_-]*):([^:].*)$/.exec(id);
+  return modelProvider(id) ?? (prefixed?.[2] === undefined ? undefined : (modelProvider(prefixed[2]) ?? prefixed[1]));
+}
+
+function record(ctx: Context, value: string, source: string, line: number, inferred: boolean): void {
+  const id = value.trim();
+  ctx.out.add({
+    kind: 'model',
+    key: id.toLowerCase(),
+    name: id,
+    provider: providerOf(id),
+    attributes: { sources: [source] },
+    evidence: ctx.at(line, 'call-site', inferred ? 'inferred' : 'declared'),
+  });
+}
+
+/** Reports every string `expr` stands for that passes `policy`; marks the literals consumed. */
+function reportPosition(ctx: Context, expr: Expr, policy: Policy, source: string): void {
+  for (const r of ctx.scope.strings(expr)) {
+    if (!accepts(r.value, policy)) continue;
+    ctx.consumed.add(r.node);
+    record(ctx, r.value, source, r.inferred ? expr.line : r.node.line, r.inferred);
+  }
+}
+
+function catalogRow(ctx: Context, call: CallExpr): ModelCall | undefined {
+  const name = lastName(call.callee);
+  if (name === undefined) return undefined;
+  return MODEL_CALLS.find((row) => {
+    if (!row.names.includes(name)) return false;
+    if (row.packages === undefined) return true;
+    const q = ctx.scope.qualified(call.callee);
+    return q !== undefined && row.packages.some((p) => inPackage(q, p));
+  });
+}
+
+function detectCall(ctx: Context, call: CallExpr): void {
+  const policy: Policy = call.callee === undefined ? 'unknown' : ctx.scope.classify(call.callee);
+  for (const kw of call.kwargs) {
+    const row = KEYWORDS.get(kw.name);
+    if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`);
+  }
+  const row = catalogRow(ctx, call);
+  if (row === undefined) return;
+  const value = row.arg === undefined ? undefined : call.args[row.arg];
+  if (value !== undefined) reportPosition(ctx, value, 'ai', row.label);
+  const kw = row.keyword === undefined ? undefined : call.kwargs.find((k) => k.name === row.keyword);
+  if (kw !== undefined) reportPosition(ctx, kw.value, 'ai', row.label);
+}
+
+/** Records model assets for one analyzed file; does nothing unless an AI package is imported. */
+export function detectModels(ctx: Context): void {
+  if (!ctx.aiImported) return;
+  for (const call of ctx.calls) detectCall(ctx, call);
+  const exprs = statementExprs(ctx.program.statements);
+  for (const e of exprs) {
+    walk(e, (x) => {
+      if (x.t !== 'dict') return;
+      for (const entry of x.entries) {
+        if (entry.key.t === 'str' && entry.key.value !== undefined && DICT_KEYS.has(entry.key.value)) {
+          reportPosition(ctx, entry.value, 'unknown', `dict-key:${entry.key.value}`);
+        }
+      }
+    });
+  }
+  for (const s of ctx.program.statements) {
+    if (s.kind !== 'assign') continue;
+    for (const str of constantStrings(s.value)) {
+      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value)) continue;
+      record(ctx, str.value, 'constant', str.line, true);
+    }
+  }
+}

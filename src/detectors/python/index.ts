@@ -1,0 +1,46 @@
+/**
+ * The Python detector: AI SDK imports, model ids in model positions, vector stores, MCP servers
+ * implemented (FastMCP / low-level Server, their tools and transports) and MCP servers connected
+ * to as a client, read from `.py` files with a small tokenizer (no Python interpreter).
+ * Files that import nothing AI are dismissed by a regex pre-check before tokenizing.
+ */
+import type { DetectionResult, Diagnostic } from '../../model/index.ts';
+import { evidenceAt, parseFailed } from '../shared/build.ts';
+import type { Detector, SourceFile } from '../types.ts';
+import { analyzePython, fileStem } from './analyze.ts';
+import type { EvidenceAt } from './context.ts';
+import { mayImportAi } from './prefilter.ts';
+import { tokenize, type TokenizeIssue } from './tokenizer.ts';
+
+export const PYTHON_DETECTOR_ID = 'python';
+const MAX_DIAGNOSTICS = 3;
+
+/** Turns tokenizer issues and reader give-ups into (a few) `parse-failed` diagnostics. */
+export function readDiagnostics(issues: readonly TokenizeIssue[], gaveUp: readonly number[], report: (message: string, line: number) => Diagnostic): Diagnostic[] {
+  const all = [...issues, ...gaveUp.map((line) => ({ line, message: 'nesting too deep; skipped' }))];
+  return all.slice(0, MAX_DIAGNOSTICS).map((i) => report(`python: ${i.message}`, i.line));
+}
+
+/** Analyzes one Python file; null when it imports nothing AI. */
+export function detectPython(file: SourceFile): DetectionResult | null {
+  if (!mayImportAi(file.content)) return null;
+  let lines: string[] | undefined;
+  const at: EvidenceAt = (line, technique, confidence) => () => {
+    lines ??= file.content.split(/\r\n|\r|\n/);
+    return evidenceAt(file, PYTHON_DETECTOR_ID, technique, confidence, line, lines[line - 1]);
+  };
+  const { tokens, issues } = tokenize(file.content);
+  const { out, gaveUp } = analyzePython({ tokens, stem: fileStem(file.path), at });
+  const { assets, relationships } = out.finish(file);
+  const diagnostics = readDiagnostics(issues, gaveUp, (message, line) => parseFailed(file, PYTHON_DETECTOR_ID, message, line));
+  if (assets.length === 0 && relationships.length === 0 && diagnostics.length === 0) return null;
+  return { assets, relationships, diagnostics };
+}
+
+/** Registered detector for `.py` files. */
+export const pythonDetector: Detector = {
+  id: PYTHON_DETECTOR_ID,
+  displayName: 'Python source',
+  patterns: ['**/*.py'],
+  detect: detectPython,
+};

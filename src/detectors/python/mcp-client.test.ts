@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset } from '../../model/index.ts';
+import { detectPython } from './index.ts';
+
+const servers = (content: string): Asset[] => (detectPython({ scope: 't', path: 'client.py', content })?.assets ?? []).filter((a) => a.kind === 'mcp-server');
+const summary = (content: string): Array<[string, unknown]> => servers(content).map((s) => [s.name, s.attributes]);
+
+describe('python detector: MCP client connections', () => {
+  it('reads stdio_client(StdioServerParameters(...)) named by the launched package; env names only', () => {
+    const src = [
+      'import os',
+      'from mcp import StdioServerParameters',
+      'from mcp.client.stdio import stdio_client',
+      'params = StdioServerParameters(command="npx", args=["-y", "@modelcontextprotocol/server-filesystem@2025.1.0", "/tmp"], env={"API_TOKEN": os.environ["API_TOKEN"], "MODE": "sk-live-aaaaaaaaaaaaaaaaaaaaaaaa"})',
+      'async with stdio_client(params) as (r, w): pass',
+    ].join('\n');
+    const [s] = servers(src);
+    expect([s?.name, s?.attributes]).toEqual(['@modelcontextprotocol/server-filesystem', {
+      role: 'client-connection', command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.1.0', '/tmp'], transport: 'stdio', envNames: ['API_TOKEN', 'MODE'],
+    }]);
+    expect(JSON.stringify(s)).not.toContain('sk-live');
+    expect(s?.evidence[0]).toMatchObject({ line: 4, technique: 'call-site', confidence: 'declared' });
+  });
+
+  it('reads sse_client / streamablehttp_client URLs, named by host, without query strings', () => {
+    const src = [
+      'from mcp.client.sse import sse_client',
+      'from mcp.client.streamable_http import streamablehttp_client',
+      'URL = "https://mcp.example.com/mcp?token=abc123"',
+      'sse_client("http://localhost:8000/sse")',
+      'streamablehttp_client(URL)',
+      'streamablehttp_client(url_from_config)',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['localhost', { role: 'client-connection', url: 'http://localhost:8000/sse', transport: 'sse' }],
+      ['mcp.example.com', { role: 'client-connection', url: 'https://mcp.example.com/mcp', transport: 'streamable-http' }],
+    ]);
+  });
+
+  it('reads MultiServerMCPClient dicts: each key is a server', () => {
+    const src = [
+      'from langchain_mcp_adapters.client import MultiServerMCPClient',
+      'client = MultiServerMCPClient({',
+      '    "github": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_TOKEN", "ghcr.io/github/github-mcp-server"], "env": {"GITHUB_TOKEN": tok}, "transport": "stdio"},',
+      '    "search": {"url": "http://search:9000/mcp", "transport": "streamable_http"},',
+      '})',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['github', { role: 'client-connection', command: 'docker', args: ['run', '-i', '--rm', '-e', 'GITHUB_TOKEN', 'ghcr.io/github/github-mcp-server'], transport: 'stdio', envNames: ['GITHUB_TOKEN'] }],
+      ['search', { role: 'client-connection', url: 'http://search:9000/mcp', transport: 'streamable-http' }],
+    ]);
+  });
+
+  it('reads Google ADK McpToolset connection params', () => {
+    const src = [
+      'from google.adk.tools.mcp_tool.mcp_toolset import McpToolset',
+      'from google.adk.tools.mcp_tool.mcp_session_manager import SseConnectionParams, StdioServerParameters',
+      'a = McpToolset(connection_params=SseConnectionParams(url="https://tools.internal/sse"))',
+      'b = McpToolset(connection_params=StdioServerParameters(command="uvx", args=["mcp-server-fetch"]))',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['tools.internal', { role: 'client-connection', url: 'https://tools.internal/sse', transport: 'sse' }],
+      ['mcp-server-fetch', { role: 'client-connection', command: 'uvx', args: ['mcp-server-fetch'], transport: 'stdio' }],
+    ]);
+  });
+
+  it('falls back to the command name; marks non-literal args', () => {
+    const src = 'import os\nfrom mcp import StdioServerParameters\np = StdioServerParameters(command="python", args=["server.py", os.getcwd()])\n';
+    expect(summary(src)).toEqual([['python', { role: 'client-connection', command: 'python', args: ['server.py', '<expr>'], transport: 'stdio' }]]);
+  });
+
+  it('does not report a bare ClientSession', () => {
+    expect(servers('from mcp import ClientSession\nasync with ClientSession(r, w) as s: pass\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset } from '../../model/index.ts';
+import { detectPython } from './index.ts';
+
+const models = (content: string): Asset[] => (detectPython({ scope: 't', path: 'app.py', content })?.assets ?? []).filter((a) => a.kind === 'model');
+const summary = (content: string): Array<[string, string | undefined, unknown, string]> =>
+  models(content).map((m) => [m.name, m.provider, m.attributes.sources, m.evidence.map((e) => `${e.line}:${e.confidence}`).join(',')]);
+
+describe('python detector: model ids', () => {
+  it('reads model= style keywords on calls into AI packages, with key, provider and evidence', () => {
+    const src = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create(\n    model="gpt-4o-mini",\n    messages=[],\n)\n';
+    const [m] = models(src);
+    expect(m).toMatchObject({ kind: 'model', name: 'gpt-4o-mini', provider: 'openai', attributes: { sources: ['keyword:model'] } });
+    expect(m?.evidence).toEqual([{ path: 'app.py', line: 4, snippet: 'model="gpt-4o-mini",', technique: 'call-site', confidence: 'declared', detector: 'python' }]);
+  });
+
+  it('lower-cases the key but keeps the name as written', () => {
+    const a = models('from langchain_openai import ChatOpenAI\nx = ChatOpenAI(model="GPT-4o")\ny = ChatOpenAI(model="gpt-4o")\n');
+    expect(a.map((m) => m.name)).toEqual(['GPT-4o']);
+    expect(a[0]?.evidence.map((e) => e.line)).toEqual([2, 3]);
+  });
+
+  it('reads every model keyword of the catalog', () => {
+    const src = [
+      'import boto3, anthropic',
+      'from langchain_huggingface import HuggingFaceEmbeddings',
+      'from langchain_openai import AzureChatOpenAI',
+      'from openai import AzureOpenAI',
+      'import google.generativeai as genai',
+      'e = HuggingFaceEmbeddings(model_name="BAAI/bge-large-en-v1.5")',
+      'a = AzureChatOpenAI(deployment_name="prod-gpt4o-eastus")',
+      'b = AzureOpenAI(azure_deployment="chat-deploy-01")',
+      'g = genai.GenerativeModel(model_name="gemini-1.5-pro")',
+      'rt = boto3.client("bedrock-runtime")',
+      'rt.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=b)',
+      'x = anthropic.Anthropic().messages.create(model_id="claude-3-opus-20240229")',
+    ].join('\n');
+    expect(summary(src).map(([n, p, s]) => [n, p, s])).toEqual([
+      ['BAAI/bge-large-en-v1.5', 'baai', ['keyword:model_name']],
+      ['prod-gpt4o-eastus', undefined, ['keyword:deployment_name']],
+      ['chat-deploy-01', undefined, ['keyword:azure_deployment']],
+      ['gemini-1.5-pro', 'google', ['keyword:model_name']],
+      ['anthropic.claude-3-haiku-20240307-v1:0', 'aws-bedrock', ['keyword:modelId']],
+      ['claude-3-opus-20240229', 'anthropic', ['keyword:model_id']],
+    ]);
+  });
+
+  it('reads positional model arguments of catalog calls', () => {
+    const src = [
+      'from transformers import AutoModel, pipeline',
+      'from sentence_transformers import SentenceTransformer',
+      'from langchain.chat_models import init_chat_model',
+      'import google.generativeai as genai',
+      'import ollama',
+      'm = AutoModel.from_pretrained("bert-base-uncased")',
+      'p = pipeline("text-generation", "gpt2")',
+      's = SentenceTransformer("all-MiniLM-L6-v2")',
+      'c = init_chat_model("anthropic:claude-3-5-sonnet-latest")',
+      'g = genai.GenerativeModel("gemini-2.0-flash")',
+      'o = ollama.chat("llama3.1:8b", messages=[])',
+    ].join('\n');
+    expect(summary(src).map(([n, p, s]) => [n, p, s])).toEqual([
+      ['bert-base-uncased', undefined, ['from_pretrained']],
+      ['gpt2', undefined, ['pipeline']],
+      ['all-MiniLM-L6-v2', undefined, ['SentenceTransformer']],
+      ['anthropic:claude-3-5-sonnet-latest', 'anthropic', ['init_chat_model']],
+      ['gemini-2.0-flash', 'google', ['GenerativeModel']],
+      ['llama3.1:8b', 'meta', ['ollama']],
+    ]);
+  });
+
+  it('resolves same-file constants, list/dict members, getenv defaults (inferred, cited at the use site)', () => {
+    const src = [
+      'import os',
+      'from openai import OpenAI',
+      'CHAT = "gpt-4o"',
+      'MODELS = {"fast": "my-fast-model-v2", "embed": "text-embedding-3-large"}',
+      'TIERS = ["tier-a-7b", "tier-b-70b"]',
+      'client = OpenAI()',
+      'client.chat.completions.create(model=CHAT)',
+      'client.embeddings.create(model=MODELS["embed"])',
+      'client.chat.completions.create(model=MODELS["fast"])',
+      'client.chat.completions.create(model=TIERS[1])',
+      'client.chat.completions.create(model=os.getenv("MODEL", "gpt-4.1-mini"))',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['gpt-4o', 'openai', ['keyword:model'], '7:inferred'],
+      ['text-embedding-3-large', 'openai', ['keyword:model'], '8:inferred'],
+      ['my-fast-model-v2', undefined, ['keyword:model'], '9:inferred'],
+      ['tier-b-70b', undefined, ['keyword:model'], '10:inferred'],
+      ['gpt-4.1-mini', 'openai', ['keyword:model'], '11:inferred'],
+    ]);
+  });
+
+  it('reports other constants only when they are known model ids', () => {
+    const src = 'import anthropic\nSUPPORTED = ["claude-3-5-sonnet-latest", "house-model-3", {"alt": "mistral-large-latest"}]\nNAME = "summarizer"\n';
+    expect(summary(src)).toEqual([
+      ['claude-3-5-sonnet-latest', 'anthropic', ['constant'], '2:inferred'],
+      ['mistral-large-latest', 'mistral', ['constant'], '2:inferred'],
+    ]);
+  });
+
+  it('reads {"model": ...} dict entries and def defaults with the strict shape check', () => {
+    const src = 'import requests, litellm\nbody = {"model": "llama-3-70b-instruct", "stream": True}\nother = {"model": "User"}\ndef ask(q, model="mixtral-8x7b"):\n    pass\n';
+    expect(summary(src).map(([n, , s]) => [n, s])).toEqual([
+      ['mixtral-8x7b', ['keyword:model']],
+      ['llama-3-70b-instruct', ['dict-key:model']],
+    ]);
+  });
+
+  it('is strict on calls into non-AI imports and unresolved receivers', () => {
+    const src = [
+      'import openai',
+      'from django.db import migrations',
+      'migrations.AddField(model_name="user", name="tz")',
+      'migrations.AddField(model_name="invoice-2", name="tz")',
+      'helper.run(model="custom")',
+      'helper.run(model="acme-chat-7b")',
+      'helper.run(model="gpt-4o")',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['acme-chat-7b', 'gpt-4o']);
+  });
+
+  it('skips placeholders, URLs, paths, f-strings with fields and non-literal values', () => {
+    const src = [
+      'from openai import OpenAI',
+      'c = OpenAI()',
+      'c.responses.create(model="your-model")',
+      'c.responses.create(model="https://example.com/model")',
+      'c.responses.create(model=f"gpt-{version}")',
+      'c.responses.create(model=config.model)',
+      'c.responses.create(model="./checkpoints/model.bin")',
+      'c.responses.create(model=f"gpt-4o")',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['gpt-4o']);
+  });
+
+  it('reports no model in a file without an AI import', () => {
+    expect(detectPython({ scope: 't', path: 'x.py', content: 'import requests\nMODEL = "gpt-4"\nrequests.post(url, json={"model": "gpt-4"})\n' })).toBeNull();
+  });
+});

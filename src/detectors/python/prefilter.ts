@@ -1,0 +1,37 @@
+/**
+ * Cheap pre-check on raw text, run before tokenizing: most .py files import nothing AI, and
+ * they should cost one regex pass. A file passes when an `import`/`from` line names a catalog
+ * module (`findPythonModule`, so `from google import genai` counts), a module of
+ * `EXTRA_MODULE_PREFIXES`, or when it mentions `importlib`/`__import__`. False positives
+ * (an import inside a docstring) only cost a tokenize; the real reader decides.
+ */
+import { findPythonModule } from '../shared/python-modules.ts';
+import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
+import { inPackage } from './scope.ts';
+
+const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
+const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
+const DYNAMIC = /\bimportlib\b|\b__import__[ \t]*\(/;
+
+function interesting(module: string): boolean {
+  return findPythonModule(module) !== undefined || EXTRA_MODULE_PREFIXES.some((p) => inPackage(module, p));
+}
+
+/** True when the text may import an AI package; false means the detector can return null. */
+export function mayImportAi(text: string): boolean {
+  if (DYNAMIC.test(text)) return true;
+  for (const m of text.matchAll(IMPORT)) {
+    for (const part of (m[1] ?? '').split(',')) {
+      const module = part.trim().split(/\s+/)[0] ?? '';
+      if (module !== '' && interesting(module)) return true;
+    }
+  }
+  for (const m of text.matchAll(FROM)) {
+    const module = m[1] ?? '';
+    if (interesting(module)) return true;
+    for (const name of (m[2] ?? '').replace(/[()\\]/g, ' ').split(/[\s,]+/)) {
+      if (/^[A-Za-z_]\w*$/.test(name) && name !== 'as' && interesting(`${module}.${name}`)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { detectPython } from './index.ts';
+import { tokenize } from './tokenizer.ts';
+
+const detect = (content: string) => detectPython({ scope: 't', path: 'x.py', content });
+
+/** Deterministic PRNG (mulberry32) so the fuzz cases are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['import openai', 'from mcp.server.fastmcp import FastMCP', '(', ')', '[', ']', '{', '}', '"', "'", '"""', "'''", 'f"{', '\\', '\n', '    ', '@', 'def', ':', '=', ',', 'model=', 'x', '.', '#', 'FastMCP(', 'Tool(', '**', '*', 'lambda', 'r"', '\r', '\u0000', '\uFFFD', ';', 'async', 'mcp.tool', 'from', 'import', 'as'];
+
+describe('python detector: never throws', () => {
+  it('survives garbage and binary-ish text', () => {
+    const binary = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    expect(() => detect(`import openai\n${binary}`)).not.toThrow();
+    expect(() => detect('import openai\n)))]]]}}}((( = = = @@@ def def :::\n')).not.toThrow();
+  });
+
+  it('reports an unterminated string as parse-failed and keeps what it read', () => {
+    const r = detect('import openai\nx = "oops\nclient = openai.OpenAI()\nclient.chat.completions.create(model="gpt-4o")\n"""never closed\n');
+    expect(r?.assets.map((a) => a.name)).toEqual(['openai', 'gpt-4o']);
+    expect(r?.diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      ['parse-failed', 2, 'python: unterminated string literal'],
+      ['parse-failed', 5, 'python: unterminated triple-quoted string'],
+    ]);
+  });
+
+  it('survives 10k nested brackets with a parse-failed diagnostic', () => {
+    const deep = `import openai\nx = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\ny = ${'['.repeat(10_000)}\nopenai.OpenAI().chat.completions.create(model="gpt-4o")\n`;
+    const r = detect(deep);
+    expect(r?.diagnostics.some((d) => d.code === 'parse-failed')).toBe(true);
+    expect(r?.assets.map((a) => a.name)).toContain('openai');
+  });
+
+  it('survives very long attribute chains, call chains and huge statements', () => {
+    const chain = `import openai\nx = a${'.b'.repeat(20_000)}${'()'.repeat(20_000)}\ny = f(${'1,'.repeat(200_000)})\nz = ${') '.repeat(200_000)}\n`;
+    expect(() => detect(chain)).not.toThrow();
+  });
+
+  it('never throws on 500 random token soups', () => {
+    const rand = prng(42);
+    for (let i = 0; i < 500; i++) {
+      const n = 5 + Math.floor(rand() * 80);
+      const src = Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)]).join(rand() < 0.5 ? ' ' : '');
+      expect(() => detect(`import openai\n${src}`), src).not.toThrow();
+      expect(() => tokenize(src)).not.toThrow();
+    }
+  });
+
+  it('dismisses a large file without AI imports cheaply (pre-check before tokenizing)', () => {
+    const big = 'import os\n' + 'def f(x):\n    return x * 2  # model="gpt-4o"\n'.repeat(50_000);
+    const start = performance.now();
+    expect(detect(big)).toBeNull();
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
+  it('reads a large AI file in reasonable time', () => {
+    const big = 'from openai import OpenAI\nclient = OpenAI()\n' + 'client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n'.repeat(5_000);
+    const start = performance.now();
+    const r = detect(big);
+    expect(r?.assets.map((a) => a.name)).toEqual(['openai', 'gpt-4o']);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Statement reader: splits the token stream at NEWLINE tokens and recognizes the few statement
+ * shapes the detector needs: `import`, `from ... import`, decorators + `def`, assignments
+ * (`a = b = value`, `x: T = value`, `self.x = value`) and everything else as plain expressions.
+ * Indentation is ignored: a decorator applies to the next `def`/`async def`, a docstring is the
+ * string-only statement right after a `def` line.
+ */
+import { ExprReader, KEYWORDS, NO_STOPS, type CallExpr, type Expr } from './expressions.ts';
+import type { Token } from './tokenizer.ts';
+
+export interface ImportedName {
+  /** Dotted module (`import a.b`) or imported symbol (`from m import x`). */
+  readonly name: string;
+  readonly alias?: string | undefined;
+}
+
+export type Statement =
+  | { readonly kind: 'import'; readonly names: readonly ImportedName[]; readonly line: number }
+  | { readonly kind: 'from'; readonly module: string; readonly relative: boolean; readonly names: readonly ImportedName[]; readonly line: number }
+  | { readonly kind: 'def'; readonly name: string; readonly decorators: readonly Expr[]; readonly params: CallExpr | undefined; readonly docstring: string | undefined; readonly line: number; readonly body: readonly Expr[] }
+  | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expr; readonly line: number; readonly exprs: readonly Expr[] }
+  | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number };
+
+export interface Program {
+  readonly statements: Statement[];
+  /** Lines where nesting was too deep to read. */
+  readonly gaveUp: number[];
+}
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+function splitStatements(tokens: readonly Token[]): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]?.kind === 'newline') {
+      if (i > start) ranges.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return ranges;
+}
+
+/** Reads every statement of a token stream. Never throws. */
+export function readProgram(tokens: readonly Token[]): Program {
+  const statements: Statement[] = [];
+  const gaveUp: number[] = [];
+  const ranges = splitStatements(tokens);
+  let decorators: Expr[] = [];
+  for (let r = 0; r < ranges.length; r++) {
+    const range = ranges[r] as Range;
+    const first = tokens[range.start] as Token;
+    const reader = new ExprReader(tokens, range.start, range.end);
+    const text = first.kind === 'name' ? first.text : first.kind === 'op' ? first.text : '';
+    const isAsyncDef = text === 'async' && tokens[range.start + 1]?.text === 'def';
+    if (text === '@') {
+      reader.pos++;
+      const decorator = reader.element(NO_STOPS);
+      if (decorator !== undefined) decorators.push(decorator);
+    } else if (text === 'def' || isAsyncDef) {
+      reader.pos += isAsyncDef ? 1 : 0;
+      const def = readDef(reader, tokens, range, ranges[r + 1], decorators);
+      if (def !== undefined) statements.push(def);
+      decorators = [];
+    } else if (text === 'import' || (text === 'from' && first.kind === 'name')) {
+      decorators = [];
+      statements.push(text === 'import' ? readImport(tokens, range) : readFrom(tokens, range));
+    } else {
+      if (text === 'class') decorators = [];
+      statements.push(readPlain(reader, tokens, range));
+    }
+    if (reader.gaveUpAt !== undefined) gaveUp.push(reader.gaveUpAt);
+  }
+  return { statements, gaveUp };
+}
+
+function readDef(reader: ExprReader, tokens: readonly Token[], range: Range, next: Range | undefined, decorators: Expr[]): Statement | undefined {
+  const nameTok = tokens[reader.pos + 1];
+  if (nameTok?.kind !== 'name') return undefined;
+  reader.pos += 2;
+  const params = tokens[reader.pos]?.text === '(' ? reader.args(true) : undefined;
+  while (reader.pos < range.end && tokens[reader.pos]?.text !== ':') reader.pos++;
+  reader.pos++;
+  const bodyStart = reader.pos;
+  const body = reader.all();
+  let docstring: string | undefined;
+  const head = body[0];
+  if (bodyStart < range.end) docstring = head?.t === 'str' ? head.value : undefined;
+  else if (next !== undefined && isStringOnly(tokens, next)) docstring = stringValue(tokens, next);
+  return { kind: 'def', name: nameTok.text, decorators, params, docstring, line: nameTok.line, body };
+}
+
+function isStringOnly(tokens: readonly Token[], range: Range): boolean {
+  for (let i = range.start; i < range.end; i++) if (tokens[i]?.kind !== 'string') return false;
+  return true;
+}
+
+function stringValue(tokens: readonly Token[], range: Range): string | undefined {
+  let value = '';
+  for (let i = range.start; i < range.end; i++) {
+    const v = tokens[i]?.value;
+    if (v === undefined) return undefined;
+    value += v;
+  }
+  return value;
+}
+
+/** Reads a dotted name starting at `i`; returns it and the index after it. */
+function dotted(tokens: readonly Token[], i: number, end: number): [string, number] {
+  const parts: string[] = [];
+  while (i < end && tokens[i]?.kind === 'name') {
+    parts.push((tokens[i] as Token).text);
+    if (tokens[i + 1]?.text !== '.' || i + 2 >= end) return [parts.join('.'), i + 1];
+    i += 2;
+  }
+  return [parts.join('.'), i];
+}
+
+/** `import a.b as c, d` */
+function readImport(tokens: readonly Token[], range: Range): Statement {
+  const names: ImportedName[] = [];
+  let i = range.start + 1;
+  while (i < range.end) {
+    const [name, after] = dotted(tokens, i, range.end);
+    i = after;
+    let alias: string | undefined;
+    if (tokens[i]?.text === 'as' && tokens[i + 1]?.kind === 'name') {
+      alias = (tokens[i + 1] as Token).text;
+      i += 2;
+    }
+    if (name !== '') names.push({ name, alias });
+    while (i < range.end && tokens[i]?.text !== ',') i++;
+    i++;
+  }
+  return { kind: 'import', names, line: (tokens[range.start] as Token).line };
+}
+
+/** `from a.b import (x, y as z)`; relative imports are read but flagged. */
+function readFrom(tokens: readonly Token[], range: Range): Statement {
+  let i = range.start + 1;
+  let relative = false;
+  while (tokens[i]?.kind === 'op' && (tokens[i]?.text === '.' || tokens[i]?.text === '...')) {
+    relative = true;
+    i++;
+  }
+  const [module, after] = tokens[i]?.text === 'import' ? ['', i] : dotted(tokens, i, range.end);
+  i = after;
+  const names: ImportedName[] = [];
+  if (tokens[i]?.text === 'import') {
+    for (i++; i < range.end; i++) {
+      const tok = tokens[i] as Token;
+      if (tok.kind !== 'name' || tok.text === 'as') continue;
+      const hasAlias = tokens[i + 1]?.text === 'as' && tokens[i + 2]?.kind === 'name';
+      names.push({ name: tok.text, alias: hasAlias ? (tokens[i + 2] as Token).text : undefined });
+      if (hasAlias) i += 2;
+    }
+  }
+  return { kind: 'from', module, relative, names, line: (tokens[range.start] as Token).line };
+}
+
+/** An assignment when the statement has top-level `=` after a dotted-name target; else expressions. */
+function readPlain(reader: ExprReader, tokens: readonly Token[], range: Range): Statement {
+  const line = (tokens[range.start] as Token).line;
+  const cuts: number[] = [];
+  let depth = 0;
+  for (let i = range.start; i < range.end; i++) {
+    const tok = tokens[i] as Token;
+    if (tok.kind === 'name' && tok.text === 'lambda' && depth === 0) break;
+    if (tok.kind !== 'op') continue;
+    if ('([{'.includes(tok.text)) depth++;
+    else if (')]}'.includes(tok.text)) depth = Math.max(0, depth - 1);
+    else if (tok.text === '=' && depth === 0) cuts.push(i);
+  }
+  const last = cuts[cuts.length - 1];
+  if (last === undefined) return { kind: 'expr', exprs: reader.all(), line };
+  const targets: string[] = [];
+  let start = range.start;
+  for (const cut of cuts) {
+    const [name, after] = dotted(tokens, start, cut);
+    const annotated = tokens[after]?.text === ':';
+    if (name !== '' && !KEYWORDS.has(name.split('.')[0] ?? '') && (after === cut || annotated)) targets.push(name);
+    start = cut + 1;
+  }
+  reader.pos = last + 1;
+  const exprs = reader.all();
+  const value = exprs.length === 1 ? (exprs[0] as Expr) : ({ t: 'other', parts: exprs, ops: [], line } as const);
+  return { kind: 'assign', targets, value, line, exprs };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeModelId, matchKnownModel, modelProvider } from './model-ids.ts';
+
+describe('matchKnownModel', () => {
+  it('recognizes provider ids, Bedrock ids, inference profiles and gateway ids', () => {
+    const ids = ['gpt-4o-mini', 'o3-mini', 'text-embedding-3-small', 'claude-3-5-haiku-20241022', 'claude-sonnet-4-5', 'gemini-2.0-flash', 'gemini-pro',
+      'mistral-large-latest', 'command-r-plus', 'llama3.1:8b', 'deepseek-chat', 'grok-2', 'anthropic.claude-3-haiku-20240307-v1:0',
+      'us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'amazon.titan-embed-text-v2:0', 'meta-llama/Llama-3.1-8B-Instruct', 'openai/gpt-4o'];
+    expect(ids.filter((id) => !matchKnownModel(id))).toEqual([]);
+    expect(matchKnownModel('anthropic/claude-sonnet-4')?.provider).toBe('anthropic');
+    expect(matchKnownModel('meta-llama/Llama-3.1-8B-Instruct')?.provider).toBe('meta');
+  });
+
+  it('does not take product names, paths or repo slugs for models', () => {
+    const notModels = ['gemini-cli', 'claude-code', 'deepseek-api', 'grok-client', 'src/index', 'acme/app', 'gpt', 'command', 'llama-purple', 'mistral ai'];
+    expect(notModels.filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+});
+
+describe('looksLikeModelId', () => {
+  it('accepts unknown but id-shaped strings in a model position', () => {
+    expect(['my-finetune-v2', 'ft:gpt-4o-mini:acme::abc123', 'acme/support-bot-7b'].every(looksLikeModelId)).toBe(true);
+  });
+
+  it('rejects placeholders, URLs, paths and prose', () => {
+    const bad = ['your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
+    expect(bad.filter(looksLikeModelId)).toEqual([]);
+  });
+});
+
+describe('modelProvider', () => {
+  it('names the provider from the catalog, else the gateway org', () => {
+    expect([modelProvider('gpt-4o'), modelProvider('acme/custom-7b'), modelProvider('my-model-v2')]).toEqual(['openai', 'acme', undefined]);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Human-readable scan report: counts by kind, then each kind's assets with where they were seen
+ * (file:line), then a diagnostics summary. Meant for a terminal; JSON is for machines.
+ */
+import { ASSET_KINDS, type Asset, type Evidence, type Inventory } from '../model/index.ts';
+import { columns, createStyle, type Style } from './style.ts';
+
+export interface TableOptions {
+  readonly color: boolean;
+  /** Diagnostics listed one by one before "and N more". */
+  readonly maxDiagnostics?: number;
+}
+
+const KIND_TITLES: Record<string, string> = {
+  sdk: 'AI SDKs', model: 'Models', 'vector-store': 'Vector stores', 'mcp-server': 'MCP servers', tool: 'Tools',
+  repository: 'Repositories', system: 'Systems', endpoint: 'Endpoints', agent: 'Agents', 'model-server': 'Model servers',
+  'model-file': 'Model files', 'data-source': 'Data sources', 'saas-app': 'SaaS apps', secret: 'Secrets',
+  identity: 'Identities', owner: 'Owners', 'cloud-account': 'Cloud accounts',
+};
+
+/** `src/app.ts:12` or `notebook.ipynb[cell 3]:2`. */
+export function formatLocation(e: Evidence): string {
+  const where = e.path ?? e.url ?? '';
+  const cell = e.cell === undefined ? '' : `[cell ${e.cell}]`;
+  return e.line === undefined ? `${where}${cell}` : `${where}${cell}:${e.line}`;
+}
+
+function describe(asset: Asset): string {
+  const a = asset.attributes;
+  const bits: string[] = [];
+  if (asset.kind === 'sdk') {
+    bits.push(String(a['ecosystem'] ?? ''));
+    if (a['declared'] === false) bits.push('undeclared');
+    if (Array.isArray(a['versions']) && a['versions'].length > 0) bits.push(a['versions'].join(' '));
+  }
+  if (asset.kind === 'mcp-server' && typeof a['role'] === 'string') bits.push(a['role']);
+  if (asset.provider) bits.push(asset.provider);
+  return bits.filter(Boolean).join(', ');
+}
+
+function assetRows(assets: readonly Asset[], style: Style): string[] {
+  const rows = assets.map((asset) => {
+    const [first] = asset.evidence;
+    const more = asset.evidence.length > 1 ? style.dim(` (+${asset.evidence.length - 1} more)`) : '';
+    return [`  ${asset.name}`, style.dim(describe(asset)), `${first ? formatLocation(first) : ''}${more}`];
+  });
+  return columns(rows);
+}
+
+/** Renders the report as text lines joined by newlines (with a trailing newline). */
+export function renderTable(inventory: Inventory, options: TableOptions): string {
+  const style = createStyle(options.color);
+  const out: string[] = [];
+  const { scan } = inventory;
+  out.push(style.bold(`aimap scan ${scan.id}`), style.dim(`${scan.targets.map((t) => t.target).join(', ')} · ${scan.stats.filesSeen} files seen, ${scan.stats.filesRead} read`), '');
+  const present = ASSET_KINDS.filter((k) => k !== 'repository' && (scan.counts[k] ?? 0) > 0);
+  if (present.length === 0) out.push('No AI assets found.', '');
+  else {
+    out.push(style.bold('Assets by kind'));
+    out.push(...columns(present.map((k) => [`  ${KIND_TITLES[k] ?? k}`, String(scan.counts[k])])), '');
+    for (const kind of present) {
+      const assets = inventory.assets.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+      out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(assets, style), '');
+    }
+  }
+  out.push(...renderDiagnostics(inventory, style, options.maxDiagnostics ?? 10));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function renderDiagnostics(inventory: Inventory, style: Style, max: number): string[] {
+  const list = inventory.diagnostics.filter((d) => d.level !== 'info');
+  const infos = inventory.diagnostics.length - list.length;
+  if (inventory.diagnostics.length === 0) return [];
+  const out = [style.bold(`Diagnostics (${list.length} warnings/errors${infos ? `, ${infos} info` : ''})`)];
+  const rows = list.slice(0, max).map((d) => {
+    const level = d.level === 'error' ? style.red('error') : style.yellow('warn');
+    const where = d.location?.path ? `${d.location.path}${d.location.line ? `:${d.location.line}` : ''}` : '';
+    return [`  ${level}`, d.code, where, d.message];
+  });
+  out.push(...columns(rows));
+  if (list.length > max) out.push(style.dim(`  … and ${list.length - max} more (see --format json)`));
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * Pure merge of detector and connector results into one consistent set: assets deduplicated by id
+ * (evidence unioned, attributes merged by fixed rules), relationships deduplicated, dangling edges
+ * dropped with a diagnostic, everything sorted and key-ordered so output is byte-stable.
+ */
+import {
+  compareEvidence,
+  evidenceKey,
+  type Asset,
+  type Attributes,
+  type AttributeValue,
+  type DetectionResult,
+  type Diagnostic,
+  type Evidence,
+  type Relationship,
+} from '../model/index.ts';
+
+export interface Merged {
+  readonly assets: Asset[];
+  readonly relationships: Relationship[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Merges attribute maps: arrays → union in first-seen order, booleans → OR, anything else keeps
+ * the first value (callers merge in path order, so "first" is deterministic).
+ */
+export function mergeAttributes(a: Attributes, b: Attributes): Attributes {
+  const out: Record<string, AttributeValue> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const prev = out[key];
+    if (prev === undefined || prev === null) out[key] = value;
+    else if (Array.isArray(prev) && Array.isArray(value)) out[key] = unionValues(prev, value);
+    else if (typeof prev === 'boolean' && typeof value === 'boolean') out[key] = prev || value;
+  }
+  return out;
+}
+
+function unionValues(a: readonly AttributeValue[], b: readonly AttributeValue[]): AttributeValue[] {
+  const seen = new Set(a.map((v) => JSON.stringify(v)));
+  const out = [...a];
+  for (const v of b) {
+    const k = JSON.stringify(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Deep-sorts object keys so JSON output does not depend on which detector wrote first. */
+export function canonical<T extends AttributeValue>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: AttributeValue) => canonical(v)) as unknown as T;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, AttributeValue>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)])) as T;
+  }
+  return value;
+}
+
+function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const e of list) {
+    const k = evidenceKey(e);
+    const prev = byKey.get(k);
+    // Same observation seen twice: keep the stronger confidence.
+    if (!prev || (prev.confidence === 'inferred' && e.confidence === 'declared')) byKey.set(k, e);
+  }
+  return [...byKey.values()].sort(compareEvidence).map(orderEvidence);
+}
+
+function orderEvidence(e: Evidence): Evidence {
+  return {
+    ...(e.path === undefined ? {} : { path: e.path }),
+    ...(e.cell === undefined ? {} : { cell: e.cell }),
+    ...(e.line === undefined ? {} : { line: e.line }),
+    ...(e.snippet === undefined ? {} : { snippet: e.snippet }),
+    ...(e.url === undefined ? {} : { url: e.url }),
+    technique: e.technique,
+    confidence: e.confidence,
+    detector: e.detector,
+  };
+}
+
+function mergeAsset(prev: Asset, next: Asset): Asset {
+  return {
+    ...prev,
+    provider: prev.provider ?? next.provider,
+    nativeId: prev.nativeId ?? next.nativeId,
+    attributes: mergeAttributes(prev.attributes, next.attributes),
+    evidence: [...prev.evidence, ...next.evidence],
+    tags: { ...next.tags, ...prev.tags },
+  };
+}
+
+function finalizeAsset(a: Asset): Asset {
+  const evidence = uniqueEvidence(a.evidence);
+  let attributes = a.attributes;
+  // An SDK is declared when some manifest lists it; an import alone leaves it undeclared.
+  if (a.kind === 'sdk') attributes = { ...attributes, declared: evidence.some((e) => e.technique === 'manifest') };
+  return {
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    ...(a.provider === undefined ? {} : { provider: a.provider }),
+    ...(a.nativeId === undefined ? {} : { nativeId: a.nativeId }),
+    attributes: canonical(attributes as AttributeValue) as Attributes,
+    evidence,
+    tags: canonical(a.tags as AttributeValue) as Record<string, string>,
+  };
+}
+
+const byId = <T extends { id: string }>(x: T, y: T): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/** Merges results given in a deterministic order (connector, then file path). */
+export function mergeResults(results: readonly DetectionResult[]): Merged {
+  const assets = new Map<string, Asset>();
+  const relationships = new Map<string, Relationship>();
+  const diagnostics: Diagnostic[] = [];
+  for (const r of results) {
+    for (const a of r.assets) {
+      const prev = assets.get(a.id);
+      assets.set(a.id, prev ? mergeAsset(prev, a) : a);
+    }
+    for (const rel of r.relationships) {
+      const prev = relationships.get(rel.id);
+      relationships.set(rel.id, prev ? { ...prev, properties: mergeAttributes(prev.properties, rel.properties), evidence: [...prev.evidence, ...rel.evidence] } : rel);
+    }
+    diagnostics.push(...r.diagnostics);
+  }
+  const finalRelationships: Relationship[] = [];
+  for (const rel of relationships.values()) {
+    if (assets.has(rel.from) && assets.has(rel.to)) {
+      finalRelationships.push({ ...rel, properties: canonical(rel.properties as AttributeValue) as Attributes, evidence: uniqueEvidence(rel.evidence) });
+    } else {
+      diagnostics.push({ connector: 'merge', level: 'warn', code: 'detector-failed', message: `dropped ${rel.type} relationship with a missing end (${rel.from} → ${rel.to})` });
+    }
+  }
+  return {
+    assets: [...assets.values()].map(finalizeAsset).sort(byId),
+    relationships: finalRelationships.sort(byId),
+    diagnostics: sortDiagnostics(diagnostics),
+  };
+}
+
+/** Dedupes and sorts diagnostics by location, then code, connector and message. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic): string =>
+    [d.location?.path ?? '', String(d.location?.line ?? 0).padStart(9, '0'), d.code, d.connector, d.message, d.level].join('\u0000');
+  const unique = new Map(list.map((d) => [key(d), d]));
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
