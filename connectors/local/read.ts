@@ -34,7 +34,7 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
     return decode(file, buffer);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'warn', 'unreadable', `cannot read file (${code}); not scanned`)] };
+    return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'error', 'unreadable', `cannot read file (${code}); not scanned`)] };
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -1,9 +1,7 @@
 /** `aimap scans`: lists the scans recorded in the store, newest first. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError, loadConfigFile } from '../config/index.ts';
 import { columns, createStyle } from '../output/style.ts';
-import { DEFAULT_STORE, openStore } from './store.ts';
+import { openStore } from './store.ts';
 import type { CommandIo } from './io.ts';
 
 export interface ScansFlags {
@@ -19,9 +17,8 @@ export function scansCommand(flags: ScansFlags, io: CommandIo): number {
   const limit = flags.limit === undefined ? 50 : Number(flags.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new ConfigError('--limit must be a positive integer');
   const { config } = loadConfigFile(io.cwd, flags.config);
-  const path = resolve(io.cwd, flags.store ?? config.store ?? DEFAULT_STORE);
-  if (!existsSync(path)) throw new ConfigError(`no store at ${path}: run \`aimap scan PATH\` first, or pass --store`);
-  const store = openStore(path, undefined, io.cwd);
+  // create: false, so listing never leaves an empty store behind.
+  const store = openStore(flags.store, config.store, io.cwd, false);
   try {
     const scans = store?.scans(limit) ?? [];
     if (flags.format === 'json') {

@@ -9,7 +9,7 @@ export type StoreChoice = string | false | undefined;
 export const DEFAULT_STORE = '.aimap/aimap.db';
 
 /** Opens the store the flags and config point at, or returns undefined with --no-store. */
-export function openStore(flag: StoreChoice, configured: string | undefined, cwd: string): GraphStore | undefined {
+export function openStore(flag: StoreChoice, configured: string | undefined, cwd: string, create = true): GraphStore | undefined {
   if (flag === false) return undefined;
-  return openEmbeddedStore(resolve(cwd, flag ?? configured ?? DEFAULT_STORE));
+  return openEmbeddedStore(resolve(cwd, flag ?? configured ?? DEFAULT_STORE), { create });
 }
