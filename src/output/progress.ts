@@ -22,7 +22,7 @@ export function createProgressBar(stream: ProgressStream, enabled: boolean, now:
   let total = 0;
   let doneItems = 0;
   let bytes = 0;
-  let lastDraw = 0;
+  let lastDraw = Number.NEGATIVE_INFINITY;
   let drawn = false;
   const draw = (force: boolean): void => {
     const t = now();
