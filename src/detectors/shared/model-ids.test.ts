@@ -23,7 +23,7 @@ describe('looksLikeModelId', () => {
   });
 
   it('rejects placeholders, URLs, paths and prose', () => {
-    const bad = ['your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
+    const bad = ['Sagemaker', 'User', 'your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
     expect(bad.filter(looksLikeModelId)).toEqual([]);
   });
 });

@@ -83,7 +83,9 @@ export function looksLikeModelId(raw: string): boolean {
   if (matchKnownModel(s)) return true;
   if (s.length < 2 || s.length > 128 || PLACEHOLDER.test(s)) return false;
   if (/\s|^https?:|^\/|^\.|\.(?:js|ts|py|json|ya?ml|txt|md)$/i.test(s)) return false;
-  return /^[A-Za-z0-9][\w.:@/-]*$/.test(s) && /[a-z]/i.test(s);
+  // A bare word (`Sagemaker`, `User`, `default`) is a label, not an id: real ids that are single words
+  // (`mistral`, `gemma`) are in the catalog; anything else needs a digit or a separator.
+  return /^[A-Za-z0-9][\w.:@/-]*$/.test(s) && /[a-z]/i.test(s) && /[\d\-/:.]/.test(s);
 }
 
 /** Provider of a model id: catalog match, else the gateway org, else undefined. */

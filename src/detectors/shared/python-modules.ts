@@ -91,9 +91,10 @@ function splitPackage(moduleName: string): string | undefined {
   if (top === 'llama_index') {
     const parts = moduleName.split('.');
     if (parts[1] === 'core') return 'llama-index-core';
-    if (parts.length >= 3 && ['llms', 'embeddings', 'vector_stores', 'readers', 'tools', 'agent', 'retrievers', 'postprocessor'].includes(parts[1] ?? '')) {
-      return `llama-index-${parts[1]}-${parts[2]}`.replace(/_/g, '-');
-    }
+    // Integration packages: llama_index.<category>.<name> → llama-index-<category>-<name>; storage
+    // integrations sit one level deeper (llama_index.storage.index_store.postgres).
+    const depth = parts[1] === 'storage' ? 4 : 3;
+    if (parts.length >= depth) return `llama-index-${parts.slice(1, depth).join('-')}`.replace(/_/g, '-');
   }
   return undefined;
 }
