@@ -1,3 +1,4 @@
+import { javascriptDetector } from './javascript/index.ts';
 import { manifestsDetector } from './manifests/index.ts';
 import { notebookDetector } from './notebooks/index.ts';
 import { pythonDetector } from './python/index.ts';
@@ -7,4 +8,4 @@ import type { Detector } from './types.ts';
  * The explicit detector registry, in the order results are merged. Every detector folder under
  * src/detectors/ (except shared/) must be listed here; test/meta checks it.
  */
-export const DETECTORS: readonly Detector[] = [manifestsDetector, pythonDetector, notebookDetector];
+export const DETECTORS: readonly Detector[] = [manifestsDetector, javascriptDetector, pythonDetector, notebookDetector];

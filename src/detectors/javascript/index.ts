@@ -1,0 +1,73 @@
+/**
+ * The JavaScript/TypeScript detector: AI SDK imports, model ids, vector stores and MCP servers/tools
+ * implemented in JS/TS source. Pure: text in, assets out.
+ *
+ * Speed: a regex pre-check on the raw text rejects files that import no AI package before any
+ * parsing; only candidates are parsed (once) and walked (once). Every finding needs an AI import in
+ * the same file, so a client created in `lib/ai.ts` and used in `app.ts` shows its models only where
+ * the file itself imports the SDK (a deliberate trade for precision).
+ */
+import type { DetectionResult } from '../../model/index.ts';
+import { parseFailed, ResultBuilder } from '../shared/build.ts';
+import type { Detector, SourceFile } from '../types.ts';
+import { Resolver } from './constants.ts';
+import { Accumulator, DETECTOR_ID, evidenceFactory, type Context } from './context.ts';
+import { collectImports, scanImportText } from './imports.ts';
+import { detectMcp } from './mcp.ts';
+import { detectModels } from './models.ts';
+import { Origins } from './origins.ts';
+import { parseSource } from './parse.ts';
+import { isExcludedPath, mightImportAi } from './precheck.ts';
+import { detectSdks } from './sdks.ts';
+import { detectVectorStores } from './vector-stores.ts';
+import { collectFacts, type FileFacts } from './walk.ts';
+
+/** The detector, registered with the others. */
+export const javascriptDetector: Detector = {
+  id: DETECTOR_ID,
+  displayName: 'JavaScript / TypeScript source',
+  // Extglobs keep `*.d.ts` and minified bundles out: a `!` pattern in an any-of list would match all.
+  patterns: ['**/!(*.d).{ts,mts,cts}', '**/*.{tsx,jsx}', '**/!(*.min).{js,mjs,cjs}'],
+  detect: detectJavaScript,
+};
+
+/** Detects AI assets in one JS/TS file; null when the file imports nothing AI. Never throws on bad input. */
+export function detectJavaScript(file: SourceFile): DetectionResult | null {
+  if (isExcludedPath(file.path) || !mightImportAi(file.content)) return null;
+  const builder = new ResultBuilder();
+  const found = new Accumulator();
+  const evidence = evidenceFactory(file);
+  const parsed = parseSource(file.path, file.content);
+  if (!parsed.ok) {
+    // Keep the imports a regex can still see: coverage degrades, it does not vanish.
+    detectSdks(scanImportText(file.content), found, evidence);
+    found.flush(file, builder);
+    builder.diagnostic(parseFailed(file, DETECTOR_ID, parsed.message, parsed.line));
+    return builder.result();
+  }
+  const facts = walkSafely(parsed.ast);
+  if (!facts) {
+    builder.diagnostic(parseFailed(file, DETECTOR_ID, 'JavaScript/TypeScript file too deeply nested to analyse'));
+    return builder.result();
+  }
+  const imports = collectImports(facts);
+  if (imports.imports.length === 0) return null;
+  const resolver = new Resolver(facts);
+  const ctx: Context = { file, facts, imports, resolver, origins: new Origins(resolver, imports, facts), found, evidence };
+  detectSdks(imports.imports, found, evidence);
+  detectModels(ctx);
+  detectVectorStores(ctx);
+  detectMcp(ctx);
+  found.flush(file, builder);
+  return builder.result();
+}
+
+/** Walks the AST; a pathologically deep tree (generated code) overflows the stack and is reported, not thrown. */
+function walkSafely(ast: Parameters<typeof collectFacts>[0]): FileFacts | undefined {
+  try {
+    return collectFacts(ast);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}

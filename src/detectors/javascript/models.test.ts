@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset } from '../../model/index.ts';
+import { detectJavaScript } from './index.ts';
+
+const models = (content: string): Asset[] =>
+  (detectJavaScript({ scope: 'repo', path: 'src/ai.ts', content })?.assets ?? []).filter((a) => a.kind === 'model');
+const names = (content: string): string[] => models(content).map((a) => a.name).sort();
+/** name → [provider, sources, confidences] for compact assertions. */
+const summary = (content: string) =>
+  Object.fromEntries(models(content).map((a) => [a.name, [a.provider ?? null, a.attributes.sources, a.evidence.map((e) => `${e.line}:${e.confidence}`)]]));
+
+describe('model ids passed to provider functions', () => {
+  it('reads AI SDK provider calls, with the provider from the id or the provider package', () => {
+    const content = [
+      "import { openai } from '@ai-sdk/openai';",
+      "import { anthropic } from '@ai-sdk/anthropic';",
+      "import { google } from '@ai-sdk/google';",
+      "import { bedrock } from '@ai-sdk/amazon-bedrock';",
+      "import { mistral } from '@ai-sdk/mistral';",
+      "import { ollama } from 'ollama-ai-provider';",
+      "const a = openai('gpt-4o');",
+      "const b = anthropic('claude-3-5-haiku-latest');",
+      "const c = google('gemini-1.5-pro');",
+      "const d = bedrock('anthropic.claude-3-haiku-20240307-v1:0');",
+      "const e = mistral('mistral-large-latest');",
+      "const f = ollama('my-finetune:7b');",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o': ['openai', ['call-argument'], ['7:declared']],
+      'claude-3-5-haiku-latest': ['anthropic', ['call-argument'], ['8:declared']],
+      'gemini-1.5-pro': ['google', ['call-argument'], ['9:declared']],
+      'anthropic.claude-3-haiku-20240307-v1:0': ['aws-bedrock', ['call-argument'], ['10:declared']],
+      'mistral-large-latest': ['mistral', ['call-argument'], ['11:declared']],
+      'my-finetune:7b': ['ollama', ['call-argument'], ['12:declared']],
+    });
+  });
+
+  it('follows provider factories and provider methods', () => {
+    const content = [
+      "import { createOpenAI, openai } from '@ai-sdk/openai';",
+      "import { createAnthropic } from '@ai-sdk/anthropic';",
+      "const azureish = createOpenAI({ baseURL: 'https://llm.internal/v1' });",
+      "const m1 = azureish('corp-gpt-4o');",
+      "const m2 = createAnthropic({ apiKey: key })('claude-sonnet-4-20250514');",
+      "const e = openai.embedding('text-embedding-3-small');",
+      "const r = openai.responses('gpt-4.1');",
+    ].join('\n');
+    expect(names(content)).toEqual(['claude-sonnet-4-20250514', 'corp-gpt-4o', 'gpt-4.1', 'text-embedding-3-small']);
+  });
+
+  it('reads langchain initChatModel and transformers.js pipelines', () => {
+    const content = [
+      "import { initChatModel } from 'langchain/chat_models/universal';",
+      "import { pipeline, AutoModel } from '@huggingface/transformers';",
+      "const chat = await initChatModel('gpt-4o-mini', { modelProvider: 'openai' });",
+      "const classify = await pipeline('sentiment-analysis', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english');",
+      "const m = await AutoModel.from_pretrained('Xenova/all-MiniLM-L6-v2');",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o-mini': ['openai', ['call-argument'], ['3:declared']],
+      'Xenova/distilbert-base-uncased-finetuned-sst-2-english': ['xenova', ['call-argument'], ['4:declared']],
+      'Xenova/all-MiniLM-L6-v2': ['xenova', ['from-pretrained'], ['5:declared']],
+    });
+  });
+});
+
+describe('model properties of objects passed to AI SDK calls', () => {
+  it('reads clients, frameworks, gateway strings and Bedrock commands', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import Anthropic from '@anthropic-ai/sdk';",
+      "import { generateText } from 'ai';",
+      "import { ChatOpenAI } from '@langchain/openai';",
+      "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
+      "import { GoogleGenerativeAI } from '@google/generative-ai';",
+      "import ollama from 'ollama';",
+      'const client = new OpenAI();',
+      'const claude = new Anthropic();',
+      "await client.chat.completions.create({ model: 'gpt-4o', messages });",
+      "await claude.messages.create({ model: 'claude-3-opus-20240229', max_tokens: 10, messages });",
+      "await generateText({ model: 'openai/gpt-4o-mini', prompt });",
+      "const lc = new ChatOpenAI({ modelName: 'gpt-3.5-turbo', temperature: 0 });",
+      "await new BedrockRuntimeClient({}).send(new ConverseCommand({ modelId: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0', messages }));",
+      "const gemini = new GoogleGenerativeAI(key).getGenerativeModel({ model: 'gemini-2.0-flash' });",
+      "await ollama.chat({ model: 'llama3.2', messages });",
+      "await client.chat.completions.create({ model: 'acme-support-llm-v2', messages });",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o': ['openai', ['model-property'], ['10:declared']],
+      'claude-3-opus-20240229': ['anthropic', ['model-property'], ['11:declared']],
+      'openai/gpt-4o-mini': ['openai', ['model-property'], ['12:declared']],
+      'gpt-3.5-turbo': ['openai', ['model-property'], ['13:declared']],
+      'us.anthropic.claude-3-5-sonnet-20241022-v2:0': ['aws-bedrock', ['model-property'], ['14:declared']],
+      'gemini-2.0-flash': ['google', ['model-property'], ['15:declared']],
+      'llama3.2': ['meta', ['model-property'], ['16:declared']],
+      'acme-support-llm-v2': ['openai', ['model-property'], ['17:declared']],
+    });
+  });
+
+  it('follows clients held in class fields, constructor parameters and typed parameters', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import Anthropic from '@anthropic-ai/sdk';",
+      'export class Summarizer {',
+      '  private readonly client = new OpenAI();',
+      '  constructor(private readonly claude: Anthropic) {}',
+      "  a() { return this.client.chat.completions.create({ model: 'internal-summarizer', messages: [] }); }",
+      "  b() { return this.claude.messages.create({ model: 'internal-claude', max_tokens: 5, messages: [] }); }",
+      '}',
+      "export const c = (ai: OpenAI) => ai.responses.create({ model: 'internal-responder', input: 'x' });",
+    ].join('\n');
+    expect(names(content)).toEqual(['internal-claude', 'internal-responder', 'internal-summarizer']);
+  });
+
+  it('reads model properties nested in inline option objects, but not in messages', () => {
+    const content = [
+      "import { RealtimeSession } from '@openai/agents/realtime';",
+      'const session = new RealtimeSession(agent, {',
+      "  model: 'gpt-realtime',",
+      "  config: { audio: { input: { transcription: { model: 'house-transcriber-2' } } } },",
+      "  messages: [{ role: 'user', content: 'Which model: is best?' }],",
+      '});',
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-realtime': ['openai', ['model-property'], ['3:declared']],
+      'house-transcriber-2': [null, ['model-property'], ['4:declared']],
+    });
+  });
+
+  it('reads request objects held in constants, including spreads', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "const BASE = { model: 'house-model-1', temperature: 0 };",
+      'const request = { ...BASE, messages: [] };',
+      'await client.chat.completions.create(request);',
+    ].join('\n');
+    expect(summary(content)).toEqual({ 'house-model-1': ['openai', ['model-property'], ['3:inferred']] });
+  });
+});
+
+describe('model ids in same-file constants', () => {
+  it('resolves constants, env defaults, maps and template literals used in model positions', () => {
+    const content = [
+      "import { openai } from '@ai-sdk/openai';",
+      "import { generateText } from 'ai';",
+      "const CHAT_MODEL = process.env.CHAT_MODEL ?? 'house-chat-v3';",
+      "const MODELS = { fast: 'house-fast', smart: `house-smart` } as const;",
+      'await generateText({ model: openai(CHAT_MODEL), prompt });',
+      'await generateText({ model: openai(MODELS.fast), prompt });',
+      "await generateText({ model: openai(MODELS['smart']), prompt });",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'house-chat-v3': ['openai', ['call-argument'], ['3:inferred']],
+      'house-fast': ['openai', ['call-argument'], ['4:inferred']],
+      'house-smart': ['openai', ['call-argument'], ['4:inferred']],
+    });
+  });
+
+  it('reports known ids held in unused constants, arrays, maps and enums, but not unknown strings', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "export const MODELS = ['gpt-4o', 'claude-3-5-sonnet-latest', 'house-model'];",
+      "export const BY_TIER = { fast: 'gemini-2.0-flash', label: 'Fast tier', custom: 'acme-llm' };",
+      "export enum Model { Mini = 'gpt-4o-mini', Name = 'mini' }",
+      "const DEFAULT = `o3-mini`;",
+      "const config = { model: 'gpt-4.1', retries: 3 };",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o': ['openai', ['constant'], ['2:inferred']],
+      'claude-3-5-sonnet-latest': ['anthropic', ['constant'], ['2:inferred']],
+      'gemini-2.0-flash': ['google', ['constant'], ['3:inferred']],
+      'gpt-4o-mini': ['openai', ['constant'], ['4:inferred']],
+      'o3-mini': ['openai', ['constant'], ['5:inferred']],
+      'gpt-4.1': ['openai', ['model-property'], ['6:inferred']],
+    });
+  });
+
+  it('merges repeated references into one asset keyed by the lower-cased id', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "await client.chat.completions.create({ model: 'GPT-4o', messages });",
+      "await client.chat.completions.create({ model: 'gpt-4o', messages });",
+      "export const FALLBACK = 'gpt-4o';",
+    ].join('\n');
+    const [model, ...rest] = models(content);
+    expect(rest).toEqual([]);
+    expect(model?.name).toBe('GPT-4o');
+    expect(model?.attributes).toEqual({ sources: ['constant', 'model-property'] });
+    expect(model?.evidence.map((e) => [e.line, e.confidence, e.snippet])).toEqual([
+      [3, 'declared', "await client.chat.completions.create({ model: 'GPT-4o', messages });"],
+      [4, 'declared', "await client.chat.completions.create({ model: 'gpt-4o', messages });"],
+      [5, 'inferred', "export const FALLBACK = 'gpt-4o';"],
+    ]);
+  });
+
+  it('resolves defaults of destructured parameters', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "export async function chat({ model = 'house-chat-v1', messages }: Options) {",
+      '  return client.chat.completions.create({ model, messages });',
+      '}',
+      "export function label({ model = 'gpt-4o-mini' } = {}) { return model; }",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'house-chat-v1': ['openai', ['model-property'], ['3:inferred']],
+      'gpt-4o-mini': ['openai', ['model-property'], ['6:inferred']],
+    });
+  });
+
+  it('respects scopes: a parameter or local shadows the AI import or client', () => {
+    const content = [
+      "import { openai } from '@ai-sdk/openai';",
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "export function wrap(openai: (id: string) => unknown) { return openai('not-a-provider-call'); }",
+      "export async function db() { const client = await pool.connect(); return client.query({ model: 'Invoice' }); }",
+    ].join('\n');
+    expect(names(content)).toEqual([]);
+  });
+});
+
+describe('what is not a model', () => {
+  it('ignores model properties in files that import no AI package (ORMs)', () => {
+    const content = [
+      "import mongoose from 'mongoose';",
+      "import { Sequelize, Model } from 'sequelize';",
+      "const User = mongoose.model('User', schema);",
+      "Order.init({ total: DataTypes.INTEGER }, { sequelize, modelName: 'Order' });",
+      "await Post.findAll({ include: [{ model: 'User' }] });",
+      "const DEFAULT_MODEL = 'gpt-4';",
+    ].join('\n');
+    expect(detectJavaScript({ scope: 'repo', path: 'src/db.ts', content })).toBeNull();
+  });
+
+  it('ignores ORM model names and placeholders even in a file that imports an AI package', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import mongoose from 'mongoose';",
+      'const client = new OpenAI();',
+      "const User = mongoose.model('User', schema);",
+      "await Post.findAll({ include: [{ model: 'User' }] });",
+      "await client.chat.completions.create({ model: 'your-model', messages });",
+      "await client.chat.completions.create({ model: '<model>', messages });",
+      "await client.chat.completions.create({ model: process.env.MODEL!, messages });",
+      "const label = 'Powered by gpt-4o';",
+    ].join('\n');
+    expect(names(content)).toEqual([]);
+  });
+});

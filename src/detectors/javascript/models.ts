@@ -1,0 +1,139 @@
+/**
+ * Model ids in AI code. Two tiers keep false alarms out:
+ * - **model positions** (an argument of a provider function such as `openai('…')`, or a `model`
+ *   property of an object passed to an AI SDK call): any string that `looksLikeModelId`;
+ * - **anywhere else** in a file that imports an AI package (constants, arrays, maps, `model:`
+ *   properties of objects not seen reaching an AI call): only `matchKnownModel` hits, inferred.
+ * Files without an AI import never get here, so `model: 'User'` in an ORM file yields nothing.
+ */
+import type { Node, ObjectExpression } from '@babel/types';
+import { packageProvider } from '../shared/ai-packages.ts';
+import { looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
+import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
+import type { ResolvedString } from './constants.ts';
+import { literalLeaves, literalString, unwrap } from './literals.ts';
+import type { Context } from './context.ts';
+import type { Origin } from './origins.ts';
+import { keyName } from './walk.ts';
+
+/** How a model id was referenced (`sources` attribute). */
+type ModelSource = 'call-argument' | 'model-property' | 'constant' | 'from-pretrained';
+
+interface Position {
+  readonly arg: Node;
+  readonly source: ModelSource;
+  /** The argument was reached through a constant (a request object held in a variable). */
+  readonly indirect?: boolean;
+  /** Provider to assume when the id itself does not tell (the provider package called). */
+  readonly fallbackProvider?: string;
+}
+
+/** Detects model ids; see the module comment for the two tiers. */
+export function detectModels(ctx: Context): void {
+  const reported = new Set<Node>();
+  for (const call of ctx.facts.calls) {
+    for (const position of modelPositions(ctx, call)) {
+      for (const s of ctx.resolver.strings(position.arg)) {
+        const indirect = s.indirect || position.indirect === true;
+        if (looksLikeModelId(s.value)) report(ctx, { ...s, indirect }, position.source, reported, position.fallbackProvider);
+      }
+    }
+  }
+  for (const prop of ctx.facts.modelProperties) {
+    // `{ model = 'gpt-4o' }` in a destructuring pattern: the default is the id.
+    reportKnown(ctx, prop.value.type === 'AssignmentPattern' ? prop.value.right : prop.value, 'model-property', reported);
+  }
+  for (const decl of ctx.facts.declarations) {
+    if (!decl.init) continue;
+    for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported);
+  }
+}
+
+/** The argument nodes of a call that hold a model id. */
+function modelPositions(ctx: Context, call: Node): Position[] {
+  if (call.type !== 'CallExpression' && call.type !== 'OptionalCallExpression' && call.type !== 'NewExpression') return [];
+  const callee = ctx.origins.of(call.callee);
+  if (!callee) return [];
+  const args = call.arguments;
+  const positions: Position[] = [];
+  const at = (index: number, source: ModelSource, origin: Origin) => {
+    const arg = args[index];
+    if (arg && arg.type !== 'SpreadElement' && arg.type !== 'ArgumentPlaceholder') positions.push({ arg, source, ...fallback(origin) });
+  };
+  if (call.type !== 'NewExpression') {
+    if (callee.role === 'provider') at(0, 'call-argument', callee);
+    const fn = callee.role === 'module' ? MODEL_FUNCTIONS.find((row) => row.packages.includes(callee.binding.import.packageName) && row.names.some((n) => callee.names.includes(n))) : undefined;
+    if (fn) at(fn.argIndex, 'call-argument', callee);
+    const method = methodPosition(ctx, call.callee);
+    if (method) at(0, method.source, method.receiver);
+  }
+  for (const arg of args) {
+    if (arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') continue;
+    const obj = ctx.resolver.object(arg);
+    if (obj) positions.push(...propertyPositions(ctx, obj.node, obj.indirect, callee, 0));
+  }
+  return positions;
+}
+
+const MODEL_PROPERTY_NAMES = MODEL_PROPERTIES.map((p) => p.name);
+/** How deep inline option objects are searched (`config.audio.input.transcription.model`). */
+const MAX_NESTING = 4;
+
+/** `model`-like properties of an object passed to an AI call, and of option objects nested inline in it. */
+function propertyPositions(ctx: Context, obj: ObjectExpression, indirect: boolean, callee: Origin, depth: number): Position[] {
+  const positions: Position[] = [];
+  for (const name of MODEL_PROPERTY_NAMES) {
+    const value = ctx.resolver.propertyTarget(obj, name);
+    if (value) positions.push({ arg: value.node, source: 'model-property', indirect: indirect || value.indirect, ...fallback(callee) });
+  }
+  if (depth >= MAX_NESTING) return positions;
+  for (const prop of obj.properties) {
+    if (prop.type !== 'ObjectProperty' || MODEL_PROPERTY_NAMES.includes(keyName(prop.key) ?? '')) continue;
+    const value = unwrap(prop.value);
+    const nested = value.type === 'ArrayExpression' ? value.elements.map((el) => (el ? unwrap(el) : undefined)) : [value];
+    for (const inner of nested) {
+      if (inner?.type === 'ObjectExpression') positions.push(...propertyPositions(ctx, inner, indirect, callee, depth + 1));
+    }
+  }
+  return positions;
+}
+
+/** `provider.chat('id')`, `AutoModel.from_pretrained('id')`, `replicate.run('id')`. */
+function methodPosition(ctx: Context, callee: Node): { source: ModelSource; receiver: Origin } | undefined {
+  if ((callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') || callee.computed) return undefined;
+  const method = keyName(callee.property);
+  const receiver = method === undefined ? undefined : ctx.origins.of(callee.object);
+  if (!receiver || method === undefined) return undefined;
+  const row = MODEL_METHODS.find((r) => r.methods.includes(method)
+    && (r.on === 'provider' ? receiver.role === 'provider' : r.packages.includes(receiver.binding.import.packageName)));
+  if (!row) return undefined;
+  return { source: method === 'from_pretrained' ? 'from-pretrained' : 'call-argument', receiver };
+}
+
+/** The provider package's vendor, when the package is a provider SDK (not a framework like `ai`). */
+function fallback(origin: Origin): { fallbackProvider?: string } {
+  const { pkg, packageName } = origin.binding.import;
+  if (pkg.category !== 'llm-provider' && !packageName.startsWith('@ai-sdk/')) return {};
+  const provider = packageProvider(pkg, packageName);
+  return provider === undefined ? {} : { fallbackProvider: provider };
+}
+
+function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Set<Node>): void {
+  const value = literalString(node);
+  if (value === undefined || reported.has(node) || !matchKnownModel(value)) return;
+  report(ctx, { value, node, indirect: true }, source, reported);
+}
+
+function report(ctx: Context, s: ResolvedString, source: ModelSource, reported: Set<Node>, fallbackProvider?: string): void {
+  reported.add(s.node);
+  const id = s.value.trim();
+  const provider = modelProvider(id) ?? fallbackProvider;
+  ctx.found.add({
+    kind: 'model',
+    key: id.toLowerCase(),
+    name: id,
+    ...(provider === undefined ? {} : { provider }),
+    attributes: { sources: [source] },
+    evidence: ctx.evidence(s.node, 'call-site', s.indirect ? 'inferred' : 'declared'),
+  });
+}

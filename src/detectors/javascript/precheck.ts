@@ -1,0 +1,35 @@
+/**
+ * The cheap gate in front of the parser. Most files of a real repository import nothing AI, and
+ * every finding of this detector needs an AI package import in the same file, so one precompiled
+ * regex over the raw text decides whether parsing is worth it. False positives (an import quoted
+ * in a comment or string) only cost a parse; the AST decides what counts.
+ */
+import { AI_PACKAGES } from '../shared/ai-packages.ts';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Alternation of every npm catalog package; prefix rows accept any continuation of the name. */
+function packageAlternation(): string {
+  const parts = AI_PACKAGES.filter((row) => row.ecosystem === 'npm')
+    .map((row) => (row.prefix ? `${escape(row.name)}[^'"\`\\s]+` : escape(row.name)));
+  // Order does not matter: every alternative must be followed by a closing quote or a slash.
+  return parts.join('|');
+}
+
+/**
+ * `from 'pkg`, `import 'pkg`, `import('pkg`, `require('pkg`, with `pkg` a catalog package followed
+ * by its closing quote or a subpath slash.
+ */
+const AI_IMPORT = new RegExp(`(?:\\bfrom|\\bimport|\\brequire)\\s*\\(?\\s*['"\`](?:${packageAlternation()})(?:['"\`]|/)`);
+
+/** True when the text may import an AI package and is worth parsing. */
+export function mightImportAi(content: string): boolean {
+  return AI_IMPORT.test(content);
+}
+
+/** Paths matched by the globs but never analysed: declaration files and minified bundles. */
+export function isExcludedPath(path: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(path) || /\.min\.[cm]?js$/i.test(path);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { detectJavaScript } from './index.ts';
+
+const stores = (content: string) =>
+  Object.fromEntries((detectJavaScript({ scope: 'repo', path: 'src/rag.ts', content })?.assets ?? [])
+    .filter((a) => a.kind === 'vector-store')
+    .map((a) => [a.name, a.attributes]));
+
+describe('vector stores', () => {
+  it('reads Pinecone construction and literal index names', () => {
+    const content = [
+      "import { Pinecone } from '@pinecone-database/pinecone';",
+      "const INDEX = 'support-articles';",
+      'const pc = new Pinecone({ apiKey });',
+      'const index = pc.index(INDEX);',
+      "await pc.createIndex({ name: 'archive', dimension: 1536, metric: 'cosine', spec });",
+      "await index.namespace('tenant-a').query({ vector, topK: 5 });",
+    ].join('\n');
+    expect(stores(content)).toEqual({ pinecone: { clients: ['Pinecone'], collections: ['archive', 'support-articles'] } });
+  });
+
+  it('reads Chroma, Qdrant, Weaviate and LanceDB clients', () => {
+    const content = [
+      "import { ChromaClient } from 'chromadb';",
+      "import { QdrantClient } from '@qdrant/js-client-rest';",
+      "import weaviate from 'weaviate-client';",
+      "import * as lancedb from '@lancedb/lancedb';",
+      'const chroma = new ChromaClient();',
+      "const notes = await chroma.getOrCreateCollection({ name: 'notes' });",
+      "const qdrant = new QdrantClient({ url: 'http://localhost:6333' });",
+      "await qdrant.search('products', { vector, limit: 3 });",
+      'const wv = await weaviate.connectToWeaviateCloud(url, { authCredentials });',
+      "const articles = wv.collections.get('Article');",
+      "const db = await lancedb.connect('data/lancedb');",
+      "const table = await db.openTable('chunks');",
+    ].join('\n');
+    expect(stores(content)).toEqual({
+      chroma: { clients: ['ChromaClient'], collections: ['notes'] },
+      qdrant: { clients: ['QdrantClient'], collections: ['products'] },
+      weaviate: { clients: ['connectToWeaviateCloud'], collections: ['Article'] },
+      lancedb: { clients: ['connect'], collections: ['chunks'] },
+    });
+  });
+
+  it('reads LangChain vector stores and their collection options', () => {
+    const content = [
+      "import { PineconeStore } from '@langchain/pinecone';",
+      "import { Chroma } from '@langchain/community/vectorstores/chroma';",
+      'const store = await PineconeStore.fromExistingIndex(embeddings, { pineconeIndex });',
+      "const chroma = new Chroma(embeddings, { collectionName: 'faq', url: 'http://chroma:8000' });",
+    ].join('\n');
+    expect(stores(content)).toEqual({
+      pinecone: { clients: ['PineconeStore'] },
+      chroma: { clients: ['Chroma'], collections: ['faq'] },
+    });
+  });
+
+  it('ignores look-alike names from other packages and calls on non-vector objects', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import { Pinecone } from './fake-pinecone';",
+      "import { connect } from 'mongoose';",
+      'const p = new Pinecone();',
+      "await connect('mongodb://localhost/app');",
+      "const idx = search.index('docs');",
+      "await es.indices.create({ index: 'docs', collectionName: 'x' });",
+    ].join('\n');
+    expect(stores(content)).toEqual({});
+  });
+});
