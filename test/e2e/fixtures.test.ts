@@ -1,0 +1,80 @@
+/**
+ * The fixture projects through the whole pipeline (walk → read → detectors → merge): what each must
+ * report, what it must not, and the invariants every inventory keeps.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AssetKind, Inventory } from '../../src/model/index.ts';
+import { runScan } from '../../src/pipeline/run-scan.ts';
+import { inventorySchemaErrors } from '../helpers/inventory-schema.ts';
+
+const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
+const scan = (name: string): Promise<Inventory> => runScan({ paths: [fixture(name)] }, { scanId: 'fixture', now: () => new Date(0) });
+const named = (inv: Inventory, kind: AssetKind): string[] => [...new Set(inv.assets.filter((a) => a.kind === kind).map((a) => a.name))].sort();
+const undeclared = (inv: Inventory): string[] => inv.assets.filter((a) => a.kind === 'sdk' && a.attributes['declared'] === false).map((a) => a.name).sort();
+
+function expectInvariants(inv: Inventory): void {
+  expect(inventorySchemaErrors(JSON.parse(JSON.stringify(inv)))).toEqual([]);
+  for (const asset of inv.assets) {
+    expect(asset.evidence.length, `${asset.kind} ${asset.name} has evidence`).toBeGreaterThan(0);
+    if (asset.kind !== 'repository') expect(asset.evidence.every((e) => e.path && e.line), `${asset.name} evidence has file:line`).toBe(true);
+  }
+  const provided = new Set(inv.relationships.filter((r) => r.type === 'PROVIDES').map((r) => r.to));
+  for (const tool of inv.assets.filter((a) => a.kind === 'tool')) expect(provided.has(tool.id), `tool ${tool.name} has a server`).toBe(true);
+  const repo = inv.assets.find((a) => a.kind === 'repository');
+  const scoped = new Set(inv.relationships.filter((r) => r.type === 'RESOURCE' && r.from === repo?.id).map((r) => r.to));
+  expect(inv.assets.filter((a) => a.kind !== 'repository' && !scoped.has(a.id))).toEqual([]);
+}
+
+describe('fixture projects through the pipeline', () => {
+  it('AI SDK app (TypeScript): SDKs with one undeclared import, models from calls and constants, a vector store', async () => {
+    const inv = await scan('ai-sdk-app');
+    expectInvariants(inv);
+    expect(named(inv, 'sdk')).toEqual(['@ai-sdk/anthropic', '@ai-sdk/openai', '@pinecone-database/pinecone', 'ai', 'openai']);
+    expect(undeclared(inv)).toEqual(['@ai-sdk/anthropic']);
+    expect(named(inv, 'model')).toEqual(['claude-3-5-haiku-latest', 'claude-3-5-sonnet-latest', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4o-mini', 'openai/gpt-4.1-nano', 'text-embedding-3-small']);
+    expect(named(inv, 'vector-store')).toEqual(['pinecone']);
+  });
+
+  it('MCP server (TypeScript): two servers, seven tools, each tool provided by its server', async () => {
+    const inv = await scan('mcp-server-ts');
+    expectInvariants(inv);
+    expect(named(inv, 'mcp-server')).toEqual(['notes-mcp', 'tickets']);
+    expect(named(inv, 'tool')).toEqual(['close_ticket', 'get_ticket', 'read_note', 'reindex', 'search_notes', 'search_tickets', 'stats']);
+    expect(inv.relationships.filter((r) => r.type === 'PROVIDES')).toHaveLength(7);
+  });
+
+  it('RAG app (Python, LangChain + LlamaIndex): split packages, embeddings and chat models, the vector store', async () => {
+    const inv = await scan('rag-python');
+    expectInvariants(inv);
+    expect(named(inv, 'sdk')).toEqual(expect.arrayContaining(['chromadb', 'langchain-openai', 'llama-index-core', 'langchain-anthropic']));
+    expect(undeclared(inv)).toEqual(['langchain-anthropic', 'llama-index-vector-stores-chroma']);
+    expect(named(inv, 'model')).toEqual(['BAAI/bge-small-en-v1.5', 'claude-3-5-haiku-latest', 'gpt-4o', 'gpt-4o-mini', 'sentence-transformers/all-MiniLM-L6-v2']);
+    expect(named(inv, 'vector-store')).toEqual(['chroma']);
+  });
+
+  it('MCP server (Python): FastMCP and low-level servers with their tools, and the servers a client connects to', async () => {
+    const inv = await scan('mcp-server-py');
+    expectInvariants(inv);
+    const servers = inv.assets.filter((a) => a.kind === 'mcp-server').map((a) => `${a.name}:${String(a.attributes['role'])}`).sort();
+    expect(servers).toEqual(['@modelcontextprotocol/server-filesystem:client-connection', 'files:implemented', 'math:client-connection', 'weather:client-connection', 'weather:implemented']);
+    expect(named(inv, 'tool')).toEqual(['convert_temperature', 'get_alerts', 'get_forecast', 'list_directory', 'read_file']);
+  });
+
+  it('notebook: code cells only, evidence with cell and line, %pip installs as undeclared SDKs', async () => {
+    const inv = await scan('notebook');
+    expectInvariants(inv);
+    expect(named(inv, 'model')).toEqual(['all-MiniLM-L6-v2', 'distilbert-base-uncased-finetuned-sst-2-english', 'gpt-4o-mini']);
+    const gpt = inv.assets.find((a) => a.kind === 'model' && a.name === 'gpt-4o-mini');
+    expect(gpt?.evidence.every((e) => e.cell !== undefined && e.line !== undefined)).toBe(true);
+    expect(undeclared(inv)).toEqual(['openai', 'sentence-transformers', 'torch', 'transformers']);
+  });
+
+  it('negative controls: docs, look-alikes, placeholders and ORM models produce nothing at all', async () => {
+    const inv = await scan('negative-controls');
+    expect(inv.assets).toEqual([]);
+    expect(inv.relationships).toEqual([]);
+    expect(inv.diagnostics).toEqual([]);
+    expect(inv.scan.stats.filesSeen).toBeGreaterThan(10);
+  });
+});
