@@ -17,12 +17,13 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run aimap --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', '\nExit codes: 0 ok · 2 usage or config error · 3 incomplete scan with --strict\nStore: .aimap/aimap.db in the current folder unless --store/--no-store.');
 
   program
     .command('scan')
     .description('scan folders for AI assets and record the scan in the store')
-    .argument('[paths...]', 'folders to scan', [])
+    .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('-q, --quiet', 'no progress bar and no summary on stderr', false)
@@ -36,7 +37,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--concurrency <n>', 'files read at once (default 32)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)
     .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store')
-    .action(async (paths: string[], opts: ScanFlags) => setExit(await scanCommand(paths, opts, io)));
+    .action(async (paths: string[] | undefined, opts: ScanFlags) => setExit(await scanCommand(paths ?? [], opts, io)));
 
   program
     .command('scans')
