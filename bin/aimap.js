@@ -8,6 +8,8 @@ if (major < 22 || (major === 22 && minor < 13)) {
   );
   process.exit(2);
 }
+// Cache compiled code between runs (Node 22.1+): cuts start-up on every scheduled scan.
+(await import('node:module')).enableCompileCache?.();
 try {
   const { run } = await import('../dist/src/cli.js');
   await run();

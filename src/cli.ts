@@ -34,7 +34,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--include <glob>', 'scan paths matching the glob even inside default-skipped folders (repeatable)', collect)
     .option('--no-default-excludes', 'also scan node_modules, .git, build output, virtualenvs, ...')
     .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
-    .option('--concurrency <n>', 'files read at once (default 32)')
+    .option('--concurrency <n>', 'files read at once; 1 reads synchronously, fastest on local disks; raise it on network filesystems (default 1)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)
     .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store')
     .action(async (paths: string[] | undefined, opts: ScanFlags) => setExit(await scanCommand(paths ?? [], opts, io)));

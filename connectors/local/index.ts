@@ -15,6 +15,7 @@ export const localConfigSchema = z.strictObject({
   include: z.array(z.string()).default([]),
   defaultExcludes: z.boolean().default(true),
   maxFileSize: z.number().int().positive().default(5 * 1024 * 1024),
+  concurrency: z.number().int().min(1).max(1024).default(1),
 });
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 

@@ -2,7 +2,7 @@
  * Reads one candidate file (I/O only): enforces the size cap before reading, sniffs binary content,
  * and decodes UTF-8, reporting invalid sequences instead of failing.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../../src/model/index.ts';
@@ -19,24 +19,59 @@ function diag(file: ListedFile, level: Diagnostic['level'], code: Diagnostic['co
   return { connector: 'local', level, code, message, location: { path: file.path } };
 }
 
+// O_NONBLOCK: opening a FIFO or device swapped in after listing must not block the scan.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+function tooLarge(file: ListedFile, size: number, maxBytes: number): ReadOutcome {
+  return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'warn', 'file-too-large', `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} cap (--max-file-size); not scanned`)] };
+}
+
+function failed(file: ListedFile, error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'error', 'unreadable', `cannot read file (${code}); not scanned`)] };
+}
+
+const NOT_REGULAR: ReadOutcome = { kind: 'skipped', bytes: 0, diagnostics: [] };
+
 /** Reads a file as text, or explains why it was skipped. Never throws. */
 export async function readCandidate(file: ListedFile, maxBytes: number): Promise<ReadOutcome> {
   let handle;
   try {
-    // O_NONBLOCK: opening a FIFO or device swapped in after listing must not block the scan.
-    handle = await open(file.absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(file.absolute, OPEN_FLAGS);
     const stat = await handle.stat();
-    if (!stat.isFile()) return { kind: 'skipped', bytes: 0, diagnostics: [] };
-    if (stat.size > maxBytes) {
-      return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'warn', 'file-too-large', `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} cap (--max-file-size); not scanned`)] };
-    }
-    const buffer = await handle.readFile();
-    return decode(file, buffer);
+    if (!stat.isFile()) return NOT_REGULAR;
+    if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
+    return decode(file, await handle.readFile());
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'error', 'unreadable', `cannot read file (${code}); not scanned`)] };
+    return failed(file, error);
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The same as `readCandidate`, with synchronous calls: on a local disk or the page cache this is
+ * several times cheaper than four thread-pool round trips per file (test/bench measures both).
+ */
+export function readCandidateSync(file: ListedFile, maxBytes: number): ReadOutcome {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolute, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return NOT_REGULAR;
+    if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
+    const buffer = Buffer.allocUnsafe(stat.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return decode(file, offset === buffer.length ? buffer : buffer.subarray(0, offset));
+  } catch (error) {
+    return failed(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

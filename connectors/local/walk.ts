@@ -1,12 +1,17 @@
 /**
- * Lists the files of a scan root (I/O only). fast-glob walks the tree with dotfiles included and
- * the default dependency/VCS/build/virtualenv folders pruned; symlinks are never followed: a link
- * inside the root points at a file that is scanned at its real path anyway, and a link out of the
- * root, a loop, or a dangling link becomes a diagnostic.
+ * Lists the files of a scan root (I/O only), dotfiles included. The walk uses `@nodelib/fs.walk`
+ * (the walker fast-glob is built on) with default-skipped folders pruned by name: per-entry glob
+ * matching through fast-glob cost 10× more on a 50,000-file tree (see test/bench). User `--exclude`
+ * globs are one compiled matcher; `--include` globs run through fast-glob over the skipped folders.
+ * Symlinks are never followed: a link inside the root points at a file that is scanned at its real
+ * path anyway; a link out of the root, a loop, or a dangling link becomes a diagnostic, and so does a
+ * folder that cannot be listed.
  */
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import * as fsWalk from '@nodelib/fs.walk';
 import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import type { Diagnostic } from '../../src/model/index.ts';
 
 /** Folders skipped by default: dependencies, VCS metadata, build output, virtualenvs, caches. */
@@ -50,23 +55,52 @@ export function toIgnoreGlobs(patterns: readonly string[]): string[] {
   });
 }
 
+const diag = (level: Diagnostic['level'], code: Diagnostic['code'], message: string, path: string): Diagnostic => ({
+  connector: 'local', level, code, message, location: { path },
+});
+
+/**
+ * Walks synchronously: on a local tree the async walker's per-folder callbacks cost more than the
+ * listing itself (0.36 s against 0.11 s for 50,000 files), and nothing else runs during a walk.
+ */
+function walkTree(root: string, skipDir: (rel: string, name: string) => boolean, skipFile: (rel: string) => boolean): { entries: fsWalk.Entry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const rel = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
+  const entries = fsWalk.walkSync(root, {
+    basePath: '',
+    followSymbolicLinks: false,
+    deepFilter: (e) => !skipDir(rel(e.path), e.name),
+    entryFilter: (e) => (e.dirent.isFile() || e.dirent.isSymbolicLink()) && !skipFile(rel(e.path)),
+    errorFilter: (error) => {
+      const path = (error as NodeJS.ErrnoException).path;
+      diagnostics.push(diag('error', 'unreadable', `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); not scanned`, path ? rel(relative(root, path)) || '.' : '.'));
+      return true;
+    },
+  });
+  return { entries, diagnostics };
+}
+
 /** Lists regular files under `root`, sorted by path. */
 export async function listFiles(options: WalkOptions): Promise<WalkResult> {
   const userIgnore = toIgnoreGlobs(options.exclude);
-  const defaults = options.defaultExcludes ? toIgnoreGlobs(DEFAULT_EXCLUDED_DIRS) : [];
-  const base = { cwd: options.root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true } as const;
-  const entries = await fg('**', { ...base, ignore: [...defaults, ...userIgnore] });
+  const excluded = userIgnore.length > 0 ? picomatch(userIgnore, { dot: true }) : () => false;
+  const skipNames = new Set(options.defaultExcludes ? DEFAULT_EXCLUDED_DIRS : []);
+  const walked = walkTree(options.root, (rel, name) => skipNames.has(name) || excluded(rel), excluded);
+  const entries = walked.entries.map((e) => ({ path: sep === '/' ? e.path : e.path.split(sep).join('/'), symlink: e.dirent.isSymbolicLink() }));
   if (options.include.length > 0) {
-    entries.push(...(await fg(options.include.map((g) => g.replace(/\\/g, '/')), { ...base, ignore: userIgnore })));
+    const extra = await fg(options.include.map((g) => g.replace(/\\/g, '/')), { cwd: options.root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: userIgnore });
+    entries.push(...extra.map((path) => ({ path, symlink: false })));
   }
   const files = new Map<string, ListedFile>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = [...walked.diagnostics];
+  const realRoot = realpathSync(options.root);
+  const base = options.root.endsWith(sep) ? options.root : `${options.root}${sep}`;
   for (const entry of entries) {
     if (files.has(entry.path)) continue;
-    if (entry.dirent.isFile()) {
-      files.set(entry.path, { path: entry.path, absolute: resolve(options.root, entry.path) });
-    } else if (entry.dirent.isSymbolicLink()) {
-      const problem = await checkSymlink(options.root, entry.path);
+    // String join, not path.resolve: the root is absolute and entry paths are clean relatives.
+    if (!entry.symlink) files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
+    else {
+      const problem = checkSymlink(options.root, realRoot, entry.path);
       if (problem) diagnostics.push(problem);
     }
   }
@@ -74,20 +108,16 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
   return { files: sorted, diagnostics };
 }
 
-async function checkSymlink(root: string, path: string): Promise<Diagnostic | undefined> {
-  const where = { path };
+function checkSymlink(root: string, realRoot: string, path: string): Diagnostic | undefined {
   try {
-    const target = await realpath(resolve(root, path));
-    const rel = relative(await realpath(root), target);
+    const rel = relative(realRoot, realpathSync(resolve(root, path)));
     if (rel === '..' || rel.startsWith(`..${sep}`) || resolve(rel) === rel) {
-      return { connector: 'local', level: 'info', code: 'symlink-outside-root', message: 'symlink points outside the scanned root; not followed', location: where };
+      return diag('info', 'symlink-outside-root', 'symlink points outside the scanned root; not followed', path);
     }
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') {
-      return { connector: 'local', level: 'warn', code: 'symlink-loop', message: 'symlink loop; not followed', location: where };
-    }
-    return { connector: 'local', level: 'info', code: 'symlink-broken', message: `dangling symlink (${code ?? 'unresolvable'}); skipped`, location: where };
+    if (code === 'ELOOP') return diag('warn', 'symlink-loop', 'symlink loop; not followed', path);
+    return diag('info', 'symlink-broken', `dangling symlink (${code ?? 'unresolvable'}); skipped`, path);
   }
 }

@@ -11,12 +11,37 @@ export interface DetectorSet {
   run(file: SourceFile): DetectionResult[];
 }
 
-/** Compiles the detectors' patterns; `picomatch` with `dot: true` so dotfiles are matched. */
+type Matcher = (path: string) => boolean;
+
+/**
+ * Compiles a detector's globs. Patterns of the form `**\/<name glob>` only look at the file name, so
+ * they become one regex over the base name: matching 50,000 paths that way costs milliseconds
+ * instead of the few hundred a full picomatch pass over every pattern takes.
+ */
+export function compilePatterns(patterns: readonly string[]): Matcher {
+  const byName: RegExp[] = [];
+  const byPath: string[] = [];
+  for (const p of patterns) {
+    const name = p.startsWith('**/') ? p.slice(3) : undefined;
+    if (name !== undefined && !name.includes('/')) byName.push(picomatch.makeRe(name, { dot: true }));
+    else byPath.push(p);
+  }
+  const nameRe = byName.length > 0 ? new RegExp(byName.map((r) => `(?:${r.source})`).join('|')) : undefined;
+  const pathMatch = byPath.length > 0 ? picomatch(byPath, { dot: true }) : undefined;
+  return (path) => {
+    const slash = path.lastIndexOf('/');
+    if (nameRe?.test(slash === -1 ? path : path.slice(slash + 1))) return true;
+    return pathMatch?.(path) ?? false;
+  };
+}
+
+/** Compiles the detectors' patterns; dotfiles are matched. */
 export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
-  const matchers = detectors.map((d) => picomatch(d.patterns as string[], { dot: true }));
+  const matchers = detectors.map((d) => compilePatterns(d.patterns));
+  const any = compilePatterns(detectors.flatMap((d) => d.patterns));
   return {
     detectors,
-    wants: (path) => matchers.some((m) => m(path)),
+    wants: any,
     run(file) {
       const out: DetectionResult[] = [];
       detectors.forEach((detector, i) => {

@@ -18,7 +18,7 @@ export interface ScanRequest {
   readonly defaultExcludes?: boolean;
   /** Bytes; files above it are skipped with a diagnostic. Default 5 MB. */
   readonly maxFileSize?: number;
-  /** Files read at once. Default 32. */
+  /** Files read at once; 1 (the default) reads synchronously, fastest on local disks. */
   readonly concurrency?: number;
 }
 
@@ -43,7 +43,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     now,
     log: options.log ?? silentLog,
     signal: options.signal ?? new AbortController().signal,
-    limit: createLimiter(request.concurrency ?? 32),
+    limit: createLimiter(request.concurrency ?? 1),
     progress: options.progress ?? silentProgress,
   };
   const config = localConnector.configSchema.parse({
@@ -52,6 +52,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     include: [...(request.include ?? [])],
     defaultExcludes: request.defaultExcludes ?? true,
     maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
+    concurrency: request.concurrency ?? 1,
   });
   const local = await localConnector.scan(ctx, config);
   const merged = mergeResults([local]);

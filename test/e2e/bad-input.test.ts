@@ -23,6 +23,15 @@ async function scan(files: Record<string, string | Uint8Array>, setup?: (root: s
   return inventory;
 }
 
+/** Scans as an unprivileged user when running as root (root reads anything, so permission bits would not bite). */
+async function scanAsUser(root: string): Promise<Inventory> {
+  if (process.getuid?.() !== 0) return runScan({ paths: [root] });
+  chmodSync(root, 0o755);
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, '../helpers/scan-entry.ts'), root], { uid: 65534, gid: 65534, encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout) as Inventory;
+}
+
 const codes = (inv: Inventory, path: string): string[] => inv.diagnostics.filter((d) => d.location?.path === path).map((d) => d.code);
 
 describe('bad input becomes diagnostics, never a crash', () => {
@@ -74,19 +83,22 @@ describe('bad input becomes diagnostics, never a crash', () => {
     expect(codes(inv, 'loop-b')).toEqual(['symlink-loop']);
   });
 
+  it('an unreadable folder', async () => {
+    const root = tempTree({ ...GOOD, 'private/app.py': 'import openai\n' });
+    chmodSync(join(root, 'private'), 0o000);
+    try {
+      const inv = await scanAsUser(root);
+      expect(codes(inv, 'private')).toEqual(['unreadable']);
+      expect(inv.assets.filter((a) => a.kind === 'model').map((a) => a.name)).toEqual(['gpt-4o-mini']);
+    } finally {
+      chmodSync(join(root, 'private'), 0o755);
+    }
+  });
+
   it('an unreadable file', async () => {
     const root = tempTree({ ...GOOD, 'secret/app.py': 'import openai\n' });
     chmodSync(join(root, 'secret', 'app.py'), 0o000);
-    let inv: Inventory;
-    if (process.getuid?.() === 0) {
-      // root reads anything; run the scan as an unprivileged user so the permission bits bite.
-      chmodSync(root, 0o755);
-      const child = spawnSync(process.execPath, [join(import.meta.dirname, '../helpers/scan-entry.ts'), root], { uid: 65534, gid: 65534, encoding: 'utf8' });
-      expect(child.stderr).toBe('');
-      inv = JSON.parse(child.stdout) as Inventory;
-    } else {
-      inv = await runScan({ paths: [root] });
-    }
+    const inv = await scanAsUser(root);
     expect(codes(inv, 'secret/app.py')).toEqual(['unreadable']);
     expect(inv.assets.filter((a) => a.kind === 'model').map((a) => a.name)).toEqual(['gpt-4o-mini']);
   });
