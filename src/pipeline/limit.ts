@@ -12,7 +12,10 @@ export function createLimiter(concurrency: number): Limiter {
     if (head < queue.length) {
       const start = queue[head] as () => void;
       queue[head++] = () => undefined;
-      if (head > 1024 && head * 2 > queue.length) queue.splice(0, head), (head = 0);
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
       start();
     }
   };
