@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assetId } from '../../model/index.ts';
 import { detectJavaScript } from './index.ts';
-import { fileStem, inferredServerName } from './mcp.ts';
+import { fileStem, inferServerName, inferredServerName } from './mcp.ts';
 
 const run = (content: string, path = 'src/server.ts') => detectJavaScript({ scope: 'repo', path, content });
 /** Servers with their attributes, and tools as `server/tool` → description. */
@@ -66,10 +66,10 @@ describe('MCP servers implemented with McpServer', () => {
     ].join('\n');
     const result = detectJavaScript({ scope: 'https://github.com/acme/notes-mcp.git', path: 'src/tools/search.ts', content: tool('search') });
     const server = result?.assets.find((a) => a.kind === 'mcp-server');
-    expect(server?.name).toBe('notes-mcp');
+    expect([server?.name, server?.attributes.inferredFrom]).toEqual(['notes-mcp', 'repository']);
     expect(server?.evidence.map((e) => e.confidence)).toEqual(['inferred']);
     expect(mcp(tool('echo'), 'src/everything/tools/echo.ts')).toEqual({
-      servers: { everything: { role: 'implemented', sdk: '@modelcontextprotocol/sdk', api: 'McpServer' } },
+      servers: { everything: { role: 'implemented', sdk: '@modelcontextprotocol/sdk', api: 'McpServer', inferredFrom: 'folder' } },
       tools: { 'everything/echo': 'Tool echo' },
       orphanTools: 0,
     });
@@ -191,6 +191,8 @@ describe('server names', () => {
     expect(inferredServerName('src/tools/x.ts', 'git@github.com:acme/kb-mcp.git')).toBe('kb-mcp');
     expect(inferredServerName('tools.ts', 'local-folder')).toBe('local-folder');
     expect(inferredServerName('src/tools/x.ts', '')).toBe('x');
+    expect(inferServerName('src/tools/x.ts', '')).toEqual({ name: 'x', from: 'file' });
+    expect(inferServerName('tools.ts', 'local-folder')).toEqual({ name: 'local-folder', from: 'repository' });
   });
 
   it('takes a file stem by dropping the folder and the last extension', () => {

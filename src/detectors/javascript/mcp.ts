@@ -10,6 +10,10 @@
  * folder (`src/everything/tools/echo.ts` → `everything`), else after the repository (the last
  * segment of the scope), which is usually the name the real server is constructed with, so the
  * pipeline's merge by key joins them. Per-file work cannot do better: the constructor is elsewhere.
+ * Such a server carries `inferredFrom: 'folder' | 'repository' | 'file'` (what named it) and only
+ * `inferred` evidence, so it never passes for a construction; when the real server is constructed
+ * under another name (`src/everything/server/index.ts` names it `mcp-servers/everything`), both
+ * are listed.
  */
 import type { Node } from '@babel/types';
 import { GENERIC_FOLDERS, MCP_SERVER_APIS, MCP_TRANSPORTS, type McpServerApiRow } from './catalog.ts';
@@ -135,21 +139,29 @@ function inferredServer(ctx: Context, at: Node): Server | undefined {
   const binding = [...ctx.imports.bindings.values()].find((b) => MCP_SERVER_APIS.some((row) => row.packages.includes(b.import.packageName) && b.imported === row.api));
   const api = binding ? MCP_SERVER_APIS.find((row) => row.api === binding.imported && row.packages.includes(binding.import.packageName)) : MCP_SERVER_APIS[0];
   if (!api) return undefined;
-  const name = inferredServerName(ctx.file.path, ctx.file.scope);
+  const { name, from } = inferServerName(ctx.file.path, ctx.file.scope);
   const ref: AssetRef = { kind: 'mcp-server', key: `code:${name}` };
-  ctx.found.add({ kind: 'mcp-server', key: ref.key, name, attributes: { role: 'implemented', sdk: api.sdk, api: api.api }, evidence: ctx.evidence(at, 'call-site', 'inferred') });
+  ctx.found.add({ kind: 'mcp-server', key: ref.key, name, attributes: { role: 'implemented', sdk: api.sdk, api: api.api, inferredFrom: from }, evidence: ctx.evidence(at, 'call-site', 'inferred') });
   return { ref };
 }
 
-/** Nearest non-layout folder of the path, else the repository name from the scope, else the file stem. */
-export function inferredServerName(path: string, scope: string): string {
+/** What an inferred server's name was taken from (the `inferredFrom` attribute). */
+export type InferredFrom = 'folder' | 'repository' | 'file';
+
+/** Nearest non-layout folder of the path, else the repository name from the scope, else the file stem; and which. */
+export function inferServerName(path: string, scope: string): { readonly name: string; readonly from: InferredFrom } {
   const folders = path.split('/').slice(0, -1);
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i];
-    if (folder && !folder.startsWith('.') && !GENERIC_FOLDERS.includes(folder.toLowerCase())) return folder;
+    if (folder && !folder.startsWith('.') && !GENERIC_FOLDERS.includes(folder.toLowerCase())) return { name: folder, from: 'folder' };
   }
   const repo = scope.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop();
-  return repo && repo.trim() !== '' ? repo : fileStem(path);
+  return repo && repo.trim() !== '' ? { name: repo, from: 'repository' } : { name: fileStem(path), from: 'file' };
+}
+
+/** The name alone (see `inferServerName`). */
+export function inferredServerName(path: string, scope: string): string {
+  return inferServerName(path, scope).name;
 }
 
 /** `src/tools/search.ts` → `search`. */

@@ -33,7 +33,7 @@ export function analyzePython(input: AnalysisInput, out: Collector = new Collect
   const program = readProgram(input.tokens);
   const ctx: Context = {
     program,
-    scope: new Scope(program.statements),
+    scope: new Scope(program.statements, program.classes),
     calls: collectCalls(program.statements),
     out,
     at: input.at,

@@ -29,9 +29,12 @@ export function detectImports(ctx: Context): void {
         if (match) record(ctx, match, s.line);
       }
     } else if (s.kind === 'from' && !s.relative) {
-      // `from google import genai`: the package is named by module + symbol, so try that first.
+      // `from google import genai`: the package is named by module + symbol, so try that first, for
+      // symbols shaped like modules (PEP 8: lowercase); `from llama_index.llms import ChatMessage`
+      // imports a class, not a `llama-index-llms-chatmessage` distribution.
       for (const symbol of s.names.length > 0 ? s.names.map((n) => n.name) : ['']) {
-        const match = (symbol === '' ? undefined : findPythonModule(`${s.module}.${symbol}`)) ?? findPythonModule(s.module);
+        const submodule = symbol !== '' && symbol === symbol.toLowerCase();
+        const match = (submodule ? findPythonModule(`${s.module}.${symbol}`) : undefined) ?? findPythonModule(s.module);
         if (match) record(ctx, match, s.line);
       }
     }

@@ -2,14 +2,14 @@
  * MCP servers a Python client connects to: `StdioServerParameters(command=..., args=[...])`,
  * `sse_client(url)`, `streamablehttp_client(url)`, ADK `SseConnectionParams(url=...)`,
  * `MultiServerMCPClient({name: {...}})`, openai-agents `MCPServerStdio(params={...})`,
- * fastmcp `Client(url | {"mcpServers": ...})`. Env values are never read: only their names.
+ * fastmcp `Client(url | {"mcpServers": ...})`, smolagents `MCPClient({...} | [{...}])`. Env values are never read: only their names.
  * Left out: `ClientSession` alone (it names no server), URLs or commands built at run time.
  */
 import { redactSnippet, type Attributes } from '../../model/index.ts';
 import { MCP_CLIENT_CALLS, TRANSPORT_ALIASES } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
-import { cleanUrl, commandName, launchedPackage, urlHost } from './mcp-launch.ts';
+import { cleanUrl, commandName, launchName, storedArgs, urlHost } from './mcp-launch.ts';
 import { CALL, inPackage } from './scope.ts';
 
 interface Connection {
@@ -81,6 +81,15 @@ function connections(ctx: Context, call: CallExpr, shape: string, transport: str
       return [{ url: str(ctx, call.args[0] ?? kw(call, 'url')), transport }];
     case 'server-dict':
       return serverDict(ctx, call.args[0] ?? kw(call, 'connections'));
+    case 'mapping': {
+      const arg = call.args[0] ?? kw(call, 'server_parameters');
+      const seq = arg === undefined ? undefined : ctx.scope.terminals(arg).find((x) => x.t === 'seq');
+      const items = seq?.t === 'seq' ? seq.items : arg === undefined ? [] : [arg];
+      return items.flatMap((item) => {
+        const m = dictEntries(ctx, item);
+        return m === undefined ? [] : [{ ...fromMapping(ctx, m), line: item.line }];
+      });
+    }
     case 'params-dict': {
       const m = dictEntries(ctx, kw(call, 'params'));
       return m === undefined ? [] : [{ ...fromMapping(ctx, m, transport), name: str(ctx, kw(call, 'name')) }];
@@ -95,9 +104,9 @@ function connections(ctx: Context, call: CallExpr, shape: string, transport: str
 }
 
 function record(ctx: Context, c: Connection, line: number): void {
-  const args = c.args?.map((a) => redactSnippet(a));
+  const args = c.args === undefined ? undefined : storedArgs(c.command ?? '', c.args).map((a) => redactSnippet(a));
   const url = c.url === undefined ? undefined : cleanUrl(c.url);
-  const name = c.name ?? (c.command === undefined ? undefined : launchedPackage(c.command, args ?? [])) ?? (url === undefined ? undefined : urlHost(url)) ?? (c.command === undefined ? undefined : commandName(c.command));
+  const name = c.name ?? (c.command === undefined ? undefined : launchName(c.command, args ?? [])) ?? (url === undefined ? undefined : urlHost(url)) ?? (c.command === undefined ? undefined : commandName(c.command));
   if (name === undefined || name === '') return;
   const key = c.name !== undefined ? c.name : c.command !== undefined ? [c.command, ...(args ?? [])].join(' ') : (url ?? name);
   const attributes: Attributes = { role: 'client-connection' };

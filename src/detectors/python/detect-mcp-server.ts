@@ -3,7 +3,9 @@
  * `MCPServer("name")` and the low-level `Server("name")`; tools registered with `@<server>.tool(...)` on a function, with
  * `<server>.add_tool(fn)`, or declared as `Tool(name=..., description=...)` objects (attached to
  * the file's low-level server). Transports come from `run(transport=...)`, `sse_app()`,
- * `stdio_server()` and friends. Left out: resources/prompts, servers imported from another module.
+ * `stdio_server()` and friends. Names may be literals, constants or same-file class attributes /
+ * Enum members (`Tool(name=GitTools.STATUS)`, `TimeTools.NOW.value`; then `inferred`).
+ * Left out: resources/prompts, servers imported from another module.
  */
 import type { AssetRef, LazyEvidence } from './collector.ts';
 import { MCP_SERVER_CLASSES, MCP_SERVER_TRANSPORT_METHODS, MCP_TOOL_CLASSES, MCP_TOOL_DECORATORS, MCP_TRANSPORT_CALLS, TRANSPORT_ALIASES, type McpApi } from './catalog.ts';
@@ -16,12 +18,18 @@ interface Server {
   readonly api: McpApi;
 }
 
-function firstString(ctx: Context, ...exprs: Array<Expr | undefined>): string | undefined {
+/** The first non-blank string the expressions stand for, and whether a constant was followed to it. */
+function firstResolved(ctx: Context, ...exprs: Array<Expr | undefined>): { value: string; inferred: boolean } | undefined {
   for (const e of exprs) {
-    const s = ctx.scope.strings(e)[0]?.value.trim();
-    if (s !== undefined && s !== '') return s;
+    const r = ctx.scope.strings(e)[0];
+    const value = r?.value.trim();
+    if (r !== undefined && value !== undefined && value !== '') return { value, inferred: r.inferred };
   }
   return undefined;
+}
+
+function firstString(ctx: Context, ...exprs: Array<Expr | undefined>): string | undefined {
+  return firstResolved(ctx, ...exprs)?.value;
 }
 
 function kwarg(call: CallExpr, name: string): Expr | undefined {
@@ -88,9 +96,9 @@ function decoratedTools(ctx: Context, byVar: Map<string, Server>): void {
       const server = target?.t === 'attr' ? byVar.get(dottedName(target.obj) ?? '') : undefined;
       if (server === undefined || target?.t !== 'attr' || !MCP_TOOL_DECORATORS.includes(target.attr)) continue;
       const call = d.t === 'call' ? d : undefined;
-      const name = (call && firstString(ctx, kwarg(call, 'name'), call.args[0])) ?? s.name;
+      const given = call && firstResolved(ctx, kwarg(call, 'name'), call.args[0]);
       const description = (call && firstString(ctx, kwarg(call, 'description'))) ?? firstLine(s.docstring);
-      addTool(ctx, server, name, description, ctx.at(d.line, 'call-site', 'declared'));
+      addTool(ctx, server, given?.value ?? s.name, description, ctx.at(d.line, 'call-site', given?.inferred === true ? 'inferred' : 'declared'));
     }
   }
 }
@@ -115,8 +123,8 @@ function calls(ctx: Context, byVar: Map<string, Server>, all: readonly Server[])
     const transport = MCP_TRANSPORT_CALLS.find((r) => r.qualified === q);
     if (transport !== undefined) for (const s of all) if (s.api === 'Server') addTransport(ctx, s, transport.transport, call.line);
     if (lowLevel !== undefined && MCP_TOOL_CLASSES.includes(q)) {
-      const name = firstString(ctx, kwarg(call, 'name'), call.args[0]);
-      if (name !== undefined) addTool(ctx, lowLevel, name, firstString(ctx, kwarg(call, 'description')), ctx.at(call.line, 'call-site', 'declared'));
+      const name = firstResolved(ctx, kwarg(call, 'name'), call.args[0]);
+      if (name !== undefined) addTool(ctx, lowLevel, name.value, firstString(ctx, kwarg(call, 'description')), ctx.at(call.line, 'call-site', name.inferred ? 'inferred' : 'declared'));
     }
   }
 }

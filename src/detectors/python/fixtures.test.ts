@@ -42,6 +42,9 @@ describe('python detector on fixtures', () => {
       { role: 'client-connection', command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/srv/data'], transport: 'stdio', envNames: ['FS_AUDIT_TOKEN'] },
     ]);
     expect(names(r.assets, 'tool')).toEqual(['convert_temperature', 'get_alerts', 'get_forecast', 'list_directory', 'read_file']);
+    expect(r.assets.filter((a) => a.kind === 'tool' && a.evidence[0]?.path === 'files_server.py').map((a) => [a.name, a.evidence[0]?.confidence])).toEqual([
+      ['read_file', 'inferred'], ['list_directory', 'inferred'],
+    ]);
     expect(names(r.assets, 'model')).toEqual(['anthropic:claude-3-7-sonnet-latest']);
     const byId = new Map(r.assets.map((a) => [a.id, a.name]));
     expect(r.relationships.map((x) => `${byId.get(x.from)} ${x.type} ${byId.get(x.to)}`).sort()).toEqual([

@@ -32,6 +32,10 @@ describe('python detector: imports', () => {
     expect(names(src)).toEqual(['google-genai', 'google-generativeai', 'langchain-openai', 'llama-index-core', 'llama-index-llms-openai', 'sentence-transformers', 'torch']);
   });
 
+  it('does not read an imported class as a submodule (old llama-index API)', () => {
+    expect(names('from llama_index.llms import ChatMessage, OpenAI\nfrom llama_index.llms import openai\n')).toEqual(['llama-index', 'llama-index-llms-openai']);
+  });
+
   it('reads parenthesized multi-line imports and imports nested in try/if blocks', () => {
     expect(names('try:\n    from anthropic import (\n        Anthropic,\n        AsyncAnthropic,\n    )\nexcept ImportError:\n    anthropic = None\n')).toEqual(['anthropic']);
   });

@@ -64,9 +64,52 @@ describe('python detector: MCP client connections', () => {
     ]);
   });
 
-  it('falls back to the command name; marks non-literal args', () => {
+  it('names an interpreter connection after the script it runs; marks non-literal args', () => {
     const src = 'import os\nfrom mcp import StdioServerParameters\np = StdioServerParameters(command="python", args=["server.py", os.getcwd()])\n';
-    expect(summary(src)).toEqual([['python', { role: 'client-connection', command: 'python', args: ['server.py', '<expr>'], transport: 'stdio' }]]);
+    expect(summary(src)).toEqual([['server.py', { role: 'client-connection', command: 'python', args: ['server.py', '<expr>'], transport: 'stdio' }]]);
+  });
+
+  it('reads what interpreters and runners start: scripts, modules, nested launchers; else the command', () => {
+    const cases: Array<[string, string[], string]> = [
+      ['python3.12', ['-u', '/home/me/weather/server.py'], 'weather/server.py'],
+      ['/usr/bin/python', ['-m', 'mcp_server_git', '--repository', '.'], 'mcp_server_git'],
+      ['uv', ['--directory', '/srv/weather', 'run', 'weather.py'], 'weather.py'],
+      ['uv', ['run', '--with', 'mcp[cli]', 'mcp', 'run', 'server.py:app'], 'server.py'],
+      ['uv', ['run', 'mcp-server-git'], 'mcp-server-git'],
+      ['uvx', ['mcp-server-git'], 'mcp-server-git'],
+      ['npx', ['-y', '@scope/pkg@1.0.0'], '@scope/pkg'],
+      ['npx', ['-y', 'tsx', 'src/tools.ts'], 'tools.ts'],
+      ['node', ['/opt/mcp-weather/build/index.js'], 'mcp-weather/build/index.js'],
+      ['poetry', ['run', 'python', '-m', 'kb.server'], 'kb.server'],
+      ['python', ['-c', 'print(1)'], 'python'],
+      ['node', [], 'node'],
+    ];
+    const src = ['from mcp import StdioServerParameters', ...cases.map(([c, a]) => `StdioServerParameters(command=${JSON.stringify(c)}, args=${JSON.stringify(a)})`)].join('\n');
+    expect(servers(src).map((s) => s.name)).toEqual(cases.map(([, , name]) => name));
+  });
+
+  it('stores inline code as <code>, never the script', () => {
+    const src = 'from mcp import StdioServerParameters\nSCRIPT = "from mcp.server.fastmcp import FastMCP\\nFastMCP(\'x\').run()"\nStdioServerParameters(command="python", args=["-c", SCRIPT])\n';
+    const [s] = servers(src);
+    expect([s?.name, s?.attributes.args]).toEqual(['python', ['-c', '<code>']]);
+    expect(JSON.stringify(s)).not.toContain('FastMCP');
+  });
+
+  it('reads smolagents MCPClient / ToolCollection.from_mcp dicts and lists of dicts', () => {
+    const src = [
+      'from smolagents import MCPClient, ToolCollection',
+      'params = {"url": "https://tools.example.com/mcp", "transport": "streamable-http"}',
+      'client = MCPClient(server_parameters=params)',
+      'with MCPClient([{"url": "http://localhost:8000/sse"}, {"command": "uvx", "args": ["mcp-server-time"]}]) as tools: pass',
+      'ToolCollection.from_mcp({"url": "http://127.0.0.1:9000/mcp"}, trust_remote_code=True)',
+      'MCPClient(server_parameters=stdio_params)',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['tools.example.com', { role: 'client-connection', url: 'https://tools.example.com/mcp', transport: 'streamable-http' }],
+      ['localhost', { role: 'client-connection', url: 'http://localhost:8000/sse', transport: 'sse' }],
+      ['mcp-server-time', { role: 'client-connection', command: 'uvx', args: ['mcp-server-time'], transport: 'stdio' }],
+      ['127.0.0.1', { role: 'client-connection', url: 'http://127.0.0.1:9000/mcp', transport: 'streamable-http' }],
+    ]);
   });
 
   it('does not report a bare ClientSession', () => {

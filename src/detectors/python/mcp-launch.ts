@@ -1,9 +1,15 @@
 /**
  * Naming helpers for MCP client connections: the package a launcher runs
  * (`npx -y @modelcontextprotocol/server-filesystem /tmp` → `@modelcontextprotocol/server-filesystem`),
- * a URL's host, and a URL safe to store (no user info, query or fragment: they can hold tokens).
+ * the script, module or command an interpreter or runner starts (`python server.py` → `server.py`,
+ * `uv --directory d run python -m pkg` → `pkg`), a URL's host, and a URL safe to store (no user
+ * info, query or fragment: they can hold tokens).
  */
-import { MCP_LAUNCHERS } from './catalog.ts';
+import { GENERIC_ENTRY_STEMS, LAYOUT_FOLDERS, MCP_LAUNCHERS, MCP_RUNNERS, type McpRunner } from './catalog.ts';
+
+/** Stored in place of inline code (`python -c "..."`): a script is not a name, and may be long. */
+export const INLINE_CODE = '<code>';
+const MAX_NESTING = 3;
 
 /** `pkg@1.2`, `@scope/pkg@latest`, `pkg==1.0`, `pkg[extra]>=2`, `image:tag` → the bare name. */
 function stripVersion(spec: string): string {
@@ -23,8 +29,8 @@ export function commandName(command: string): string {
   return base.replace(/\.(?:cmd|exe|bat)$/i, '');
 }
 
-/** The package a known launcher (npx, uvx, docker run, ...) starts, when it can be read from the args. */
-export function launchedPackage(command: string, args: readonly string[]): string | undefined {
+/** The package a known launcher (npx, uvx, docker run, ...) starts and its index in the args. */
+function packageAt(command: string, args: readonly string[]): { readonly name: string; readonly index: number } | undefined {
   const base = commandName(command);
   const row = MCP_LAUNCHERS.find((l) => l.command === base && (l.sub ?? []).every((s, i) => args[i] === s));
   if (row === undefined) return undefined;
@@ -34,9 +40,95 @@ export function launchedPackage(command: string, args: readonly string[]): strin
       if (row.valueFlags.includes(arg)) i++;
       continue;
     }
-    return arg.startsWith('<') ? undefined : stripVersion(arg);
+    return arg.startsWith('<') ? undefined : { name: stripVersion(arg), index: i };
   }
   return undefined;
+}
+
+/**
+ * The most telling name of what a command line starts: the package a launcher runs (looking
+ * through a launched runner: `npx -y tsx server.ts` → `server.ts`), else what an interpreter or
+ * runner starts (`launchedScript`); undefined when neither can be read.
+ */
+export function launchName(command: string, args: readonly string[], depth = 0): string | undefined {
+  const pkg = packageAt(command, args);
+  if (pkg === undefined) return launchedScript(command, args, depth);
+  const inner = depth < MAX_NESTING && runnerFor(pkg.name).length > 0 ? launchedScript(pkg.name, args.slice(pkg.index + 1), depth + 1) : undefined;
+  return inner ?? pkg.name;
+}
+
+function runnerFor(command: string): McpRunner[] {
+  const base = commandName(command).toLowerCase();
+  const bare = /^(python|pypy)\d+(?:\.\d+)*$/.exec(base)?.[1] ?? base; // python3.12 → python
+  return MCP_RUNNERS.filter((r) => r.commands.includes(bare) || r.commands.includes(base));
+}
+
+type Target = { readonly kind: 'target'; readonly value: string; readonly rest: readonly string[] } | { readonly kind: 'code' } | undefined;
+
+/** The target a runner row starts, walking flags; undefined when the row does not apply. */
+function runnerTarget(row: McpRunner, args: readonly string[]): Target {
+  const sub = row.sub ?? [];
+  let matched = 0;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg.startsWith('-') && arg !== '-') {
+      const flag = arg.split('=')[0] as string;
+      const inline = arg.includes('=');
+      if (matched === sub.length && row.codeFlags?.includes(flag)) return { kind: 'code' };
+      if (matched === sub.length && row.targetFlags?.includes(flag)) {
+        const value = inline ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
+        return value === undefined ? undefined : { kind: 'target', value, rest: args.slice(i + 2) };
+      }
+      if (!inline && row.valueFlags.includes(flag)) i++;
+      continue;
+    }
+    if (matched < sub.length) {
+      if (arg !== sub[matched]) return undefined;
+      matched++;
+      continue;
+    }
+    return { kind: 'target', value: arg, rest: args.slice(i + 1) };
+  }
+  return undefined;
+}
+
+/** A script path as a name: its base name, with the nearest telling folder when the base name is generic (`weather/server.py`). */
+function scriptName(target: string): string {
+  const path = target.replace(/(\.py):[A-Za-z_][\w.]*$/, '$1'); // fastmcp run server.py:app
+  const parts = path.split(/[\\/]/).filter((p) => p !== '' && p !== '.' && p !== '..');
+  const base = parts[parts.length - 1] ?? path;
+  const stem = base.replace(/\.[^.]+$/, '').toLowerCase();
+  if (!GENERIC_ENTRY_STEMS.includes(stem)) return base;
+  for (let i = parts.length - 2; i >= 0; i--) {
+    if (!LAYOUT_FOLDERS.includes((parts[i] as string).toLowerCase())) return parts.slice(i).join('/');
+  }
+  return base;
+}
+
+/**
+ * What an interpreter or runner (python, node, uv run, poetry run, ...) starts: a script's name, a
+ * module (`-m pkg`), or, through a nested launcher (`uv run uvx pkg`), that package. Undefined
+ * for other commands and for inline code.
+ */
+export function launchedScript(command: string, args: readonly string[], depth = 0): string | undefined {
+  for (const row of runnerFor(command)) {
+    const target = runnerTarget(row, args);
+    if (target === undefined) continue;
+    if (target.kind === 'code' || target.value.startsWith('<')) return undefined;
+    if (depth < MAX_NESTING) {
+      const nested = launchName(target.value, target.rest, depth + 1);
+      if (nested !== undefined) return nested;
+      if (runnerFor(target.value).length > 0) return undefined;
+    }
+    return scriptName(target.value);
+  }
+  return undefined;
+}
+
+/** Args safe to store: inline code after a runner's code flag (`-c`, `-e`) becomes `<code>`. */
+export function storedArgs(command: string, args: readonly string[]): string[] {
+  const codeFlags = new Set(runnerFor(command).flatMap((r) => r.codeFlags ?? []));
+  return args.map((a, i) => (i > 0 && codeFlags.has(args[i - 1] as string) ? INLINE_CODE : a));
 }
 
 /** Host of a URL, or undefined when it does not parse. */

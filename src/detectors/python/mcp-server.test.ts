@@ -66,6 +66,40 @@ describe('python detector: MCP servers implemented', () => {
     expect(r.relationships).toHaveLength(2);
   });
 
+  it('names Tool(...) objects after same-file Enum members (Cls.X and Cls.X.value), as inferred', () => {
+    const src = [
+      'from enum import Enum',
+      'from mcp.server import Server',
+      'from mcp.types import Tool',
+      'class GitTools(str, Enum):',
+      '    STATUS = "git_status"',
+      '',
+      '    LOG = "git_log"',
+      'class Plain:',
+      '    NOW = "get_time"',
+      'server = Server("git")',
+      '@server.list_tools()',
+      'async def list_tools():',
+      '    return [',
+      '        Tool(name=GitTools.STATUS, inputSchema={}),',
+      '        Tool(name=GitTools.LOG.value, inputSchema={}),',
+      '        Tool(name=Plain.NOW, inputSchema={}),',
+      '        Tool(name=Unknown.X.value, inputSchema={}),',
+      '        Tool(name=GitTools.MISSING, inputSchema={}),',
+      '    ]',
+    ].join('\n');
+    const r = run(src);
+    expect(r.assets.filter((a) => a.kind === 'tool').map((a) => [a.name, a.evidence[0]?.line, a.evidence[0]?.confidence])).toEqual([
+      ['git_status', 14, 'inferred'], ['git_log', 15, 'inferred'], ['get_time', 16, 'inferred'],
+    ]);
+    expect(r.relationships).toHaveLength(3);
+  });
+
+  it('names decorated tools after class constants', () => {
+    const r = run('from fastmcp import FastMCP\nclass Names:\n    SEARCH = "search_docs"\nmcp = FastMCP("kb")\n@mcp.tool(name=Names.SEARCH)\ndef search(q): ...\n');
+    expect(of(r, 'tool')).toEqual([['search_docs', {}]]);
+  });
+
   it('reads mcp 2.x MCPServer like FastMCP', () => {
     const r = run('from mcp.server import MCPServer\nmcp = MCPServer("Bookshop")\n@mcp.tool()\ndef find_book(title: str): ...\nmcp.run()\n');
     expect(of(r, 'mcp-server')).toEqual([['Bookshop', { role: 'implemented', sdk: 'mcp', api: 'MCPServer', transports: ['stdio'] }]]);

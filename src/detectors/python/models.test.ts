@@ -92,6 +92,45 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it('resolves class attributes: Cls.ATTR, Enum .value and self.ATTR, not method locals', () => {
+    const src = [
+      'from enum import Enum',
+      'from openai import OpenAI',
+      'class Models:',
+      '    FAST = "acme-fast-7b"',
+      '    class Tier(str, Enum):',
+      '        BIG = "acme-big-70b"',
+      'class Bot:',
+      '    MODEL = "acme-bot-13b"',
+      '    def ask(self):',
+      '        LOCAL = "acme-local-1b"',
+      '        return OpenAI().chat.completions.create(model=self.MODEL)',
+      'c = OpenAI()',
+      'c.chat.completions.create(model=Models.FAST)',
+      'c.chat.completions.create(model=Models.Tier.BIG.value)',
+      'c.chat.completions.create(model=Bot.LOCAL)',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['acme-bot-13b', undefined, ['keyword:model'], '11:inferred'],
+      ['acme-fast-7b', undefined, ['keyword:model'], '13:inferred'],
+      ['acme-big-70b', undefined, ['keyword:model'], '14:inferred'],
+    ]);
+  });
+
+  it('treats a same-file subclass of an AI class as that class (lenient); other classes stay unresolved (strict)', () => {
+    const src = [
+      'from langchain_openai import ChatOpenAI',
+      'from pydantic import BaseModel',
+      'class MyChat(ChatOpenAI):',
+      '    pass',
+      'class Form(BaseModel):',
+      '    pass',
+      'MyChat(model="house-chat")',
+      'Form(model="house-form")',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['house-chat']);
+  });
+
   it('reports other constants only when they are known model ids', () => {
     const src = 'import anthropic\nSUPPORTED = ["claude-3-5-sonnet-latest", "house-model-3", {"alt": "mistral-large-latest"}]\nNAME = "summarizer"\n';
     expect(summary(src)).toEqual([
@@ -133,6 +172,19 @@ describe('python detector: model ids', () => {
       'c.responses.create(model=f"gpt-4o")',
     ].join('\n');
     expect(models(src).map((m) => m.name)).toEqual(['gpt-4o']);
+  });
+
+  it('does not take dotted module paths for Bedrock ids', () => {
+    const src = [
+      'import openai',
+      'from unittest.mock import patch',
+      'Spoofed.__module__ = "openai.types.responses.spoofed"',
+      'TARGET = "anthropic.resources.messages.Messages.create"',
+      'IDS = ["amazon.nova-pro-v1:0", "us.anthropic.claude-3-5-sonnet-20241022-v2:0", "meta.llama3-8b-instruct-v1:0"]',
+    ].join('\n');
+    expect(models(src).map((m) => [m.name, m.provider])).toEqual([
+      ['amazon.nova-pro-v1:0', 'aws-bedrock'], ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'aws-bedrock'], ['meta.llama3-8b-instruct-v1:0', 'aws-bedrock'],
+    ]);
   });
 
   it('reports no model in a file without an AI import', () => {

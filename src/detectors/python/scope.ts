@@ -3,7 +3,9 @@
  * module paths; assignments (any indentation, `self.x` included) bind dotted targets to every
  * value ever assigned. `origin()` turns an expression into qualified segments where `()` marks
  * a call result, e.g. `client.chat.completions.create` after `client = openai.OpenAI()` is
- * `openai.OpenAI () chat completions create`.
+ * `openai.OpenAI () chat completions create`. Class-body assignments also bind `Class.attr`
+ * (see `statements.ts`), and `Class.attr.value` reads like `Class.attr` (Enum members). A class
+ * of the file whose base is an AI package's class resolves like that base.
  */
 import { findPythonModule } from '../shared/python-modules.ts';
 import { ENV_DEFAULT_CALLS } from './catalog.ts';
@@ -48,19 +50,27 @@ export class Scope {
   readonly imports = new Map<string, string>();
   /** Dotted assignment target → values assigned to it, in file order. */
   readonly vars = new Map<string, Expr[]>();
+  /** Class name → its bases; a class deriving from an AI package's class stands for that class. */
+  private readonly bases = new Map<string, readonly Expr[]>();
   /** Per-variable memo (null while being computed, so cycles end): keeps resolution linear. */
   private readonly originMemo = new Map<string, string[] | undefined | null>();
   private readonly stringMemo = new Map<string, ResolvedString[] | null>();
   private readonly terminalMemo = new Map<string, Expr[] | null>();
   private readonly nodeMemo = new Map<Expr, string[] | undefined>();
 
-  constructor(statements: readonly Statement[]) {
+  /** Qualified names of the classes defined in the file. */
+  private readonly classes: ReadonlySet<string>;
+
+  constructor(statements: readonly Statement[], classes: ReadonlySet<string> = new Set()) {
+    this.classes = classes;
     for (const s of statements) {
       if (s.kind === 'import') {
         for (const n of s.names) this.imports.set(n.alias ?? n.name.split('.')[0] ?? n.name, n.alias === undefined ? (n.name.split('.')[0] ?? n.name) : n.name);
       } else if (s.kind === 'from') {
         const base = s.relative ? `.${s.module}` : s.module;
         for (const n of s.names) this.imports.set(n.alias ?? n.name, `${base}.${n.name}`);
+      } else if (s.kind === 'class') {
+        this.bases.set(s.name, s.bases);
       } else if (s.kind === 'assign') {
         for (const target of s.targets) {
           const list = this.vars.get(target);
@@ -86,7 +96,7 @@ export class Scope {
     if (dotted !== undefined && this.isVar(dotted)) return this.varOrigin(dotted, hops);
     if (expr.t === 'name') {
       const q = this.imports.get(expr.id);
-      return q === undefined ? undefined : q.split('.');
+      return q === undefined ? this.aiBase(expr.id, hops) : q.split('.');
     }
     if (expr.t === 'attr') {
       const o = this.originAt(expr.obj, hops + 1);
@@ -104,6 +114,24 @@ export class Scope {
       return o === undefined ? undefined : [...o, '[]'];
     }
     return undefined;
+  }
+
+  /** The origin of the first base of a same-file class that lies in an AI package (`class MyStore(PGVectorStore)`). */
+  private aiBase(name: string, hops: number): string[] | undefined {
+    const key = `class ${name}`; // memoized like variables (null while computed), so `class A(A, A)` ends
+    const memo = this.originMemo.get(key);
+    if (memo !== undefined || this.originMemo.has(key)) return memo ?? undefined;
+    this.originMemo.set(key, null);
+    let found: string[] | undefined;
+    for (const base of (this.bases.get(name) ?? []).slice(0, MAX_VALUES)) {
+      const o = this.originAt(base, hops + 1);
+      if (o !== undefined && !o.includes(CALL) && !(o[0] ?? '').startsWith('.') && findPythonModule(o.join('.')) !== undefined) {
+        found = o;
+        break;
+      }
+    }
+    this.originMemo.set(key, found);
+    return found;
   }
 
   private isVar(dotted: string): boolean {
@@ -185,8 +213,17 @@ export class Scope {
     }
   }
 
+  /** `Cls.MEMBER.value` → `Cls.MEMBER` when `Cls` is a class of the file and the member is bound. */
+  private enumMember(dotted: string): string | undefined {
+    if (!dotted.endsWith('.value')) return undefined;
+    const member = dotted.slice(0, -'.value'.length);
+    const cut = member.lastIndexOf('.');
+    return cut > 0 && this.classes.has(member.slice(0, cut)) && this.isVar(member) ? member : undefined;
+  }
+
   private varStrings(expr: Expr, hops: number): ResolvedString[] {
-    const dotted = dottedName(expr);
+    const written = dottedName(expr);
+    const dotted = written !== undefined && !this.isVar(written) ? this.enumMember(written) : written;
     if (dotted === undefined || !this.isVar(dotted)) return [];
     const memo = this.stringMemo.get(dotted);
     if (memo !== undefined) return memo ?? [];

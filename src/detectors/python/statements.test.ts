@@ -65,6 +65,28 @@ describe('readProgram', () => {
     expect(def.params?.kwargs.map((k) => `${k.name}=${show(k.value)}`)).toEqual(['model="gpt-4o"']);
   });
 
+  it('binds class-body assignments to Cls.attr, self.attr and cls.attr; nested classes; not method locals', () => {
+    const src = 'class A(Enum):\n    X = "x"\n    class B:\n        Y: str = "y"\n    def m(self):\n        Z = "z"\n    W = 1; V = 2\nTOP = 3\n';
+    const prog = readProgram(tokenize(src).tokens);
+    expect(prog.statements.flatMap((x) => (x.kind === 'assign' ? [x.targets] : []))).toEqual([
+      ['X', 'A.X', 'self.X', 'cls.X'],
+      ['Y', 'A.B.Y', 'self.Y', 'cls.Y'],
+      ['Z'],
+      ['W', 'A.W', 'self.W', 'cls.W'],
+      ['V', 'A.V', 'self.V', 'cls.V'],
+      ['TOP'],
+    ]);
+    expect([...prog.classes]).toEqual(['A', 'A.B']);
+  });
+
+  it('reads class statements: name, bases and keyword values', () => {
+    const s = read('class A(b.Base, Mixin, metaclass=M):\n    pass\nclass C:\n    pass\n');
+    expect(s.flatMap((x) => (x.kind === 'class' ? [[x.name, x.bases.map(show), x.exprs.map(show)]] : []))).toEqual([
+      ['A', ['b.Base', 'Mixin'], ['b.Base', 'Mixin', 'M']],
+      ['C', [], []],
+    ]);
+  });
+
   it('reads a one-line def body and a class resets pending decorators', () => {
     const s = read('@dec\nclass A: pass\ndef f(): "doc"; return 1\n');
     const def = s.find((x) => x.kind === 'def');

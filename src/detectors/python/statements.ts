@@ -1,10 +1,12 @@
 /**
  * Statement reader: splits the token stream at NEWLINE tokens and recognizes the few statement
- * shapes the detector needs: `import`, `from ... import`, decorators + `def`, assignments
+ * shapes the detector needs: `import`, `from ... import`, decorators + `def`, `class` (name and bases), assignments
  * (`a = b = value`, `x: T = value`, `self.x = value`) and everything else as plain expressions.
- * Indentation is ignored: a decorator applies to the next `def`/`async def`, a docstring is the
+ * Indentation only tells class bodies apart (`blocks.ts`): an assignment there also binds
+ * `Class.attr`. A decorator applies to the next `def`/`async def`, a docstring is the
  * string-only statement right after a `def` line.
  */
+import { Blocks, classTargets } from './blocks.ts';
 import { ExprReader, KEYWORDS, NO_STOPS, type CallExpr, type Expr } from './expressions.ts';
 import type { Token } from './tokenizer.ts';
 
@@ -19,12 +21,15 @@ export type Statement =
   | { readonly kind: 'from'; readonly module: string; readonly relative: boolean; readonly names: readonly ImportedName[]; readonly line: number }
   | { readonly kind: 'def'; readonly name: string; readonly decorators: readonly Expr[]; readonly params: CallExpr | undefined; readonly docstring: string | undefined; readonly line: number; readonly body: readonly Expr[] }
   | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expr; readonly line: number; readonly exprs: readonly Expr[] }
+  | { readonly kind: 'class'; readonly name: string; readonly bases: readonly Expr[]; readonly line: number; readonly exprs: readonly Expr[] }
   | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number };
 
 export interface Program {
   readonly statements: Statement[];
   /** Lines where nesting was too deep to read. */
   readonly gaveUp: number[];
+  /** Qualified names of the classes defined in the file (`Outer.Inner`). */
+  readonly classes: ReadonlySet<string>;
 }
 
 interface Range {
@@ -49,10 +54,12 @@ export function readProgram(tokens: readonly Token[]): Program {
   const statements: Statement[] = [];
   const gaveUp: number[] = [];
   const ranges = splitStatements(tokens);
+  const blocks = new Blocks();
   let decorators: Expr[] = [];
   for (let r = 0; r < ranges.length; r++) {
     const range = ranges[r] as Range;
     const first = tokens[range.start] as Token;
+    const owner = blocks.enter(tokens, range.start);
     const reader = new ExprReader(tokens, range.start, range.end);
     const text = first.kind === 'name' ? first.text : first.kind === 'op' ? first.text : '';
     const isAsyncDef = text === 'async' && tokens[range.start + 1]?.text === 'def';
@@ -70,11 +77,12 @@ export function readProgram(tokens: readonly Token[]): Program {
       statements.push(text === 'import' ? readImport(tokens, range) : readFrom(tokens, range));
     } else {
       if (text === 'class') decorators = [];
-      statements.push(readPlain(reader, tokens, range));
+      const plain = (text === 'class' && first.kind === 'name' ? readClass(reader, tokens, range) : undefined) ?? readPlain(reader, tokens, range);
+      statements.push(owner !== undefined && plain.kind === 'assign' ? { ...plain, targets: [...plain.targets, ...classTargets(owner, plain.targets)] } : plain);
     }
     if (reader.gaveUpAt !== undefined) gaveUp.push(reader.gaveUpAt);
   }
-  return { statements, gaveUp };
+  return { statements, gaveUp, classes: blocks.classes };
 }
 
 function readDef(reader: ExprReader, tokens: readonly Token[], range: Range, next: Range | undefined, decorators: Expr[]): Statement | undefined {
@@ -159,6 +167,16 @@ function readFrom(tokens: readonly Token[], range: Range): Statement {
     }
   }
   return { kind: 'from', module, relative, names, line: (tokens[range.start] as Token).line };
+}
+
+/** `class Name(Base, metaclass=M):` → its name and bases (a one-line body is not read). */
+function readClass(reader: ExprReader, tokens: readonly Token[], range: Range): Statement | undefined {
+  const nameTok = tokens[range.start + 1];
+  if (nameTok?.kind !== 'name') return undefined;
+  reader.pos = range.start + 2;
+  const args = tokens[reader.pos]?.text === '(' ? reader.args(false) : undefined;
+  const bases = args?.args ?? [];
+  return { kind: 'class', name: nameTok.text, bases, line: nameTok.line, exprs: [...bases, ...(args?.kwargs.map((k) => k.value) ?? [])] };
 }
 
 /** An assignment when the statement has top-level `=` after a dotted-name target; else expressions. */

@@ -5,6 +5,11 @@ import { tokenize, type Token } from './tokenizer.ts';
 const kinds = (tokens: Token[]): string[] => tokens.map((t) => (t.kind === 'newline' ? 'NL' : t.kind === 'string' ? `S:${t.value ?? '<f>'}` : t.text));
 
 describe('tokenize', () => {
+  it('records the indent of the first token of each physical line only', () => {
+    const { tokens } = tokenize('\ufeffclass A:\n    x = """a\n""" + b\n\t\ty = (1,\n  2)\n    "s"; z\n');
+    expect(tokens.filter((t) => t.indent !== undefined).map((t) => `${t.text}@${t.indent}`)).toEqual(['class@0', 'x@4', 'y@2', '2@2', '"s"@4']);
+  });
+
   it('reads names, operators, numbers and logical newlines', () => {
     const { tokens, issues } = tokenize('x = a.b(1, k=2.5e-3) ** 2\ny += 1; z = 3\n');
     expect(kinds(tokens)).toEqual(['x', '=', 'a', '.', 'b', '(', '1', ',', 'k', '=', '2.5e', '-', '3', ')', '**', '2', 'NL', 'y', '+=', '1', 'NL', 'z', '=', '3', 'NL']);

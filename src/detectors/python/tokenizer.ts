@@ -3,8 +3,9 @@
  * decorators without a Python interpreter. It never throws; problems (unterminated strings,
  * runaway brackets) come back as `issues` and tokenizing carries on where it can.
  *
- * Deliberately left out: INDENT/DEDENT tokens (statements are told apart by NEWLINE only),
- * exact number grammar, string escapes beyond the common ones.
+ * Deliberately left out: INDENT/DEDENT tokens (statements are told apart by NEWLINE only; the
+ * first token of a physical line carries its column as `indent`, enough to tell class bodies
+ * apart), exact number grammar, string escapes beyond the common ones.
  */
 import { readString } from './strings.ts';
 
@@ -18,6 +19,8 @@ export interface Token {
   readonly line: number;
   /** For strings: the decoded value, or undefined when not a literal (f-string with fields). */
   readonly value?: string | undefined;
+  /** Column (characters of leading whitespace) of a token that starts a physical line. */
+  readonly indent?: number | undefined;
 }
 
 export interface TokenizeIssue {
@@ -72,10 +75,17 @@ interface Lexer {
   i: number;
   line: number;
   depth: number;
+  /** Offset where the current physical line starts, while no token has been read on it; else -1. */
+  lineStart: number;
 }
 
-function push(lx: Lexer, kind: TokenKind, text: string, value?: string): void {
-  lx.tokens.push({ kind, text, line: lx.line, value });
+function push(lx: Lexer, kind: TokenKind, text: string, value?: string, start = lx.i): void {
+  if (kind === 'newline' || lx.lineStart < 0) {
+    lx.tokens.push({ kind, text, line: lx.line, value });
+    return;
+  }
+  lx.tokens.push({ kind, text, line: lx.line, value, indent: start - lx.lineStart });
+  lx.lineStart = -1;
 }
 
 /** Ends the logical line (once: blank lines and comments add nothing). */
@@ -89,6 +99,7 @@ function lineBreak(lx: Lexer, c: number): void {
   if (lx.depth === 0) newline(lx);
   lx.i += c === 13 && lx.src.charCodeAt(lx.i + 1) === 10 ? 2 : 1;
   lx.line++;
+  lx.lineStart = lx.i;
   if (lx.depth > 0 && RESYNC.test(lx.src.slice(lx.i, lx.i + 12))) {
     lx.issues.push({ line: lx.line, message: 'unclosed bracket before this statement' });
     lx.depth = 0;
@@ -119,7 +130,7 @@ function word(lx: Lexer, c: number): boolean {
   const start = lx.i;
   if (prefix > 0) {
     const s = readString(src, start, prefix - 1);
-    push(lx, 'string', src.slice(start, s.end), s.value);
+    push(lx, 'string', src.slice(start, s.end), s.value, start);
     if (s.error !== undefined) lx.issues.push({ line: lx.line, message: s.error });
     lx.line += s.newlines;
     lx.i = s.end;
@@ -129,7 +140,7 @@ function word(lx: Lexer, c: number): boolean {
   if (!isNameStart(c) && !digit) return false;
   let j = start + 1;
   while (j < src.length && (isNameChar(src.charCodeAt(j)) || (digit && src.charCodeAt(j) === 46))) j++;
-  push(lx, digit ? 'number' : 'name', src.slice(start, j));
+  push(lx, digit ? 'number' : 'name', src.slice(start, j), undefined, start);
   lx.i = j;
   return true;
 }
@@ -149,7 +160,8 @@ function operator(lx: Lexer, c: number): void {
  * by one and numbered as if concatenated).
  */
 export function tokenize(src: string, lineOffset = 0): TokenizeResult {
-  const lx: Lexer = { src, tokens: [], issues: [], i: src.charCodeAt(0) === 0xfeff ? 1 : 0, line: 1 + lineOffset, depth: 0 };
+  const first = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lx: Lexer = { src, tokens: [], issues: [], i: first, line: 1 + lineOffset, depth: 0, lineStart: first };
   while (lx.i < src.length) {
     const c = src.charCodeAt(lx.i);
     if (c === 10 || c === 13) lineBreak(lx, c);

@@ -53,6 +53,41 @@ describe('python detector: vector stores', () => {
     ]);
   });
 
+  it('reads same-file subclasses of a listed store (not the class line itself); other bases stay unknown', () => {
+    const src = [
+      'from llama_index.vector_stores.postgres import PGVectorStore',
+      'from pydantic import BaseModel',
+      'class CustomPGVectorStore(PGVectorStore):',
+      '    pass',
+      'class Settings(BaseModel, CustomPGVectorStore): ...',
+      'class Loop(Loop, Loop): ...',
+      'store = CustomPGVectorStore.from_params(table_name="docs")',
+      'other = Loop()',
+    ].join('\n');
+    const [s] = stores(src);
+    expect([s?.name, s?.attributes, s?.evidence.map((e) => e.line)]).toEqual(['pgvector', { clients: ['PGVectorStore'], collections: ['docs'] }, [7]]);
+    expect(stores(src)).toHaveLength(1);
+  });
+
+  it('reads Haystack document stores with their index/collection names; not the in-memory store', () => {
+    const src = [
+      'from haystack import Pipeline',
+      'from haystack.document_stores.in_memory import InMemoryDocumentStore',
+      'from haystack_integrations.document_stores.qdrant import QdrantDocumentStore',
+      'from haystack_integrations.document_stores.pgvector import PgvectorDocumentStore',
+      'from haystack_integrations.document_stores.mongodb_atlas import MongoDBAtlasDocumentStore',
+      'mem = InMemoryDocumentStore()',
+      'q = QdrantDocumentStore(url="http://localhost:6333", index="docs", embedding_dim=384)',
+      'pg = PgvectorDocumentStore(table_name="haystack_docs")',
+      'm = MongoDBAtlasDocumentStore(database_name="kb", collection_name="chunks", vector_search_index="vi")',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['qdrant', { clients: ['QdrantDocumentStore'], collections: ['docs'] }],
+      ['pgvector', { clients: ['PgvectorDocumentStore'], collections: ['haystack_docs'] }],
+      ['mongodb-atlas', { clients: ['MongoDBAtlasDocumentStore'], collections: ['chunks'] }],
+    ]);
+  });
+
   it('ignores look-alike constructors not imported from a listed package', () => {
     expect(stores('import openai\nfrom mydb import QdrantClient, Client\nq = QdrantClient()\nc = Client()\nclass Pinecone: pass\np = Pinecone()\n')).toEqual([]);
   });

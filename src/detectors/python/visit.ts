@@ -46,7 +46,7 @@ export function statementExprs(statements: readonly Statement[]): Expr[] {
       add(s.decorators);
       if (s.params !== undefined) out.push(s.params);
       add(s.body);
-    } else if (s.kind === 'assign' || s.kind === 'expr') {
+    } else if (s.kind === 'assign' || s.kind === 'expr' || s.kind === 'class') {
       add(s.exprs);
     }
   }

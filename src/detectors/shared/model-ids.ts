@@ -13,8 +13,12 @@ export interface ModelFamily {
   readonly source: string;
 }
 
-/** Bedrock-style `vendor.model` ids, optionally behind a cross-region inference profile prefix. */
-const BEDROCK = /^(?:(?:us|eu|apac|global|us-gov)\.)?(anthropic|amazon|meta|mistral|cohere|ai21|stability|deepseek|writer|openai|qwen|twelvelabs|luma)\.[a-z0-9][\w.:-]*$/;
+/**
+ * Bedrock-style `vendor.model` ids, optionally behind a cross-region inference profile prefix. The
+ * model part has a `-` and no further dot (`anthropic.claude-3-haiku-20240307-v1:0`), so dotted
+ * module paths (`openai.types.responses`, `mock.patch("anthropic.resources...")`) are not ids.
+ */
+const BEDROCK = /^(?:(?:us|eu|apac|global|us-gov)\.)?(anthropic|amazon|meta|mistral|cohere|ai21|stability|deepseek|writer|openai|qwen|twelvelabs|luma)\.[a-z0-9][a-z0-9:]*-[a-z0-9:-]*$/;
 
 export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'openai', pattern: /^(?:gpt-(?:3\.5|4|4o|4\.1|4\.5|5|oss|image|realtime|audio)[\w.:-]*|chatgpt-[\w.-]+|o[1-9](?:-(?:mini|preview|pro|deep-research))*(?:-\d{4}-\d{2}-\d{2})?|text-embedding-(?:3-small|3-large|ada-002)|text-(?:davinci|curie|babbage|ada)-\d{3}|dall-e-[23]|whisper-1|tts-1(?:-hd)?|davinci-002|babbage-002|(?:omni|text)-moderation-[\w.-]+|codex-mini[\w.-]*|computer-use-preview[\w.-]*)$/, source: 'platform.openai.com models list' },

@@ -35,6 +35,18 @@ export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'pgvector', names: ['PGVector', 'PGVectorStore', 'register_vector', 'Vector'], packages: ['pgvector', 'pgvector.psycopg', 'pgvector.sqlalchemy', 'langchain_postgres', 'langchain_community.vectorstores', 'llama_index.vector_stores.postgres'], source: 'pgvector-python README' },
   { product: 'faiss', names: ['IndexFlatL2', 'IndexFlatIP', 'IndexIVFFlat', 'IndexHNSWFlat', 'FAISS', 'FaissVectorStore'], packages: ['faiss', 'langchain_community.vectorstores', 'llama_index.vector_stores.faiss'], source: 'faiss wiki; langchain docs' },
   { product: 'elasticsearch', names: ['ElasticsearchStore', 'ElasticVectorSearch'], packages: ['langchain_elasticsearch', 'langchain_community.vectorstores'], source: 'langchain docs' },
+  { product: 'pinecone', names: ['PineconeDocumentStore'], packages: ['haystack_integrations.document_stores.pinecone'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'chroma', names: ['ChromaDocumentStore'], packages: ['haystack_integrations.document_stores.chroma'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'qdrant', names: ['QdrantDocumentStore'], packages: ['haystack_integrations.document_stores.qdrant'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'weaviate', names: ['WeaviateDocumentStore'], packages: ['haystack_integrations.document_stores.weaviate'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'pgvector', names: ['PgvectorDocumentStore'], packages: ['haystack_integrations.document_stores.pgvector'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'elasticsearch', names: ['ElasticsearchDocumentStore'], packages: ['haystack_integrations.document_stores.elasticsearch'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'opensearch', names: ['OpenSearchDocumentStore'], packages: ['haystack_integrations.document_stores.opensearch'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'mongodb-atlas', names: ['MongoDBAtlasDocumentStore'], packages: ['haystack_integrations.document_stores.mongodb_atlas'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'azure-ai-search', names: ['AzureAISearchDocumentStore'], packages: ['haystack_integrations.document_stores.azure_ai_search'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'astra', names: ['AstraDocumentStore'], packages: ['haystack_integrations.document_stores.astra'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'milvus', names: ['MilvusDocumentStore'], packages: ['milvus_haystack'], source: 'milvus-haystack README' },
+  { product: 'weaviate', names: ['WeaviateDocumentStore'], packages: ['haystack.document_stores'], source: 'farm-haystack 1.x document stores' },
 ];
 
 /** Finds the client whose name matches and whose package list contains `fromPackage`. */

@@ -1,0 +1,51 @@
+/**
+ * Which class body a statement sits in, told from the indentation of each statement's first
+ * token (the tokenizer's `indent`): enough to name class attributes, e.g.
+ * `class GitTools(str, Enum):` / `    STATUS = "git_status"` → `GitTools.STATUS`.
+ * A `def` opens a block too, so assignments inside methods are not class attributes.
+ */
+import type { Token } from './tokenizer.ts';
+
+interface Block {
+  readonly indent: number;
+  /** Qualified class name (`Outer.Inner`) for a class body; undefined for a function body. */
+  readonly cls: string | undefined;
+}
+
+/** Tracks open class/def blocks statement by statement. */
+export class Blocks {
+  /** Qualified names of every class defined in the file. */
+  readonly classes = new Set<string>();
+  private readonly stack: Block[] = [];
+  private lastIndent = 0;
+
+  /**
+   * Enters the statement starting at `tokens[start]`; returns the class whose body holds it
+   * (undefined at module level or inside a function).
+   */
+  enter(tokens: readonly Token[], start: number): string | undefined {
+    const first = tokens[start];
+    if (first === undefined) return undefined;
+    const indent = first.indent ?? this.lastIndent; // a statement after `;` shares its line's indent
+    this.lastIndent = indent;
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1] as Block).indent >= indent) this.stack.pop();
+    const owner = this.stack[this.stack.length - 1]?.cls;
+    const next = tokens[start + 1];
+    if (first.kind === 'name' && first.text === 'class' && next?.kind === 'name') {
+      const cls = owner === undefined ? next.text : `${owner}.${next.text}`;
+      this.classes.add(cls);
+      this.stack.push({ indent, cls });
+    } else if (first.kind === 'name' && (first.text === 'def' || (first.text === 'async' && next?.text === 'def'))) {
+      this.stack.push({ indent, cls: undefined });
+    }
+    return owner;
+  }
+}
+
+/**
+ * Extra names a class-body assignment binds: `Cls.X`, and `self.X` / `cls.X` (how methods read
+ * it; like every binding here, not tied to one class).
+ */
+export function classTargets(owner: string, targets: readonly string[]): string[] {
+  return targets.filter((t) => !t.includes('.')).flatMap((t) => [`${owner}.${t}`, `self.${t}`, `cls.${t}`]);
+}
