@@ -103,3 +103,12 @@ describe('bad input', () => {
     expect(run(content)).toEqual(run(content));
   });
 });
+
+describe('pre-check', () => {
+  it('skips files whose only AI imports are commented out, and keeps real ones after a comment', () => {
+    expect(mightImportAi("// import OpenAI from 'openai';\nconst x = 1;\n")).toBe(false);
+    expect(mightImportAi("/**\n * import OpenAI from 'openai'\n */\n")).toBe(false);
+    expect(mightImportAi("// import OpenAI from 'openai';\nimport Anthropic from '@anthropic-ai/sdk';\n")).toBe(true);
+    expect(mightImportAi("const a = 1; import('openai')")).toBe(true);
+  });
+});

@@ -22,11 +22,27 @@ function packageAlternation(): string {
  * `from 'pkg`, `import 'pkg`, `import('pkg`, `require('pkg`, with `pkg` a catalog package followed
  * by its closing quote or a subpath slash.
  */
-const AI_IMPORT = new RegExp(`(?:\\bfrom|\\bimport|\\brequire)\\s*\\(?\\s*['"\`](?:${packageAlternation()})(?:['"\`]|/)`);
+const AI_IMPORT = new RegExp(`(?:\\bfrom|\\bimport|\\brequire)\\s*\\(?\\s*['"\`](?:${packageAlternation()})(?:['"\`]|/)`, 'g');
 
-/** True when the text may import an AI package and is worth parsing. */
+/** A line that starts a `//` comment before the match, or a block-comment body line (` * ...`). */
+function inLineComment(content: string, index: number): boolean {
+  const lineStart = content.lastIndexOf('\n', index - 1) + 1;
+  const before = content.slice(lineStart, index);
+  return before.includes('//') || /^\s*(?:\*|\/\*)/.test(before);
+}
+
+/**
+ * True when the text may import an AI package and is worth parsing. Matches inside `//` comments
+ * and comment-block lines are skipped: commented-out imports were about a quarter of all parses on
+ * the bench tree. A `//` inside a string before the import only costs a missed cheap exit, since
+ * the scan then moves on to the next match.
+ */
 export function mightImportAi(content: string): boolean {
-  return AI_IMPORT.test(content);
+  AI_IMPORT.lastIndex = 0;
+  for (let m = AI_IMPORT.exec(content); m !== null; m = AI_IMPORT.exec(content)) {
+    if (!inLineComment(content, m.index)) return true;
+  }
+  return false;
 }
 
 /** Paths matched by the globs but never analysed: declaration files and minified bundles. */

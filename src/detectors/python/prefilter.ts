@@ -5,7 +5,7 @@
  * `EXTRA_MODULE_PREFIXES`, or when it mentions `importlib`/`__import__`. False positives
  * (an import inside a docstring) only cost a tokenize; the real reader decides.
  */
-import { findPythonModule } from '../shared/python-modules.ts';
+import { findPythonModule, PYTHON_TOP_LEVEL_PATTERNS } from '../shared/python-modules.ts';
 import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
 
@@ -13,12 +13,25 @@ const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
 const DYNAMIC = /\bimportlib\b|\b__import__[ \t]*\(/;
 
+/**
+ * One pass that every AI import must match: `import`/`from`, optionally earlier names of a comma
+ * list, then a catalog top-level name. Most files fail here without any per-import work; a file that
+ * passes (an AI-looking import, even in a docstring) gets the exact check below.
+ */
+const QUICK = new RegExp(
+  `\\b(?:import|from)[ \\t]+(?:[\\w.]+(?:[ \\t]+as[ \\t]+\\w+)?[ \\t]*,[ \\t]*)*(?:${[
+    ...PYTHON_TOP_LEVEL_PATTERNS,
+    ...EXTRA_MODULE_PREFIXES.map((p) => p.split('.')[0] ?? p),
+  ].join('|')})\\b|\\bimportlib\\b|\\b__import__\\b`,
+);
+
 function interesting(module: string): boolean {
   return findPythonModule(module) !== undefined || EXTRA_MODULE_PREFIXES.some((p) => inPackage(module, p));
 }
 
 /** True when the text may import an AI package; false means the detector can return null. */
 export function mayImportAi(text: string): boolean {
+  if (!QUICK.test(text)) return false;
   if (DYNAMIC.test(text)) return true;
   for (const m of text.matchAll(IMPORT)) {
     for (const part of (m[1] ?? '').split(',')) {

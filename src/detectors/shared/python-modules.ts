@@ -81,6 +81,16 @@ const MODULES: ReadonlyArray<readonly [module: string, pkg: string]> = [
 const BY_MODULE = new Map(MODULES);
 
 /**
+ * Top-level names any AI import starts with (`google` for `google.genai`), plus the split-package
+ * families: a cheap pre-check can require one of these after `import`/`from` before doing more.
+ */
+export const PYTHON_TOP_LEVEL_PATTERNS: readonly string[] = [
+  ...new Set(MODULES.map(([module]) => module.split('.')[0] as string)),
+  'langchain_\\w+',
+  'langgraph_\\w+',
+];
+
+/**
  * Split-package families whose import path names the distribution:
  * `langchain_openai` → `langchain-openai`, `llama_index.llms.openai` → `llama-index-llms-openai`.
  */
