@@ -33,9 +33,12 @@ export function createProgressBar(stream: ProgressStream, enabled: boolean, now:
     const filled = Math.round(ratio * width);
     const secs = ((t - started) / 1000).toFixed(1);
     const line = `scanning [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${doneItems}/${total} files · ${formatBytes(bytes)} · ${secs}s`;
-    stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}\u001b[K`);
+    stream.write(`\r${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}\u001b[K`);
     drawn = true;
   };
+  // Listing a large tree takes a moment before any total is known: say so at once.
+  stream.write('\rscanning: listing files…\u001b[K');
+  drawn = true;
   return {
     addTotal(items) {
       total += items;
