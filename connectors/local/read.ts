@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import type { ByteSource } from '../../src/detectors/types.ts';
 import type { Diagnostic } from '../../src/model/index.ts';
 import type { ListedFile } from './walk.ts';
 
@@ -94,4 +95,52 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} B`;
+}
+
+/** An open binary file: a ByteSource over its descriptor, closed by the caller. */
+export interface OpenBinary {
+  readonly kind: 'open';
+  readonly source: ByteSource;
+  /** Bytes detectors actually read (a header, not the whole weights file). */
+  bytesRead(): number;
+  close(): void;
+}
+
+/**
+ * Opens a file for a binary detector: no size cap (model weights are gigabytes; detectors read
+ * headers and bounded regions through the ByteSource), no text checks. Never throws: a file that
+ * cannot be opened is an `unreadable` outcome.
+ */
+export function openBinary(file: ListedFile): OpenBinary | ReadOutcome {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolute, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      closeSync(fd);
+      return NOT_REGULAR;
+    }
+    const handle = fd;
+    let total = 0;
+    const bytes: ByteSource = {
+      size: stat.size,
+      read(offset, length) {
+        const start = Math.max(0, Math.floor(offset));
+        const want = Math.max(0, Math.min(Math.floor(length), stat.size - start));
+        const buffer = Buffer.allocUnsafe(want);
+        let got = 0;
+        while (got < want) {
+          const n = readSync(handle, buffer, got, want - got, start + got);
+          if (n === 0) break;
+          got += n;
+        }
+        total += got;
+        return got === want ? buffer : buffer.subarray(0, got);
+      },
+    };
+    return { kind: 'open', source: bytes, bytesRead: () => total, close: () => closeSync(handle) };
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    return failed(file, error);
+  }
 }

@@ -13,7 +13,7 @@ import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { DetectionResult, Diagnostic, ScanStats, ScanTarget } from '../../src/model/index.ts';
 import type { ConnectorResult, ScanContext } from '../types.ts';
 import { normalizeRoot } from './normalize.ts';
-import { readCandidate, readCandidateSync, type ReadOutcome } from './read.ts';
+import { openBinary, readCandidate, readCandidateSync, type ReadOutcome } from './read.ts';
 import { resolveScope } from './scope.ts';
 import { listFiles, type ListedFile, type WalkOptions } from './walk.ts';
 
@@ -90,8 +90,12 @@ interface FileOutcome {
 /** Reads and detects every candidate; results land at their file's index. */
 async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: string, files: readonly ListedFile[]): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome>(files.length);
+  const { detectors, maxFileSize } = options;
   if (options.concurrency <= 1) {
-    files.forEach((file, i) => (out[i] = detectFile(ctx, options, scope, file, ctx.signal.aborted ? undefined : readCandidateSync(file, options.maxFileSize))));
+    files.forEach((file, i) => {
+      const text = ctx.signal.aborted || !detectors.wantsText(file.path) ? undefined : readCandidateSync(file, maxFileSize);
+      out[i] = detectFile(ctx, options, scope, file, text);
+    });
     return out;
   }
   let next = 0;
@@ -99,20 +103,45 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
     while (next < files.length) {
       const i = next++;
       const file = files[i] as ListedFile;
-      out[i] = detectFile(ctx, options, scope, file, ctx.signal.aborted ? undefined : await readCandidate(file, options.maxFileSize));
+      const text = ctx.signal.aborted || !detectors.wantsText(file.path) ? undefined : await readCandidate(file, maxFileSize);
+      out[i] = detectFile(ctx, options, scope, file, text);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, worker));
   return out;
 }
 
-function detectFile(ctx: ScanContext, options: LocalScanOptions, scope: string, file: ListedFile, outcome: ReadOutcome | undefined): FileOutcome {
-  if (!outcome) return { read: false, bytes: 0, results: [] };
-  ctx.progress.advance(1, outcome.bytes);
-  const notes: DetectionResult = { assets: [], relationships: [], diagnostics: outcome.diagnostics };
-  if (outcome.kind === 'skipped') return { read: false, bytes: outcome.bytes, results: [notes] };
-  const found = options.detectors.run({ scope, path: file.path, content: outcome.content });
-  return { read: true, bytes: outcome.bytes, results: outcome.diagnostics.length > 0 ? [notes, ...found] : found };
+/** Runs text detectors on the decoded text (when read) and binary detectors on the open file. */
+function detectFile(ctx: ScanContext, options: LocalScanOptions, scope: string, file: ListedFile, text: ReadOutcome | undefined): FileOutcome {
+  if (ctx.signal.aborted) return { read: false, bytes: 0, results: [] };
+  const binary = options.detectors.wantsBinary(file.path) ? detectBinary(options, scope, file) : undefined;
+  const results: DetectionResult[] = [];
+  let read = binary?.read ?? false;
+  let bytes = binary?.bytes ?? 0;
+  if (text) {
+    bytes += text.bytes;
+    // A binary detector owns this file too: binary content is expected, not worth a diagnostic.
+    const notes = binary ? text.diagnostics.filter((d) => d.code !== 'binary-file') : text.diagnostics;
+    if (notes.length > 0) results.push({ assets: [], relationships: [], diagnostics: notes });
+    if (text.kind === 'text') {
+      read = true;
+      results.push(...options.detectors.run({ scope, path: file.path, content: text.content }));
+    }
+  }
+  if (binary) results.push(...binary.results);
+  ctx.progress.advance(1, bytes);
+  return { read, bytes, results };
+}
+
+function detectBinary(options: LocalScanOptions, scope: string, file: ListedFile): FileOutcome {
+  const opened = openBinary(file);
+  if (opened.kind !== 'open') return { read: false, bytes: 0, results: opened.diagnostics.length > 0 ? [{ assets: [], relationships: [], diagnostics: opened.diagnostics }] : [] };
+  try {
+    const results = options.detectors.runBinary({ scope, path: file.path, content: '', bytes: opened.source });
+    return { read: true, bytes: opened.bytesRead(), results };
+  } finally {
+    opened.close();
+  }
 }
 
 function emptyStats(): ScanStats {

@@ -7,8 +7,14 @@ export interface DetectorSet {
   readonly detectors: readonly Detector[];
   /** True when at least one detector wants this repo-relative path (so the file is worth reading). */
   wants(path: string): boolean;
-  /** Runs every detector that matches the file; a throwing detector becomes a diagnostic. */
+  /** True when a text detector wants the path (the file is read and decoded). */
+  wantsText(path: string): boolean;
+  /** True when a binary detector wants the path (the file is opened for bounded byte reads). */
+  wantsBinary(path: string): boolean;
+  /** Runs every text detector that matches the file; a throwing detector becomes a diagnostic. */
   run(file: SourceFile): DetectionResult[];
+  /** Runs every binary detector that matches; `file.bytes` must be set. */
+  runBinary(file: SourceFile): DetectionResult[];
 }
 
 type Matcher = (path: string) => boolean;
@@ -37,24 +43,36 @@ export function compilePatterns(patterns: readonly string[]): Matcher {
 
 /** Compiles the detectors' patterns; dotfiles are matched. */
 export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
-  const matchers = detectors.map((d) => compilePatterns(d.patterns));
-  const any = compilePatterns(detectors.flatMap((d) => d.patterns));
+  const text = detectors.filter((d) => !d.binary);
+  const binary = detectors.filter((d) => d.binary);
+  const wantsText = compilePatterns(text.flatMap((d) => d.patterns));
+  const wantsBinary = compilePatterns(binary.flatMap((d) => d.patterns));
+  const runText = runner(text);
+  const runBinary = runner(binary);
   return {
     detectors,
-    wants: any,
-    run(file) {
-      const out: DetectionResult[] = [];
-      detectors.forEach((detector, i) => {
-        if (!matchers[i]?.(file.path)) return;
-        try {
-          const found = detector.detect(file);
-          if (found) out.push(found);
-        } catch (error) {
-          out.push({ assets: [], relationships: [], diagnostics: [detectorFailed(detector, file, error)] });
-        }
-      });
-      return out;
-    },
+    wants: (path) => wantsText(path) || wantsBinary(path),
+    wantsText,
+    wantsBinary,
+    run: (file) => runText({ ...file, bytes: undefined }),
+    runBinary: (file) => runBinary({ ...file, content: '' }),
+  };
+}
+
+function runner(detectors: readonly Detector[]): (file: SourceFile) => DetectionResult[] {
+  const matchers = detectors.map((d) => compilePatterns(d.patterns));
+  return (file) => {
+    const out: DetectionResult[] = [];
+    detectors.forEach((detector, i) => {
+      if (!matchers[i]?.(file.path)) return;
+      try {
+        const found = detector.detect(file);
+        if (found) out.push(found);
+      } catch (error) {
+        out.push({ assets: [], relationships: [], diagnostics: [detectorFailed(detector, file, error)] });
+      }
+    });
+    return out;
   };
 }
 

@@ -1,6 +1,17 @@
 import type { DetectionResult } from '../model/index.ts';
 
 /**
+ * Random access to a file's bytes, for binary detectors (model files): they read headers and
+ * bounded regions, never the whole of a multi-gigabyte file. Reads past the end return fewer bytes.
+ * The connector implements it over a file descriptor; tests over an in-memory buffer
+ * (`bytesOf`). It is the detector's only window on the file, so detectors stay free of I/O.
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+/**
  * A file handed to detectors. Local folders and (later) GitHub tarballs produce the same shape,
  * so one detector and one fixture serve both connectors.
  */
@@ -9,8 +20,18 @@ export interface SourceFile {
   readonly scope: string;
   /** POSIX path relative to the scanned root. */
   readonly path: string;
-  /** Decoded text (UTF-8, invalid sequences replaced). */
+  /** Decoded text (UTF-8, invalid sequences replaced); empty for binary detectors. */
   readonly content: string;
+  /** The raw bytes, given only to detectors with `binary: true`. */
+  readonly bytes?: ByteSource;
+}
+
+/** A ByteSource over an in-memory buffer (tests, nested archive members). */
+export function bytesOf(data: Uint8Array): ByteSource {
+  return {
+    size: data.length,
+    read: (offset, length) => data.subarray(Math.max(0, offset), Math.max(0, Math.min(data.length, offset + length))),
+  };
 }
 
 /**
@@ -23,5 +44,10 @@ export interface Detector {
   readonly displayName: string;
   /** Globs (picomatch, matched against the repo-relative path, `dot: true`) of files it reads. */
   readonly patterns: readonly string[];
+  /**
+   * Reads bytes, not text: the file is not size-capped or sniffed for binary content, and the
+   * detector gets `bytes` (a bounded window it reads through) and empty `content`.
+   */
+  readonly binary?: boolean;
   detect(file: SourceFile): DetectionResult | null;
 }

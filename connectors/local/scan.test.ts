@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compileDetectors } from '../../src/detectors/run.ts';
+import { makeAsset } from '../../src/detectors/shared/build.ts';
+import type { Detector } from '../../src/detectors/types.ts';
+import { mergeResults } from '../../src/pipeline/merge.ts';
+import { tempTree } from '../../test/helpers/temp-tree.ts';
+import type { ScanContext } from '../types.ts';
+import { scanLocal } from './scan.ts';
+
+const ctx: ScanContext = {
+  scanId: 't', now: () => new Date(0), log: { debug: () => undefined, warn: () => undefined },
+  signal: new AbortController().signal, limit: (task) => task(), progress: { addTotal: () => undefined, advance: () => undefined },
+};
+
+/** A binary detector that reports the magic bytes of `.bin` files, reading only the first four. */
+const magic: Detector = {
+  id: 'magic', displayName: 'Magic', patterns: ['**/*.bin'], binary: true,
+  detect(file) {
+    if (!file.bytes || file.content !== '') throw new Error('binary detectors get bytes and no text');
+    const head = Buffer.from(file.bytes.read(0, 4)).toString('latin1');
+    return { assets: [makeAsset(file, { kind: 'model-file', key: file.path, name: file.path, attributes: { magic: head, size: file.bytes.size }, evidence: [{ path: file.path, technique: 'model-header', confidence: 'declared', detector: 'magic' }] })], relationships: [], diagnostics: [] };
+  },
+};
+
+describe('scanLocal with binary detectors', () => {
+  it.each([1, 8])('opens binary files without the size cap or binary sniffing, and counts only bytes read (concurrency %i)', async (concurrency) => {
+    const big = new Uint8Array(64 * 1024);
+    big.set([0x47, 0x47, 0x55, 0x46, 0]);
+    const root = tempTree({ 'weights/model.bin': big, 'app.py': 'import openai\n' });
+    const result = await scanLocal(ctx, { paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1024, concurrency, detectors: compileDetectors([magic]) });
+    const merged = mergeResults([result]);
+    const file = merged.assets.find((a) => a.kind === 'model-file');
+    expect(file?.attributes).toEqual({ magic: 'GGUF', size: 65536 });
+    expect(merged.diagnostics).toEqual([]);
+    expect(result.stats).toEqual({ filesSeen: 2, filesRead: 1, bytesRead: 4, filesSkipped: 0 });
+  });
+});
