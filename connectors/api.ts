@@ -1,3 +1,4 @@
+import { hostConnector } from './host/index.ts';
 import { localConnector } from './local/index.ts';
 
 /**
@@ -6,6 +7,7 @@ import { localConnector } from './local/index.ts';
  */
 export const CONNECTORS = {
   local: localConnector,
+  host: hostConnector,
 } as const;
 
 export type ConnectorId = keyof typeof CONNECTORS;

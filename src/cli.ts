@@ -22,7 +22,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
 
   program
     .command('scan')
-    .description('scan folders for AI assets and record the scan in the store')
+    .description("scan folders (and, with --host, this machine's MCP client configs) for AI assets and record the scan")
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SCAN_FORMATS).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -36,7 +36,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
     .option('--concurrency <n>', 'files read at once; 1 reads synchronously, fastest on local disks; raise it on network filesystems (default 1)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)
-    .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store')
+    .option('--host', "also scan this machine's MCP client configs (Claude, Cursor, VS Code, ...); alone, only those")
+    .option('--host-home <dir>', 'home folder whose client configs --host reads (default: yours; implies --host)')
+    .addOption(new Option('--host-platform <platform>', 'config layout to expect in --host-home (default: this OS)').choices(['darwin', 'linux', 'win32']))
+    .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store\n  aimap scan --host')
     .action(async (paths: string[] | undefined, opts: ScanFlags) => setExit(await scanCommand(paths ?? [], opts, io)));
 
   program

@@ -2,13 +2,15 @@
  * `aimap scan PATH...`: runs the pipeline, records the scan in the store, prints the report.
  */
 import { existsSync, statSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { PLATFORMS, type Platform } from '../../connectors/host/paths.ts';
 import { ConfigError, loadConfigFile, parseSize } from '../config/index.ts';
 import { openStore, type StoreChoice } from './store.ts';
 import { renderJson } from '../output/json.ts';
 import { createProgressBar } from '../output/progress.ts';
 import { renderTable } from '../output/table.ts';
-import { runScan } from '../pipeline/run-scan.ts';
+import { runScan, type HostScanRequest } from '../pipeline/run-scan.ts';
 import { writeFileAtomic, type CommandIo } from './io.ts';
 
 export interface ScanFlags {
@@ -23,6 +25,28 @@ export interface ScanFlags {
   readonly maxFileSize?: string;
   readonly concurrency?: string;
   readonly strict: boolean;
+  /** Also scan this machine's MCP client configs (`--host`). */
+  readonly host?: boolean;
+  /** Home folder to read instead of the current user's (implies --host). */
+  readonly hostHome?: string;
+  readonly hostPlatform?: string;
+}
+
+/** The host request from the flags, or undefined without --host / --host-home. */
+function hostRequest(flags: ScanFlags, cwd: string): HostScanRequest | undefined {
+  if (flags.host !== true && flags.hostHome === undefined) return undefined;
+  const home = flags.hostHome === undefined ? homedir() : resolve(cwd, flags.hostHome);
+  if (!existsSync(home) || !statSync(home).isDirectory()) throw new ConfigError(`--host-home ${flags.hostHome ?? home}: no such folder`);
+  const platform = flags.hostPlatform ?? process.platform;
+  // Other Unixes keep their configs where Linux does.
+  const known: Platform = (PLATFORMS as readonly string[]).includes(platform) ? (platform as Platform) : 'linux';
+  return { home, platform: known, hostname: hostname() };
+}
+
+/** Shown targets: what the user typed (paths as given, `~` or the --host-home value), not absolute paths. */
+function shownTarget(connector: string, index: number, typed: readonly string[], flags: ScanFlags): string | undefined {
+  if (connector === 'host') return flags.hostHome ?? '~';
+  return typed[index];
 }
 
 export const SCAN_FORMATS = ['table', 'json'] as const;
@@ -32,7 +56,8 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
   if (!(SCAN_FORMATS as readonly string[]).includes(flags.format)) {
     throw new ConfigError(`unknown --format ${flags.format}; use one of: ${SCAN_FORMATS.join(', ')}`);
   }
-  const targets = paths.length > 0 ? paths : ['.'];
+  const host = hostRequest(flags, io.cwd);
+  const targets = paths.length > 0 || host !== undefined ? paths : ['.'];
   for (const p of targets) {
     if (!existsSync(resolve(io.cwd, p))) throw new ConfigError(`no such folder: ${p}`);
     if (!statSync(resolve(io.cwd, p)).isDirectory()) throw new ConfigError(`not a folder: ${p} (aimap scans folders)`);
@@ -54,12 +79,13 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         defaultExcludes: flags.defaultExcludes && (config.scan?.defaultExcludes ?? true),
         ...(maxFileSize === undefined ? {} : { maxFileSize }),
         ...(concurrency === undefined ? {} : { concurrency }),
+        ...(host === undefined ? {} : { host }),
       },
       { progress },
     );
     progress.done();
     // Keep what the user typed as the target, not the absolute path: reports stay portable.
-    const shown = { ...inventory, scan: { ...inventory.scan, targets: inventory.scan.targets.map((t, i) => ({ ...t, target: targets[i] ?? t.target })) } };
+    const shown = { ...inventory, scan: { ...inventory.scan, targets: inventory.scan.targets.map((t, i) => ({ ...t, target: shownTarget(t.connector, i, targets, flags) ?? t.target })) } };
     await store?.write(shown);
     const toFile = flags.output !== undefined;
     const text = flags.format === 'json' ? renderJson(shown) : renderTable(shown, { color: !toFile && io.stdout.isTTY === true && !io.noColor });

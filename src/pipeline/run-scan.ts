@@ -2,17 +2,34 @@
  * The scan pipeline: connectors → merge → (owners, policies: later issues) → one Inventory.
  * Everything after discovery is pure; the clock, scan id and progress are injected.
  */
+import { hostConnector } from '../../connectors/host/index.ts';
+import type { Platform } from '../../connectors/host/paths.ts';
 import { localConnector } from '../../connectors/local/index.ts';
-import type { Logger, ProgressReporter, ScanContext } from '../../connectors/types.ts';
-import { ASSET_KINDS, SCHEMA_VERSION, type AssetKind, type Inventory } from '../model/index.ts';
+import type { ConnectorResult, Logger, ProgressReporter, ScanContext } from '../../connectors/types.ts';
+import { ASSET_KINDS, SCHEMA_VERSION, type AssetKind, type Inventory, type ScanStats } from '../model/index.ts';
 import { VERSION } from '../version.ts';
 import { createLimiter } from './limit.ts';
 import { mergeResults } from './merge.ts';
 import { newScanId } from './scan-id.ts';
 
+/** The MCP client configs of one home folder on this machine (`aimap scan --host`). */
+export interface HostScanRequest {
+  /** Absolute home folder to read. */
+  readonly home: string;
+  readonly platform: Platform;
+  readonly hostname: string;
+  /** Windows `%APPDATA%`; default `<home>/AppData/Roaming`. */
+  readonly appData?: string;
+  /** Root of system-wide config paths (`/etc/codex/config.toml`); default `/`. */
+  readonly systemRoot?: string;
+}
+
 /** What to scan (already validated by the config layer). */
 export interface ScanRequest {
+  /** Folders for the local connector; may be empty when `host` is set. */
   readonly paths: readonly string[];
+  /** Also (or only) scan the MCP client configs of a home folder. */
+  readonly host?: HostScanRequest;
   readonly exclude?: readonly string[];
   readonly include?: readonly string[];
   readonly defaultExcludes?: boolean;
@@ -46,16 +63,21 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     limit: createLimiter(request.concurrency ?? 1),
     progress: options.progress ?? silentProgress,
   };
-  const config = localConnector.configSchema.parse({
-    paths: [...request.paths],
-    exclude: [...(request.exclude ?? [])],
-    include: [...(request.include ?? [])],
-    defaultExcludes: request.defaultExcludes ?? true,
-    maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
-    concurrency: request.concurrency ?? 1,
-  });
-  const local = await localConnector.scan(ctx, config);
-  const merged = mergeResults([local]);
+  const results: ConnectorResult[] = [];
+  // Local first, then host: merge order is fixed, so output does not depend on timing.
+  if (request.paths.length > 0 || request.host === undefined) {
+    const config = localConnector.configSchema.parse({
+      paths: [...request.paths],
+      exclude: [...(request.exclude ?? [])],
+      include: [...(request.include ?? [])],
+      defaultExcludes: request.defaultExcludes ?? true,
+      maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
+      concurrency: request.concurrency ?? 1,
+    });
+    results.push(await localConnector.scan(ctx, config));
+  }
+  if (request.host !== undefined) results.push(await hostConnector.scan(ctx, hostConnector.configSchema.parse({ ...request.host })));
+  const merged = mergeResults(results);
   const counts: Partial<Record<AssetKind, number>> = {};
   for (const kind of ASSET_KINDS) {
     const n = merged.assets.filter((a) => a.kind === kind).length;
@@ -64,10 +86,17 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'aimap', version: VERSION },
-    scan: { id: ctx.scanId, startedAt: started.toISOString(), finishedAt: now().toISOString(), targets: local.targets, stats: local.stats, counts },
+    scan: { id: ctx.scanId, startedAt: started.toISOString(), finishedAt: now().toISOString(), targets: results.flatMap((r) => r.targets), stats: sumStats(results.map((r) => r.stats)), counts },
     assets: merged.assets,
     relationships: merged.relationships,
     findings: [],
     diagnostics: merged.diagnostics,
   };
+}
+
+function sumStats(list: readonly ScanStats[]): ScanStats {
+  return list.reduce<ScanStats>(
+    (acc, s) => ({ filesSeen: acc.filesSeen + s.filesSeen, filesRead: acc.filesRead + s.filesRead, bytesRead: acc.bytesRead + s.bytesRead, filesSkipped: acc.filesSkipped + s.filesSkipped }),
+    { filesSeen: 0, filesRead: 0, bytesRead: 0, filesSkipped: 0 },
+  );
 }

@@ -145,55 +145,7 @@ export const MCP_CLIENT_CALLS: ReadonlyArray<{ readonly names: readonly string[]
   { names: ['MCPClient', 'from_mcp'], packages: ['smolagents'], shape: 'mapping', source: 'smolagents MCPClient / ToolCollection.from_mcp docs (dict or list of dicts; StdioServerParameters is read on its own)' },
 ];
 
-/** Launchers whose first non-flag argument is the package they run (`npx -y <pkg>`). */
-export const MCP_LAUNCHERS: ReadonlyArray<{ readonly command: string; readonly sub?: readonly string[]; readonly valueFlags: readonly string[] }> = [
-  { command: 'npx', valueFlags: ['-p', '--package', '-c', '--call'] },
-  { command: 'pnpx', valueFlags: [] },
-  { command: 'bunx', valueFlags: [] },
-  { command: 'pnpm', sub: ['dlx'], valueFlags: [] },
-  { command: 'yarn', sub: ['dlx'], valueFlags: ['-p', '--package'] },
-  { command: 'bun', sub: ['x'], valueFlags: [] },
-  { command: 'uvx', valueFlags: ['--from', '--with', '--python', '-p', '--index-url'] },
-  { command: 'uv', sub: ['tool', 'run'], valueFlags: ['--from', '--with', '--python', '-p'] },
-  { command: 'pipx', sub: ['run'], valueFlags: ['--spec'] },
-  { command: 'docker', sub: ['run'], valueFlags: ['-e', '--env', '--env-file', '-v', '--volume', '--mount', '--name', '-p', '--publish', '--network', '-w', '--workdir', '--entrypoint', '-u', '--user', '--platform'] },
-];
-
-/**
- * Interpreters and project runners whose first argument that is not a flag (after `sub`, which may
- * follow global flags: `uv --directory d run x.py`) is the script, module or command they start.
- * `targetFlags` take the target as their value (`python -m pkg`, `java -jar x.jar`); `codeFlags`
- * take inline code (`python -c "..."`): no name can be read, and the code is not stored.
- */
-export interface McpRunner {
-  readonly commands: readonly string[];
-  readonly sub?: readonly string[];
-  readonly valueFlags: readonly string[];
-  readonly targetFlags?: readonly string[];
-  readonly codeFlags?: readonly string[];
-  readonly source: string;
-}
-
-export const MCP_RUNNERS: readonly McpRunner[] = [
-  { commands: ['python', 'python3', 'py', 'pypy', 'pypy3'], valueFlags: ['-W', '-X'], targetFlags: ['-m'], codeFlags: ['-c'], source: 'docs.python.org/3/using/cmdline.html' },
-  { commands: ['node', 'nodejs'], valueFlags: ['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '-C', '--conditions'], codeFlags: ['-e', '--eval', '-p', '--print'], source: 'nodejs.org/api/cli.html' },
-  { commands: ['deno'], sub: ['run'], valueFlags: ['-c', '--config', '--import-map', '--env-file', '--location'], source: 'docs.deno.com/runtime/reference/cli/run' },
-  { commands: ['bun'], sub: ['run'], valueFlags: ['--cwd', '--env-file', '-r', '--preload'], source: 'bun.sh/docs/cli/run' },
-  { commands: ['bun'], valueFlags: ['--cwd', '--env-file', '-r', '--preload'], codeFlags: ['-e', '--eval'], source: 'bun.sh/docs/cli/run (bun <file>)' },
-  { commands: ['tsx', 'ts-node', 'ts-node-esm'], valueFlags: ['--tsconfig', '-r', '--require', '--import'], codeFlags: ['-e', '--eval'], source: 'tsx / ts-node CLI docs' },
-  { commands: ['uv'], sub: ['run'], valueFlags: ['--directory', '--project', '--with', '--with-editable', '--with-requirements', '--from', '--python', '-p', '--env-file', '--package', '--extra', '--group', '--index', '--index-url', '--config-file', '--cache-dir'], targetFlags: ['-m', '--module'], source: 'docs.astral.sh/uv/reference/cli/#uv-run' },
-  { commands: ['poetry', 'pipenv', 'pdm', 'hatch', 'rye'], sub: ['run'], valueFlags: ['-C', '--directory', '-P', '--project', '-e', '--env'], source: 'poetry/pipenv/pdm/hatch/rye `run` CLI docs' },
-  { commands: ['conda', 'mamba', 'micromamba'], sub: ['run'], valueFlags: ['-n', '--name', '-p', '--prefix', '--cwd'], source: 'docs.conda.io conda run' },
-  { commands: ['java'], valueFlags: ['-cp', '-classpath', '--class-path'], targetFlags: ['-jar'], source: 'java launcher docs' },
-  { commands: ['dotnet'], sub: ['run'], valueFlags: ['-c', '--configuration', '-f', '--framework'], targetFlags: ['--project'], source: 'learn.microsoft.com dotnet run' },
-  { commands: ['go'], sub: ['run'], valueFlags: ['-C', '-tags', '-mod'], source: 'pkg.go.dev/cmd/go (go run)' },
-  { commands: ['sh', 'bash', 'zsh'], valueFlags: [], codeFlags: ['-c'], source: 'POSIX sh -c' },
-  { commands: ['fastmcp', 'mcp'], sub: ['run'], valueFlags: ['--transport', '-t', '--host', '--port', '--path', '--log-level', '--with', '--python', '--project'], source: 'gofastmcp.com CLI `fastmcp run`; mcp python-sdk `mcp run`' },
-];
-
-/** Folders that say nothing about a script (`build/index.js`), and entry-file stems that need their folder. */
-export const LAYOUT_FOLDERS: readonly string[] = ['src', 'lib', 'dist', 'build', 'out', 'bin', 'scripts', 'app', 'server', 'cmd'];
-export const GENERIC_ENTRY_STEMS: readonly string[] = ['index', 'main', '__main__', 'server', 'app', 'cli', 'run', 'start', 'mod'];
+// MCP launchers and runners (`npx -y pkg`, `python server.py`) live in ../shared/mcp-launchers.ts.
 
 /** Modules outside the AI catalog whose imports still make a file worth reading (MCP client APIs). */
 export const EXTRA_MODULE_PREFIXES: readonly string[] = ['agents.mcp'];

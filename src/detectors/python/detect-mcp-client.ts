@@ -9,7 +9,7 @@ import { redactSnippet, type Attributes } from '../../model/index.ts';
 import { MCP_CLIENT_CALLS, TRANSPORT_ALIASES } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
-import { cleanUrl, commandName, launchName, storedArgs, urlHost } from './mcp-launch.ts';
+import { cleanUrl, commandName, launchName, storedArgs, urlHost } from '../shared/mcp-launch.ts';
 import { CALL, inPackage } from './scope.ts';
 
 interface Connection {

@@ -1,26 +1,31 @@
 /**
- * Naming helpers for MCP client connections: the package a launcher runs
+ * Naming helpers for MCP server command lines (Python client connections, MCP client config files): the package a launcher runs
  * (`npx -y @modelcontextprotocol/server-filesystem /tmp` → `@modelcontextprotocol/server-filesystem`),
  * the script, module or command an interpreter or runner starts (`python server.py` → `server.py`,
  * `uv --directory d run python -m pkg` → `pkg`), a URL's host, and a URL safe to store (no user
  * info, query or fragment: they can hold tokens).
  */
-import { GENERIC_ENTRY_STEMS, LAYOUT_FOLDERS, MCP_LAUNCHERS, MCP_RUNNERS, type McpRunner } from './catalog.ts';
+import { GENERIC_ENTRY_STEMS, LAYOUT_FOLDERS, MCP_LAUNCHERS, MCP_RUNNERS, type LaunchEcosystem, type McpRunner } from './mcp-launchers.ts';
 
 /** Stored in place of inline code (`python -c "..."`): a script is not a name, and may be long. */
 export const INLINE_CODE = '<code>';
 const MAX_NESTING = 3;
 
-/** `pkg@1.2`, `@scope/pkg@latest`, `pkg==1.0`, `pkg[extra]>=2`, `image:tag` → the bare name. */
-function stripVersion(spec: string): string {
+/**
+ * `pkg@1.2`, `@scope/pkg@latest`, `pkg==1.0`, `pkg[extra]>=2`, `image:tag`, `image@sha256:…` → the
+ * bare name, and the version, tag or specifier as written when there is one (`1.2`, `==1.0`, `tag`).
+ */
+export function splitVersion(spec: string): { readonly name: string; readonly version?: string } {
+  const cut = (at: number, skip: number): { name: string; version?: string } =>
+    at + skip < spec.length ? { name: spec.slice(0, at), version: spec.slice(at + skip) } : { name: spec.slice(0, at) };
   const scoped = /^(@[^/@\s]+\/[^@\s]+)@/.exec(spec);
-  if (scoped?.[1] !== undefined) return scoped[1];
-  if (!spec.startsWith('@') && spec.includes('@')) return spec.slice(0, spec.indexOf('@'));
-  const pep = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?(?:[=<>!~].*)?$/.exec(spec);
-  if (pep?.[1] !== undefined) return pep[1];
+  if (scoped?.[1] !== undefined) return cut(scoped[1].length, 1);
+  if (!spec.startsWith('@') && spec.includes('@')) return cut(spec.indexOf('@'), 1);
+  const pep = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?([=<>!~].*)?$/.exec(spec);
+  if (pep?.[1] !== undefined) return pep[3] === undefined ? { name: pep[1] } : { name: pep[1], version: pep[3] };
   const slash = spec.lastIndexOf('/');
   const colon = spec.lastIndexOf(':');
-  return colon > slash && !spec.includes('://') ? spec.slice(0, colon) : spec;
+  return colon > slash && !spec.includes('://') ? cut(colon, 1) : { name: spec };
 }
 
 /** Base name of a command path, without a Windows `.cmd`/`.exe` suffix. */
@@ -29,18 +34,35 @@ export function commandName(command: string): string {
   return base.replace(/\.(?:cmd|exe|bat)$/i, '');
 }
 
-/** The package a known launcher (npx, uvx, docker run, ...) starts and its index in the args. */
-function packageAt(command: string, args: readonly string[]): { readonly name: string; readonly index: number } | undefined {
+/** A package a launcher starts: its bare name, registry, and index in the args. */
+export interface LaunchedPackage {
+  readonly name: string;
+  /** Version, tag or specifier as written (`1.2.0`, `latest`, `==0.4.1`), when given. */
+  readonly version?: string;
+  readonly ecosystem: LaunchEcosystem;
+  readonly index: number;
+}
+
+/**
+ * The package a known launcher (npx, uvx, docker run, deno run npm:, ...) starts, without its
+ * version or tag; undefined for other commands (`python server.py`, `node build/index.js`).
+ */
+export function launchedPackage(command: string, args: readonly string[]): LaunchedPackage | undefined {
   const base = commandName(command);
-  const row = MCP_LAUNCHERS.find((l) => l.command === base && (l.sub ?? []).every((s, i) => args[i] === s));
-  if (row === undefined) return undefined;
-  for (let i = row.sub?.length ?? 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg.startsWith('-')) {
-      if (row.valueFlags.includes(arg)) i++;
-      continue;
+  for (const row of MCP_LAUNCHERS) {
+    if (row.command !== base || !(row.sub ?? []).every((s, i) => args[i] === s)) continue;
+    for (let i = row.sub?.length ?? 0; i < args.length; i++) {
+      const arg = args[i] as string;
+      if (arg.startsWith('-')) {
+        if (row.valueFlags.includes(arg)) i++;
+        continue;
+      }
+      if (arg.startsWith('<')) return undefined;
+      if (row.prefixes === undefined) return { ...splitVersion(arg), ecosystem: row.ecosystem, index: i };
+      const prefix = Object.keys(row.prefixes).find((p) => arg.startsWith(p));
+      if (prefix === undefined) break;
+      return { ...splitVersion(arg.slice(prefix.length)), ecosystem: row.prefixes[prefix] ?? row.ecosystem, index: i };
     }
-    return arg.startsWith('<') ? undefined : { name: stripVersion(arg), index: i };
   }
   return undefined;
 }
@@ -51,7 +73,7 @@ function packageAt(command: string, args: readonly string[]): { readonly name: s
  * runner starts (`launchedScript`); undefined when neither can be read.
  */
 export function launchName(command: string, args: readonly string[], depth = 0): string | undefined {
-  const pkg = packageAt(command, args);
+  const pkg = launchedPackage(command, args);
   if (pkg === undefined) return launchedScript(command, args, depth);
   const inner = depth < MAX_NESTING && runnerFor(pkg.name).length > 0 ? launchedScript(pkg.name, args.slice(pkg.index + 1), depth + 1) : undefined;
   return inner ?? pkg.name;

@@ -1,0 +1,150 @@
+/**
+ * MCP client configuration knowledge as data: which files each client reads (repo-relative globs
+ * that also match a home folder's layout, so dotfiles repos and `aimap scan --host` use the same
+ * rows), their syntax, where the servers sit in them, and the words used for transports.
+ * Source of the formats and paths: research/anchors-mission.md §2(e) (snyk/agent-scan `agents/*`,
+ * mcp-scan `models.py`, agent-bom `discovery/config_parsers.py`) and each client's docs.
+ */
+
+export type Syntax = 'jsonc' | 'yaml' | 'toml';
+
+/**
+ * Where the servers live in a file:
+ * - `mcp-servers`      `{"mcpServers": {name: {command, args, env} | {url, headers}}}`
+ * - `vscode-mcp`       `{"servers": {...}, "inputs": [...]}` (VS Code mcp.json)
+ * - `vscode-settings`  `{"mcp": {"servers": {...}}}` (settings.json; `settings.mcp` in .code-workspace)
+ * - `claude-json`      `mcpServers` plus `projects.<abs path>.mcpServers` (~/.claude.json)
+ * - `codex`            TOML `[mcp_servers.<name>]`
+ * - `zed`              `context_servers` (`command: {path, args, env}`, flat `command`/`args`, `url`, or `source: "extension"`)
+ * - `goose`            YAML `extensions: {name: {type: stdio|sse|streamable_http, cmd, args, envs, uri}}`
+ * - `continue`         `mcpServers` as a list of `{name, command, ...}` or a map; `experimental.modelContextProtocolServers`
+ * - `opencode`         `{"mcp": {name: {type: local, command: [...], environment} | {type: remote, url, headers}}}`
+ */
+export type Shape = 'mcp-servers' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'codex' | 'zed' | 'goose' | 'continue' | 'opencode';
+
+export interface ConfigFileRow {
+  /** Client id recorded in the `clients` attribute. */
+  readonly client: string;
+  readonly syntax: Syntax;
+  readonly shape: Shape;
+  /** picomatch globs over the repo-relative (or `~/`-relative) path; the first matching row wins. */
+  readonly patterns: readonly string[];
+  /** Transport a bare `url` means for this client (default: `sse` when the path ends in /sse, else streamable-http). */
+  readonly urlTransport?: string;
+  readonly source: string;
+}
+
+const VSCODE_USER = ['Code', 'Code - Insiders', 'VSCodium'];
+const userFiles = (name: string): string[] => VSCODE_USER.flatMap((d) => [`**/${d}/User/${name}`, `**/${d}/User/profiles/*/${name}`]);
+
+export const CONFIG_FILES: readonly ConfigFileRow[] = [
+  { client: 'claude-desktop', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/claude_desktop_config.json'], source: 'agent-scan claude_desktop.py; modelcontextprotocol.io quickstart' },
+  { client: 'claude-code', syntax: 'jsonc', shape: 'claude-json', patterns: ['**/.claude.json'], source: 'agent-scan claude_code.py' },
+  { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.claude/settings.json', '**/.claude/settings.local.json'], source: 'agent-scan claude_code.py; vet' },
+  {
+    client: 'roo-code',
+    syntax: 'jsonc',
+    shape: 'mcp-servers',
+    patterns: ['**/rooveterinaryinc.roo-cline/settings/mcp_settings.json', '**/rooveterinaryinc.roo-cline/settings/cline_mcp_settings.json', '**/.roo/mcp.json'],
+    source: 'agent-bom config_parsers.py; Roo Code docs (project .roo/mcp.json)',
+  },
+  { client: 'cline', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/cline_mcp_settings.json'], source: 'agent-bom config_parsers.py; Cline docs' },
+  {
+    client: 'amazon-q',
+    syntax: 'jsonc',
+    shape: 'mcp-servers',
+    patterns: ['**/amazonwebservices.amazon-q-vscode/mcp.json', '**/.aws/amazonq/mcp.json', '**/.amazonq/mcp.json'],
+    source: 'agent-bom config_parsers.py; Amazon Q Developer MCP docs',
+  },
+  { client: 'cursor', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.cursor/mcp.json'], source: 'agent-scan vscode/cursor.py' },
+  { client: 'vscode', syntax: 'jsonc', shape: 'vscode-mcp', patterns: ['**/.vscode/mcp.json', ...userFiles('mcp.json')], source: 'agent-scan vscode/vscode.py; code.visualstudio.com MCP docs' },
+  {
+    client: 'vscode',
+    syntax: 'jsonc',
+    shape: 'vscode-settings',
+    patterns: ['**/.vscode/settings.json', '**/*.code-workspace', ...userFiles('settings.json')],
+    source: 'agent-scan vscode/vscode.py; code.visualstudio.com MCP docs',
+  },
+  { client: 'copilot-cli', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.copilot/mcp-config.json'], source: 'agent-scan vscode.py' },
+  { client: 'antigravity', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.gemini/antigravity/mcp_config.json', '**/.gemini/config/mcp_config.json'], source: 'agent-scan antigravity.py' },
+  { client: 'windsurf', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.codeium/windsurf/mcp_config.json', '**/.windsurf/mcp.json'], source: 'agent-scan windsurf.py' },
+  { client: 'unknown', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/mcp_config.json'], source: 'Windsurf/Antigravity file name outside their folders (client not known)' },
+  { client: 'gemini-cli', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.gemini/settings.json'], urlTransport: 'sse', source: 'mcp-scan, agent-bom; gemini-cli docs (url = SSE, httpUrl = streamable HTTP)' },
+  { client: 'kiro', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.kiro/settings/mcp.json', '**/.kiro/agents/*.json'], source: 'agent-scan kiro.py' },
+  { client: 'junie', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.junie/mcp/mcp.json'], source: 'agent-bom (low confidence)' },
+  { client: 'codex', syntax: 'toml', shape: 'codex', patterns: ['**/.codex/config.toml', '**/.codex/*.config.toml', '**/etc/codex/config.toml'], source: 'agent-scan codex.py; Codex config docs' },
+  { client: 'opencode', syntax: 'jsonc', shape: 'opencode', patterns: ['**/opencode.json', '**/opencode.jsonc'], source: 'agent-scan opencode.py; opencode.ai/docs/mcp-servers' },
+  { client: 'continue', syntax: 'jsonc', shape: 'continue', patterns: ['**/.continue/config.json', '**/.continue/mcpServers/*.json'], source: 'agent-bom; docs.continue.dev (mcpServers folder accepts JSON configs)' },
+  {
+    client: 'continue',
+    syntax: 'yaml',
+    shape: 'continue',
+    patterns: ['**/.continue/config.yaml', '**/.continue/config.yml', '**/.continue/mcpServers/*.yaml', '**/.continue/mcpServers/*.yml'],
+    source: 'docs.continue.dev config.yaml reference (mcpServers)',
+  },
+  { client: 'zed', syntax: 'jsonc', shape: 'zed', patterns: ['**/.zed/settings.json', '**/zed/settings.json', '**/Zed/settings.json'], source: 'agent-bom; zed.dev/docs context servers' },
+  { client: 'goose', syntax: 'yaml', shape: 'goose', patterns: ['**/goose/config.yaml', '**/goose/config/config.yaml'], source: 'agent-bom; block.github.io/goose config-files guide' },
+  { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.mcp.json'], source: 'agent-scan claude_code.py (project scope .mcp.json)' },
+];
+
+/**
+ * The globs handed to the scanner (which files get read), kept apart from the rows above for speed:
+ * distinctive names are matched on the file name alone (the scanner's fast path), and everything
+ * that needs its folder sits in ONE brace pattern, a single regex test per path. A file read here
+ * that no row owns (`docs/mcp.json`) is dismissed by `configFileFor`. patterns.test.ts checks that
+ * every row's paths are covered.
+ */
+export const READ_PATTERNS: readonly string[] = [
+  '**/claude_desktop_config.json',
+  '**/.claude.json',
+  '**/.mcp.json',
+  '**/mcp.json',
+  '**/mcp_config.json',
+  '**/mcp-config.json',
+  '**/cline_mcp_settings.json',
+  '**/mcp_settings.json',
+  '**/settings.local.json',
+  '**/opencode.json',
+  '**/opencode.jsonc',
+  '**/*.code-workspace',
+  `**/{${[
+    '.vscode/settings.json', '.claude/settings.json', '.gemini/settings.json', '.zed/settings.json', 'zed/settings.json', 'Zed/settings.json', 'User/settings.json', 'User/profiles/*/settings.json',
+    '.codex/config.toml', 'etc/codex/config.toml', '.codex/*.config.toml',
+    '.continue/config.json', '.continue/config.yaml', '.continue/config.yml', '.continue/mcpServers/*.json', '.continue/mcpServers/*.yaml', '.continue/mcpServers/*.yml',
+    'goose/config.yaml', 'goose/config/config.yaml', '.kiro/agents/*.json',
+  ].join(',')}}`,
+];
+
+/** A word each shape's files must contain before they are parsed (most matching files hold none). */
+export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
+  'mcp-servers': /mcpServers/,
+  'vscode-mcp': /servers/,
+  'vscode-settings': /mcp/,
+  'claude-json': /mcpServers/,
+  codex: /mcp_servers/,
+  zed: /context_servers/,
+  goose: /extensions/,
+  continue: /mcpServers|modelContextProtocolServers/,
+  opencode: /"mcp"/,
+};
+
+/** Transport spellings across clients → the vocabulary of detectors/README.md. */
+export const TRANSPORT_ALIASES: Readonly<Record<string, string>> = {
+  stdio: 'stdio',
+  local: 'stdio',
+  sse: 'sse',
+  http: 'streamable-http',
+  'streamable-http': 'streamable-http',
+  streamable_http: 'streamable-http',
+  streamablehttp: 'streamable-http',
+  ws: 'websocket',
+  websocket: 'websocket',
+};
+
+/** Goose extension types that are not external MCP servers (built into Goose or its UI). */
+export const GOOSE_INTERNAL_TYPES: readonly string[] = ['builtin', 'platform', 'frontend', 'inline_python'];
+
+/** Servers whose positional arguments after the package are the folders they may read and write. */
+export const FILESYSTEM_SERVERS: ReadonlyArray<{ readonly ecosystem: string; readonly name: string; readonly source: string }> = [
+  { ecosystem: 'npm', name: '@modelcontextprotocol/server-filesystem', source: 'modelcontextprotocol/servers src/filesystem README (allowed directories as args)' },
+];

@@ -1,0 +1,83 @@
+/**
+ * A configured server → an `mcp-server` asset keyed `config:<name>`, so one server configured for
+ * several clients (or in several files of one repository) becomes one asset whose `clients` list
+ * them all. Everything stored is safe: args and URL redacted, env/header names without values.
+ */
+import { redactSnippet, type Attributes } from '../../model/index.ts';
+import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
+import { commandName, launchedPackage, launchName, storedArgs, urlHost, type LaunchedPackage } from '../shared/mcp-launch.ts';
+import type { SourceFile } from '../types.ts';
+import { FILESYSTEM_SERVERS } from './catalog.ts';
+import { redactArgs, safeUrl } from './redact.ts';
+import type { RawServer } from './server.ts';
+
+const ID = 'mcp-config';
+const PATH_LIKE = /^(?:[/~.]|[A-Za-z]:[\\/]|\$\{|%[A-Za-z]+%)/;
+
+const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
+
+/** Host folders a server is given: filesystem-server arguments, bind mounts of a container. */
+function filesystemRoots(args: readonly string[], pkg: LaunchedPackage | undefined): string[] {
+  if (pkg === undefined) return [];
+  if (FILESYSTEM_SERVERS.some((s) => s.ecosystem === pkg.ecosystem && s.name === pkg.name)) {
+    return args.slice(pkg.index + 1).filter((a) => !a.startsWith('-'));
+  }
+  if (pkg.ecosystem !== 'oci') return [];
+  const roots: string[] = [];
+  args.slice(0, pkg.index).forEach((arg, i) => {
+    const prev = i > 0 ? args[i - 1] : '';
+    const value = prev === '-v' || prev === '--volume' ? arg : /^(?:-v|--volume)=(.*)$/.exec(arg)?.[1];
+    if (value !== undefined) roots.push(value.replace(/^([A-Za-z]:)?([^:]*).*$/, '$1$2'));
+    const mount = prev === '--mount' ? arg : /^--mount=(.*)$/.exec(arg)?.[1];
+    const src = mount === undefined ? undefined : /(?:^|,)(?:src|source)=([^,]+)/.exec(mount)?.[1];
+    if (src !== undefined && /(?:^|,)type=bind(?:,|$)/.test(mount ?? '')) roots.push(src);
+  });
+  return roots.filter((r) => PATH_LIKE.test(r));
+}
+
+function nameOf(server: RawServer, pkg: LaunchedPackage | undefined, args: readonly string[], url: string | undefined): string | undefined {
+  if (server.name !== undefined && server.name.trim() !== '') return server.name;
+  if (pkg !== undefined) return pkg.name;
+  if (server.command !== undefined) return launchName(server.command, args) ?? commandName(server.command);
+  return url === undefined ? undefined : urlHost(url);
+}
+
+/** Adds the asset for one configured server. */
+export function emitServer(file: SourceFile, client: string, server: RawServer, out: ResultBuilder): void {
+  const rawArgs = server.command === undefined ? [] : storedArgs(server.command, server.args ?? []);
+  const facts = redactArgs(server.command ?? '', rawArgs);
+  // Read the package from the redacted args: a non-flag secret can sit where a package would.
+  const launched = server.command === undefined ? undefined : launchedPackage(server.command, facts.args);
+  const pkg = launched !== undefined && /^[^\s[\]]+$/.test(launched.name) ? launched : undefined;
+  const url = server.url === undefined ? undefined : safeUrl(server.url);
+  const name = nameOf(server, pkg, facts.args, url);
+  if (name === undefined) return;
+  const attributes: Attributes = { role: 'configured', clients: [client] };
+  if (server.transport !== undefined) attributes.transport = server.transport;
+  if (server.command !== undefined) attributes.command = redactSnippet(server.command);
+  if (server.args !== undefined) attributes.args = facts.args;
+  if (url !== undefined) attributes.url = url;
+  if (pkg !== undefined) {
+    attributes.package = redactSnippet(pkg.name);
+    attributes.packageEcosystem = pkg.ecosystem;
+    if (pkg.version !== undefined) attributes.packageVersions = [redactSnippet(pkg.version)];
+  }
+  const roots = filesystemRoots(facts.args, pkg);
+  if (roots.length > 0) attributes.filesystemRoots = sortedUnique(roots);
+  const envNames = sortedUnique([...server.envNames, ...facts.envNames]);
+  if (envNames.length > 0) attributes.envNames = envNames;
+  const headerNames = sortedUnique([...server.headerNames, ...facts.headerNames]);
+  if (headerNames.length > 0) attributes.headerNames = headerNames;
+  if (server.disabled === true) attributes.disabled = true;
+  if (server.autoApprove !== undefined) attributes.autoApprove = sortedUnique(server.autoApprove);
+  if (server.trusted === true) attributes.trusted = true;
+  if (server.project !== undefined) attributes.projects = [server.project];
+  if (server.viaExtension === true) attributes.launchedBy = 'extension';
+  out.asset(file, {
+    kind: 'mcp-server',
+    key: `config:${name}`,
+    name,
+    attributes,
+    evidence: [evidenceAt(file, ID, 'config', 'declared', server.line, server.snippet)],
+  });
+}

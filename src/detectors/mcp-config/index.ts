@@ -1,0 +1,63 @@
+/**
+ * The MCP client config detector: servers configured for Claude Desktop/Code, Cursor, VS Code,
+ * Windsurf, Gemini CLI, Cline/Roo, Kiro, Amazon Q, Codex, Zed, Goose, Continue, opencode (catalog.ts
+ * lists every file and format) become `mcp-server` assets with `role: "configured"`.
+ *
+ * The same detector reads a repository's files (`.mcp.json`, `.cursor/mcp.json`, `.vscode/mcp.json`,
+ * a dotfiles repo's `.config/zed/settings.json`) and, through the `host` connector, a home folder's
+ * (`~/.cursor/mcp.json`): patterns are matched against the path, so `~/`-relative paths work too.
+ *
+ * A file is parsed only when it holds its shape's key word (`mcpServers`, `context_servers`, ...).
+ * JSON is read as JSONC (comments, trailing commas), YAML without expanding aliases, TOML with
+ * smol-toml; invalid syntax is one `parse-failed` diagnostic with the line. Nesting is bounded.
+ */
+import picomatch from 'picomatch';
+import type { DetectionResult } from '../../model/index.ts';
+import { parseFailed, ResultBuilder } from '../shared/build.ts';
+import type { Detector, SourceFile } from '../types.ts';
+import { CONFIG_FILES, PRECHECK, READ_PATTERNS, type ConfigFileRow, type Syntax } from './catalog.ts';
+import { emitServer } from './emit.ts';
+import { parseJsonc } from './jsonc.ts';
+import { readShape } from './shapes.ts';
+import { parseTomlTree } from './toml-tree.ts';
+import { ConfigSyntaxError, type CValue } from './tree.ts';
+import { parseYamlTree } from './yaml-tree.ts';
+
+const ID = 'mcp-config';
+const MATCHERS = CONFIG_FILES.map((row) => ({ row, isMatch: picomatch([...row.patterns], { dot: true }) }));
+
+/** The catalog row that owns a path (first match wins), or undefined. */
+export function configFileFor(path: string): ConfigFileRow | undefined {
+  return MATCHERS.find((m) => m.isMatch(path))?.row;
+}
+
+function parse(syntax: Syntax, text: string): CValue | undefined {
+  if (syntax === 'yaml') return parseYamlTree(text);
+  if (syntax === 'toml') return parseTomlTree(text);
+  return parseJsonc(text);
+}
+
+/** Finds MCP servers configured in MCP client config files. */
+export const mcpConfigDetector: Detector = {
+  id: ID,
+  displayName: 'MCP client configs',
+  patterns: READ_PATTERNS,
+  detect(file: SourceFile): DetectionResult | null {
+    const row = configFileFor(file.path);
+    if (row === undefined || !PRECHECK[row.shape].test(file.content)) return null;
+    const out = new ResultBuilder();
+    let root: CValue | undefined;
+    try {
+      root = parse(row.syntax, file.content);
+    } catch (error) {
+      const located = error instanceof ConfigSyntaxError ? error : new ConfigSyntaxError(`invalid ${row.syntax.toUpperCase()}`);
+      out.diagnostic(parseFailed(file, ID, located.message, located.line));
+      return out.result();
+    }
+    if (root === undefined) return null;
+    const { servers, problems } = readShape(root, row);
+    for (const server of servers) emitServer(file, row.client, server, out);
+    for (const problem of problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
+    return out.result();
+  },
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { redactArgs, safeUrl } from './redact.ts';
+
+// Key-shaped values are built from pieces at test time, never written whole in the repo.
+const OPENAI = ['sk', 'proj', 'A1b2C3d4E5f6G7h8I9j0K1l2'].join('-');
+
+describe('redactArgs', () => {
+  it('hides values after secret flags, keeps flag names and ordinary values', () => {
+    expect(redactArgs('npx', ['-y', 'pkg', '--api-key', 'abc123', '--github-token=xyz', '--port', '8080', '--tokenizer', 'bpe']).args).toEqual([
+      '-y', 'pkg', '--api-key', '[redacted]', '--github-token=[redacted]', '--port', '8080', '--tokenizer', 'bpe',
+    ]);
+  });
+
+  it('keeps env names from docker -e and NAME=value, never their values', () => {
+    const r = redactArgs('docker', ['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=xoxb-value', '--env=IGNORED', 'img']);
+    expect(r.args).toEqual(['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=[redacted]', '--env=IGNORED', 'img']);
+    expect(r.envNames).toEqual(['GITHUB_TOKEN', 'SLACK_TOKEN']);
+    expect(redactArgs('env', ['API_KEY=value', 'node', 'server.js'])).toEqual({ args: ['API_KEY=[redacted]', 'node', 'server.js'], envNames: ['API_KEY'], headerNames: [] });
+  });
+
+  it('keeps header names from --header, never their values', () => {
+    const r = redactArgs('npx', ['mcp-remote', 'https://x.dev/sse', '--header', 'Authorization: Bearer abc', '--header=X-Key:zzz']);
+    expect(r.args).toEqual(['mcp-remote', 'https://x.dev/sse', '--header', 'Authorization: [redacted]', '--header=X-Key: [redacted]']);
+    expect(r.headerNames).toEqual(['Authorization', 'X-Key']);
+  });
+
+  it('cleans URLs and key-shaped strings anywhere', () => {
+    expect(redactArgs('npx', ['mcp-remote', 'https://u:p@x.dev/mcp?token=abc#frag', `--url=https://x.dev/?k=${OPENAI}`, OPENAI, 'Bearer abcdef']).args).toEqual([
+      'mcp-remote', 'https://x.dev/mcp', '--url=https://x.dev/', 'sk-proj-…[redacted]', 'Bearer [redacted]',
+    ]);
+  });
+});
+
+describe('safeUrl', () => {
+  it('drops user info, query and fragment, and token-like path segments', () => {
+    expect(safeUrl('https://user:pw@mcp.example.com/v1/mcp?api_key=x#y')).toBe('https://mcp.example.com/v1/mcp');
+    expect(safeUrl('https://actions.zapier.com/mcp/a1B2c3D4e5F6g7H8i9J0k1L2/sse')).toBe('https://actions.zapier.com/mcp/[redacted]/sse');
+    expect(safeUrl('https://mcp.example.com/s/9f8e7d6c5b4a39281706aa/mcp')).toBe('https://mcp.example.com/s/[redacted]/mcp');
+    expect(safeUrl('https://example.com/servers/my-long-readable-server-name/mcp')).toBe('https://example.com/servers/my-long-readable-server-name/mcp');
+    expect(safeUrl('http://localhost:3000')).toBe('http://localhost:3000/');
+  });
+});
