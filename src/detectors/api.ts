@@ -1,4 +1,6 @@
+import { agentFilesDetector } from './agent-files/index.ts';
 import { javascriptDetector } from './javascript/index.ts';
+import { languagesDetector } from './languages/index.ts';
 import { manifestsDetector } from './manifests/index.ts';
 import { mcpConfigDetector } from './mcp-config/index.ts';
 import { notebookDetector } from './notebooks/index.ts';

@@ -186,6 +186,17 @@ const GO: readonly Row[] = [
   ['github.com/pinecone-io/go-pinecone', 'vector-store', 'pinecone', 'registry'],
   ['github.com/weaviate/weaviate-go-client', 'vector-store', 'weaviate', 'registry', 'prefix'],
   ['github.com/milvus-io/milvus-sdk-go', 'vector-store', 'milvus', 'registry', 'prefix'],
+  ['github.com/liushuangls/go-anthropic', 'llm-provider', 'anthropic', 'pkg.go.dev (community client)'],
+  ['cloud.google.com/go/vertexai', 'llm-provider', 'google', 'pkg.go.dev'],
+  ['cloud.google.com/go/aiplatform', 'llm-provider', 'google', 'pkg.go.dev'],
+  ['github.com/aws/aws-sdk-go-v2/service/bedrockruntime', 'llm-provider', 'aws-bedrock', 'pkg.go.dev'],
+  ['github.com/aws/aws-sdk-go-v2/service/bedrockagentruntime', 'agent', 'aws-bedrock', 'pkg.go.dev'],
+  ['github.com/Azure/azure-sdk-for-go/sdk/ai/azopenai', 'llm-provider', 'azure-openai', 'pkg.go.dev'],
+  ['github.com/firebase/genkit/go', 'framework', 'google', 'pkg.go.dev (Genkit for Go)'],
+  ['github.com/cloudwego/eino', 'framework', 'cloudwego', 'pkg.go.dev'],
+  ['github.com/metoro-io/mcp-golang', 'mcp', 'mcp', 'pkg.go.dev'],
+  ['github.com/pgvector/pgvector-go', 'vector-store', 'pgvector', 'pkg.go.dev'],
+  ['github.com/philippgille/chromem-go', 'vector-store', 'chromem', 'pkg.go.dev'],
 ];
 
 const MAVEN: readonly Row[] = [
@@ -205,6 +216,11 @@ const MAVEN: readonly Row[] = [
   ['com.microsoft.onnxruntime:onnxruntime', 'ml', 'onnx', 'agent-bom'],
   ['io.modelcontextprotocol.sdk:', 'mcp', 'mcp', 'registry', 'prefix'],
   ['software.amazon.awssdk:bedrockruntime', 'llm-provider', 'aws-bedrock', 'registry'],
+  ['software.amazon.awssdk:bedrockagentruntime', 'agent', 'aws-bedrock', 'central.sonatype.com'],
+  ['com.google.genai:google-genai', 'llm-provider', 'google', 'central.sonatype.com (Google Gen AI Java SDK)'],
+  ['com.azure:azure-ai-inference', 'llm-provider', 'azure-ai', 'central.sonatype.com'],
+  ['com.aallam.openai:openai-client', 'llm-provider', 'openai', 'central.sonatype.com (openai-kotlin)'],
+  ['ai.koog:koog-agents', 'agent', 'jetbrains', 'central.sonatype.com (Koog)'],
 ];
 
 const CARGO: readonly Row[] = [
@@ -219,6 +235,15 @@ const CARGO: readonly Row[] = [
   ['rmcp', 'mcp', 'mcp', 'registry'],
   ['qdrant-client', 'vector-store', 'qdrant', 'registry'],
   ['aws-sdk-bedrockruntime', 'llm-provider', 'aws-bedrock', 'registry'],
+  ['rig-core', 'agent', 'rig', 'crates.io (library name `rig`)'],
+  ['genai', 'llm-provider', undefined, 'crates.io (multi-provider client)'],
+  ['openai-api-rs', 'llm-provider', 'openai', 'crates.io'],
+  ['tiktoken-rs', 'llm-provider', 'openai', 'crates.io (OpenAI tokenizer)'],
+  ['langchain-rust', 'framework', 'langchain', 'crates.io'],
+  ['mistralrs', 'serving', 'mistralrs', 'crates.io'],
+  ['ort', 'ml', 'onnx', 'crates.io (ONNX Runtime bindings)'],
+  ['tch', 'ml', 'pytorch', 'crates.io (libtorch bindings)'],
+  ['hf-hub', 'ml', 'huggingface', 'crates.io'],
 ];
 
 const GEM: readonly Row[] = [
@@ -229,6 +254,11 @@ const GEM: readonly Row[] = [
   ['ruby_llm', 'framework', undefined, 'registry'],
   ['mcp', 'mcp', 'mcp', 'registry'],
   ['pinecone', 'vector-store', 'pinecone', 'registry'],
+  ['fast-mcp', 'mcp', 'mcp', 'rubygems.org (require "fast_mcp")'],
+  ['ollama-ai', 'llm-provider', 'ollama', 'rubygems.org'],
+  ['gemini-ai', 'llm-provider', 'google', 'rubygems.org'],
+  ['omniai', 'framework', undefined, 'rubygems.org'],
+  ['tiktoken_ruby', 'llm-provider', 'openai', 'rubygems.org (OpenAI tokenizer)'],
 ];
 
 const NUGET: readonly Row[] = [
@@ -244,6 +274,20 @@ const NUGET: readonly Row[] = [
   ['modelcontextprotocol.', 'mcp', 'mcp', 'registry', 'prefix'],
   ['microsoft.ml.onnxruntime', 'ml', 'onnx', 'registry'],
   ['langchain', 'framework', 'langchain', 'registry'],
+  ['anthropic', 'llm-provider', 'anthropic', 'nuget.org (official Claude SDK for C#, v10+)'],
+  ['betalgo.openai', 'llm-provider', 'openai', 'nuget.org (community client)'],
+  ['betalgo.ranul.openai', 'llm-provider', 'openai', 'nuget.org (community client)'],
+  ['ollamasharp', 'llm-provider', 'ollama', 'nuget.org'],
+  ['google.genai', 'llm-provider', 'google', 'nuget.org (Google Gen AI .NET SDK)'],
+  ['google.cloud.aiplatform.v1', 'llm-provider', 'google', 'nuget.org'],
+  ['awssdk.bedrockruntime', 'llm-provider', 'aws-bedrock', 'nuget.org'],
+  ['awssdk.bedrockagentruntime', 'agent', 'aws-bedrock', 'nuget.org'],
+  ['azure.ai.projects', 'agent', 'azure-ai', 'nuget.org (Azure AI Foundry)'],
+  ['microsoft.agents.ai', 'agent', 'microsoft', 'nuget.org (Microsoft Agent Framework)'],
+  ['microsoft.agents.ai.', 'agent', 'microsoft', 'nuget.org (Microsoft Agent Framework)', 'prefix'],
+  ['mistral.sdk', 'llm-provider', 'mistral', 'nuget.org (community client)'],
+  ['qdrant.client', 'vector-store', 'qdrant', 'nuget.org'],
+  ['pinecone.client', 'vector-store', 'pinecone', 'nuget.org'],
 ];
 
 function rows(ecosystem: Ecosystem, table: readonly Row[]): AiPackage[] {

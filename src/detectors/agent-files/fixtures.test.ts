@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectTree, names } from '../../../test/helpers/detect-tree.ts';
+import { agentFilesDetector } from './index.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url));
+
+describe('agent-files detector on fixtures', () => {
+  it('agent-files: every convention present, named entries, the prose file ignored', () => {
+    const r = detectTree(fixture('agent-files'), agentFilesDetector);
+    expect(names(r.assets, 'agent')).toEqual(['agents-md', 'claude-code', 'cline', 'cursor', 'github-copilot']);
+    const files = (agent: string): unknown[] => r.assets.filter((a) => a.name === agent).flatMap((a) => a.attributes['files'] as unknown[]);
+    expect(files('claude-code')).toEqual(['.claude/agents/reviewer.md', '.claude/commands/release/notes.md', '.claude/skills/foo/SKILL.md', 'CLAUDE.md']);
+    expect(files('github-copilot')).toEqual(['.github/copilot-instructions.md', '.github/prompts/triage.prompt.md']);
+    const named = (attr: string): unknown[] => r.assets.flatMap((a) => (a.attributes[attr] as unknown[] | undefined) ?? []);
+    expect([named('skills'), named('subagents'), named('commands')]).toEqual([['foo'], ['code-reviewer'], ['release:notes', 'triage']]);
+    expect(r.assets.map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.evidence[0]?.snippet ?? '(empty)'}`)).toEqual([
+      '.claude/agents/reviewer.md:2 name: code-reviewer',
+      '.claude/commands/release/notes.md:1 Draft release notes for $ARGUMENTS.',
+      '.claude/skills/foo/SKILL.md:2 name: foo',
+      '.clinerules:1 (empty)',
+      '.cursor/rules/x.mdc:7 Use named exports only.',
+      '.github/copilot-instructions.md:1 # Copilot instructions',
+      '.github/prompts/triage.prompt.md:5 Label the issue and ask for a reproduction.',
+      'AGENTS.md:1 # Working on this repository',
+      'CLAUDE.md:2 @AGENTS.md',
+    ]);
+    expect(new Set(r.assets.filter((a) => a.name === 'claude-code').map((a) => a.id)).size).toBe(1);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('negative-controls (all areas): nothing at all', () => {
+    expect(detectTree(fixture('negative-controls'), agentFilesDetector)).toEqual({ assets: [], relationships: [], diagnostics: [] });
+  });
+
+  it('other fixtures hold no agent files', () => {
+    for (const name of ['polyglot', 'rag-python', 'ai-sdk-app', 'mcp-server-ts']) {
+      expect(detectTree(fixture(name), agentFilesDetector).assets, name).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectTree, names } from '../../../test/helpers/detect-tree.ts';
+import { manifestsDetector } from '../manifests/index.ts';
+import { languagesDetector } from './index.ts';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url));
+
+describe('languages detector on fixtures', () => {
+  it('polyglot: SDK imports and model ids in all six languages', () => {
+    const r = detectTree(fixture('polyglot'), languagesDetector);
+    expect(names(r.assets, 'sdk')).toEqual([
+      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai',
+      'github.com/mark3labs/mcp-go', 'github.com/openai/openai-go/v3', 'org.springframework.ai:spring-ai-client-chat',
+      'org.springframework.ai:spring-ai-openai', 'ruby-openai',
+    ]);
+    expect(names(r.assets, 'model')).toEqual(['gpt-4o', 'gpt-4o-mini']);
+    expect(r.assets.filter((a) => a.kind === 'model').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['sources'])}`).sort()).toEqual([
+      'dotnet-console/Program.cs:9 gpt-4o call:GetChatClient',
+      'go-service/main.go:21 gpt-4o-mini constant:openai.ChatModelGPT4oMini',
+      'go-service/main.go:32 gpt-4o keyword:Model',
+      'java-spring-ai/src/main/java/com/example/chat/ChatController.java:23 gpt-4o-mini call:model',
+      'kotlin-langchain4j/src/main/kotlin/com/example/Assistant.kt:15 gpt-4o call:modelName',
+      'ruby-script/summarize.rb:18 gpt-4o-mini keyword:model',
+      'rust-crate/src/main.rs:17 gpt-4o call:model',
+    ]);
+    const mcp = r.assets.find((a) => a.name === 'github.com/mark3labs/mcp-go');
+    expect(mcp?.attributes).toEqual({
+      ecosystem: 'go', category: 'mcp', declared: false, subpaths: ['github.com/mark3labs/mcp-go/mcp', 'github.com/mark3labs/mcp-go/server'],
+    });
+    expect(mcp?.evidence.map((e) => [e.line, e.snippet, e.technique, e.confidence])).toEqual([
+      [9, '"github.com/mark3labs/mcp-go/mcp"', 'import', 'declared'],
+      [10, 'mcpserver "github.com/mark3labs/mcp-go/server"', 'import', 'declared'],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('polyglot: the manifests and the imports agree on ids where a manifest declares the package', () => {
+    const code = detectTree(fixture('polyglot'), languagesDetector).assets.filter((a) => a.kind === 'sdk');
+    const declared = detectTree(fixture('polyglot'), manifestsDetector).assets;
+    const shared = code.filter((a) => declared.some((d) => d.id === a.id)).map((a) => a.name).sort();
+    // Spring AI: the pom declares the starter, the code imports the artifacts it pulls in; mcp-go and
+    // OpenAI (under Azure.AI.OpenAI) are not declared at all.
+    expect(shared).toEqual(['Azure.AI.OpenAI', 'async-openai', 'github.com/openai/openai-go/v3']);
+  });
+
+  it('negative-controls (all areas, languages/ traps included): nothing at all', () => {
+    expect(detectTree(fixture('negative-controls'), languagesDetector)).toEqual({ assets: [], relationships: [], diagnostics: [] });
+  });
+});

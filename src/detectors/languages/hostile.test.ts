@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectionResult } from '../../model/index.ts';
+import { detectLanguages } from './index.ts';
+
+/** Runs the detector, asserting it neither throws nor takes long. */
+function timed(path: string, content: string): { r: DetectionResult | null; ms: number } {
+  const start = performance.now();
+  const r = detectLanguages({ scope: 't', path, content });
+  return { r, ms: performance.now() - start };
+}
+const messages = (r: DetectionResult | null): string[] => (r?.diagnostics ?? []).map((d) => `${d.code} ${d.location?.line ?? '-'} ${d.message}`);
+const sdkNames = (r: DetectionResult | null): string[] => (r?.assets ?? []).filter((a) => a.kind === 'sdk').map((a) => a.name);
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('languages detector: hostile input', () => {
+  it('hostile: a Go file with an unterminated raw string keeps the imports before it', () => {
+    const { r, ms } = timed('main.go', `package main\nimport "github.com/openai/openai-go"\nvar s = \`never closed\n${'x := 1\n'.repeat(50_000)}`);
+    expect(ms).toBeLessThan(2000);
+    expect(sdkNames(r)).toEqual(['github.com/openai/openai-go']);
+    expect(messages(r)).toEqual(['parse-failed 3 go: unterminated raw string']);
+  });
+
+  it('hostile: Java with an unterminated block comment', () => {
+    const { r, ms } = timed('A.java', `import com.openai.client.OpenAIClient;\n/* open\n${'import com.anthropic.client.AnthropicClient;\n'.repeat(20_000)}`);
+    expect(ms).toBeLessThan(2000);
+    expect(sdkNames(r)).toEqual(['com.openai:openai-java']);
+    expect(messages(r)).toEqual(['parse-failed 2 java: unterminated block comment']);
+  });
+
+  it('hostile: a Ruby file with an endless heredoc', () => {
+    const { r, ms } = timed('a.rb', `require "openai"\nT = <<~EOS\n${'require "anthropic"\n  EOS2\n'.repeat(50_000)}`);
+    expect(ms).toBeLessThan(2000);
+    expect(sdkNames(r)).toEqual(['ruby-openai']);
+    expect(messages(r)).toEqual(['parse-failed 2 ruby: unterminated heredoc <<EOS']);
+  });
+
+  it('hostile: Rust with 10k nested block comments (closed, then unclosed)', () => {
+    const deep = `${'/*'.repeat(10_000)} use rig::x; ${'*/'.repeat(10_000)}`;
+    const closed = timed('lib.rs', `use async_openai::Client;\n${deep}\nuse rmcp::ServiceExt;\n`);
+    expect(closed.ms).toBeLessThan(2000);
+    expect(sdkNames(closed.r)).toEqual(['async-openai', 'rmcp']);
+    expect(messages(closed.r)).toEqual(['parse-failed 2 rust: block comments nested 10000 levels deep']);
+    const open = timed('lib.rs', `use async_openai::Client;\n${'/*'.repeat(10_000)}\nuse rmcp::ServiceExt;\n`);
+    expect(sdkNames(open.r)).toEqual(['async-openai']);
+    expect(messages(open.r)).toEqual(['parse-failed 2 rust: block comments nested 10000 levels deep', 'parse-failed 2 rust: unterminated block comment']);
+  });
+
+  it('hostile: a 1 MB single-line C# file (imports read, model positions skipped, limit reported)', () => {
+    const line = `using OpenAI.Chat; ${'var a = client.GetChatClient("gpt-4o"); /* x */ '.repeat(22_000)}`;
+    expect(line.length).toBeGreaterThan(1_000_000);
+    const { r, ms } = timed('Gen.cs', line);
+    expect(ms).toBeLessThan(2000);
+    expect(sdkNames(r)).toEqual(['OpenAI']);
+    expect(r?.assets.filter((a) => a.kind === 'model')).toEqual([]);
+    expect(messages(r)).toEqual([`limit-reached 1 csharp: line 1 has ${line.length} characters (generated or minified?); imports read, model ids not`]);
+  });
+
+  it('hostile: binary garbage named main.go', () => {
+    const rand = prng(7);
+    const bytes = Uint8Array.from({ length: 65_536 }, () => Math.floor(rand() * 256));
+    const text = new TextDecoder().decode(bytes);
+    const { r, ms } = timed('main.go', `import "github.com/openai/openai-go"\n${text}`);
+    expect(ms).toBeLessThan(2000);
+    expect(r?.assets).toEqual([]);
+    expect(messages(r)).toEqual(['binary-file - binary content in a source file; not scanned']);
+  });
+
+  it('hostile: unterminated constructs in every language end in a diagnostic, never a throw', () => {
+    const cases: [string, string, string][] = [
+      ['a.kt', 'import dev.langchain4j.service.AiServices\nval s = """never', 'parse-failed 2 kotlin: unterminated text block'],
+      ['a.cs', 'using OpenAI;\nvar s = @"never', 'parse-failed 2 csharp: unterminated string literal'],
+      ['a.rs', 'use rig::x;\nlet s = r##"never"#;', 'parse-failed 2 rust: unterminated raw string'],
+      ['a.rb', 'require "openai"\n=begin\nnever', 'parse-failed 2 ruby: unterminated =begin block'],
+      ['a.go', 'import (\n\t"github.com/openai/openai-go"\n', 'parse-failed 1 go: unterminated import ( block'],
+    ];
+    for (const [path, src, message] of cases) expect(messages(timed(path, src).r), path).toEqual([message]);
+  });
+
+  it('never throws on 300 random token soups per language', () => {
+    const pieces = ['"', "'", '`', '"""', '/*', '*/', '//', '#', '\n', '{', '}', '(', ')', '<<~E', 'E', '%q(', 'r#"', '"#', '@"', '$"', '=begin', '=end', '\\', 'model: "gpt-4o"', '.model("o1-mini")', ' '];
+    const heads: Record<string, string> = {
+      'a.go': 'import "github.com/openai/openai-go"\n', 'A.java': 'import com.openai.client.OpenAIClient;\n', 'A.kt': 'import com.openai.client.OpenAIClient\n',
+      'A.cs': 'using OpenAI;\n', 'a.rb': 'require "openai"\n', 'a.rs': 'use async_openai::Client;\n',
+    };
+    const rand = prng(42);
+    for (const [path, head] of Object.entries(heads)) {
+      for (let i = 0; i < 300; i++) {
+        const soup = Array.from({ length: 5 + Math.floor(rand() * 60) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+        expect(() => detectLanguages({ scope: 't', path, content: head + soup }), soup).not.toThrow();
+      }
+    }
+  });
+
+  it('dismisses a large file that imports nothing AI with one regex pass', () => {
+    const big = `package main\nimport "fmt"\n${'func f() { fmt.Println("model: gpt-4o") } // openai\n'.repeat(40_000)}`;
+    const { r, ms } = timed('big.go', big);
+    expect(r).toBeNull();
+    expect(ms).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The languages detector: AI SDK imports and model ids in Go, Java, Kotlin, C#, Ruby and Rust.
+ * Per file: a binary sniff, a catalog-built regex pre-check (most files stop here), a one-pass
+ * lexer that blanks comments and strings (`lex-c.ts`, `lex-ruby.ts`), the import statements of
+ * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`).
+ * See README.md for what is found and what is deliberately left out.
+ */
+import type { DetectionResult, Diagnostic } from '../../model/index.ts';
+import { parseFailed, ResultBuilder } from '../shared/build.ts';
+import type { Detector, SourceFile } from '../types.ts';
+import { emitModels, emitPackages, LANGUAGES_DETECTOR_ID, type PackageImport } from './emit.ts';
+import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
+import { lexC, SYNTAX } from './lex-c.ts';
+import { lexRuby } from './lex-ruby.ts';
+import { LineIndex, type Masked } from './mask.ts';
+import type { Language } from './model-catalog.ts';
+import { findModels } from './models.ts';
+import { PRECHECK } from './precheck.ts';
+import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type ResolvedPackage } from './resolve.ts';
+
+export { LANGUAGES_DETECTOR_ID } from './emit.ts';
+
+const EXTENSIONS: Readonly<Record<string, Language>> = { go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', rs: 'rust' };
+
+/** Lines longer than this mark generated or minified code: imports are read, model positions not. */
+export const MAX_LINE_LENGTH = 50_000;
+const MAX_DIAGNOSTICS = 3;
+const SNIFF = 4096;
+
+interface LanguageSupport {
+  readonly lex: (src: string) => Masked;
+  readonly imports: (masked: Masked) => ImportScan;
+  readonly resolve: (path: string, masked: Masked) => ResolvedPackage | undefined;
+}
+
+const SUPPORT: Readonly<Record<Language, LanguageSupport>> = {
+  go: { lex: (s) => lexC(s, SYNTAX.go), imports: goImports, resolve: (p) => resolveGo(p) },
+  java: { lex: (s) => lexC(s, SYNTAX.java), imports: javaImports, resolve: (p) => resolveJvm(p) },
+  kotlin: { lex: (s) => lexC(s, SYNTAX.kotlin), imports: kotlinImports, resolve: (p) => resolveJvm(p) },
+  csharp: { lex: (s) => lexC(s, SYNTAX.csharp), imports: csharpImports, resolve: (p) => resolveNuget(p) },
+  ruby: { lex: lexRuby, imports: rubyImports, resolve: (p, m) => resolveGem(p, m.code) },
+  rust: { lex: (s) => lexC(s, SYNTAX.rust), imports: rustImports, resolve: (p) => resolveCrate(p) },
+};
+
+/** The language of a path by extension, if it is one of ours. */
+export function languageOf(path: string): Language | undefined {
+  const dot = path.lastIndexOf('.');
+  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1)];
+}
+
+/** True when the head of the text looks binary (NULs, or many control / replacement characters). */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, SNIFF);
+  // eslint-disable-next-line no-control-regex
+  if (!/[\0-\x08\x0e-\x1f\ufffd]/.test(head)) return false;
+  if (head.includes('\0')) return true;
+  // eslint-disable-next-line no-control-regex
+  return (head.match(/[\x01-\x08\x0e-\x1f\ufffd]/g)?.length ?? 0) > head.length / 10;
+}
+
+function binaryFile(file: SourceFile): DetectionResult {
+  const diagnostic: Diagnostic = {
+    connector: LANGUAGES_DETECTOR_ID,
+    level: 'warn',
+    code: 'binary-file',
+    message: 'binary content in a source file; not scanned',
+    location: { path: file.path },
+  };
+  return { assets: [], relationships: [], diagnostics: [diagnostic] };
+}
+
+/** Analyzes one source file of a supported language; null when it imports nothing AI. */
+export function detectLanguages(file: SourceFile): DetectionResult | null {
+  const language = languageOf(file.path);
+  if (language === undefined || file.path.endsWith('.gradle.kts')) return null;
+  if (looksBinary(file.content)) return binaryFile(file);
+  if (!PRECHECK[language].test(file.content)) return null;
+  const support = SUPPORT[language];
+  const lines = new LineIndex(file.content);
+  const out = new ResultBuilder();
+  const masked = support.lex(file.content);
+  const scan = support.imports(masked);
+  const found: PackageImport[] = [];
+  for (const ref of scan.imports) {
+    const pkg = support.resolve(ref.path, masked);
+    if (pkg !== undefined) found.push({ ref, pkg });
+  }
+  emitPackages(file, lines, found, out);
+  const longest = file.content.length > MAX_LINE_LENGTH ? lines.longest() : undefined;
+  if (longest !== undefined && longest.length > MAX_LINE_LENGTH) {
+    out.diagnostic({
+      connector: LANGUAGES_DETECTOR_ID,
+      level: 'warn',
+      code: 'limit-reached',
+      message: `${language}: line ${longest.line} has ${longest.length} characters (generated or minified?); imports read, model ids not`,
+      location: { path: file.path, line: longest.line },
+    });
+  } else if (found.length > 0) {
+    emitModels(file, lines, findModels(language, masked, scan.imports), out);
+  }
+  const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
+  for (const p of problems) out.diagnostic(parseFailed(file, LANGUAGES_DETECTOR_ID, `${language}: ${p.message}`, lines.lineOf(p.offset)));
+  return out.result();
+}
+
+/** Registered detector for Go, Java, Kotlin, C#, Ruby and Rust source files. */
+export const languagesDetector: Detector = {
+  id: LANGUAGES_DETECTOR_ID,
+  displayName: 'Go, Java, Kotlin, C#, Ruby and Rust source',
+  patterns: ['**/*.go', '**/*.java', '**/*.kt', '**/*.kts', '**/*.cs', '**/*.rb', '**/*.rs'],
+  detect: detectLanguages,
+};

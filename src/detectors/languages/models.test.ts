@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { deriveModelId } from './go-constants.ts';
+import { detectLanguages } from './index.ts';
+import { GO_CONSTANT_RULES } from './model-catalog.ts';
+
+const detect = (path: string, content: string) => detectLanguages({ scope: 't', path, content });
+const models = (path: string, content: string): [string, unknown][] =>
+  (detect(path, content)?.assets ?? []).filter((a) => a.kind === 'model').map((a) => [a.name, a.attributes['sources']]);
+
+describe('model ids in model positions', () => {
+  it('Go: struct fields (plain and wrapped), langchaingo options, genai second argument', () => {
+    const src = [
+      'import (\n\t"github.com/openai/openai-go"\n\t"github.com/tmc/langchaingo/llms/ollama"\n\t"google.golang.org/genai"\n)',
+      'p := openai.ChatCompletionNewParams{Model: openai.F("gpt-4o-2024-08-06")}',
+      'q := X{Model: "gpt-4o"}',
+      'llm, _ := ollama.New(ollama.WithModel("llama3.1:8b"))',
+      'r, _ := client.Models.GenerateContent(ctx, "gemini-2.5-flash", genai.Text("hi"), nil)',
+    ].join('\n');
+    expect(models('m.go', src)).toEqual([
+      ['gemini-2.5-flash', ['call:GenerateContent']],
+      ['gpt-4o', ['keyword:Model']],
+      ['gpt-4o-2024-08-06', ['keyword:Model']],
+      ['llama3.1:8b', ['call:WithModel']],
+    ]);
+  });
+
+  it('Go: SDK constants become ids (aliases honoured), evidence inferred', () => {
+    const src = [
+      'import (\n\toai "github.com/openai/openai-go/v3"\n\t"github.com/openai/openai-go/v3/shared"\n\t"github.com/anthropics/anthropic-sdk-go"\n\tgo_openai "github.com/sashabaranov/go-openai"\n)',
+      'a := oai.ChatModelGPT4_1Mini',
+      'b := shared.ChatModelO3Mini',
+      'c := anthropic.ModelClaude3_7SonnetLatest',
+      'd := go_openai.GPT3Dot5Turbo',
+      'e := go_openai.ChatMessageRoleUser // not a model',
+      'f := openai.ChatModelGPT4o // `openai` is not bound here (aliased as oai)',
+    ].join('\n');
+    expect(models('m.go', src)).toEqual([
+      ['claude-3-7-sonnet-latest', ['constant:anthropic.ModelClaude3_7SonnetLatest']],
+      ['gpt-3.5-turbo', ['constant:go_openai.GPT3Dot5Turbo']],
+      ['gpt-4.1-mini', ['constant:oai.ChatModelGPT4_1Mini']],
+      ['o3-mini', ['constant:shared.ChatModelO3Mini']],
+    ]);
+    expect(detect('m.go', src)?.assets.find((a) => a.name === 'o3-mini')?.evidence[0]?.confidence).toBe('inferred');
+  });
+
+  it('Go constant names reverse to the ids the SDKs define (sample of each naming style)', () => {
+    const [openaiGo, anthropic, goOpenai] = GO_CONSTANT_RULES;
+    const cases: [string, typeof openaiGo, string][] = [
+      ['GPT4o', openaiGo, 'gpt-4o'],
+      ['GPT4_1Mini2025_04_14', openaiGo, 'gpt-4.1-mini-2025-04-14'],
+      ['GPT3_5Turbo16k0613', openaiGo, 'gpt-3.5-turbo-16k-0613'],
+      ['GPT4_32k', openaiGo, 'gpt-4-32k'],
+      ['Chatgpt4oLatest', openaiGo, 'chatgpt-4o-latest'],
+      ['O1Preview2024_09_12', openaiGo, 'o1-preview-2024-09-12'],
+      ['TextEmbedding3Small', openaiGo, 'text-embedding-3-small'],
+      ['ClaudeSonnet4_5_20250929', anthropic, 'claude-sonnet-4-5-20250929'],
+      ['Claude_3_Haiku_20240307', anthropic, 'claude-3-haiku-20240307'],
+      ['GPT4oMini20240718', goOpenai, 'gpt-4o-mini-2024-07-18'],
+      ['GPT432K0613', goOpenai, 'gpt-4-32k-0613'],
+    ];
+    for (const [name, rule, id] of cases) expect(deriveModelId(name, rule as NonNullable<typeof rule>), name).toBe(id);
+  });
+
+  it('Java/Kotlin builders, Kotlin named arguments and ModelId(...)', () => {
+    expect(models('A.java', 'import dev.langchain4j.model.openai.OpenAiChatModel;\nm = OpenAiChatModel.builder().modelName("gpt-4o-mini").build();\nx.model(name);\n')).toEqual([
+      ['gpt-4o-mini', ['call:modelName']],
+    ]);
+    expect(models('A.kt', 'import com.aallam.openai.api.model.ModelId\nval r = ChatCompletionRequest(model = ModelId("gpt-4o"))\nval s = Options(modelName = "mistral-large-latest")\n')).toEqual([
+      ['gpt-4o', ['call:ModelId']],
+      ['mistral-large-latest', ['keyword:modelName']],
+    ]);
+  });
+
+  it('C#: client factories, constructors, named arguments, initializers', () => {
+    const src = 'using OpenAI.Chat;\nusing Anthropic;\nvar a = client.GetChatClient("gpt-4o");\nvar b = new ChatClient(model: "gpt-4.1", apiKey: k);\nbuilder.AddOpenAIChatCompletion(modelId: "o4-mini", apiKey: k);\nvar p = new MessageCreateParams { Model = "claude-opus-4-1" };\nvar q = x == y ? Model : "m1";\n';
+    expect(models('P.cs', src)).toEqual([
+      ['claude-opus-4-1', ['keyword:Model']],
+      ['gpt-4.1', ['call:ChatClient']],
+      ['gpt-4o', ['call:GetChatClient']],
+      ['o4-mini', ['call:AddOpenAIChatCompletion']],
+    ]);
+  });
+
+  it('Ruby: model: keywords, hash rockets and string keys', () => {
+    const src = 'require "ruby_llm"\nchat = RubyLLM.chat(model: "claude-3-5-haiku-latest")\nx = { :chat_model => "gpt-4o" }\ny = { "model" => "mistral-small-latest", "title" => "gpt-5" }\nz = Report.where(model: "Admin::User")\n';
+    expect(models('a.rb', src)).toEqual([
+      ['claude-3-5-haiku-latest', ['keyword:model']],
+      ['gpt-4o', ['keyword:chat_model']],
+      ['mistral-small-latest', ['keyword:model']],
+    ]);
+  });
+
+  it('Rust: builder calls, rig agents, ollama-rs requests, struct fields', () => {
+    const src = 'use rig::providers::openai;\nuse ollama_rs::generation::completion::request::GenerationRequest;\nlet a = client.agent("gpt-4o").build();\nlet r = GenerationRequest::new("llama3.2:latest".to_string(), p);\nlet s = Req { model: "o3-mini".into(), max: 1 };\n';
+    expect(models('m.rs', src)).toEqual([
+      ['gpt-4o', ['call:agent']],
+      ['llama3.2:latest', ['call:GenerationRequest']],
+      ['o3-mini', ['keyword:model']],
+    ]);
+  });
+
+  it('traps: no AI import means no models; placeholders, bare words and unknown short ids in field positions are not ids', () => {
+    expect(detect('m.go', 'package p\ntype Car struct{ Model string }\nvar c = Car{Model: "gpt-4o"}\n')).toBeNull();
+    expect(models('m.go', 'import "github.com/openai/openai-go"\nvar a = X{Model: "your-model-name"}\nvar b = X{Model: "Sedan"}\nvar c = X{Model: "m1"}\nvar d = X{Model: "acme-llm-v2"}\n')).toEqual([
+      ['acme-llm-v2', ['keyword:Model']],
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * One regex per language, run on the raw text before any lexing: most source files import nothing
+ * AI and must cost a single pass. The patterns are built from the catalogs, so a file passes only
+ * when something shaped like an import of a catalog package appears (possibly in a comment or a
+ * string: the lexer and import reader then decide).
+ */
+import { AI_PACKAGES } from '../shared/ai-packages.ts';
+import { CRATE_LIBRARY_NAMES, GEMS, JVM_PACKAGES, NUGET_NAMESPACES } from './catalog.ts';
+import type { Language } from './model-catalog.ts';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Drops entries that another, shorter entry already covers (`dev.langchain4j.model` under `dev.langchain4j`). */
+function roots(prefixes: readonly string[], separator: string): string[] {
+  const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(`${q}${separator}`)));
+}
+
+const alternation = (names: readonly string[]): string => names.map(escape).join('|');
+
+const goModules = AI_PACKAGES.filter((p) => p.ecosystem === 'go').map((p) => p.name);
+const crates = [
+  ...AI_PACKAGES.filter((p) => p.ecosystem === 'cargo' && !p.prefix).map((p) => p.name.replace(/-/g, '_')),
+  ...CRATE_LIBRARY_NAMES.map(([library]) => library),
+];
+const jvm = alternation(roots(JVM_PACKAGES.map((r) => r.prefix), '.'));
+
+/** The pre-check of each language. */
+export const PRECHECK: Readonly<Record<Language, RegExp>> = {
+  go: new RegExp(`["\`](?:${alternation(roots(goModules, '/'))})(?:["\`/])`),
+  java: new RegExp(`\\bimport\\s+(?:static\\s+)?(?:${jvm})[.;\\s]`),
+  kotlin: new RegExp(`\\bimport\\s+(?:${jvm})[.\\s]`),
+  csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])`),
+  ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]`),
+  rust: new RegExp(`\\b(?:use|crate)\\s+(?:::\\s*)?(?:${alternation(crates)})\\b`),
+};
