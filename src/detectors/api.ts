@@ -3,6 +3,7 @@ import { javascriptDetector } from './javascript/index.ts';
 import { languagesDetector } from './languages/index.ts';
 import { manifestsDetector } from './manifests/index.ts';
 import { mcpConfigDetector } from './mcp-config/index.ts';
+import { modelFilesDetector } from './model-files/index.ts';
 import { notebookDetector } from './notebooks/index.ts';
 import { pythonDetector } from './python/index.ts';
 import { endpointsDetector } from './endpoints/index.ts';
