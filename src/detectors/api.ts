@@ -1,4 +1,5 @@
 import { agentFilesDetector } from './agent-files/index.ts';
+import { iacDetector } from './iac/index.ts';
 import { javascriptDetector } from './javascript/index.ts';
 import { languagesDetector } from './languages/index.ts';
 import { manifestsDetector } from './manifests/index.ts';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonWithLines } from './json-lines.ts';
+import { assetNamed, assetNames, detectFile, edgeNames, edgeProps, EMPTY } from './test-helpers.ts';
+import { toAttribute } from './value.ts';
+
+const yaml = (resources: string, extra = ''): string => `AWSTemplateFormatVersion: "2010-09-09"\n${extra}Resources:\n${resources}`;
+
+describe('iac detector: CloudFormation', () => {
+  it('reads short-form tags and long-form intrinsics alike', () => {
+    const short = detectFile('a.yaml', yaml('  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: !Sub "${AWS::StackName}-bot"\n      AgentResourceRoleArn: !GetAtt Role.Arn\n  Role:\n    Type: AWS::IAM::Role\n'));
+    const long = detectFile('a.json', JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: { Agent: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: { 'Fn::Sub': '${AWS::StackName}-bot' }, AgentResourceRoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] } } }, Role: { Type: 'AWS::IAM::Role' } },
+    }));
+    for (const r of [short, long]) expect(edgeNames(r)).toEqual(['agent:Agent RUNS_AS identity:Role']);
+    expect(short.assets[0]).toMatchObject({ name: 'Agent', nativeId: 'Agent' });
+  });
+
+  it('resolves !Ref to a parameter default, and !Sub with its variables map', () => {
+    const r = detectFile('t.yaml', yaml(
+      '  Kb:\n    Type: AWS::Bedrock::KnowledgeBase\n    Properties:\n      Name: kb\n      KnowledgeBaseConfiguration:\n        VectorKnowledgeBaseConfiguration:\n          EmbeddingModelArn: !Sub\n            - "arn:aws:bedrock:${Region}::foundation-model/${Embed}"\n            - { Region: !Ref AWS::Region }\n  Ep:\n    Type: AWS::Bedrock::ApplicationInferenceProfile\n    Properties:\n      InferenceProfileName: profile\n      ModelSource:\n        CopyFrom: !Ref Model\n',
+      'Parameters:\n  Model:\n    Type: String\n    Default: us.amazon.nova-micro-v1:0\n  Embed:\n    Type: String\n    Default: amazon.titan-embed-text-v1\n',
+    ));
+    expect(edgeNames(r)).toEqual(['endpoint:profile SERVES model:us.amazon.nova-micro-v1:0']);
+    expect(assetNames(r)).toContain('model:amazon.titan-embed-text-v1');
+  });
+
+  it('attaches AWS::IAM::Policy and referenced ManagedPolicy documents to their roles', () => {
+    const r = detectFile('iam.yaml', yaml([
+      '  Nb:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      NotebookInstanceName: lab\n      RoleArn: !GetAtt NbRole.Arn',
+      '  NbRole:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns: [!Ref Shared]',
+      '  Shared:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - { Effect: Allow, Action: "sagemaker:InvokeEndpoint", Resource: "arn:aws:sagemaker:*:*:endpoint/*" }',
+      '  Extra:\n    Type: AWS::IAM::Policy\n    Properties:\n      Roles: [!Ref NbRole]\n      PolicyDocument:\n        Statement:\n          - { Effect: Allow, Action: ["s3:PutObject"], Resource: "arn:aws:s3:::lab-output/*" }',
+    ].join('\n') + '\n'));
+    expect(edgeNames(r)).toEqual([
+      'identity:NbRole CAN_INVOKE cloud-account:aws:*',
+      'identity:NbRole CAN_WRITE data-source:lab-output',
+      'system:lab RUNS_AS identity:NbRole',
+    ]);
+    expect(edgeProps(r, 'identity:NbRole CAN_INVOKE cloud-account:aws:*')).toMatchObject({ resources: ['arn:aws:sagemaker:*:*:endpoint/*'], policies: ['Shared'] });
+  });
+
+  it('reads AgentCore resources and SAM-style templates without a format version', () => {
+    const r = detectFile('sam.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Runtime:\n    Type: AWS::BedrockAgentCore::Runtime\n    Properties:\n      AgentRuntimeName: helper\n      ProtocolConfiguration: MCP\n');
+    expect(assetNamed(r, 'agent', 'helper')?.attributes).toEqual({ iacType: 'AWS::BedrockAgentCore::Runtime', protocol: 'MCP' });
+  });
+
+  it('is not fooled by YAML that is not a template', () => {
+    expect(detectFile('values.yaml', 'Resources:\n  limits: "AWS::Bedrock quota"\nbedrock: true\n')).toEqual(EMPTY);
+    expect(detectFile('package.json', '{"name": "x", "description": "AWS::Bedrock helper", "Resources": {}}')).toEqual(EMPTY);
+    expect(detectFile('ci.yml', 'jobs:\n  deploy:\n    steps: [bedrock]\n')).toEqual(EMPTY);
+  });
+
+  it('reports invalid YAML with its line and keeps reading what it can', () => {
+    const r = detectFile('bad.yaml', yaml('  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: [unclosed\n'));
+    expect(r.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['parse-failed', 7]]);
+    expect(assetNames(r)).toEqual(['agent:unclosed']);
+  });
+});
+
+describe('JSON reader with lines', () => {
+  it('keeps key lines and decodes escapes', () => {
+    const v = parseJsonWithLines('{\n  "a": [1, 2.5e1, true, null],\n  "b\\u00e9": "x\\ny"\n}');
+    expect(toAttribute(v)).toEqual({ a: [1, 25, true, null], 'bé': 'x\ny' });
+    expect(v).toMatchObject({ kind: 'map', line: 1 });
+    if (typeof v !== 'object' || v?.kind !== 'map') throw new Error('not a map');
+    expect([...v.entries.values()].map((e) => [e.key, e.line])).toEqual([['a', 2], ['bé', 3]]);
+  });
+
+  it('rejects invalid JSON with the line of the problem', () => {
+    expect(() => parseJsonWithLines('{\n  "a": 1,\n  b: 2\n}')).toThrow('expected a string key');
+    expect(() => parseJsonWithLines('{"a": "unterminated}')).toThrow('unterminated string');
+  });
+});

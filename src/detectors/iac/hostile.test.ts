@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { iacDetector } from './index.ts';
+import { assetNames, detectFile } from './test-helpers.ts';
+
+/** Runs the detector, asserting it neither throws nor takes long. */
+function timed(path: string, content: string): ReturnType<typeof detectFile> {
+  const start = performance.now();
+  const r = detectFile(path, content);
+  expect(performance.now() - start).toBeLessThan(2000);
+  return r;
+}
+
+const codes = (r: ReturnType<typeof detectFile>): string[] => r.diagnostics.map((d) => `${d.code}:${d.location?.line ?? '-'}`);
+const AGENT = 'resource "aws_bedrockagent_agent" "ok" {\n  agent_name = "ok"\n}\n';
+
+describe('iac detector: hostile input', () => {
+  it.each([
+    ['unterminated block', `${AGENT}resource "aws_bedrockagent_agent" "bad" {\n  agent_name = "x"\n`, 'invalid HCL: block "resource" opened on line 4 is never closed', 6],
+    ['unterminated string', `${AGENT}resource "aws_bedrockagent_agent" "bad" {\n  agent_name = "x\n}\n`, 'invalid HCL: unterminated string', 5],
+    ['unterminated heredoc', `${AGENT}resource "aws_bedrockagent_agent" "bad" {\n  instruction = <<EOT\nno end\n`, 'invalid HCL: unterminated heredoc <<EOT', 5],
+    ['unterminated interpolation', `${AGENT}resource "aws_bedrockagent_agent" "bad" {\n  agent_name = "\${var.x"\n}\n`, 'invalid HCL: unterminated string', 5],
+  ])('hostile: invalid HCL (%s) is a diagnostic with its line; earlier blocks still count', (_name, src, message, line) => {
+    const r = timed('main.tf', src);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.location?.line])).toEqual([['parse-failed', message, line]]);
+    expect(assetNames(r)).toEqual(['agent:ok']);
+  });
+
+  it('hostile: 10,000 nested blocks stop at the nesting cap', () => {
+    const r = timed('main.tf', `# bedrock\n${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['invalid HCL: nesting deeper than 100 levels']);
+  });
+
+  it('hostile: 10,000 nested brackets and templates in an expression stop at the caps', () => {
+    expect(codes(timed('main.tf', `# bedrock\nx = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`))).toEqual(['parse-failed:2']);
+    expect(codes(timed('main.tf', `# bedrock\nx = ${'"${'.repeat(5_000)}1${'}"'.repeat(5_000)}\n`))).toEqual(['parse-failed:2']);
+  });
+
+  it('hostile: a 1 MB attribute is read in linear time and snippets stay short', () => {
+    const big = 'A'.repeat(1 << 20);
+    const r = timed('main.tf', `resource "aws_bedrockagent_agent" "big" {\n  agent_name = "big"\n  instruction = "${big}"\n  foundation_model = "amazon.nova-pro-v1:0" # ${big}\n}\n`);
+    expect(assetNames(r)).toEqual(['agent:big', 'model:amazon.nova-pro-v1:0']);
+    expect(r.assets.every((a) => a.evidence.every((e) => (e.snippet ?? '').length <= 200))).toBe(true);
+    expect(codes(timed('main.tf', `${AGENT}x = "${big}\n`))).toEqual(['parse-failed:4']);
+  });
+
+  it('hostile: binary garbage in main.tf is a diagnostic, not a crash', () => {
+    let seed = 42;
+    const bytes = Array.from({ length: 200_000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), String.fromCharCode(seed % 256)));
+    const r = timed('main.tf', `# bedrock\n${bytes.join('')}`);
+    expect(r.assets).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+  });
+
+  it('hostile: CloudFormation YAML billion laughs stops on the node budget', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const src = `AWSTemplateFormatVersion: "2010-09-09"\n${levels.join('\n')}\nResources:\n  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: *j\n`;
+    const r = timed('laughs.yaml', src);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['YAML expands to too many nodes (aliases?); not read']);
+    expect(r.assets).toEqual([]);
+  });
+
+  it('hostile: deeply nested JSON and YAML flow collections are refused before parsing', () => {
+    const deep = `{"AWSTemplateFormatVersion": "x", "Resources": {"A": {"Type": "AWS::Bedrock::Agent", "Properties": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`;
+    expect(timed('deep.json', deep).diagnostics.map((d) => d.message)).toEqual(['invalid JSON: nesting deeper than 200 levels']);
+    const deepYaml = `AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::Bedrock::Agent\n    Properties: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    expect(timed('deep.yaml', deepYaml).diagnostics.map((d) => d.message)).toEqual(['YAML nested deeper than 200 levels; not read']);
+    expect(timed('deep.tf.json', `{"resource": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "x": "bedrock"}`).diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+  });
+
+  it('hostile: unknown YAML tags are a diagnostic and the template is still read', () => {
+    const r = timed('t.yaml', 'AWSTemplateFormatVersion: x\nResources:\n  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: !Evil rm -rf /\n      Description: !!python/object:os.system echo\n');
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['unknown YAML tag !Evil; its value was read as plain data']);
+    expect(assetNames(r)).toEqual(['agent:rm -rf /']);
+  });
+
+  it('hostile: __proto__ keys in policies and templates do not pollute prototypes', () => {
+    const r = timed('main.tf', 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({ "__proto__" = { polluted = true }, Statement = [{ Effect = "Allow", Action = "bedrock:*", Resource = "*", Condition = { "__proto__" = { x = 1 } } }] })\n}\n');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.relationships).toEqual([]);
+    const cfn = timed('t.json', '{"AWSTemplateFormatVersion": "x", "__proto__": {"polluted": 1}, "Resources": {"__proto__": {"Type": "AWS::Bedrock::Agent"}}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(assetNames(cfn)).toEqual(['agent:__proto__']);
+  });
+
+  it('hostile: a key-shaped value never reaches a name, an attribute, a snippet or an edge', () => {
+    const key = ['sk', 'proj', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4'].join('-');
+    const r = timed('main.tf', `resource "aws_bedrockagent_agent" "k" { agent_name = "${key}" }\nresource "aws_bedrockagent_agent" "j" {\n  agent_name = "j"\n  guardrail_configuration {\n    guardrail_identifier = "${key}"\n  }\n}\n`);
+    expect(assetNames(r)).toEqual(['agent:j', 'agent:sk-proj-…[redacted]']);
+    expect(JSON.stringify(r)).not.toContain(key.slice(8));
+  });
+
+  it('hostile: files that are not ours are dismissed without parsing', () => {
+    expect(iacDetector.detect({ scope: 'repo', path: 'main.tf', content: '\u0000\u0001 garbage without markers' })).toBeNull();
+    expect(iacDetector.detect({ scope: 'repo', path: 'big.json', content: `[${'1,'.repeat(500_000)}1]` })).toBeNull();
+  });
+});

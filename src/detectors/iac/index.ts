@@ -1,0 +1,46 @@
+/**
+ * The infrastructure-as-code detector: AI resources declared in Terraform (`.tf` native syntax
+ * through a real HCL2 tokenizer/parser, `.tf.json`) and CloudFormation (YAML with intrinsic tags,
+ * JSON) become assets with `iac` evidence at the resource header / logical id: Bedrock agents,
+ * action groups, knowledge bases and their vector stores and S3 data sources, AgentCore runtimes
+ * and gateways, SageMaker endpoints/models/notebooks, Vertex AI endpoints/indexes/agent engines,
+ * Azure OpenAI accounts and deployments, AI Foundry, Azure ML; the roles they run as, and what
+ * those roles' policies let them read, write, invoke or administer. See README.md.
+ *
+ * A cheap text pre-check dismisses files that name no AI service before anything is parsed.
+ * Broken input is a `parse-failed` diagnostic with its line; what was read before it still counts.
+ */
+import { parseFailed } from '../shared/build.ts';
+import type { Detector, SourceFile } from '../types.ts';
+import type { DetectionResult } from '../../model/index.ts';
+import { readCloudFormation } from './cloudformation.ts';
+import { emitDocument } from './emit.ts';
+import { DETECTOR_ID, Sink } from './sink.ts';
+import { readTerraformHcl, readTerraformJson, type ReadOutcome } from './terraform.ts';
+
+const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning/i;
+const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
+const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
+
+function read(file: SourceFile): ReadOutcome | null {
+  const { path, content } = file;
+  if (path.endsWith('.tf')) return TERRAFORM_HINT.test(content) ? readTerraformHcl(path, content) : null;
+  if (path.endsWith('.tf.json')) return TERRAFORM_HINT.test(content) ? readTerraformJson(path, content) : null;
+  if (!content.includes('AWS::') || !CLOUDFORMATION_SHAPE.test(content) || !CLOUDFORMATION_HINT.test(content)) return null;
+  return readCloudFormation(path, content);
+}
+
+/** Finds AI resources, their identities and permissions in Terraform and CloudFormation. */
+export const iacDetector: Detector = {
+  id: DETECTOR_ID,
+  displayName: 'Infrastructure as code (Terraform, CloudFormation)',
+  patterns: ['**/*.tf', '**/*.tf.json', '**/*.yaml', '**/*.yml', '**/*.json', '**/*.template'],
+  detect(file: SourceFile): DetectionResult | null {
+    const outcome = read(file);
+    if (outcome === null) return null;
+    const sink = new Sink(file);
+    emitDocument(outcome.doc, sink);
+    for (const p of outcome.problems) sink.diagnostics.push(parseFailed(file, DETECTOR_ID, p.message, p.line));
+    return sink.result();
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * `model` assets for the models a resource attribute names: literal ids become assets keyed by the
+ * id lower-cased (the same key code detectors use, so a model named in Terraform and in Python is
+ * one asset); references reach model assets of the file or module (`data.aws_bedrock_foundation_model`,
+ * `aws_bedrock_custom_model`, a SageMaker model).
+ */
+import { modelProvider } from '../shared/model-ids.ts';
+import { resolveValue } from './document.ts';
+import { modelIdsIn } from './models.ts';
+import { assetForRef, type EmitContext, type TargetRef } from './targets.ts';
+import { isExpr, type Found } from './value.ts';
+
+/** The models `found` (the value at `path` of a resource of `type`) names. */
+export function modelTargets(ctx: EmitContext, type: string, path: string, found: Found): TargetRef[] {
+  const ids = modelIdsIn(ctx.doc, found.value);
+  const out: TargetRef[] = ids.map((id) => {
+    const provider = modelProvider(id);
+    return ctx.sink.asset({
+      kind: 'model', key: id.toLowerCase(), name: id, ...(provider === undefined ? {} : { provider }),
+      attributes: { sources: [`iac:${type}.${path}`] }, evidence: [ctx.sink.evidence(found.line)],
+    });
+  });
+  const v = resolveValue(ctx.doc, found.value);
+  if (out.length === 0 && isExpr(v)) {
+    for (const ref of v.refs) {
+      const t = assetForRef(ctx, ref);
+      if (t?.kind === 'model') out.push(t);
+    }
+  }
+  return out;
+}
