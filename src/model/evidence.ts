@@ -39,23 +39,46 @@ export interface Evidence {
 }
 
 const MAX_SNIPPET = 200;
+/** Input looked at: keys are under 300 characters, so nothing kept (the first 200) can be a cut key. */
+const MAX_INPUT = 1000;
 
 /**
- * Keys that look like provider secrets. The snippet keeps the prefix and hides the rest, so
- * evidence never carries a usable key even when a detector quotes a line that holds one.
+ * Keys that look like provider secrets (the formats of src/detectors/secrets/catalog.ts, plus AWS
+ * and GitHub). The snippet keeps the prefix and hides the rest, so evidence never carries a usable
+ * key even when a detector quotes a line that holds one.
  */
 const SECRET_PATTERNS: readonly RegExp[] = [
-  /\b(sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-|or-v1-)?)[A-Za-z0-9_-]{16,}/g,
-  /\b(hf_|api_org_|gsk_|pplx-|xai-|r8_|nvapi-|lsv2_(?:pt|sk)_)[A-Za-z0-9_-]{16,}/g,
+  /\b(sk-(?:proj-|svcacct-|service-|admin-|ant-(?:api|admin|oat|ort)\d\d-|or-v1-|lf-)?|sk_(?:live_|test_)?)[A-Za-z0-9_-]{16,}/g,
+  /\b(hf_|api_org_|gsk_|fw_)[A-Za-z0-9]{20,}/g,
+  /\b(pplx-|xai-|lsv2_(?:pt|sk)_)[A-Za-z0-9_]{20,}/g,
+  /\b(r8_|nvapi-)[A-Za-z0-9_-]{20,}/g,
   /\b(AIza)[A-Za-z0-9_-]{30,}/g,
   /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g,
   /\b(ghp_|gho_|ghs_|github_pat_)[A-Za-z0-9_]{20,}/g,
 ];
 
+/** Prefix-less keys (Cohere 40, Mistral 32, Azure OpenAI 32 hex): whole runs of exactly 32 or 40. */
+const BARE_KEY = /(?<![A-Za-z0-9_-])(?:[A-Za-z0-9]{32}|[A-Za-z0-9]{40})(?![A-Za-z0-9_-])/g;
+const KEYISH = /key|token|secret|passw|auth|cohere|mistral|azure/i;
+/** `scheme://user:password@` (a bare `git@` is kept: it is no secret). */
+const URL_USERINFO = /(\b[A-Za-z][A-Za-z0-9+.-]{0,15}:\/\/)([^\s/@"'`<>]{1,200})@/g;
+
+function redactBare(text: string): string {
+  const keyish = KEYISH.test(text);
+  return text.replace(BARE_KEY, (run) => {
+    const mixed = /[0-9]/.test(run) && /[A-Za-z]/.test(run);
+    // Lower-case hex (git SHAs, MD5s) is hidden only on a line about keys; mixed-case runs always.
+    return mixed && (keyish || (/[A-Z]/.test(run) && /[a-z]/.test(run))) ? '…[redacted]' : run;
+  });
+}
+
 /** Replaces anything that looks like a secret with its prefix plus `…[redacted]`, then trims. */
 export function redactSnippet(text: string): string {
   let out = text.trim();
+  if (out.length > MAX_INPUT) out = out.slice(0, MAX_INPUT);
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1…[redacted]');
+  out = redactBare(out);
+  out = out.replace(URL_USERINFO, (all, scheme: string, user: string) => (user === 'git' || user === '…[redacted]' ? all : `${scheme}…[redacted]@`));
   if (out.length > MAX_SNIPPET) out = `${out.slice(0, MAX_SNIPPET - 1)}…`;
   return out;
 }

@@ -1,0 +1,151 @@
+/**
+ * Finds AI endpoint URLs in one text. Candidates come from one regex of the catalog's host
+ * suffixes (plus the base-URL variable names); each is expanded to its whole URL (`url.ts`),
+ * matched whole against the catalog rows, and kept only in a value position:
+ *  - code: the URL starts a string literal (`"https://api.openai.com/v1"`,
+ *    `` `https://${name}.openai.azure.com` ``) and has a scheme or a port (a bare `"api.openai.com"`
+ *    in code is more often a domain list than a call); a URL inside prose in a string, or in a
+ *    comment, is documentation, not configuration;
+ *  - env/config files, shell scripts, Dockerfiles: also a bare value after `=`, `:` or a YAML `- `.
+ * Lines that start as comments (`#`, `//`, `/*`, `*`, `;`, `--`) are skipped everywhere.
+ */
+import { assignedName, lastSegment } from '../secrets/assignment.ts';
+import type { FileKind } from '../secrets/files.ts';
+import { Lines } from '../secrets/lines.ts';
+import { ENDPOINT_ENV_NAMES, ENDPOINT_HOSTS, type EndpointEnvName, type EndpointHost } from './catalog.ts';
+import { urlAround, type FoundUrl } from './url.ts';
+
+export interface EndpointHit {
+  readonly url: FoundUrl;
+  /** The catalog row, or undefined for an unknown host named by a base-URL variable. */
+  readonly row?: EndpointHost;
+  readonly env?: EndpointEnvName;
+  readonly line: number;
+  readonly column: number;
+  readonly envName?: string;
+}
+
+/** Endpoint hits kept per text. */
+export const MAX_ENDPOINT_HITS = 500;
+/** Candidates examined per text. */
+export const MAX_ENDPOINT_CANDIDATES = 20_000;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const envPattern = (name: string): string => name.split('_').map(escape).join('[-_.]');
+const SUFFIXES = [...new Set(ENDPOINT_HOSTS.map((h) => h.suffix))];
+// Hosts are matched as written in lower case (how URLs are written in code and config): a
+// case-insensitive alternation costs several times more on every file read.
+const ANCHOR = new RegExp(`(?:${SUFFIXES.map(escape).join('|')})(?![A-Za-z0-9-])`, 'g');
+const ENV_ANCHOR = new RegExp(`(?<![A-Za-z0-9_])(?:${ENDPOINT_ENV_NAMES.map((e) => envPattern(e.name)).join('|')})(?![A-Za-z0-9_])["'\\]]{0,3}\\s*(?::=|[:=])\\s*["'\`]?`, 'gi');
+const PRECHECK = new RegExp([...SUFFIXES.map(escape), ...ENDPOINT_ENV_NAMES.flatMap((e) => [envPattern(e.name), envPattern(e.name.toLowerCase())])].join('|'));
+const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|;|--|<!--|rem\s)/i;
+const QUOTES = new Set(['"', "'", '`']);
+const BARE_VALUE = /(?:[:=]\s*|^\s*-\s+|^\s*)$/;
+/** Values shown to people, not used: `placeholder="https://my.openai.azure.com"` in a form. */
+const EXAMPLE_NAME = /^(?:placeholder|example|examples|hint|sample|help|description)$/i;
+
+/** Cheap test on raw text: false means no catalog host or base-URL variable is mentioned. */
+export function mayHoldEndpoint(text: string): boolean {
+  return PRECHECK.test(text);
+}
+
+/**
+ * True when the quote just before `column` opens a string of its own: the text before it on the
+ * line has every quote closed, so `"… set 'apiBase' to 'https://…' …"` (a URL quoted inside prose)
+ * does not count. Backslash escapes are skipped; the count covers at most 200 characters.
+ */
+function opensString(before: string): boolean {
+  const open = new Set<string>();
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i] as string;
+    if (c === '\\') i++;
+    else if (QUOTES.has(c) && (open.size === 0 || open.has(c))) {
+      if (open.has(c)) open.delete(c);
+      else open.add(c);
+    }
+  }
+  return open.size === 0;
+}
+
+/** True when the URL sits where a value is written, not in prose or a comment. */
+function inValuePosition(lines: Lines, line: number, column: number, text: string, start: number, configLike: boolean): boolean {
+  if (COMMENT_LINE.test(lines.slice(line, 0, 12))) return false;
+  if (QUOTES.has(text[start - 1] as string)) return column > 200 || opensString(lines.slice(line, 0, column - 1));
+  if (!configLike) return false;
+  // Past column 200 the line start is out of reach: only `name = value` / `name: value` counts there.
+  return column > 200 ? /[:=]\s*$/.test(lines.slice(line, column - 40, column)) : BARE_VALUE.test(lines.slice(line, 0, column));
+}
+
+/** The catalog row a URL belongs to (host, port and path all checked). */
+export function matchRow(u: FoundUrl): EndpointHost | undefined {
+  return ENDPOINT_HOSTS.find((row) => row.host.test(u.normalized) && (row.port === undefined || row.port === u.port) && (row.path === undefined || row.path.test(u.path)));
+}
+
+function envRow(name: string | undefined): EndpointEnvName | undefined {
+  if (name === undefined) return undefined;
+  const upper = name.slice(name.lastIndexOf('.') + 1).toUpperCase().replace(/[-.]/g, '_');
+  return ENDPOINT_ENV_NAMES.find((e) => e.name === upper);
+}
+
+function hostHits(text: string, lines: Lines, configLike: boolean, budget: { n: number }): EndpointHit[] {
+  const hits: EndpointHit[] = [];
+  let after = 0;
+  for (const m of text.matchAll(ANCHOR)) {
+    if (++budget.n > MAX_ENDPOINT_CANDIDATES || hits.length >= MAX_ENDPOINT_HITS) break;
+    if (m.index < after) continue;
+    const url = m[0].startsWith(':') ? urlAround(text, m.index, m.index) : urlAround(text, m.index, m.index + m[0].length);
+    if (!url) continue;
+    after = url.end;
+    const row = matchRow(url);
+    // In code a bare host string is more often a domain list (allowlists, scanners' catalogs) than a
+    // call target: code needs a scheme or a port; config files may list bare hosts (egress rules).
+    if (!row || (!configLike && url.scheme === undefined && url.port === undefined)) continue;
+    const line = lines.lineOf(url.start);
+    const column = url.start - lines.start(line);
+    if (!inValuePosition(lines, line, column, text, url.start, configLike)) continue;
+    const name = assignedName(lines.slice(line, column - 160, column));
+    if (name !== undefined && EXAMPLE_NAME.test(lastSegment(name))) continue;
+    hits.push({ url, row, line, column, ...(name === undefined ? {} : { envName: name }) });
+  }
+  return hits;
+}
+
+/** End of the host of a value starting at `at` (after an optional `http(s)://`); `at` when there is none. */
+function valueHostEnd(text: string, at: number): number {
+  const scheme = /^https?:\/\//i.exec(text.slice(at, at + 8));
+  let i = at + (scheme ? scheme[0].length : 0);
+  const from = i;
+  while (i < text.length && i - from < 253 && /[A-Za-z0-9.-]/.test(text[i] as string)) i++;
+  return i === from ? at : i;
+}
+
+/** Unknown hosts given to a base-URL variable (`OPENAI_BASE_URL=http://llm.internal:8000/v1`). */
+function envHits(text: string, lines: Lines, budget: { n: number }): EndpointHit[] {
+  const hits: EndpointHit[] = [];
+  for (const m of text.matchAll(ENV_ANCHOR)) {
+    if (++budget.n > MAX_ENDPOINT_CANDIDATES || hits.length >= MAX_ENDPOINT_HITS) break;
+    const at = m.index + m[0].length;
+    const head = valueHostEnd(text, at);
+    if (head === at) continue;
+    const url = urlAround(text, head, head);
+    if (!url || url.start !== at || (url.scheme === undefined && url.port === undefined) || url.placeholder || matchRow(url)) continue;
+    const line = lines.lineOf(at);
+    const column = at - lines.start(line);
+    if (COMMENT_LINE.test(lines.slice(line, 0, 12))) continue;
+    const name = assignedName(lines.slice(line, column - 160, column));
+    const env = envRow(name);
+    if (!env || name === undefined) continue;
+    hits.push({ url, env, line, column, envName: name });
+  }
+  return hits;
+}
+
+/** Finds endpoint URLs in a text; whether bare config values count depends on the kind. Never throws. */
+export function findEndpoints(text: string, kind: FileKind, shellLike: boolean): { hits: EndpointHit[]; limited: boolean } {
+  if (!mayHoldEndpoint(text)) return { hits: [], limited: false };
+  const configLike = kind !== 'code' || shellLike;
+  const budget = { n: 0 };
+  const lines = new Lines(text);
+  const hits = [...hostHits(text, lines, configLike, budget), ...envHits(text, lines, budget)];
+  return { hits, limited: budget.n > MAX_ENDPOINT_CANDIDATES || hits.length >= MAX_ENDPOINT_HITS };
+}

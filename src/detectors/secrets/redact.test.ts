@@ -1,0 +1,51 @@
+/**
+ * `redactSnippet` (src/model/evidence.ts) runs on every detector's snippets: it must hide every key
+ * format the secrets detector knows, keep the public prefix, and stay cheap on long lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { redactSnippet } from '../../model/index.ts';
+import { KEY_RULES } from './catalog.ts';
+import { FAKE_KEY_FORMATS, fakeKey } from './fake-keys.ts';
+
+const prefixOf = (format: string): string => KEY_RULES.find((r) => `${r.provider}:${r.keyType}` === format)?.prefix ?? '';
+
+describe('redactSnippet', () => {
+  for (const format of FAKE_KEY_FORMATS) {
+    it(`hides ${format} keys and keeps only the public prefix`, () => {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const key = fakeKey(format, seed);
+        const body = key.slice(prefixOf(format).length);
+        for (const line of [`API_KEY=${key}`, `client = Client(api_key="${key}")`, `  "token": "${key}",`, `curl -H "Authorization: Bearer ${key}" https://x`]) {
+          const out = redactSnippet(line);
+          expect(out, `${format} seed ${seed}: ${out}`).toContain(`${prefixOf(format)}…[redacted]`);
+          expect(out.includes(body.slice(0, 8)) || out.includes(body.slice(-8)), `${format} seed ${seed}: ${out}`).toBe(false);
+        }
+      }
+    });
+  }
+
+  it('hides URL credentials but keeps a bare git@', () => {
+    expect(redactSnippet('url = "https://bot:hunter2@api.groq.com/openai/v1"')).toBe('url = "https://…[redacted]@api.groq.com/openai/v1"');
+    expect(redactSnippet('git+ssh://git@github.com/acme/x.git')).toBe('git+ssh://git@github.com/acme/x.git');
+  });
+
+  it('keeps ordinary code readable: identifiers, model ids, lower-case hex away from key words', () => {
+    const lines = [
+      'from huggingface_hub import hf_hub_download',
+      'model = "anthropic.claude-3-haiku-20240307-v1:0"',
+      'uses: actions/checkout@8e5e7e5ab8b370d6c329ec480221332ada57f0ab',
+      'const task = "task-runner-nightly-batch-job-for-reports";',
+    ];
+    for (const line of lines) expect(redactSnippet(line)).toBe(line);
+  });
+
+  it('caps the snippet at 200 characters and stays fast on a 1 MB line', () => {
+    const key = fakeKey('openai:project');
+    const line = `${'x = 1; '.repeat(20)}k = "${key}"; ${'sk-'.repeat(300_000)}`;
+    const started = performance.now();
+    const out = redactSnippet(line);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(out.length).toBeLessThanOrEqual(200);
+    expect(out).not.toContain(key.slice(8, 20));
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Finds AI API keys in one text. Two passes, both linear:
+ *  1. tokens starting with a catalog prefix (`sk-`, `hf_`, `AIza`, ...), found by one regex whose
+ *     body is a single character class (nothing to backtrack into);
+ *  2. prefix-less formats (Cohere, Mistral, Azure OpenAI), looked for only on lines at most two
+ *     below a context word.
+ * Each token is then matched whole against the catalog shapes, checked for context and for
+ * placeholder-ness (`plausible.ts`). Work is bounded by candidate and hit caps.
+ */
+import { assignedName } from './assignment.ts';
+import { BARE_CONTEXT, BARE_CONTEXT_CASED, GENERIC_KEY_NAMES, KEY_PREFIXES, KEY_RULES, KEY_WORDS, type KeyRule } from './catalog.ts';
+import type { FileKind } from './files.ts';
+import { Lines } from './lines.ts';
+import { implausible } from './plausible.ts';
+
+export interface KeyHit {
+  readonly rule: KeyRule;
+  readonly value: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 0-based column in the line. */
+  readonly column: number;
+  /** The name the key is assigned to on its line, when it is. */
+  readonly envName?: string;
+}
+
+export interface KeyScan {
+  readonly hits: KeyHit[];
+  /** Set when a cap stopped the search: why. */
+  readonly limited?: string;
+}
+
+/** Key-shaped tokens examined per text before giving up (a minified file full of `sk-` fragments). */
+export const MAX_CANDIDATES = 20_000;
+/** Keys reported per text. */
+export const MAX_HITS = 500;
+/** Tokens longer than this are not keys (base64 blobs, minified identifiers). */
+const MAX_TOKEN = 300;
+/** Characters either side of a key searched for context words. */
+const CONTEXT_REACH = 120;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A key character not preceded by a backslash (so `\nsk-...` in JSON text still starts a token). */
+const NOT_AFTER_KEY_CHAR = '(?<!(?<!\\\\)[A-Za-z0-9_-])';
+const PREFIXED = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{16,}`, 'g');
+// Prefix-less keys: also not next to `+`, `/` or `=`, or every base64 blob near a context word would yield runs.
+const BARE = /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?:[A-Za-z0-9]{8})?(?![A-Za-z0-9_+/=-])/g;
+const PRECHECK = new RegExp(`${KEY_PREFIXES.map(escape).join('|')}|${BARE_CONTEXT_CASED.source}`);
+const PREFIXED_RULES = KEY_RULES.filter((r) => r.prefix !== '');
+const BARE_RULES = KEY_RULES.filter((r) => r.prefix === '');
+
+/** Cheap test on raw text: false means the text holds no key this detector knows. */
+export function mayHoldKey(text: string): boolean {
+  return PRECHECK.test(text);
+}
+
+/** Text around a key that must name its provider (see `KeyRule.context`). */
+function nearText(lines: Lines, line: number, column: number, length: number, name: string | undefined, kind: FileKind): string {
+  let near = lines.slice(line, column - CONTEXT_REACH, column + length + CONTEXT_REACH);
+  const specific = name !== undefined && !GENERIC_KEY_NAMES.test(name.slice(name.lastIndexOf('.') + 1));
+  if (!specific && kind !== 'env') {
+    for (let l = Math.max(1, line - 2); l < line; l++) near += `\n${lines.slice(l, 0, 2 * CONTEXT_REACH)}`;
+  }
+  return near;
+}
+
+function accept(rules: readonly KeyRule[], token: string, lines: Lines, offset: number, kind: FileKind): KeyHit | undefined {
+  const line = lines.lineOf(offset);
+  const column = offset - lines.start(line);
+  let name: string | undefined;
+  let named = false;
+  for (const rule of rules) {
+    if (!token.startsWith(rule.prefix) || !rule.shape.test(token)) continue;
+    if (!named) {
+      name = assignedName(lines.slice(line, column - 160, column));
+      named = true;
+    }
+    if (rule.context || rule.keyWord) {
+      const near = nearText(lines, line, column, token.length, name, kind);
+      if (rule.context && !rule.context.test(near)) continue;
+      if (rule.keyWord && !KEY_WORDS.test(name ?? near)) continue;
+    }
+    if (implausible(rule, token) !== undefined) continue;
+    return { rule, value: token, line, column, ...(name === undefined ? {} : { envName: name }) };
+  }
+  return undefined;
+}
+
+/** Lines at most two below a context word for prefix-less formats. */
+function contextLines(text: string, lines: Lines): number[] {
+  const marked = new Set<number>();
+  for (const m of text.matchAll(BARE_CONTEXT)) {
+    const line = lines.lineOf(m.index);
+    for (let l = line; l <= Math.min(lines.count, line + 2); l++) marked.add(l);
+    if (marked.size > MAX_CANDIDATES) break;
+  }
+  return [...marked].sort((a, b) => a - b);
+}
+
+/** Finds keys in a text; `kind` decides how far context is looked for. Never throws. */
+export function findKeys(text: string, kind: FileKind): KeyScan {
+  if (!mayHoldKey(text)) return { hits: [] };
+  let indexed: Lines | undefined;
+  // Most files that pass the pre-check hold no candidate at all: index their lines only on demand.
+  const lines = (): Lines => (indexed ??= new Lines(text));
+  const hits: KeyHit[] = [];
+  let candidates = 0;
+  const budget = (): string | undefined => {
+    if (candidates > MAX_CANDIDATES) return `stopped after ${MAX_CANDIDATES} key-shaped tokens`;
+    if (hits.length >= MAX_HITS) return `stopped after ${MAX_HITS} keys`;
+    return undefined;
+  };
+  for (const m of text.matchAll(PREFIXED)) {
+    candidates++;
+    if (budget()) return { hits, limited: budget() };
+    if (m[0].length > MAX_TOKEN) continue;
+    const hit = accept(PREFIXED_RULES, m[0], lines(), m.index, kind);
+    if (hit) hits.push(hit);
+  }
+  for (const line of contextLines(text, lines())) {
+    const start = lines().start(line);
+    for (const m of lines().slice(line).matchAll(BARE)) {
+      candidates++;
+      if (budget()) return { hits, limited: budget() };
+      const hit = accept(BARE_RULES, m[0], lines(), start + m.index, kind);
+      if (hit) hits.push(hit);
+    }
+  }
+  return { hits };
+}
