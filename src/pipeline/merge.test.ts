@@ -66,3 +66,11 @@ describe('sortDiagnostics', () => {
     expect(sortDiagnostics([d('b', 1), d('a', 10), d('a', 2), d('a', 2)]).map((x) => `${x.location?.path}:${x.location?.line}`)).toEqual(['a:2', 'a:10', 'b:1']);
   });
 });
+
+describe('diagnostic messages', () => {
+  it('are redacted like snippets, since parsers quote the text around an error', () => {
+    const key = ['sk', 'proj', 'Ab3'.repeat(12)].join('-');
+    const merged = mergeResults([{ assets: [], relationships: [], diagnostics: [{ connector: 'notebooks', level: 'warn', code: 'parse-failed', message: `Unexpected token in JSON at "cells": [ ${key}` }] }]);
+    expect(merged.diagnostics[0]?.message).toBe('Unexpected token in JSON at "cells": [ sk-proj-…[redacted]');
+  });
+});

@@ -6,6 +6,7 @@
 import {
   compareEvidence,
   evidenceKey,
+  redactSnippet,
   type Asset,
   type Attributes,
   type AttributeValue,
@@ -127,7 +128,8 @@ export function mergeResults(results: readonly DetectionResult[]): Merged {
       const prev = relationships.get(rel.id);
       relationships.set(rel.id, prev ? { ...prev, properties: mergeAttributes(prev.properties, rel.properties), evidence: [...prev.evidence, ...rel.evidence] } : rel);
     }
-    diagnostics.push(...r.diagnostics);
+    // Messages can quote the input (parsers echo the text around an error): redact them like snippets.
+    for (const d of r.diagnostics) diagnostics.push({ ...d, message: redactSnippet(d.message) });
   }
   const finalRelationships: Relationship[] = [];
   for (const rel of relationships.values()) {
