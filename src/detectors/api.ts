@@ -1,4 +1,5 @@
 import { agentFilesDetector } from './agent-files/index.ts';
+import { containersDetector } from './containers/index.ts';
 import { endpointsDetector } from './endpoints/index.ts';
 import { iacDetector } from './iac/index.ts';
 import { javascriptDetector } from './javascript/index.ts';
@@ -22,6 +23,7 @@ export const DETECTORS: readonly Detector[] = [
   notebookDetector,
   languagesDetector,
   mcpConfigDetector,
+  containersDetector,
   iacDetector,
   modelFilesDetector,
   secretsDetector,

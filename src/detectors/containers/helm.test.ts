@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { literalImage } from './template-lines.ts';
+import { detectOne, namesOf, summarize } from './test-helpers.ts';
+
+describe('Helm charts', () => {
+  it('values.yaml: image blocks, service type, GPU, model lists; labels are not models', () => {
+    const s = summarize('charts/llm/values.yaml', [
+      'image:',
+      '  registry: docker.io',
+      '  repository: ollama/ollama',
+      '  tag: "0.3.14"',
+      'ollama:',
+      '  gpu: {enabled: true}',
+      '  models:',
+      '    pull: [llama3.1, nomic-embed-text]',
+      'service: {type: NodePort}',
+      'podLabels: {model: llama3-prod}',
+      'extraEnv:',
+      '  - {name: OLLAMA_KEEP_ALIVE, value: 24h}',
+      'vectors:',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4',
+    ].join('\n'));
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes])).toEqual([
+      ['model-server', 'ollama', { category: 'inference', image: 'docker.io/ollama/ollama:0.3.14', tag: '0.3.14', workload: 'charts/llm', source: 'helm', ports: [], exposed: true, gpu: true, envNames: ['OLLAMA_KEEP_ALIVE'] }],
+      ['model', 'llama3.1', { sources: ['values:pull'] }],
+      ['model', 'nomic-embed-text', { sources: ['values:pull'] }],
+      ['vector-store', 'qdrant', { images: ['qdrant/qdrant:v1.12.4'], workloads: ['charts/llm:vectors.qdrant'], sources: ['helm'] }],
+    ]);
+  });
+
+  it('values with repository + tag maps in lists (vLLM production stack style)', () => {
+    const s = summarize('helm/values-prod.yaml', 'servingEngineSpec:\n  modelSpec:\n    - name: mistral\n      repository: lmcache/vllm-openai\n      tag: latest\n      modelURL: mistralai/Mistral-7B-Instruct-v0.2\n');
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? ''])).toEqual([['model-server', 'vllm', 'helm:servingEngineSpec.modelSpec.mistral'], ['model', 'mistralai/Mistral-7B-Instruct-v0.2', '']]);
+  });
+
+  it('Chart.yaml: catalog chart dependencies, nothing else', () => {
+    const s = summarize('deploy/stack/Chart.yaml', 'apiVersion: v2\nname: stack\ndependencies:\n  - name: qdrant\n    version: 1.x\n    repository: https://qdrant.github.io/qdrant-helm\n  - name: ollama\n    alias: llm\n    repository: https://otwld.github.io/ollama-helm/\n  - name: redis\n    repository: oci://registry-1.docker.io/bitnamicharts\n');
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? a.attributes.workloads])).toEqual([['vector-store', 'qdrant', ['deploy/stack/qdrant']], ['model-server', 'ollama', 'deploy/stack/llm']]);
+    expect(detectOne('Chart.yaml', 'apiVersion: v2\nname: qdrant-tools\n')).toBeNull();
+  });
+
+  it('templates: only literal repositories count, template syntax never becomes an image or model', () => {
+    expect(literalImage('"{{ .Values.image.repository }}:{{ .Values.image.tag }}"')).toBeUndefined();
+    expect(literalImage('ollama/ollama:{{ .Chart.AppVersion }}')).toBe('ollama/ollama');
+    expect(literalImage('{{ .Values.registry }}/vllm/vllm-openai:v1')).toBeUndefined();
+    expect(literalImage('vllm-{{ .Values.flavor }}:v1')).toBeUndefined();
+    const s = summarize('chart/templates/deploy.yaml', [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: {{ include "x.fullname" . }}',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        {{- range .Values.servers }}',
+      '        - image: "{{ .repository }}:{{ .tag }}"',
+      '          args: ["--model", "{{ .model }}"]',
+      '        {{- end }}',
+      '        - image: "ghcr.io/huggingface/text-generation-inference:{{ .Values.tgi.tag }}"',
+    ].join('\n'));
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload])).toEqual([['model-server', 'tgi', 'chart/templates/deploy.yaml']]);
+    expect(s.diagnostics).toEqual([]);
+  });
+
+  it('templated YAML outside templates/ that does not parse falls back to line mode silently', () => {
+    const s = summarize('k8s/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n{{- if .Values.enabled }}\nspec:\n  image: vllm/vllm-openai:v0.6.3\n{{- end }}\n');
+    expect([namesOf(s, 'model-server'), s.diagnostics]).toEqual([['vllm'], []]);
+  });
+});

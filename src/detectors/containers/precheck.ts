@@ -1,0 +1,79 @@
+/**
+ * Cheap gates run before any parsing: most YAML files of a repository (CI workflows, app config)
+ * name no catalog image, launcher, model flag, model env name or serving kind, and are dismissed
+ * with one regex test. Also: file-name routing and a binary-content sniff.
+ */
+import { IMAGE_CATALOG, parseImageRef } from './catalog.ts';
+import { LAUNCHERS, MODEL_ENV_NAMES, MODEL_FLAGS, SERVING_KINDS } from './catalog-commands.ts';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Literal strings whose presence makes a file worth parsing (a superset gate, not a match). */
+function literals(): string[] {
+  const out: string[] = [];
+  for (const entry of IMAGE_CATALOG) {
+    // Whole repository paths: a last segment alone can be generic (`tensorflow/serving`, `.../release`).
+    for (const image of entry.images) out.push((parseImageRef(image)?.path ?? image) + (entry.prefix ? '/' : ''));
+    out.push(...(entry.charts ?? []));
+  }
+  for (const l of LAUNCHERS) {
+    // `serve` alone is too common a word: Ray's CLI is matched with its subcommand below.
+    if (l.program !== undefined && l.program !== 'serve') out.push(l.program);
+    if (l.module !== undefined) out.push(l.module);
+  }
+  out.push(...MODEL_FLAGS.map((f) => f.flag), ...MODEL_ENV_NAMES.map((e) => e.name), ...SERVING_KINDS.map((k) => k.kind), 'ServingRuntime');
+  // A token containing a shorter one adds nothing to the gate (`vllm-openai` after `vllm`).
+  const unique = [...new Set(out)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return unique.filter((t, i) => !unique.slice(0, i).some((shorter) => t.includes(shorter)));
+}
+
+/**
+ * True when the text names anything this detector could report. Case-sensitive on purpose (image
+ * repositories are lower-case by spec, env names upper-case): twice as fast on multi-MB bundles.
+ */
+export const MENTIONS_CATALOG = new RegExp([...literals().map(escape), `serve["',\\s]+(?:run|deploy)\\b`].join('|'));
+
+/** Binary content (NUL bytes, or many undecodable sequences) in the first 8 KB. */
+export function looksBinary(content: string): boolean {
+  const head = content.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  let bad = 0;
+  for (const ch of head) if (ch === '\uFFFD') bad++;
+  return bad > 8 && bad > head.length / 100;
+}
+
+const NOT_DOCKERFILE = /\.(?:md|markdown|rst|adoc|txt|html?|json|sh|bash|ps1|py|go|js|ts|lock|sum|orig|bak|swp)$/i;
+
+/** What a file name says about a file (`yaml`: decided by content). */
+export type FileRole = 'dockerfile' | 'compose' | 'chart' | 'values' | 'yaml';
+
+/** The role a file's name gives it; `yaml` files are classified by content later. */
+export function roleOf(path: string): FileRole | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (/^(?:dockerfile|containerfile)(?:[._-].*)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name)) {
+    // `Dockerfile.md`, `Dockerfile.sh`: docs and helper scripts next to a Dockerfile, not one.
+    return NOT_DOCKERFILE.test(name) ? undefined : 'dockerfile';
+  }
+  if (!/\.ya?ml$/i.test(name)) return undefined;
+  if (/^(?:docker-compose.*|compose(?:[._-].*)?)\.ya?ml$/i.test(name)) return 'compose';
+  if (name === 'Chart.yaml' || name === 'Chart.yml') return 'chart';
+  if (/^values(?:[._-].*)?\.ya?ml$/i.test(name)) return 'values';
+  return 'yaml';
+}
+
+/** A Helm template (or other templated YAML under `templates/`). */
+export function isTemplate(path: string, content: string): boolean {
+  return (path.startsWith('templates/') || path.includes('/templates/')) && content.includes('{{');
+}
+
+/** Kubernetes objects: top-level `apiVersion:` and `kind:`. */
+export function isKubernetes(content: string): boolean {
+  return /^["']?apiVersion["']?[ \t]*:/m.test(content) && /^["']?kind["']?[ \t]*:/m.test(content);
+}
+
+/** A compose file under another name: top-level `services:` with `image:` or `build:` below. */
+export function isComposeLike(content: string): boolean {
+  return /^services[ \t]*:/m.test(content) && /^[ \t]+(?:image|build)[ \t]*:/m.test(content);
+}
