@@ -35,6 +35,8 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--no-default-excludes', 'also scan node_modules, .git, build output, virtualenvs, ...')
     .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
     .option('--concurrency <n>', 'files read at once; 1 reads synchronously, fastest on local disks; raise it on network filesystems (default 1)')
+    .option('--detectors <ids>', 'run only these detectors (comma-separated ids, e.g. manifests,python)')
+    .option('--skip-detectors <ids>', 'skip these detectors (e.g. secrets)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)
     .option('--host', "also scan this machine's MCP client configs (Claude, Cursor, VS Code, ...); alone, only those")
     .option('--host-home <dir>', 'home folder whose client configs --host reads (default: yours; implies --host)')

@@ -4,8 +4,8 @@
  * each was found in. Read-only: it opens files, never writes them.
  */
 import { z } from 'zod';
-import { DETECTORS } from '../../src/detectors/api.ts';
 import { compileDetectors } from '../../src/detectors/run.ts';
+import { selectDetectors } from '../../src/detectors/select.ts';
 import type { Connector } from '../types.ts';
 import { scanLocal } from './scan.ts';
 
@@ -16,14 +16,16 @@ export const localConfigSchema = z.strictObject({
   defaultExcludes: z.boolean().default(true),
   maxFileSize: z.number().int().positive().default(5 * 1024 * 1024),
   concurrency: z.number().int().min(1).max(1024).default(1),
+  /** Detector ids to run (all when absent); validated against the registry. */
+  detectors: z.array(z.string()).optional(),
 });
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 
 export const localConnector = {
   id: 'local',
   displayName: 'Local folders',
-  emits: ['repository', 'sdk', 'model', 'vector-store', 'mcp-server', 'tool'],
+  emits: ['repository', 'sdk', 'model', 'vector-store', 'mcp-server', 'tool', 'agent', 'model-server', 'model-file', 'endpoint', 'data-source', 'identity', 'secret', 'system', 'cloud-account'],
   permissions: ['read access to the scanned folders'],
   configSchema: localConfigSchema,
-  scan: (ctx, config) => scanLocal(ctx, { ...config, detectors: compileDetectors(DETECTORS) }),
+  scan: (ctx, config) => scanLocal(ctx, { ...config, detectors: compileDetectors(selectDetectors(config.detectors)) }),
 } satisfies Connector<LocalConfig>;

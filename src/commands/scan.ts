@@ -6,6 +6,7 @@ import { homedir, hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PLATFORMS, type Platform } from '../../connectors/host/paths.ts';
 import { ConfigError, loadConfigFile, parseSize } from '../config/index.ts';
+import { selectDetectors } from '../detectors/select.ts';
 import { openStore, type StoreChoice } from './store.ts';
 import { renderJson } from '../output/json.ts';
 import { createProgressBar } from '../output/progress.ts';
@@ -25,6 +26,9 @@ export interface ScanFlags {
   readonly maxFileSize?: string;
   readonly concurrency?: string;
   readonly strict: boolean;
+  /** Comma-separated detector ids to run / to skip. */
+  readonly detectors?: string;
+  readonly skipDetectors?: string;
   /** Also scan this machine's MCP client configs (`--host`). */
   readonly host?: boolean;
   /** Home folder to read instead of the current user's (implies --host). */
@@ -41,6 +45,21 @@ function hostRequest(flags: ScanFlags, cwd: string): HostScanRequest | undefined
   // Other Unixes keep their configs where Linux does.
   const known: Platform = (PLATFORMS as readonly string[]).includes(platform) ? (platform as Platform) : 'linux';
   return { home, platform: known, hostname: hostname() };
+}
+
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Detector ids from --detectors/--skip-detectors (flags win over the config file); undefined = all. */
+function chooseDetectors(flags: ScanFlags, only?: string[], skip?: string[]): string[] | undefined {
+  const pickOnly = list(flags.detectors) ?? only;
+  const pickSkip = list(flags.skipDetectors) ?? skip ?? [];
+  if (pickOnly === undefined && pickSkip.length === 0) return undefined;
+  try {
+    return selectDetectors(pickOnly, pickSkip).map((d) => d.id);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 /** Shown targets: what the user typed (paths as given, `~` or the --host-home value), not absolute paths. */
@@ -65,6 +84,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
   const { config } = loadConfigFile(io.cwd, flags.config);
   const maxFileSize = flags.maxFileSize === undefined ? config.scan?.maxFileSize : parseSize(flags.maxFileSize);
   if (maxFileSize === undefined && flags.maxFileSize !== undefined) throw new ConfigError(`not a size: --max-file-size ${flags.maxFileSize} (use e.g. 5MB)`);
+  const detectors = chooseDetectors(flags, config.scan?.detectors, config.scan?.skipDetectors);
   const concurrency = flags.concurrency === undefined ? config.scan?.concurrency : Number(flags.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ConfigError(`--concurrency must be a positive integer`);
 
@@ -79,6 +99,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         defaultExcludes: flags.defaultExcludes && (config.scan?.defaultExcludes ?? true),
         ...(maxFileSize === undefined ? {} : { maxFileSize }),
         ...(concurrency === undefined ? {} : { concurrency }),
+        ...(detectors === undefined ? {} : { detectors }),
         ...(host === undefined ? {} : { host }),
       },
       { progress },

@@ -33,6 +33,8 @@ export const configFileSchema = z.strictObject({
       defaultExcludes: z.boolean().optional(),
       maxFileSize: size.optional(),
       concurrency: z.number().int().min(1).max(1024).optional(),
+      detectors: z.array(z.string()).optional(),
+      skipDetectors: z.array(z.string()).optional(),
     })
     .optional(),
   store: z.string().min(1).optional(),

@@ -37,6 +37,8 @@ export interface ScanRequest {
   readonly maxFileSize?: number;
   /** Files read at once; 1 (the default) reads synchronously, fastest on local disks. */
   readonly concurrency?: number;
+  /** Detector ids to run on folders (all when absent). */
+  readonly detectors?: readonly string[];
 }
 
 /** Injected surroundings: the defaults are the real clock, a random id and no progress output. */
@@ -73,6 +75,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
       defaultExcludes: request.defaultExcludes ?? true,
       maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
       concurrency: request.concurrency ?? 1,
+      ...(request.detectors === undefined ? {} : { detectors: [...request.detectors] }),
     });
     results.push(await localConnector.scan(ctx, config));
   }

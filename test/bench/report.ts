@@ -24,6 +24,8 @@ export interface BenchResult {
   readonly machine: Record<string, string>;
   readonly tree: { dir: string; reused: boolean; files: number; bytes: number; skippedFiles: number; skippedBytes: number; mix: string };
   readonly aimap: ToolTiming & { filesPerSec: number; mbPerSec: number; check: InventoryCheck };
+  /** The same scan with only the base (first-release code) detectors. */
+  readonly base?: ToolTiming & { detectors: readonly string[] };
   readonly rg: readonly RgTiming[];
   readonly rgNote?: string;
   readonly targets: { ratio?: number; ratioPass?: boolean; cpuRatio?: number; rssPass?: boolean; maxRatio: number; maxRssMb: number };
@@ -63,6 +65,14 @@ export function renderReport(r: BenchResult): string {
     ['diagnostics', Object.entries(c.diagnostics).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'],
   ]), '');
   if (c.assets === 0) out.push('  WARNING: aimap found no assets (are detectors registered in src/detectors/api.ts?)', '');
+  if (r.base) {
+    const delta = r.aimap.medianMs - r.base.medianMs;
+    out.push('Detector cost', table([
+      ['base detectors', `${r.base.detectors.join(', ')}: ${sec(r.base.medianMs)} (CPU ${cpu(r.base.cpuSec)}, peak ${rss(r.base.peakRssKb)})`],
+      ['all detectors', `${sec(r.aimap.medianMs)} (CPU ${cpu(r.aimap.cpuSec)}, peak ${rss(r.aimap.peakRssKb)})`],
+      ['cost of the others', `${delta >= 0 ? '+' : ''}${sec(delta)} wall (${((100 * delta) / r.base.medianMs).toFixed(0)}%)${r.aimap.cpuSec !== undefined && r.base.cpuSec !== undefined ? `, +${(r.aimap.cpuSec - r.base.cpuSec).toFixed(2)} s CPU` : ''}`],
+    ]), '');
+  }
   for (const v of r.rg) {
     out.push(`ripgrep: ${v.label}`, table([
       ['command', v.command],

@@ -4,7 +4,11 @@
  * planted, and compares with ripgrep over the same files. Results go to stdout and to
  * <tmpdir>/aimap-bench-results/latest.json.
  *
+ * It also times a scan with only the code detectors of the first release (`--base-detectors`), so the
+ * report shows what the later detectors (configs, containers, IaC, model files, keys...) cost.
+ *
  * Flags: --files N (50000) --runs N (3) --dir PATH --seed N (42) --no-build --no-rg --check
+ *        --base-detectors ids (manifests,javascript,python,notebooks; '' to skip)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +35,7 @@ const { values: flags } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-rg': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    'base-detectors': { type: 'string', default: 'manifests,javascript,python,notebooks' },
   },
 });
 const runs = Math.max(1, Number(flags.runs));
@@ -80,11 +85,16 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'aimap-bench-run-'));
   const output = join(work, 'inventory.json');
   const aimapSpec: RunSpec = { command: process.execPath, args: [join(REPO, 'bin/aimap.js'), 'scan', tree.dir, '--format', 'json', '--no-store', '--quiet', '--output', output], cwd: work, okCodes: [0] };
+  const baseIds = (flags['base-detectors'] ?? '').split(',').filter(Boolean);
+  const baseSpecs: RunSpec[] = baseIds.length === 0 ? [] : [{ ...aimapSpec, args: [...aimapSpec.args.slice(0, -1), join(work, 'base.json'), '--detectors', baseIds.join(',')] }];
   const rg = rgVariants(tree.dir);
   const loadBefore = loadavg()[0] ?? 0;
-  log(`measuring aimap${rg.specs.length ? ` and ${rg.specs.length} rg variant(s)` : ''}: 1 warm-up + ${runs} interleaved rounds`);
-  const [aimapRuns = [], ...rgRuns] = await measureInterleaved([aimapSpec, ...rg.specs], runs, log);
+  log(`measuring aimap${baseSpecs.length ? ' (all detectors and base detectors)' : ''}${rg.specs.length ? ` and ${rg.specs.length} rg variant(s)` : ''}: 1 warm-up + ${runs} interleaved rounds`);
+  const [aimapRuns = [], ...otherRuns] = await measureInterleaved([aimapSpec, ...baseSpecs, ...rg.specs], runs, log);
+  const baseRuns = baseSpecs.length > 0 ? otherRuns.shift() ?? [] : [];
+  const rgRuns = otherRuns;
   const aimap = timing(shellLine(aimapSpec.command, aimapSpec.args), aimapRuns);
+  const base = baseSpecs[0] ? { ...timing(shellLine(baseSpecs[0].command, baseSpecs[0].args), baseRuns), detectors: baseIds } : undefined;
   const check = checkInventory(readFileSync(output, 'utf8'), tree.manifest);
   rmSync(work, { recursive: true, force: true });
   const planted = new Set(tree.manifest.aiFiles.map((f) => f.path));
@@ -106,6 +116,7 @@ async function main(): Promise<void> {
     },
     tree: { dir: tree.dir, reused: tree.reused, files, bytes, skippedFiles: cat.skipped.files, skippedBytes: cat.skipped.bytes, mix: `JS/TS ${pct(cat.js.files, files)}, Python ${pct(cat.py.files, files)}, other ${pct(cat.other.files, files)}` },
     aimap: { ...aimap, filesPerSec: files / (aimap.medianMs / 1000), mbPerSec: bytes / 1024 / 1024 / (aimap.medianMs / 1000), check },
+    ...(base === undefined ? {} : { base }),
     rg: rgTimings,
     ...(rg.note ? { rgNote: rg.note } : {}),
     targets: {

@@ -104,6 +104,17 @@ describe('aimap scan', () => {
     expect(readFileSync(join(cwd, 'inv.json'), 'utf8')).toBe(before);
   });
 
+  it('runs only the chosen detectors, and refuses unknown ids with exit 2', () => {
+    const cwd = tempTree(APP);
+    const only = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q', '--detectors', 'manifests'], cwd).stdout) as Inventory;
+    expect(only.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai']);
+    const skip = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q', '--skip-detectors', 'python'], cwd).stdout) as Inventory;
+    expect(skip.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai']);
+    const bad = runCli(['scan', 'app', '--no-store', '--detectors', 'pyton'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^aimap: unknown detector pyton; known detectors: manifests, /);
+  });
+
   it('prints help and version', () => {
     const cwd = tempTree();
     const help = runCli(['scan', '--help'], cwd);

@@ -133,3 +133,12 @@ describe('findKeys: what is not a key', () => {
     expect(found(`${key}x`.replace(/.$/, '_x'))).toEqual([]);
   });
 });
+
+describe('pre-check', () => {
+  it('passes texts with a key-shaped token and not ordinary words that contain a prefix', async () => {
+    const { mayHoldKey } = await import('./scan.ts');
+    expect(mayHoldKey('const queue = "task-runner"; const disk_size_bytes = 4;')).toBe(false);
+    expect(mayHoldKey(`OPENAI_API_KEY=${['sk', 'proj', 'Ab3dEf6gHi9jKl2mNo5pQr8s'].join('-')}`)).toBe(true);
+    expect(mayHoldKey(`{"k": "\\n${['sk', 'proj', 'Ab3dEf6gHi9jKl2mNo5pQr8s'].join('-')}"}`)).toBe(true);
+  });
+});

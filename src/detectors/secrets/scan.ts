@@ -45,7 +45,9 @@ const NOT_AFTER_KEY_CHAR = '(?<!(?<!\\\\)[A-Za-z0-9_-])';
 const PREFIXED = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{16,}`, 'g');
 // Prefix-less keys: also not next to `+`, `/` or `=`, or every base64 blob near a context word would yield runs.
 const BARE = /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?:[A-Za-z0-9]{8})?(?![A-Za-z0-9_+/=-])/g;
-const PRECHECK = new RegExp(`${KEY_PREFIXES.map(escape).join('|')}|${BARE_CONTEXT_CASED.source}`);
+// The pre-check asks for what PREFIXED needs (a prefix at a token start and 16 key characters), so it
+// never rejects a text the full scan would report; a bare `sk-` inside `task-queue` no longer passes.
+const PRECHECK = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{16}|${BARE_CONTEXT_CASED.source}`);
 const PREFIXED_RULES = KEY_RULES.filter((r) => r.prefix !== '');
 const BARE_RULES = KEY_RULES.filter((r) => r.prefix === '');
 
