@@ -46,14 +46,25 @@ const PREFIXED = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).
 // Prefix-less keys: also not next to `+`, `/` or `=`, or every base64 blob near a context word would yield runs.
 const BARE = /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?:[A-Za-z0-9]{8})?(?![A-Za-z0-9_+/=-])/g;
 // The pre-check asks for what PREFIXED needs (a prefix at a token start and 16 key characters), so it
-// never rejects a text the full scan would report; a bare `sk-` inside `task-queue` no longer passes.
-const PRECHECK = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).join('|')})[A-Za-z0-9_-]{16}|${BARE_CONTEXT_CASED.source}`);
+// never rejects a text the full scan would report; a bare `sk-` inside `task-queue` does not pass.
+// One pass over the text: shortest distinct prefixes only (longer ones extend them), and the token
+// boundary is checked in code per match, since a lookbehind at every position cost twice as much.
+const STEMS = KEY_PREFIXES.filter((p) => !KEY_PREFIXES.some((q) => q !== p && p.startsWith(q)));
+const PRECHECK = new RegExp(`((?:${STEMS.map(escape).join('|')})[A-Za-z0-9_-]{16})|${BARE_CONTEXT_CASED.source}`, 'g');
+const KEY_CHAR = /[A-Za-z0-9_-]/;
 const PREFIXED_RULES = KEY_RULES.filter((r) => r.prefix !== '');
 const BARE_RULES = KEY_RULES.filter((r) => r.prefix === '');
 
 /** Cheap test on raw text: false means the text holds no key this detector knows. */
 export function mayHoldKey(text: string): boolean {
-  return PRECHECK.test(text);
+  PRECHECK.lastIndex = 0;
+  for (let m = PRECHECK.exec(text); m !== null; m = PRECHECK.exec(text)) {
+    if (m[1] === undefined) return true; // a context word for prefix-less keys
+    const before = text[m.index - 1];
+    // As NOT_AFTER_KEY_CHAR: a key char before means mid-token, unless it is an escape (`\nsk-...`).
+    if (before === undefined || !KEY_CHAR.test(before) || text[m.index - 2] === '\\') return true;
+  }
+  return false;
 }
 
 /** Text around a key that must name its provider (see `KeyRule.context`). */
