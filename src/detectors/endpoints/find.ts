@@ -44,17 +44,9 @@ const BARE_VALUE = /(?:[:=]\s*|^\s*-\s+|^\s*)$/;
 /** Values shown to people, not used: `placeholder="https://my.openai.azure.com"` in a form. */
 const EXAMPLE_NAME = /^(?:placeholder|example|examples|hint|sample|help|description)$/i;
 
-/**
- * Words every catalog host or base-URL variable contains: a short first pass that most files fail,
- * before the exact (and several times slower) alternation of every host and variable name.
- * `endpoints.test.ts` checks that each catalog row contains one of them.
- */
-export const STAGE_ONE_WORDS = ['openai', 'azure', 'anthropic', 'amazonaws', 'googleapis', 'cohere', 'mistral', 'groq', 'together', 'fireworks', 'deepinfra', 'perplexity', 'x.ai', 'deepseek', 'replicate', 'nvidia', 'huggingface', 'openrouter', 'cloudflare', 'helicone', 'portkey', '11434', 'ollama', 'inference', 'litellm', 'llm', 'model', 'hf'] as const;
-const STAGE_ONE = new RegExp(STAGE_ONE_WORDS.map(escape).join('|'), 'i');
-
 /** Cheap test on raw text: false means no catalog host or base-URL variable is mentioned. */
 export function mayHoldEndpoint(text: string): boolean {
-  return STAGE_ONE.test(text) && PRECHECK.test(text);
+  return PRECHECK.test(text);
 }
 
 /**
