@@ -1,28 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectTree, names } from '../../../test/helpers/detect-tree.ts';
-import { tempTree } from '../../../test/helpers/temp-tree.ts';
-import { fillKeyMarkers } from '../secrets/fake-keys.ts';
+import { fixturePath as fixture, plantedFixture as planted } from '../../../test/helpers/planted-fixture.ts';
 import { endpointsDetector } from './index.ts';
-
-const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url));
-
-/** A temporary copy of a template fixture with its `{{provider:keyType}}` markers filled with fake keys. */
-function planted(name: string): string {
-  const root = fixture(name);
-  const files: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir)) {
-      const full = join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full).split(sep).join('/')] = fillKeyMarkers(readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return tempTree(files);
-}
 
 describe('endpoints detector on fixtures', () => {
   it('secrets fixture: provider APIs, a gateway, self-hosted servers; nothing from comments, prose or markdown', () => {
