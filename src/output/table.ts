@@ -25,26 +25,56 @@ export function formatLocation(e: Evidence): string {
   return e.line === undefined ? `${where}${cell}` : `${where}${cell}:${e.line}`;
 }
 
-function describe(asset: Asset): string {
-  const a = asset.attributes;
-  const bits: string[] = [];
-  if (asset.kind === 'sdk') {
-    bits.push(String(a['ecosystem'] ?? ''));
-    if (a['declared'] === false) bits.push('undeclared');
-    if (Array.isArray(a['versions']) && a['versions'].length > 0) bits.push(a['versions'].join(' '));
-  }
-  if (asset.kind === 'mcp-server' && typeof a['role'] === 'string') bits.push(a['role']);
-  if (asset.provider) bits.push(asset.provider);
-  return bits.filter(Boolean).join(', ');
+/** Attributes worth a glance per kind, in order; arrays are joined, booleans shown by name when true. */
+const SHOWN: Partial<Record<string, readonly string[]>> = {
+  sdk: ['ecosystem', 'versions'],
+  'mcp-server': ['role', 'clients', 'package', 'transport', 'url'],
+  'model-server': ['workload', 'ports', 'exposed', 'gpu'],
+  'model-file': ['format', 'riskLevel', 'dangerousGlobals'],
+  secret: ['keyType', 'prefix', 'envNames'],
+  endpoint: ['kind', 'region'],
+  identity: ['roleName'],
+  agent: ['kind', 'skills'],
+  system: ['category', 'workload'],
+  'vector-store': ['collections'],
+};
+
+function show(key: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === false) return undefined;
+  if (value === true) return key;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.slice(0, 4).join(' ') + (value.length > 4 ? ' …' : '');
+  return typeof value === 'object' ? undefined : String(value);
 }
 
-function assetRows(assets: readonly Asset[], style: Style): string[] {
+function describe(asset: Asset): string {
+  const a = asset.attributes;
+  const bits = (SHOWN[asset.kind] ?? []).map((key) => show(key, a[key]));
+  if (asset.kind === 'sdk' && a['declared'] === false) bits.splice(1, 0, 'undeclared');
+  if (asset.provider) bits.push(asset.provider);
+  return bits.filter((b): b is string => b !== undefined && b !== '').join(', ');
+}
+
+function assetRows(assets: readonly Asset[], style: Style, rootOf: ReadonlyMap<string, string>): string[] {
   const rows = assets.map((asset) => {
     const [first] = asset.evidence;
     const more = asset.evidence.length > 1 ? style.dim(` (+${asset.evidence.length - 1} more)`) : '';
-    return [`  ${asset.name}`, style.dim(describe(asset)), `${first ? formatLocation(first) : ''}${more}`];
+    const root = rootOf.get(asset.id);
+    const where = first ? `${root === undefined ? '' : `${root}: `}${formatLocation(first)}` : '';
+    return [`  ${asset.name}`, style.dim(describe(asset)), `${where}${more}`];
   });
   return columns(rows);
+}
+
+/** With several roots, which one each asset was found in (by the repository's RESOURCE edges). */
+function rootsOf(inventory: Inventory): Map<string, string> {
+  const repos = new Map(inventory.assets.filter((a) => a.kind === 'repository').map((a) => [a.id, a.name]));
+  const out = new Map<string, string>();
+  if (inventory.scan.targets.length < 2) return out;
+  for (const r of inventory.relationships) {
+    const repo = r.type === 'RESOURCE' ? repos.get(r.from) : undefined;
+    if (repo !== undefined && !out.has(r.to)) out.set(r.to, repo);
+  }
+  return out;
 }
 
 /** Renders the report as text lines joined by newlines (with a trailing newline). */
@@ -56,11 +86,12 @@ export function renderTable(inventory: Inventory, options: TableOptions): string
   const present = ASSET_KINDS.filter((k) => k !== 'repository' && (scan.counts[k] ?? 0) > 0);
   if (present.length === 0) out.push('No AI assets found.', '');
   else {
+    const roots = rootsOf(inventory);
     out.push(style.bold('Assets by kind'));
     out.push(...columns(present.map((k) => [`  ${KIND_TITLES[k] ?? k}`, String(scan.counts[k])])), '');
     for (const kind of present) {
       const assets = inventory.assets.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
-      out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(assets, style), '');
+      out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(assets, style, roots), '');
     }
   }
   out.push(...renderDiagnostics(inventory, style, options.maxDiagnostics ?? 10));
