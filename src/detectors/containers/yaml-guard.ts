@@ -10,6 +10,8 @@ import { MAX_DEPTH } from './yaml-tree.ts';
 
 const INTERESTING = /[\n"'#[\]{}]/g;
 const DASH_RUN = new RegExp(`^[ \\t]*(?:- +){${MAX_DEPTH + 1}}`, 'm');
+/** Any dash run needs two dashes with only blanks between: a cheap gate, since `^` with the `m` flag is tried at every line. */
+const TWO_DASHES = /- +-/;
 /** A quote opens a quoted scalar only after these (so `it's` in a plain scalar is no quote). */
 const OPENS_QUOTE = new Set([' ', '\t', '\n', '[', '{', ',', ':']);
 /** A line starting with one of these can continue a flow collection; any other ends it. */
@@ -24,7 +26,7 @@ function advance(content: string, from: number, to: number, line: number): numbe
 
 /** The 1-based line where nesting first exceeds `MAX_DEPTH`, or undefined. */
 export function tooDeepAt(content: string): number | undefined {
-  const dashes = DASH_RUN.exec(content);
+  const dashes = TWO_DASHES.test(content) ? DASH_RUN.exec(content) : null;
   let limit = dashes === null ? content.length : dashes.index;
   let depth = 0;
   let quote = '';
