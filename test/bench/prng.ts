@@ -3,6 +3,8 @@
  * Math.random is deliberately not used anywhere in the generator.
  */
 
+import { mulberry32 } from '../helpers/prng.ts';
+
 /** Deterministic random source with the helpers the generator needs. */
 export interface Rng {
   /** Uniform float in [0, 1). */
@@ -21,14 +23,7 @@ export interface Rng {
 
 /** Creates a PRNG from a 32-bit seed. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

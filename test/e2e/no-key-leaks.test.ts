@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/detectors/secrets/index.ts';
-import { FAKE_KEY_FORMATS, fakeKey } from '../../src/detectors/secrets/fake-keys.ts';
+import { FAKE_KEY_FORMATS, fakeKey } from '../helpers/fake-keys.ts';
 import type { Inventory } from '../../src/model/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { tempTree } from '../helpers/temp-tree.ts';

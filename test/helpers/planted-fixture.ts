@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fillKeyMarkers } from '../../src/detectors/secrets/fake-keys.ts';
+import { fillKeyMarkers } from './fake-keys.ts';
 import { tempTree } from './temp-tree.ts';
 
 /** Absolute path of a folder under test/fixtures. */

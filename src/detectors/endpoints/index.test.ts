@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeKey } from '../secrets/fake-keys.ts';
+import { fakeKey } from '../../../test/helpers/fake-keys.ts';
 import { detectEndpoints } from './index.ts';
 
 const detect = (path: string, content: string) => detectEndpoints({ scope: 'repo', path, content });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '../../../test/helpers/prng.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { detectLanguages } from './index.ts';
 
@@ -11,16 +12,6 @@ function timed(path: string, content: string): { r: DetectionResult | null; ms: 
 const messages = (r: DetectionResult | null): string[] => (r?.diagnostics ?? []).map((d) => `${d.code} ${d.location?.line ?? '-'} ${d.message}`);
 const sdkNames = (r: DetectionResult | null): string[] => (r?.assets ?? []).filter((a) => a.kind === 'sdk').map((a) => a.name);
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('languages detector: hostile input', () => {
   it('hostile: a Go file with an unterminated raw string keeps the imports before it', () => {

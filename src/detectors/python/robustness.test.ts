@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as prng } from '../../../test/helpers/prng.ts';
 import { detectPython } from './index.ts';
 import { tokenize } from './tokenizer.ts';
 
 const detect = (content: string) => detectPython({ scope: 't', path: 'x.py', content });
 
-/** Deterministic PRNG (mulberry32) so the fuzz cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['import openai', 'from mcp.server.fastmcp import FastMCP', '(', ')', '[', ']', '{', '}', '"', "'", '"""', "'''", 'f"{', '\\', '\n', '    ', '@', 'def', ':', '=', ',', 'model=', 'x', '.', '#', 'FastMCP(', 'Tool(', '**', '*', 'lambda', 'r"', '\r', '\u0000', '\uFFFD', ';', 'async', 'mcp.tool', 'from', 'import', 'as'];
 

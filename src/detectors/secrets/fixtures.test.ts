@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectTree, names } from '../../../test/helpers/detect-tree.ts';
 import { fixturePath as fixture, plantedFixture as planted } from '../../../test/helpers/planted-fixture.ts';
-import { fakeKey } from './fake-keys.ts';
+import { fakeKey } from '../../../test/helpers/fake-keys.ts';
 import { fingerprint, secretsDetector } from './index.ts';
 
 describe('secrets detector on fixtures', () => {

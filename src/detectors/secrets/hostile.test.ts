@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DetectionResult } from '../../model/index.ts';
-import { fakeKey } from './fake-keys.ts';
+import { fakeKey } from '../../../test/helpers/fake-keys.ts';
 import { detectSecrets } from './index.ts';
 import { MAX_HITS } from './scan.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePatterns } from '../run.ts';
-import { fakeKey } from './fake-keys.ts';
+import { fakeKey } from '../../../test/helpers/fake-keys.ts';
 import { detectSecrets, fingerprint, secretsDetector } from './index.ts';
 
 // Keys are generated at run time (fake-keys.ts); none is written in this file.

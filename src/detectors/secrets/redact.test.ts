@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactSnippet } from '../../model/index.ts';
 import { KEY_RULES } from './catalog.ts';
-import { FAKE_KEY_FORMATS, fakeKey } from './fake-keys.ts';
+import { FAKE_KEY_FORMATS, fakeKey } from '../../../test/helpers/fake-keys.ts';
 
 const prefixOf = (format: string): string => KEY_RULES.find((r) => `${r.provider}:${r.keyType}` === format)?.prefix ?? '';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_RULES } from './catalog.ts';
-import { FAKE_KEY_FORMATS, fakeKey } from './fake-keys.ts';
+import { FAKE_KEY_FORMATS, fakeKey } from '../../../test/helpers/fake-keys.ts';
 import { findKeys, type KeyHit } from './scan.ts';
 
 // Every key below is generated at run time (fake-keys.ts): no key-shaped literal is committed.

@@ -1,8 +1,10 @@
 /**
  * Format-valid fake keys for tests and benchmarks, built at run time from a seed so that no
  * key-shaped literal is ever committed. Each format follows the catalog row of the same
- * `provider:keyType` (see `catalog.ts` for the sources). The keys are random, never real.
+ * `provider:keyType` (see src/detectors/secrets/catalog.ts for the sources). The keys are random, never real.
  */
+
+import { mulberry32 } from './prng.ts';
 
 const HEX = '0123456789abcdef';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -11,17 +13,6 @@ const URLSAFE = `${ALNUM}_-`;
 
 type Random = () => number;
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (rnd: Random, alphabet: string, n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
 
@@ -66,7 +57,7 @@ export function fakeKey(format: string, seed = 1): string {
   if (!make) throw new Error(`no fake key format ${format}`);
   let h = seed >>> 0;
   for (let i = 0; i < format.length; i++) h = (Math.imul(h, 31) + format.charCodeAt(i)) >>> 0;
-  return make(prng(h));
+  return make(mulberry32(h));
 }
 
 /** Replaces every `{{provider:keyType}}` / `{{provider:keyType#n}}` marker with `fakeKey(format, n)`. */
