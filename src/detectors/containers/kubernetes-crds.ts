@@ -40,6 +40,11 @@ function software(kind: string): string {
   return SERVING_KINDS.find((k) => k.kind === kind)?.software ?? kind;
 }
 
+/** The workload a custom resource itself stands for, named `Kind/name` after its owner. */
+function resourceWorkload(owner: Owner, parts: Omit<Workload, 'source' | 'name' | 'line' | 'software'>): Workload {
+  return { source: 'kubernetes', name: `${owner.kind}/${owner.name}`, line: owner.line, software: { id: software(owner.kind), line: owner.line }, ...parts };
+}
+
 function inferenceService(owner: Owner, node: YNode): Workload[] {
   const predictor = getPath(node, 'spec', 'predictor');
   const framework = FRAMEWORKS.find((f) => get(predictor, f) !== undefined);
@@ -48,11 +53,7 @@ function inferenceService(owner: Owner, node: YNode): Workload[] {
   const format = text(getPath(model, 'modelFormat', 'name')) ?? framework;
   const runtime = text(get(model, 'runtime'));
   const uri = text(storage);
-  const own: Workload[] = model === undefined ? [] : [{
-    source: 'kubernetes',
-    name: `${owner.kind}/${owner.name}`,
-    line: owner.line,
-    software: { id: software(owner.kind), line: owner.line },
+  const own: Workload[] = model === undefined ? [] : [resourceWorkload(owner, {
     commands: argWords(model),
     env: envOf(model),
     gpu: gpuOf(model),
@@ -63,7 +64,7 @@ function inferenceService(owner: Owner, node: YNode): Workload[] {
       ...(runtime === undefined ? {} : { runtime }),
       ...(uri === undefined ? {} : { storageUri: cleanStorageUri(uri) }),
     },
-  }];
+  })];
   return [...own, ...items(get(predictor, 'containers')).map((c) => containerWorkload(c, owner, false))];
 }
 
@@ -72,17 +73,13 @@ function llmInferenceService(owner: Owner, node: YNode): Workload[] {
   const uri = text(uriNode);
   const containers = items(getPath(node, 'spec', 'template', 'containers'));
   return [
-    {
-      source: 'kubernetes',
-      name: `${owner.kind}/${owner.name}`,
-      line: owner.line,
-      software: { id: software(owner.kind), line: owner.line },
+    resourceWorkload(owner, {
       commands: [],
       env: [],
       gpu: containers.some((c) => gpuOf(c)),
       models: uriModel(uriNode, 'storage-uri'),
       extra: { ...(owner.namespace === undefined ? {} : { namespace: owner.namespace }), ...(uri === undefined ? {} : { storageUri: cleanStorageUri(uri) }) },
-    },
+    }),
     ...containers.map((c) => containerWorkload(c, owner, false)),
   ];
 }
@@ -93,17 +90,13 @@ function seldonDeployment(owner: Owner, node: YNode): Workload[] {
     const implementation = text(get(graph, 'implementation'));
     const uri = text(get(graph, 'modelUri'));
     const containers = items(get(predictor, 'componentSpecs')).flatMap((c) => items(getPath(c, 'spec', 'containers')));
-    const own: Workload[] = implementation === undefined && uri === undefined ? [] : [{
-      source: 'kubernetes',
-      name: `${owner.kind}/${owner.name}`,
-      line: owner.line,
-      software: { id: software(owner.kind), line: owner.line },
+    const own: Workload[] = implementation === undefined && uri === undefined ? [] : [resourceWorkload(owner, {
       commands: [],
       env: [],
       gpu: containers.some((c) => gpuOf(c)),
       models: uriModel(get(graph, 'modelUri'), 'storage-uri'),
       extra: { ...(implementation === undefined ? {} : { implementation }), ...(uri === undefined ? {} : { storageUri: cleanStorageUri(uri) }) },
-    }];
+    })];
     return [...own, ...containers.map((c) => containerWorkload(c, owner, false))];
   });
 }
@@ -130,18 +123,14 @@ function rayService(owner: Owner, node: YNode): Workload[] {
   const workers = items(get(cluster, 'workerGroupSpecs')).flatMap((w) => items(getPath(w, 'template', 'spec', 'containers')));
   const imageNode = get(head, 'image');
   const image = text(imageNode);
-  return [{
-    source: 'kubernetes',
-    name: `${owner.kind}/${owner.name}`,
-    line: owner.line,
-    software: { id: software(owner.kind), line: owner.line },
+  return [resourceWorkload(owner, {
     ...(image === undefined || imageNode === undefined ? {} : { image: { text: image, line: imageNode.line } }),
     commands: [],
     env: envOf(head),
     gpu: [head, ...workers].some((c) => gpuOf(c)),
     models: serveConfigModels(getPath(node, 'spec', 'serveConfigV2')),
     extra: owner.namespace === undefined ? {} : { namespace: owner.namespace },
-  }];
+  })];
 }
 
 /** Workloads of a serving custom resource or runtime; [] for any other kind. */
