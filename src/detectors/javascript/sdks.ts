@@ -2,7 +2,7 @@
  * AI package imports → `sdk` assets (`npm:<package>`). `declared` is false here: the pipeline sets it
  * when a manifest lists the package, so an import without a manifest entry stays visible as such.
  */
-import { packageProvider } from '../shared/ai-packages.ts';
+import { packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import type { Accumulator, Context } from './context.ts';
 import type { AiImport } from './imports.ts';
 
@@ -13,7 +13,7 @@ export function detectSdks(imports: readonly AiImport[], found: Accumulator, evi
     const provider = packageProvider(imp.pkg, imp.packageName);
     found.add({
       kind: 'sdk',
-      key: `npm:${imp.packageName}`,
+      key: sdkKey('npm', imp.packageName),
       name: imp.packageName,
       ...(provider === undefined ? {} : { provider }),
       attributes: { ecosystem: 'npm', category: imp.pkg.category, declared: false, ...(subpaths.length > 0 ? { subpaths } : {}) },

@@ -2,14 +2,14 @@
  * Turns resolved imports and model references of one file into assets: one `sdk` asset per
  * package (key shared with the manifest detector, see `resolve.ts`), one `model` asset per id.
  */
-import { packageProvider } from '../shared/ai-packages.ts';
+import { packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import { modelProvider } from '../shared/model-ids.ts';
 import type { SourceFile } from '../types.ts';
 import type { ImportRef } from './imports.ts';
 import type { LineIndex } from './mask.ts';
 import type { ModelRef } from './models.ts';
-import { packageKey, type ResolvedPackage } from './resolve.ts';
+import type { ResolvedPackage } from './resolve.ts';
 
 export const LANGUAGES_DETECTOR_ID = 'languages';
 /** Evidence lines kept per asset per file; subpaths kept per package per file. */
@@ -32,7 +32,7 @@ function firstLines(offsets: readonly number[], lines: LineIndex): number[] {
 export function emitPackages(file: SourceFile, lines: LineIndex, found: readonly PackageImport[], out: ResultBuilder): void {
   const groups = new Map<string, PackageImport[]>();
   for (const item of found) {
-    const key = packageKey(item.pkg.ecosystem, item.pkg.name);
+    const key = sdkKey(item.pkg.ecosystem, item.pkg.name);
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   for (const key of [...groups.keys()].sort()) {

@@ -2,9 +2,9 @@
  * Maps what an import names (Go import path, Java/Kotlin package, C# namespace, Ruby require,
  * Rust crate identifier) to the package a manifest would declare, via `catalog.ts` and the shared
  * package catalog. The result's key is built exactly like the manifest detector's
- * (`<ecosystem>:<normalizePackageName(name)>`), so both sightings of one package are one asset.
+ * (`sdkKey` in shared/ai-packages.ts), so both sightings of one package are one asset.
  */
-import { AI_PACKAGES, findAiPackage, normalizePackageName, type AiPackage, type Ecosystem } from '../shared/ai-packages.ts';
+import { AI_PACKAGES, findAiPackage, type AiPackage, type Ecosystem } from '../shared/ai-packages.ts';
 import { CRATE_LIBRARY_NAMES, GEMS, JVM_PACKAGES, NUGET_NAMESPACES, type Certainty, type GemRow, type PrefixRow } from './catalog.ts';
 
 /** A catalog package an import resolved to. */
@@ -17,9 +17,6 @@ export interface ResolvedPackage {
 }
 
 /** The asset key of a package: the manifest detector's formula, so the two sightings merge. */
-export function packageKey(ecosystem: Ecosystem, name: string): string {
-  return `${ecosystem}:${normalizePackageName(ecosystem, name)}`;
-}
 
 function resolved(ecosystem: Ecosystem, name: string, certainty: Certainty): ResolvedPackage | undefined {
   const pkg = findAiPackage(ecosystem, name);

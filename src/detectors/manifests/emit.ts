@@ -2,7 +2,7 @@
  * Turns parsed manifest entries into `sdk` assets: only catalog packages count, and every entry of
  * one package in one file folds into one asset (scopes and versions unioned, one evidence per line).
  */
-import { findAiPackage, normalizePackageName, packageProvider, type AiPackage } from '../shared/ai-packages.ts';
+import { findAiPackage, normalizePackageName, packageProvider, sdkKey, type AiPackage } from '../shared/ai-packages.ts';
 import { evidenceAt, lineText, type ResultBuilder } from '../shared/build.ts';
 import { redactSnippet } from '../../model/index.ts';
 import type { SourceFile } from '../types.ts';
@@ -19,7 +19,7 @@ export function emitSdkAssets(file: SourceFile, detector: string, entries: reado
   for (const entry of entries) {
     const pkg = findAiPackage(entry.ecosystem, entry.name);
     if (pkg === undefined) continue;
-    const key = `${entry.ecosystem}:${normalizePackageName(entry.ecosystem, entry.name)}`;
+    const key = sdkKey(entry.ecosystem, entry.name);
     const group = groups.get(key) ?? { pkg, entries: [] };
     group.entries.push(entry);
     groups.set(key, group);

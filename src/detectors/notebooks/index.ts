@@ -8,7 +8,7 @@
  * (0-based among all cells) and the line inside that cell.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
-import { findAiPackage, normalizePackageName, packageProvider } from '../shared/ai-packages.ts';
+import { findAiPackage, normalizePackageName, packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import { evidenceAt, parseFailed } from '../shared/build.ts';
 import { analyzePython, fileStem } from '../python/analyze.ts';
 import { Collector } from '../python/collector.ts';
@@ -66,7 +66,7 @@ function recordInstalls(file: SourceFile, placed: readonly Placed[], out: Collec
       const name = normalizePackageName('pypi', install.name);
       out.add({
         kind: 'sdk',
-        key: `pypi:${name}`,
+        key: sdkKey('pypi', name),
         name,
         provider: packageProvider(pkg, name),
         attributes: { ecosystem: 'pypi', category: pkg.category, declared: false, scopes: ['notebook-install'], ...(install.spec === undefined ? {} : { versions: [install.spec] }) },

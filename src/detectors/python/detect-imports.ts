@@ -2,7 +2,7 @@
  * `sdk` assets from imports: `import a.b as c`, `from a.b import x` (relative imports ignored),
  * `importlib.import_module("x")` and `__import__("x")` with a literal name.
  */
-import { normalizePackageName, packageProvider } from '../shared/ai-packages.ts';
+import { normalizePackageName, packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import { findPythonModule, type PythonModuleMatch } from '../shared/python-modules.ts';
 import type { Context } from './context.ts';
 import { dottedName } from './scope.ts';
@@ -12,7 +12,7 @@ function record(ctx: Context, match: PythonModuleMatch, line: number): void {
   ctx.aiImported = true;
   ctx.out.add({
     kind: 'sdk',
-    key: `pypi:${name}`,
+    key: sdkKey('pypi', name),
     name,
     provider: packageProvider(match.pkg, name),
     attributes: { ecosystem: 'pypi', category: match.pkg.category, declared: false },

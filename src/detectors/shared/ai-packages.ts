@@ -323,6 +323,14 @@ export function normalizePackageName(ecosystem: Ecosystem, name: string): string
   return trimmed;
 }
 
+/**
+ * The identity key of an `sdk` asset: `<ecosystem>:<normalized name>`. Every detector (manifests and
+ * imports alike) builds it here, so a declared package and its import merge into one asset.
+ */
+export function sdkKey(ecosystem: Ecosystem, name: string): string {
+  return `${ecosystem}:${normalizePackageName(ecosystem, name)}`;
+}
+
 const EXACT = new Map<string, AiPackage>();
 const PREFIXES: AiPackage[] = [];
 for (const row of AI_PACKAGES) {
