@@ -84,15 +84,22 @@ function orderEvidence(e: Evidence): Evidence {
   };
 }
 
+/** Merges everything but evidence, which the caller collects in one list per id (see mergeResults). */
 function mergeAsset(prev: Asset, next: Asset): Asset {
   return {
     ...prev,
     provider: prev.provider ?? next.provider,
     nativeId: prev.nativeId ?? next.nativeId,
     attributes: mergeAttributes(prev.attributes, next.attributes),
-    evidence: [...prev.evidence, ...next.evidence],
     tags: { ...next.tags, ...prev.tags },
   };
+}
+
+/** Appends to the list kept for `id`: one growing array per asset, not a copy per merge. */
+function collect(lists: Map<string, Evidence[]>, id: string, evidence: readonly Evidence[]): void {
+  const list = lists.get(id);
+  if (list) for (const e of evidence) list.push(e);
+  else lists.set(id, [...evidence]);
 }
 
 function finalizeAsset(a: Asset): Asset {
@@ -118,15 +125,20 @@ const byId = <T extends { id: string }>(x: T, y: T): number => (x.id < y.id ? -1
 export function mergeResults(results: readonly DetectionResult[]): Merged {
   const assets = new Map<string, Asset>();
   const relationships = new Map<string, Relationship>();
+  // An SDK imported in thousands of files merges thousands of times: evidence lists grow in place.
+  const assetEvidence = new Map<string, Evidence[]>();
+  const relationshipEvidence = new Map<string, Evidence[]>();
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {
     for (const a of r.assets) {
       const prev = assets.get(a.id);
       assets.set(a.id, prev ? mergeAsset(prev, a) : a);
+      collect(assetEvidence, a.id, a.evidence);
     }
     for (const rel of r.relationships) {
       const prev = relationships.get(rel.id);
-      relationships.set(rel.id, prev ? { ...prev, properties: mergeAttributes(prev.properties, rel.properties), evidence: [...prev.evidence, ...rel.evidence] } : rel);
+      relationships.set(rel.id, prev ? { ...prev, properties: mergeAttributes(prev.properties, rel.properties) } : rel);
+      collect(relationshipEvidence, rel.id, rel.evidence);
     }
     // Messages can quote the input (parsers echo the text around an error): redact them like snippets.
     for (const d of r.diagnostics) diagnostics.push({ ...d, message: redactSnippet(d.message) });
@@ -134,13 +146,13 @@ export function mergeResults(results: readonly DetectionResult[]): Merged {
   const finalRelationships: Relationship[] = [];
   for (const rel of relationships.values()) {
     if (assets.has(rel.from) && assets.has(rel.to)) {
-      finalRelationships.push({ ...rel, properties: canonical(rel.properties as AttributeValue) as Attributes, evidence: uniqueEvidence(rel.evidence) });
+      finalRelationships.push({ ...rel, properties: canonical(rel.properties as AttributeValue) as Attributes, evidence: uniqueEvidence(relationshipEvidence.get(rel.id) ?? []) });
     } else {
       diagnostics.push({ connector: 'merge', level: 'warn', code: 'detector-failed', message: `dropped ${rel.type} relationship with a missing end (${rel.from} → ${rel.to})` });
     }
   }
   return {
-    assets: [...assets.values()].map(finalizeAsset).sort(byId),
+    assets: [...assets.values()].map((a) => finalizeAsset({ ...a, evidence: assetEvidence.get(a.id) ?? [] })).sort(byId),
     relationships: finalRelationships.sort(byId),
     diagnostics: sortDiagnostics(diagnostics),
   };
