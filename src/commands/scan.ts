@@ -78,8 +78,9 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
   const host = hostRequest(flags, io.cwd);
   const targets = paths.length > 0 || host !== undefined ? paths : ['.'];
   for (const p of targets) {
-    if (!existsSync(resolve(io.cwd, p))) throw new ConfigError(`no such folder: ${p}`);
-    if (!statSync(resolve(io.cwd, p)).isDirectory()) throw new ConfigError(`not a folder: ${p} (aimap scans folders)`);
+    const info = statSync(resolve(io.cwd, p), { throwIfNoEntry: false });
+    if (info === undefined) throw new ConfigError(`no such folder: ${p}`);
+    if (!info.isDirectory()) throw new ConfigError(`not a folder: ${p} (aimap scans folders)`);
   }
   const { config } = loadConfigFile(io.cwd, flags.config);
   const maxFileSize = flags.maxFileSize === undefined ? config.scan?.maxFileSize : parseSize(flags.maxFileSize);

@@ -82,9 +82,12 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
   if (request.host !== undefined) results.push(await hostConnector.scan(ctx, hostConnector.configSchema.parse({ ...request.host })));
   const merged = mergeResults(results);
   const counts: Partial<Record<AssetKind, number>> = {};
+  const tally = new Map<AssetKind, number>();
+  for (const a of merged.assets) tally.set(a.kind, (tally.get(a.kind) ?? 0) + 1);
+  // Keys in ASSET_KINDS order, so the JSON does not depend on which kind came first.
   for (const kind of ASSET_KINDS) {
-    const n = merged.assets.filter((a) => a.kind === kind).length;
-    if (n > 0) counts[kind] = n;
+    const n = tally.get(kind);
+    if (n !== undefined) counts[kind] = n;
   }
   return {
     schemaVersion: SCHEMA_VERSION,
