@@ -29,10 +29,11 @@ export function emitSdkAssets(file: SourceFile, detector: string, entries: reado
     const first = found[0] as ManifestEntry;
     // PyPI names are published (and compared) in their PEP 503 form; others keep the first spelling.
     const name = first.ecosystem === 'pypi' ? normalizePackageName('pypi', first.name) : first.name.trim();
-    const versions = uniqueStrings(found.map((e) => (e.version === undefined ? undefined : redactSpec(e.version))));
+    // Direct-URL specs (`git+https://oauth2:ghp_...@github.com/...`) can carry credentials: redact like snippets.
+    const versions = uniqueStrings(found.map((e) => (e.version === undefined ? undefined : redactSnippet(e.version))));
     const lines = [...new Set(found.flatMap((e) => (e.line === undefined ? [] : [e.line])))].sort((a, b) => a - b);
     const evidence = (lines.length > 0 ? lines : [undefined]).map((line) =>
-      evidenceAt(file, detector, 'manifest', 'declared', line, line === undefined ? undefined : hideUrlCredentials(lineText(file.content, line))),
+      evidenceAt(file, detector, 'manifest', 'declared', line, line === undefined ? undefined : lineText(file.content, line)),
     );
     const provider = packageProvider(pkg, name);
     out.asset(file, {
@@ -55,17 +56,4 @@ export function emitSdkAssets(file: SourceFile, detector: string, entries: reado
 /** Sorted distinct non-empty strings (code-unit order, like the merge step). */
 function uniqueStrings(values: readonly (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))].sort();
-}
-
-/**
- * Direct-URL specs (`pkg @ https://user:token@host/...`, `git+https://oauth2:ghp_...@github.com/...`)
- * can carry credentials: the userinfo part is hidden (a bare `git@` is kept, it is no secret).
- */
-function hideUrlCredentials(text: string): string {
-  return text.replace(/(:\/\/)([^/\s@]+)@/g, (match, scheme: string, user: string) => (user === 'git' ? match : `${scheme}…[redacted]@`));
-}
-
-/** A version spec as stored: URL credentials hidden, key-shaped text redacted, length capped. */
-function redactSpec(spec: string): string {
-  return redactSnippet(hideUrlCredentials(spec));
 }
