@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Asset, AssetKind, Diagnostic, Relationship } from '../../src/model/index.ts';
-import type { Detector } from '../../src/detectors/types.ts';
+import { bytesOf, type Detector } from '../../src/detectors/types.ts';
 
 export interface TreeResult {
   assets: Asset[];
@@ -31,7 +31,9 @@ export function detectTree(root: string, detector: Detector, scope = 'fixture'):
   for (const full of files) {
     const path = relative(root, full).split(sep).join('/');
     if (!isMatch(path)) continue;
-    const found = detector.detect({ scope, path, content: readFileSync(full, 'utf8') });
+    const found = detector.binary
+      ? detector.detect({ scope, path, content: '', bytes: bytesOf(readFileSync(full)) })
+      : detector.detect({ scope, path, content: readFileSync(full, 'utf8') });
     if (!found) continue;
     result.assets.push(...found.assets);
     result.relationships.push(...found.relationships);

@@ -1,37 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Asset } from '../../model/index.ts';
-import { compilePatterns } from '../run.ts';
-import { bytesOf } from '../types.ts';
+import { detectTree } from '../../../test/helpers/detect-tree.ts';
 import { FIXTURE_FILES } from './__fixtures__/generate.ts';
 import { modelFilesDetector } from './index.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
-function walk(dir: string, out: string[]): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else out.push(full);
-  }
-  return out;
-}
-
-/** Runs the binary detector over a folder the way the local connector does: matching paths, bytes through a ByteSource. */
-function detectBinaryTree(root: string): { assets: Asset[]; diagnostics: unknown[] } {
-  const matches = compilePatterns(modelFilesDetector.patterns);
-  const out = { assets: [] as Asset[], diagnostics: [] as unknown[] };
-  for (const full of walk(root, [])) {
-    const path = relative(root, full).split(sep).join('/');
-    if (!matches(path)) continue;
-    const found = modelFilesDetector.detect({ scope: 'fixture', path, content: '', bytes: bytesOf(readFileSync(full)) });
-    out.assets.push(...(found?.assets ?? []));
-    out.diagnostics.push(...(found?.diagnostics ?? []));
-  }
-  return out;
-}
+const detectBinaryTree = (root: string) => detectTree(root, modelFilesDetector);
 
 describe('model-files detector on fixtures', () => {
   it('the committed fixture bytes are exactly what the generator builds', () => {
@@ -60,6 +37,6 @@ describe('model-files detector on fixtures', () => {
   });
 
   it('negative controls (all areas, model-files traps included): nothing at all', () => {
-    expect(detectBinaryTree(join(fixtures, 'negative-controls'))).toEqual({ assets: [], diagnostics: [] });
+    expect(detectBinaryTree(join(fixtures, 'negative-controls'))).toEqual({ assets: [], relationships: [], diagnostics: [] });
   });
 });
