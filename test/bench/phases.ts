@@ -28,13 +28,14 @@ const mods = await time('import connector + detectors', async () => {
   ]);
   return { walk, read, run, api, limit };
 });
-const listing = await time('list (fast-glob, default excludes)', () => mods.walk.listFiles({ root, exclude: [], include: [], defaultExcludes: true }), (l) => `${l.files.length} files`);
+const listing = await time('list (listFiles: fs.walk, default dirs pruned)', () => mods.walk.listFiles({ root, exclude: [], include: [], defaultExcludes: true }), (l) => `${l.files.length} files`);
 const excluded = new Set(mods.walk.DEFAULT_EXCLUDED_DIRS);
 await time('  alt: readdirSync walk, same pruning', () => walkSync(root, '', excluded), (l) => `${l.length} files`);
 const set = mods.run.compileDetectors(mods.api.DETECTORS);
-const candidates = await time('filter candidates (picomatch wants)', () => listing.files.filter((f) => set.wants(f.path)), (c) => `${c.length} candidates`);
+const candidates = await time('filter candidates (wants: file-name match)', () => listing.files.filter((f) => set.wants(f.path)), (c) => `${c.length} candidates`);
 const limit = mods.limit.createLimiter(Number(values.concurrency));
-const texts = await time(`read candidates (readCandidate, limiter ${values.concurrency})`, () => Promise.all(candidates.map((f) => limit(() => mods.read.readCandidate(f, 5 * 1024 * 1024)))), (o) => `${(o.reduce((n, x) => n + x.bytes, 0) / 1048576).toFixed(1)} MB`);
+const texts = await time('read candidates (readCandidateSync, the default)', () => candidates.map((f) => mods.read.readCandidateSync(f, 5 * 1024 * 1024)), (o) => `${(o.reduce((n, x) => n + x.bytes, 0) / 1048576).toFixed(1)} MB`);
+await time(`  alt: readCandidate, limiter ${values.concurrency} (--concurrency)`, () => Promise.all(candidates.map((f) => limit(() => mods.read.readCandidate(f, 5 * 1024 * 1024)))), () => '');
 await time('  alt: fs.promises.readFile, same limiter', () => Promise.all(candidates.map((f) => limit(() => readFile(f.absolute)))), () => '');
 await time('  alt: readFileSync loop', () => candidates.map((f) => readFileSync(f.absolute)), () => '');
 for (const detector of mods.api.DETECTORS) {
