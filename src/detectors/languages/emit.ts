@@ -55,7 +55,7 @@ export function emitPackages(file: SourceFile, lines: LineIndex, found: readonly
         ...(inferred ? { inferredArtifact: true } : {}),
       },
       evidence: firstLines(items.map((i) => i.ref.offset), lines).map((line) =>
-        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'import', inferred ? 'inferred' : 'declared', line, lines.text(line)),
+        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'import', inferred ? 'inferred' : 'declared', line, lines.lineText(line)),
       ),
     });
   }
@@ -77,7 +77,7 @@ export function emitModels(file: SourceFile, lines: LineIndex, refs: readonly Mo
       ...(provider === undefined ? {} : { provider }),
       attributes: { sources: sortedUnique(items.map((r) => r.source)) },
       evidence: firstLines(items.map((r) => r.offset), lines).map((line) =>
-        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', literalLines.has(line) ? 'declared' : 'inferred', line, lines.text(line)),
+        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', literalLines.has(line) ? 'declared' : 'inferred', line, lines.lineText(line)),
       ),
     });
   }

@@ -5,6 +5,8 @@
  * inside a string never matches) and look a literal's text up by the offset of its `"`.
  */
 
+import { LineIndex as SharedLineIndex } from '../shared/line-index.ts';
+
 /** A problem met while lexing (unterminated literal or comment, pathological nesting). */
 export interface LexIssue {
   readonly offset: number;
@@ -76,52 +78,14 @@ export class Masker {
   }
 }
 
-/** Offsets of line starts, for 1-based line numbers and line text in O(log n). */
-export class LineIndex {
-  private starts: number[] | undefined;
-  private readonly src: string;
-
-  constructor(src: string) {
-    this.src = src;
-  }
-
-  private lineStarts(): number[] {
-    if (this.starts) return this.starts;
-    const starts = [0];
-    for (let i = this.src.indexOf('\n'); i !== -1; i = this.src.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
-    return starts;
-  }
-
-  /** 1-based line of an offset. */
-  lineOf(offset: number): number {
-    const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  /** Text of a 1-based line, without its line break. */
-  text(line: number): string {
-    const starts = this.lineStarts();
-    const start = starts[line - 1];
-    if (start === undefined) return '';
-    const next = starts[line];
-    const end = next === undefined ? this.src.length : next - 1;
-    return this.src.slice(start, end).replace(/\r$/, '');
-  }
-
+/** The shared line index, plus the longest line (long-line guard). */
+export class LineIndex extends SharedLineIndex {
   /** Length of the longest line, and its number. */
   longest(): { line: number; length: number } {
     const starts = this.lineStarts();
     let best = { line: 1, length: 0 };
     starts.forEach((start, i) => {
-      const end = starts[i + 1] ?? this.src.length + 1;
+      const end = starts[i + 1] ?? this.text.length + 1;
       if (end - start - 1 > best.length) best = { line: i + 1, length: end - start - 1 };
     });
     return best;

@@ -4,6 +4,8 @@
  * non-comment line after them that matches. Deterministic; falls back to the first match anywhere.
  */
 
+import { LineIndex as LineStarts } from '../shared/line-index.ts';
+
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -76,18 +78,8 @@ function blank(out: string[], from: number, to: number): number {
   return to;
 }
 
-/** A fast offset → 1-based line lookup for one text (binary search over line starts). */
+/** A fast offset → 1-based line lookup for one text (the shared line index). */
 export function lineLocator(content: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const index = new LineStarts(content);
+  return (offset) => index.lineOf(offset);
 }

@@ -1,47 +1,13 @@
+import { LineIndex } from '../shared/line-index.ts';
+
 /**
  * Line bookkeeping over one text: offsets of line starts (computed once), the line of an offset by
  * binary search, and bounded windows of a line, so minified single-line files never get copied or
  * searched whole when only the neighbourhood of a match matters.
  */
 
-export class Lines {
-  private readonly starts: number[] = [0];
-  readonly text: string;
-
-  constructor(text: string) {
-    this.text = text;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  get count(): number {
-    return this.starts.length;
-  }
-
-  /** 1-based line of a character offset. */
-  lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-
-  /** Offset where a 1-based line starts. */
-  start(line: number): number {
-    return this.starts[line - 1] ?? this.text.length;
-  }
-
-  /** Offset just past the last character of a 1-based line (before `\r\n` / `\n`). */
-  end(line: number): number {
-    const next = this.starts[line];
-    let end = next === undefined ? this.text.length : next - 1;
-    if (end > this.start(line) && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
-  }
-
+/** The shared line index plus bounded windows of a line. */
+export class Lines extends LineIndex {
   /** The text of a 1-based line between columns `from` and `to` (clamped). */
   slice(line: number, from = 0, to = Number.MAX_SAFE_INTEGER): string {
     const start = this.start(line);
