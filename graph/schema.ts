@@ -1,0 +1,79 @@
+/**
+ * The graph schema both stores share: one Neo4j label per asset kind (PascalCase, Cartography's
+ * names where they exist), the relationship types of DESIGN.md §3 with the traversable ones, and
+ * how an asset becomes a flat property map (Neo4j properties hold only primitives and arrays of
+ * primitives, so nested attributes travel as JSON strings).
+ */
+import { ASSET_KINDS, type Asset, type AssetKind } from '../src/model/asset.ts';
+import { RELATIONSHIP_TYPES, TRAVERSABLE, type RelationshipType } from '../src/model/relationship.ts';
+
+/** Node label per asset kind (DESIGN.md §3). */
+export const NODE_LABELS: Readonly<Record<AssetKind, string>> = {
+  system: 'AISystem',
+  sdk: 'AISDK',
+  model: 'AIModel',
+  endpoint: 'Endpoint',
+  'vector-store': 'VectorStore',
+  'mcp-server': 'MCPServer',
+  tool: 'Tool',
+  agent: 'AIAgent',
+  'model-server': 'ModelServer',
+  'model-file': 'ModelFile',
+  'data-source': 'DataSource',
+  'saas-app': 'ThirdPartyApp',
+  secret: 'Secret',
+  identity: 'Identity',
+  owner: 'Owner',
+  repository: 'Repository',
+  'cloud-account': 'CloudAccount',
+};
+
+/** Every node also carries this label, so generic lookups by id use one index (BloodHound's `Base`). */
+export const BASE_LABEL = 'AIMapAsset';
+
+/** All node labels, in ASSET_KINDS order. */
+export const ALL_LABELS: readonly string[] = ASSET_KINDS.map((kind) => NODE_LABELS[kind]);
+
+/** The asset kind of a label, or undefined for a label aimap does not write. */
+export function kindOfLabel(label: string): AssetKind | undefined {
+  return ASSET_KINDS.find((kind) => NODE_LABELS[kind] === label);
+}
+
+export { RELATIONSHIP_TYPES, TRAVERSABLE, type RelationshipType };
+
+/** Traversable types in RELATIONSHIP_TYPES order (for `[:A|B|C]` patterns and SQL `IN (...)`). */
+export const TRAVERSABLE_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPES.filter((t) => TRAVERSABLE.has(t));
+
+/** A Neo4j-storable property value. */
+export type GraphScalar = string | number | boolean;
+export type GraphValue = GraphScalar | readonly GraphScalar[];
+
+/**
+ * The properties a node gets: `id`, `kind`, `name`, `provider`, `nativeId`, each attribute as
+ * `attr_<name>` (arrays of primitives stay arrays, anything nested becomes a JSON string, null is
+ * left out), `tags` as JSON and the evidence count. Evidence itself stays in the inventory.
+ */
+export function nodeProperties(asset: Asset): Record<string, GraphValue> {
+  const props: Record<string, GraphValue> = { id: asset.id, kind: asset.kind, name: asset.name };
+  if (asset.provider !== undefined) props.provider = asset.provider;
+  if (asset.nativeId !== undefined) props.nativeId = asset.nativeId;
+  for (const [key, value] of Object.entries(asset.attributes)) {
+    const flat = flatten(value);
+    if (flat !== undefined) props[`attr_${key}`] = flat;
+  }
+  if (Object.keys(asset.tags).length > 0) props.tags = JSON.stringify(asset.tags);
+  props.evidenceCount = asset.evidence.length;
+  return props;
+}
+
+function flatten(value: unknown): GraphValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    const first = typeof value[0];
+    const uniform = (first === 'string' || first === 'number' || first === 'boolean') && value.every((v) => typeof v === first);
+    return uniform ? (value as GraphScalar[]) : JSON.stringify(value);
+  }
+  return JSON.stringify(value);
+}
