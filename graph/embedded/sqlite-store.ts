@@ -2,7 +2,7 @@
  * The embedded `GraphStore`: one SQLite file through the built-in `node:sqlite` (no native
  * addon). Every method is synchronous.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import type { Inventory } from '../../src/model/inventory.ts';
 import { AimapStoreError } from '../store-error.ts';
@@ -15,6 +15,15 @@ import { prepareWrites, writeScan } from './write-scan.ts';
 import type { ProgressCallback, WriteStatements } from './write-scan.ts';
 
 export type { ProgressCallback } from './write-scan.ts';
+
+/** A bound SQL parameter. */
+export type SqlParam = SQLInputValue;
+
+/** node:sqlite has no readonly flag on statements; a leading SELECT/WITH (no RETURNING) is the test. */
+function isReadOnly(stmt: StatementSync): boolean {
+  const text = stmt.sourceSQL.trimStart().toUpperCase();
+  return (text.startsWith('SELECT') || text.startsWith('WITH')) && !/\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|ATTACH)\b/.test(text.replace(/'[^']*'/g, "''"));
+}
 
 /** Options of `openEmbeddedStore`. */
 export interface EmbeddedStoreOptions {
@@ -56,6 +65,7 @@ export class EmbeddedStore implements GraphStore {
   #writes: WriteStatements | undefined;
   #reads: ReadStatements | undefined;
   readonly #options: EmbeddedStoreOptions;
+  readonly #selects = new Map<string, StatementSync>();
 
   /** Use `openEmbeddedStore`; this takes an already opened and migrated database. */
   constructor(db: DatabaseSync, path: string, options: EmbeddedStoreOptions) {
@@ -87,12 +97,38 @@ export class EmbeddedStore implements GraphStore {
     return this.#guard(() => readInventory(this.#readStatements(), scanId));
   }
 
+  /**
+   * Runs one read-only SQL statement and returns its rows: the door saved queries and the diff use
+   * to read the stored graph. Statements are cached per text. Writing through it is refused.
+   */
+  select(sql: string, params: readonly SqlParam[] = []): Record<string, unknown>[] {
+    return this.#guard(() => {
+      let stmt = this.#selects.get(sql);
+      if (stmt === undefined) {
+        stmt = this.#open().prepare(sql);
+        this.#selects.set(sql, stmt);
+      }
+      if (!isReadOnly(stmt)) throw new Error(`select(): not a read-only statement: ${sql.slice(0, 80)}`);
+      return stmt.all(...params) as Record<string, unknown>[];
+    });
+  }
+
+  /** The internal sequence number (`scan_seq` in every table) of `scanId`, or of the newest scan. */
+  scanSeq(scanId?: string): number | undefined {
+    const rows = scanId === undefined
+      ? this.select("SELECT seq FROM scans WHERE status = 'complete' ORDER BY seq DESC LIMIT 1")
+      : this.select("SELECT seq FROM scans WHERE status = 'complete' AND id = ?", [scanId]);
+    const seq = rows[0]?.['seq'];
+    return typeof seq === 'number' ? seq : undefined;
+  }
+
   /** Closes the file; the WAL is checkpointed into it. Idempotent. */
   close(): void {
     const db = this.#db;
     this.#db = undefined;
     this.#writes = undefined;
     this.#reads = undefined;
+    this.#selects.clear();
     db?.close();
   }
 

@@ -38,5 +38,54 @@ export const configFileSchema = z.strictObject({
     })
     .optional(),
   store: z.string().min(1).optional(),
+  /** Name and group systems; folders not listed are still derived automatically (one per project root). */
+  systems: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        /** Repo-relative folders or globs whose assets belong to this system. */
+        paths: z.array(z.string().min(1)).min(1),
+        description: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Owners, first in the resolver chain: each entry names an owner for systems, paths or asset ids. */
+  owners: z
+    .array(
+      z.strictObject({
+        owner: z.string().min(1),
+        systems: z.array(z.string()).optional(),
+        paths: z.array(z.string()).optional(),
+        assets: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  /** What is approved; anything AI not on these lists is shadow AI. Without it, shadow-ai is inventory only. */
+  approved: z
+    .strictObject({
+      providers: z.array(z.string()).optional(),
+      models: z.array(z.string()).optional(),
+      sdks: z.array(z.string()).optional(),
+      saas: z.array(z.string()).optional(),
+      mcpServers: z.array(z.string()).optional(),
+    })
+    .optional(),
+  /** Sensitivity of data sources and vector stores, matched by name glob. */
+  dataSources: z
+    .array(
+      z.strictObject({
+        match: z.string().min(1),
+        classification: z.enum(['public', 'internal', 'confidential', 'restricted']),
+        regulated: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /** Policy switches: ids to turn off and severity overrides. */
+  policies: z
+    .strictObject({
+      disable: z.array(z.string()).optional(),
+      severity: z.record(z.string(), z.enum(['info', 'low', 'medium', 'high', 'critical'])).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -56,6 +56,20 @@ describe('embedded store: write and read back', () => {
     expect(store.inventory('no-such-scan')).toBeUndefined();
   });
 
+  it('answers read-only SQL over the stored graph and refuses writes through select()', () => {
+    store.write(sampleInventory('scan-a'));
+    store.write(sampleInventory('scan-b'));
+    const seq = store.scanSeq();
+    expect(seq).toBe(store.scanSeq('scan-b'));
+    expect(store.scanSeq('scan-a')).toBeLessThan(seq ?? 0);
+    expect(store.scanSeq('nope')).toBeUndefined();
+    const kinds = store.select('SELECT kind, count(*) AS n FROM assets WHERE scan_seq = ? GROUP BY kind ORDER BY kind', [seq ?? 0]);
+    expect(kinds).toContainEqual({ kind: 'sdk', n: 1 });
+    expect(() => store.select('DELETE FROM assets')).toThrow(/read-only/);
+    expect(() => store.select("WITH x AS (SELECT 1) DELETE FROM scans WHERE id = 'scan-a'")).toThrow(/read-only/);
+    expect(store.scans()).toHaveLength(2);
+  });
+
   it('answers an empty store with no scans and no inventory', () => {
     expect(store.scans()).toEqual([]);
     expect(store.inventory()).toBeUndefined();
