@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 /** `aimap scan --host` end to end: a real child process over a fake home folder. */
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,23 +34,28 @@ describe('aimap scan --host', () => {
     const inv = JSON.parse(run.stdout) as Inventory;
     expect(inventorySchemaErrors(inv)).toEqual([]);
     expect(inv.scan.targets).toEqual([{ connector: 'host', target: 'home', scope: expect.stringMatching(/^host:.+:.*\/home$/) as unknown as string }]);
-    expect(inv.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['mcp-server:filesystem', 'mcp-server:github', 'mcp-server:linear']);
+    expect(inv.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['mcp-server:filesystem', 'mcp-server:github', 'mcp-server:linear', 'system:claude-desktop on vm', 'system:codex on vm', 'system:cursor on vm'].map((n) => n.replace(' vm', ` ${hostname()}`)).sort());
     const github = inv.assets.find((a) => a.name === 'github');
     expect(github?.attributes['clients']).toEqual(['claude-desktop', 'cursor']);
     expect(github?.evidence.map((e) => e.path)).toEqual(['~/.config/Claude/claude_desktop_config.json', '~/.cursor/mcp.json']);
     expect(inv.assets.find((a) => a.name === 'filesystem')?.attributes['filesystemRoots']).toEqual(['/']);
     expect(inv.diagnostics).toEqual([]);
     for (const planted of [ENV_VALUE, HEADER_VALUE, KEY.slice(12)]) expect(run.stdout).not.toContain(planted);
-    expect(run.stderr).toMatch(/^aimap: scan \S+: 3 AI assets, 0 diagnostics\n$/);
+    expect(run.stderr).toMatch(/^aimap: scan \S+: 3 AI assets in 3 systems, 0 diagnostics\n$/);
   });
 
   it('--host with PATHs scans both; --host-home alone implies --host; the table names the home as ~ or as typed', () => {
     const cwd = tempTree({ ...APP, ...Object.fromEntries(Object.entries(HOME).map(([p, c]) => [`home/${p}`, c])) });
     const both = JSON.parse(runCli(['scan', 'app', '--host-home', 'home', '--host-platform', 'linux', '-f', 'json', '--no-store', '-q'], cwd).stdout) as Inventory;
     expect(both.scan.targets.map((t) => [t.connector, t.target])).toEqual([['local', 'app'], ['host', 'home']]);
-    expect(both.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['mcp-server:filesystem', 'mcp-server:github', 'mcp-server:linear', 'repository:app', 'sdk:openai']);
-    expect(both.relationships.every((r) => r.type === 'RESOURCE' && r.from.startsWith('repository:'))).toBe(true);
-    expect(both.relationships).toHaveLength(1); // the host's servers are not resources of the repository
+    expect(both.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['mcp-server:filesystem', 'mcp-server:github', 'mcp-server:linear', 'repository:app', 'sdk:openai', 'system:app', 'system:claude-desktop on vm', 'system:codex on vm', 'system:cursor on vm'].map((n) => n.replace(' vm', ` ${hostname()}`)).sort());
+    // The host's servers are not resources of the repository: only the app's SDK and system are.
+    const resources = both.relationships.filter((r) => r.type === 'RESOURCE');
+    expect(resources.map((r) => both.assets.find((a) => a.id === r.to)?.name).sort()).toEqual(['app', 'openai']);
+    // Each client's system connects to the servers that client has configured.
+    const claude = both.assets.find((a) => a.name === `claude-desktop on ${hostname()}`);
+    const connected = both.relationships.filter((r) => r.from === claude?.id && r.type === 'CONNECTS_TO').map((r) => both.assets.find((a) => a.id === r.to)?.name);
+    expect(connected.sort()).toEqual(['filesystem', 'github']);
     const table = runCli(['scan', '--host-home', 'home', '--host-platform', 'linux', '--no-store'], cwd);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/MCP servers \(3\)/);
@@ -72,7 +78,7 @@ describe('aimap scan --host', () => {
     const run = runCli(['scan', '--host-home', 'home', '--host-platform', 'linux', '-f', 'json', '--no-store', '-q', '--strict'], cwd, asUser);
     const inv = JSON.parse(run.stdout) as Inventory;
     expect(inv.diagnostics.map((d) => [d.code, d.level, d.location?.path])).toEqual([['unreadable', 'error', '~/.codex/config.toml']]);
-    expect(inv.assets.map((a) => a.name).sort()).toEqual(['filesystem', 'github']);
+    expect(inv.assets.filter((a) => a.kind !== 'system').map((a) => a.name).sort()).toEqual(['filesystem', 'github']);
     expect(run.code).toBe(3);
   });
 });

@@ -13,6 +13,7 @@ import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { DetectionResult, Diagnostic, ScanStats, ScanTarget } from '../../src/model/index.ts';
 import type { ConnectorResult, ScanContext } from '../types.ts';
 import { normalizeRoot } from './normalize.ts';
+import { projectFiles } from './projects.ts';
 import { openBinary, readCandidate, readCandidateSync, type ReadOutcome } from './read.ts';
 import { resolveScope } from './scope.ts';
 import { listFiles, type ListedFile, type WalkOptions } from './walk.ts';
@@ -68,7 +69,7 @@ async function scanRoot(ctx: ScanContext, options: LocalScanOptions, path: strin
   ctx.progress.addTotal(candidates.length);
   const perFile = await scanFiles(ctx, options, scope.scope, candidates);
   const results = perFile.flatMap((r) => r.results);
-  const normalized = normalizeRoot(scope, results);
+  const normalized = normalizeRoot(scope, results, projectFiles(listing.files.map((f) => f.path)));
   return {
     target,
     result: { ...normalized, diagnostics: [...listing.diagnostics, ...normalized.diagnostics] },

@@ -102,6 +102,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         ...(concurrency === undefined ? {} : { concurrency }),
         ...(detectors === undefined ? {} : { detectors }),
         ...(host === undefined ? {} : { host }),
+        ...(config.systems === undefined ? {} : { systems: config.systems }),
       },
       { progress },
     );
@@ -114,8 +115,10 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
     if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
     else io.stdout.write(text);
     if (!flags.quiet && (toFile || flags.format === 'json')) {
-      const total = shown.assets.filter((a) => a.kind !== 'repository').length;
-      io.stderr.write(`aimap: scan ${shown.scan.id}: ${total} AI assets, ${shown.diagnostics.length} diagnostics${toFile ? ` → ${flags.output}` : ''}\n`);
+      const total = shown.assets.filter((a) => a.kind !== 'repository' && a.kind !== 'system').length;
+      const systems = shown.assets.length - total - shown.assets.filter((a) => a.kind === 'repository').length;
+      const inSystems = systems === 0 ? '' : ` in ${systems} system${systems === 1 ? '' : 's'}`;
+      io.stderr.write(`aimap: scan ${shown.scan.id}: ${total} AI assets${inSystems}, ${shown.diagnostics.length} diagnostics${toFile ? ` → ${flags.output}` : ''}\n`);
     }
     const incomplete = shown.diagnostics.some((d) => d.level === 'error');
     return flags.strict && incomplete ? 3 : 0;

@@ -35,7 +35,6 @@ const SHOWN: Partial<Record<string, readonly string[]>> = {
   endpoint: ['kind', 'region'],
   identity: ['roleName'],
   agent: ['kind', 'skills'],
-  system: ['category', 'workload'],
   'vector-store': ['collections'],
 };
 
@@ -46,8 +45,21 @@ function show(key: string, value: unknown): string | undefined {
   return typeof value === 'object' ? undefined : String(value);
 }
 
+/** A system: how it was found, what it is made of, and whether it faces outside. */
+function describeSystem(a: Asset['attributes']): string {
+  const parts: string[] = [String(a['derivedFrom'] ?? a['category'] ?? 'workload')];
+  const components = a['components'];
+  if (components !== null && typeof components === 'object' && !Array.isArray(components)) {
+    const total = Object.values(components).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    parts.push(`${total} component${total === 1 ? '' : 's'}`);
+  }
+  if (a['externalFacing'] === true || a['exposed'] === true) parts.push('external-facing');
+  return parts.join(', ');
+}
+
 function describe(asset: Asset): string {
   const a = asset.attributes;
+  if (asset.kind === 'system') return describeSystem(a);
   const bits = (SHOWN[asset.kind] ?? []).map((key) => show(key, a[key]));
   if (asset.kind === 'sdk' && a['declared'] === false) bits.splice(1, 0, 'undeclared');
   if (asset.provider) bits.push(asset.provider);

@@ -1,5 +1,5 @@
 /**
- * The scan pipeline: connectors → merge → (owners, policies: later issues) → one Inventory.
+ * The scan pipeline: connectors → merge → systems → (owners, policies) → one Inventory.
  * Everything after discovery is pure; the clock, scan id and progress are injected.
  */
 import { hostConnector } from '../../connectors/host/index.ts';
@@ -10,6 +10,7 @@ import { ASSET_KINDS, SCHEMA_VERSION, type AssetKind, type Inventory, type ScanS
 import { VERSION } from '../version.ts';
 import { createLimiter } from './limit.ts';
 import { mergeResults } from './merge.ts';
+import { deriveSystems, type ConfiguredSystem } from './systems.ts';
 import { newScanId } from './scan-id.ts';
 
 /** The MCP client configs of one home folder on this machine (`aimap scan --host`). */
@@ -39,6 +40,8 @@ export interface ScanRequest {
   readonly concurrency?: number;
   /** Detector ids to run on folders (all when absent). */
   readonly detectors?: readonly string[];
+  /** Systems named in the config file; the rest are derived per project, stack and module. */
+  readonly systems?: readonly ConfiguredSystem[];
 }
 
 /** Injected surroundings: the defaults are the real clock, a random id and no progress output. */
@@ -80,7 +83,10 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     results.push(await localConnector.scan(ctx, config));
   }
   if (request.host !== undefined) results.push(await hostConnector.scan(ctx, hostConnector.configSchema.parse({ ...request.host })));
-  const merged = mergeResults(results);
+  const found = mergeResults(results);
+  const targets = results.flatMap((r) => r.targets);
+  const systems = deriveSystems({ ...found, targets, configured: request.systems ?? [] });
+  const merged = systems.assets.length === 0 ? found : mergeResults([found, { ...systems, diagnostics: [] }]);
   const counts: Partial<Record<AssetKind, number>> = {};
   const tally = new Map<AssetKind, number>();
   for (const a of merged.assets) tally.set(a.kind, (tally.get(a.kind) ?? 0) + 1);
@@ -92,7 +98,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'aimap', version: VERSION },
-    scan: { id: ctx.scanId, startedAt: started.toISOString(), finishedAt: now().toISOString(), targets: results.flatMap((r) => r.targets), stats: sumStats(results.map((r) => r.stats)), counts },
+    scan: { id: ctx.scanId, startedAt: started.toISOString(), finishedAt: now().toISOString(), targets, stats: sumStats(results.map((r) => r.stats)), counts },
     assets: merged.assets,
     relationships: merged.relationships,
     findings: [],

@@ -20,15 +20,15 @@ describe('aimap scan', () => {
     const inv = JSON.parse(run.stdout) as Inventory;
     expect(inventorySchemaErrors(inv)).toEqual([]);
     expect(inv.scan.targets).toEqual([{ connector: 'local', target: 'app', scope: 'app' }]);
-    expect(inv.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['model:gpt-4.1-mini', 'repository:app', 'sdk:chromadb', 'sdk:openai', 'vector-store:chroma']);
-    expect(run.stderr).toMatch(/^aimap: scan \S+: 4 AI assets, 0 diagnostics\n$/);
+    expect(inv.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['model:gpt-4.1-mini', 'repository:app', 'sdk:chromadb', 'sdk:openai', 'system:app', 'vector-store:chroma']);
+    expect(run.stderr).toMatch(/^aimap: scan \S+: 4 AI assets in 1 system, 0 diagnostics\n$/);
     expect(existsSync(join(cwd, '.aimap', 'aimap.db'))).toBe(true);
 
     const scans = runCli(['scans', '--format', 'json'], cwd);
     expect(scans.code).toBe(0);
     const list = JSON.parse(scans.stdout) as Array<{ id: string; counts: Record<string, number> }>;
     expect(list.map((s) => s.id)).toEqual([inv.scan.id]);
-    expect(list[0]?.counts).toEqual({ sdk: 2, model: 1, 'vector-store': 1, repository: 1 });
+    expect(list[0]?.counts).toEqual({ system: 1, sdk: 2, model: 1, 'vector-store': 1, repository: 1 });
   });
 
   it('prints a readable table with counts by kind and file:line, and no progress bar when stderr is not a terminal', () => {
@@ -107,9 +107,9 @@ describe('aimap scan', () => {
   it('runs only the chosen detectors, and refuses unknown ids with exit 2', () => {
     const cwd = tempTree(APP);
     const only = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q', '--detectors', 'manifests'], cwd).stdout) as Inventory;
-    expect(only.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai']);
+    expect(only.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai', 'system:app']);
     const skip = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q', '--skip-detectors', 'python'], cwd).stdout) as Inventory;
-    expect(skip.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai']);
+    expect(skip.assets.map((a) => `${a.kind}:${a.name}`).sort()).toEqual(['repository:app', 'sdk:openai', 'system:app']);
     const bad = runCli(['scan', 'app', '--no-store', '--detectors', 'pyton'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^aimap: unknown detector pyton; known detectors: manifests, /);

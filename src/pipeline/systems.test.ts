@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { assetId, relationshipId, type Asset, type AssetKind, type Attributes, type Evidence, type Relationship, type ScanTarget, type Technique } from '../model/index.ts';
+import { mergeResults } from './merge.ts';
+import { deriveSystems, type ConfiguredSystem } from './systems.ts';
+
+const ev = (path: string, technique: Technique = 'import', line = 3): Evidence => ({ path, line, technique, confidence: 'declared', detector: 'test' });
+
+function asset(scope: string, kind: AssetKind, name: string, evidence: Evidence[], attributes: Attributes = {}): Asset {
+  return { id: assetId(kind, scope, name), kind, name, attributes, evidence, tags: {} };
+}
+
+function rel(type: Relationship['type'], from: Asset, to: Asset): Relationship {
+  return { id: relationshipId(from.id, type, to.id), type, from: from.id, to: to.id, properties: {}, evidence: [] };
+}
+
+/** A repository asset with its project files and RESOURCE edges to the members. */
+function repo(scope: string, projectFiles: string[], members: Asset[]): { assets: Asset[]; relationships: Relationship[]; target: ScanTarget } {
+  const repository = { ...asset(scope, 'repository', scope, [ev('.', 'config')]), attributes: { vcs: 'none', projectFiles } };
+  return { assets: [repository, ...members], relationships: members.map((m) => rel('RESOURCE', repository, m)), target: { connector: 'local', target: scope, scope } };
+}
+
+function derive(parts: Array<{ assets: Asset[]; relationships: Relationship[]; target?: ScanTarget }>, extra: Relationship[] = [], configured: ConfiguredSystem[] = []) {
+  const base = mergeResults(parts.map((p) => ({ assets: p.assets, relationships: p.relationships, diagnostics: [] })).concat([{ assets: [], relationships: extra, diagnostics: [] }]));
+  const targets = parts.flatMap((p) => (p.target ? [p.target] : []));
+  const derived = deriveSystems({ ...base, targets, configured });
+  const all = mergeResults([base, { ...derived, diagnostics: [] }]);
+  const byId = new Map(all.assets.map((a) => [a.id, a]));
+  const systems = all.assets.filter((a) => a.kind === 'system' && a.attributes['derivedFrom'] !== undefined);
+  const edges = (system: Asset, type: Relationship['type']): string[] =>
+    all.relationships.filter((r) => r.from === system.id && r.type === type).map((r) => (byId.get(r.to) as Asset).name).sort();
+  const named = (name: string): Asset => {
+    const found = systems.find((s) => s.name === name);
+    if (!found) throw new Error(`no system ${name}; have ${systems.map((s) => s.name).join(', ')}`);
+    return found;
+  };
+  return { all, systems, edges, named, derived };
+}
+
+describe('deriveSystems', () => {
+  it('makes one system per project root that uses AI, with INCLUDES and the typed edge per kind', () => {
+    const scope = 'github.com/acme/mono';
+    const openai = asset(scope, 'sdk', 'openai', [ev('apps/web/package.json', 'manifest'), ev('services/api/app.py')]);
+    const model = asset(scope, 'model', 'gpt-4o', [ev('services/api/app.py', 'call-site', 9)]);
+    const endpoint = asset(scope, 'endpoint', 'api.openai.com', [ev('services/api/settings.py', 'config')], { kind: 'provider-api' });
+    const store = asset(scope, 'vector-store', 'pgvector', [ev('services/api/db.py')]);
+    const key = asset(scope, 'secret', 'openai', [ev('services/api/.env', 'config')]);
+    const { systems, edges, named } = derive([repo(scope, ['apps/web/package.json', 'services/api/pyproject.toml', 'docs/package.json'], [openai, model, endpoint, store, key])]);
+    expect(systems.map((s) => s.name).sort()).toEqual(['api', 'web']);
+    const api = named('api');
+    expect(api.nativeId).toBe('services/api');
+    expect(api.attributes).toMatchObject({ derivedFrom: 'project', root: 'services/api', externalFacing: false, components: { endpoint: 1, model: 1, sdk: 1, secret: 1, 'vector-store': 1 } });
+    expect(api.evidence).toContainEqual({ path: 'services/api/pyproject.toml', line: 1, technique: 'manifest', confidence: 'inferred', detector: 'systems' });
+    expect(edges(api, 'INCLUDES')).toEqual(['api.openai.com', 'gpt-4o', 'openai', 'openai', 'pgvector']);
+    expect(edges(api, 'USES_SDK')).toEqual(['openai']);
+    expect(edges(api, 'USES_MODEL')).toEqual(['gpt-4o']);
+    expect(edges(api, 'CALLS')).toEqual(['api.openai.com']);
+    expect(edges(api, 'READS_FROM')).toEqual(['pgvector']);
+    expect(edges(api, 'USES_SECRET')).toEqual(['openai']);
+    // The SDK is in both projects; the docs project has no AI and is no system.
+    expect(edges(named('web'), 'USES_SDK')).toEqual(['openai']);
+  });
+
+  it('gives compose stacks, Terraform modules, CloudFormation stacks and Helm charts their own systems', () => {
+    const scope = 'infra';
+    const ollama = asset(scope, 'model-server', 'ollama', [ev('deploy/docker-compose.yml', 'container')], { exposed: true });
+    const llama = asset(scope, 'model', 'llama3.1', [ev('deploy/docker-compose.yml', 'container'), ev('charts/llm/templates/deploy.yaml', 'container')]);
+    const agent = asset(scope, 'agent', 'support', [ev('tf/bedrock/main.tf', 'iac')]);
+    const role = asset(scope, 'identity', 'aws_iam_role.agent', [ev('tf/bedrock/iam.tf', 'iac')]);
+    const lonelyRole = asset(scope, 'identity', 'aws_iam_role.other', [ev('tf/other/iam.tf', 'iac')]);
+    const cfnEndpoint = asset(scope, 'endpoint', 'fraud', [ev('cfn/sagemaker.yaml', 'iac')]);
+    const { systems, edges, named } = derive([repo(scope, [], [ollama, llama, agent, role, lonelyRole, cfnEndpoint])], [rel('RUNS_AS', agent, role)]);
+    expect(systems.map((s) => `${s.name} ${s.attributes['derivedFrom']}`).sort()).toEqual(['bedrock iac', 'deploy compose', 'llm deploy', 'sagemaker iac']);
+    const compose = named('deploy');
+    expect(compose.nativeId).toBe('deploy/docker-compose.yml#compose');
+    expect(compose.attributes).toMatchObject({ externalFacing: true, exposedComponents: ['ollama'], file: 'deploy/docker-compose.yml', root: 'deploy' });
+    expect(edges(compose, 'USES_MODEL')).toEqual(['llama3.1']);
+    expect(edges(named('llm'), 'INCLUDES')).toEqual(['llama3.1']);
+    // A role the agent runs as is a RUNS_AS of the module; a module of only a role is no AI system.
+    expect(edges(named('bedrock'), 'RUNS_AS')).toEqual(['aws_iam_role.agent']);
+    expect(edges(named('sagemaker'), 'CALLS')).toEqual(['fraud']);
+  });
+
+  it('puts coding agents and MCP client configs in one system per client, connected to the configured servers', () => {
+    const scope = 'app';
+    const cursor = asset(scope, 'agent', 'cursor', [ev('.cursor/rules/a.mdc', 'config')], { kind: 'coding-agent' });
+    const fs = asset(scope, 'mcp-server', 'filesystem', [ev('.cursor/mcp.json', 'config'), ev('.mcp.json', 'config')], { role: 'configured', clients: ['cursor', 'claude-code'] });
+    const sdk = asset(scope, 'sdk', 'openai', [ev('src/a.ts')]);
+    const { systems, edges, named } = derive([repo(scope, ['package.json'], [cursor, fs, sdk])]);
+    expect(systems.map((s) => s.name).sort()).toEqual(['app', 'claude-code in app', 'cursor in app']);
+    expect(edges(named('cursor in app'), 'CONNECTS_TO')).toEqual(['filesystem']);
+    expect(edges(named('cursor in app'), 'INCLUDES')).toEqual(['cursor', 'filesystem']);
+    expect(edges(named('app'), 'INCLUDES')).toEqual(['openai']);
+  });
+
+  it('does not let a tool its MCP server provides become a USES_TOOL of the system', () => {
+    const scope = 'srv';
+    const server = asset(scope, 'mcp-server', 'notes', [ev('src/server.ts', 'call-site')], { role: 'implementation' });
+    const provided = asset(scope, 'tool', 'search', [ev('src/server.ts', 'call-site')]);
+    const own = asset(scope, 'tool', 'lookup', [ev('src/agent.ts', 'call-site')]);
+    const { edges, named } = derive([repo(scope, ['package.json'], [server, provided, own])], [rel('PROVIDES', server, provided)]);
+    expect(edges(named('srv'), 'USES_TOOL')).toEqual(['lookup']);
+    expect(edges(named('srv'), 'CONNECTS_TO')).toEqual(['notes']);
+    expect(edges(named('srv'), 'INCLUDES')).toEqual(['lookup', 'notes', 'search']);
+  });
+
+  it('lets the config name a system across roots, and qualifies clashing derived names', () => {
+    const a = repo('github.com/acme/a', ['api/package.json'], [asset('github.com/acme/a', 'sdk', 'openai', [ev('api/x.ts')]), asset('github.com/acme/a', 'model', 'gpt-4o', [ev('checkout/y.ts')])]);
+    const b = repo('github.com/acme/b', ['api/package.json'], [asset('github.com/acme/b', 'sdk', 'openai', [ev('api/x.ts')]), asset('github.com/acme/b', 'model', 'claude', [ev('checkout/z.py')])]);
+    const { systems, all, edges, named } = derive([a, b], [], [{ name: 'Checkout assistant', paths: ['checkout'] }]);
+    expect(systems.map((s) => s.name).sort()).toEqual(['Checkout assistant', 'api (a)', 'api (b)']);
+    const checkout = named('Checkout assistant');
+    expect(checkout.attributes['derivedFrom']).toBe('config');
+    expect(edges(checkout, 'USES_MODEL')).toEqual(['claude', 'gpt-4o']);
+    const resources = all.relationships.filter((r) => r.type === 'RESOURCE' && r.to === checkout.id);
+    expect(resources).toHaveLength(2);
+  });
+
+  it('groups a host scan by client, and is deterministic whatever the input order', () => {
+    const scope = 'host:box:/home/ann';
+    const gh = asset(scope, 'mcp-server', 'github', [ev('~/.cursor/mcp.json', 'config', 1)], { role: 'configured', clients: ['cursor'] });
+    const target: ScanTarget = { connector: 'host', target: '~', scope };
+    const one = derive([{ assets: [gh], relationships: [], target }]);
+    expect(one.systems.map((s) => s.name)).toEqual(['cursor on box']);
+    const sdk = asset('app', 'sdk', 'openai', [ev('a/x.ts'), ev('b/y.ts')]);
+    const model = asset('app', 'model', 'gpt-4o', [ev('b/y.ts')]);
+    const forward = derive([repo('app', ['a/package.json', 'b/package.json'], [sdk, model])]).derived;
+    const backward = derive([repo('app', ['b/package.json', 'a/package.json'], [model, sdk])]).derived;
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+});
