@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AssetKind, DetectionResult, ScanStats, ScanTarget } from '../src/model/index.ts';
+import type { OwnershipFacts } from '../src/owners/types.ts';
 
 /** Reports progress of long work; the CLI draws it on a TTY, tests and pipes get a no-op. */
 export interface ProgressReporter {
@@ -32,6 +33,8 @@ export interface ScanContext {
 export interface ConnectorResult extends DetectionResult {
   readonly targets: readonly ScanTarget[];
   readonly stats: ScanStats;
+  /** What each scanned root says about ownership (CODEOWNERS, git history), for the owner resolver. */
+  readonly ownership?: readonly OwnershipFacts[];
 }
 
 /** A source of assets: local folders, GitHub orgs, cloud accounts, audit logs. */

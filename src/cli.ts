@@ -7,6 +7,8 @@ import { ConfigError, readEnv } from './config/index.ts';
 import type { CommandIo } from './commands/io.ts';
 import { scanCommand, SCAN_FORMATS, type ScanFlags } from './commands/scan.ts';
 import { scansCommand, type ScansFlags } from './commands/scans.ts';
+import { registerFindingsCommand } from './commands/findings.ts';
+import { addNeo4jOptions, registerGraphCommand } from './commands/graph.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -18,10 +20,10 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .showHelpAfterError('(run aimap --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()
-    .addHelpText('after', '\nExit codes: 0 ok · 2 usage or config error · 3 incomplete scan with --strict\nStore: .aimap/aimap.db in the current folder unless --store/--no-store.');
+    .addHelpText('after', '\nExit codes: 0 ok · 1 findings at or above --fail-on · 2 usage or config error · 3 incomplete scan with --strict (wins over 1)\nStore: .aimap/aimap.db in the current folder unless --store/--no-store.');
 
-  program
-    .command('scan')
+  const scan = program.command('scan');
+  scan
     .description("scan folders (and, with --host, this machine's MCP client configs) for AI assets and record the scan")
     .argument('[paths...]', 'folders to scan (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SCAN_FORMATS).default('table'))
@@ -38,11 +40,15 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--detectors <ids>', 'run only these detectors (comma-separated ids, e.g. manifests,python)')
     .option('--skip-detectors <ids>', 'skip these detectors (e.g. secrets)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)
+    .option('--fail-on <severity>', 'exit 1 when a new or open finding is at or above: info, low, medium, high, critical, none')
+    .option('--suppressions <file>', 'suppressions file (default: aimap.suppressions.yaml in the current folder, if present)')
+    .option('--no-git-history', 'do not read git history to guess owners of otherwise unowned assets')
     .option('--host', "also scan this machine's MCP client configs (Claude, Cursor, VS Code, ...); alone, only those")
     .option('--host-home <dir>', 'home folder whose client configs --host reads (default: yours; implies --host)')
     .addOption(new Option('--host-platform <platform>', 'config layout to expect in --host-home (default: this OS)').choices(['darwin', 'linux', 'win32']))
     .addHelpText('after', '\nExamples:\n  aimap scan .\n  aimap scan services/ ml/ --format json --output inventory.json\n  aimap scan . --exclude "test/**" --no-store\n  aimap scan --host')
     .action(async (paths: string[] | undefined, opts: ScanFlags) => setExit(await scanCommand(paths ?? [], opts, io)));
+  addNeo4jOptions(scan);
 
   program
     .command('scans')
@@ -52,6 +58,8 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file')
     .option('--limit <n>', 'how many scans to list (default 50)')
     .action((opts: ScansFlags) => setExit(scansCommand(opts, io)));
+  registerFindingsCommand(program, io, setExit);
+  registerGraphCommand(program, io, setExit);
   return program;
 }
 
@@ -64,7 +72,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof ConfigError || (error instanceof Error && error.name === 'AimapStoreError')) {
+    if (error instanceof ConfigError || (error instanceof Error && (error.name === 'AimapStoreError' || error.name === 'Neo4jPushError'))) {
       io.stderr.write(`aimap: ${error.message}\n`);
       return 2;
     }

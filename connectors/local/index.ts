@@ -18,6 +18,8 @@ export const localConfigSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(1024).default(1),
   /** Detector ids to run (all when absent); validated against the registry. */
   detectors: z.array(z.string()).optional(),
+  /** Read git history for owner resolution (the low-confidence fallback); CODEOWNERS is read either way. */
+  gitHistory: z.boolean().default(true),
 });
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 

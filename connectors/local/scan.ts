@@ -12,7 +12,9 @@ import { resolve } from 'node:path';
 import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { DetectionResult, Diagnostic, ScanStats, ScanTarget } from '../../src/model/index.ts';
 import type { ConnectorResult, ScanContext } from '../types.ts';
+import type { OwnershipFacts } from '../../src/owners/types.ts';
 import { normalizeRoot } from './normalize.ts';
+import { createOwnershipGatherer } from './ownership.ts';
 import { projectFiles } from './projects.ts';
 import { openBinary, readCandidate, readCandidateSync, type ReadOutcome } from './read.ts';
 import { resolveScope } from './scope.ts';
@@ -24,6 +26,8 @@ export interface LocalScanOptions extends Omit<WalkOptions, 'root'> {
   /** Files read at once; 1 = synchronous reads. */
   readonly concurrency: number;
   readonly detectors: DetectorSet;
+  /** Read git history for owner resolution (default true); CODEOWNERS is read either way. */
+  readonly gitHistory?: boolean;
 }
 
 interface RootOutcome {
@@ -35,7 +39,14 @@ interface RootOutcome {
 /** Scans every root in turn; a root that cannot be scanned is an error diagnostic. */
 export async function scanLocal(ctx: ScanContext, options: LocalScanOptions): Promise<ConnectorResult> {
   const outcomes: RootOutcome[] = [];
-  for (const path of options.paths) outcomes.push(await scanRoot(ctx, options, path));
+  const ownership = createOwnershipGatherer({ now: ctx.now(), signal: ctx.signal, gitHistory: options.gitHistory ?? true });
+  const facts: OwnershipFacts[] = [];
+  for (const path of options.paths) {
+    const outcome = await scanRoot(ctx, options, path);
+    outcomes.push(outcome);
+    // Ownership facts (CODEOWNERS, git history) only where something was found to own.
+    if (outcome.result.assets.length > 0) facts.push(await ownership.gather(resolve(path), outcome.target.scope));
+  }
   const stats = outcomes.reduce<ScanStats>(
     (acc, o) => ({
       filesSeen: acc.filesSeen + o.stats.filesSeen,
@@ -50,7 +61,8 @@ export async function scanLocal(ctx: ScanContext, options: LocalScanOptions): Pr
     stats,
     assets: outcomes.flatMap((o) => o.result.assets),
     relationships: outcomes.flatMap((o) => o.result.relationships),
-    diagnostics: outcomes.flatMap((o) => o.result.diagnostics),
+    diagnostics: [...outcomes.flatMap((o) => o.result.diagnostics), ...ownership.diagnostics()],
+    ownership: facts,
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { PLATFORMS, type Platform } from '../../connectors/host/paths.ts';
 import { ConfigError, loadConfigFile, parseSize } from '../config/index.ts';
 import { selectDetectors } from '../detectors/select.ts';
@@ -13,8 +13,12 @@ import { createProgressBar } from '../output/progress.ts';
 import { renderTable } from '../output/table.ts';
 import { runScan, type HostScanRequest } from '../pipeline/run-scan.ts';
 import { writeFileAtomic, type CommandIo } from './io.ts';
+import { finishScanFindings, prepareScanFindings } from './findings.ts';
+import { neo4jOptionsFromFlags, pushFromFlags, type Neo4jFlags } from './graph.ts';
+import { previousScan } from '../findings/previous.ts';
+import { policyConfigOf, unknownPolicyIds } from '../policies/evaluate.ts';
 
-export interface ScanFlags {
+export interface ScanFlags extends Neo4jFlags {
   readonly format: string;
   readonly output?: string;
   readonly quiet: boolean;
@@ -34,6 +38,12 @@ export interface ScanFlags {
   /** Home folder to read instead of the current user's (implies --host). */
   readonly hostHome?: string;
   readonly hostPlatform?: string;
+  /** Exit 1 when a new or open finding is at or above this severity. */
+  readonly failOn?: string;
+  /** Suppressions file (default aimap.suppressions.yaml in the cwd when present). */
+  readonly suppressions?: string;
+  /** false with --no-git-history: no git log for owner fallback. */
+  readonly gitHistory?: boolean;
 }
 
 /** The host request from the flags, or undefined without --host / --host-home. */
@@ -68,7 +78,7 @@ function shownTarget(connector: string, index: number, typed: readonly string[],
   return typed[index];
 }
 
-export const SCAN_FORMATS = ['table', 'json'] as const;
+export const SCAN_FORMATS = ['table', 'json', 'sarif'] as const;
 
 /** Runs the scan command; returns the process exit code. */
 export async function scanCommand(paths: string[], flags: ScanFlags, io: CommandIo): Promise<number> {
@@ -82,7 +92,13 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
     if (info === undefined) throw new ConfigError(`no such folder: ${p}`);
     if (!info.isDirectory()) throw new ConfigError(`not a folder: ${p} (aimap scans folders)`);
   }
-  const { config } = loadConfigFile(io.cwd, flags.config);
+  const { config, path: configPath } = loadConfigFile(io.cwd, flags.config);
+  const findingsSetup = prepareScanFindings(flags, io.cwd);
+  // A bad Neo4j URI or a missing password fails before the scan, not after it.
+  if (flags.neo4j !== undefined) neo4jOptionsFromFlags(flags);
+  const policies = policyConfigOf(config);
+  const unknown = unknownPolicyIds(policies);
+  if (unknown.length > 0) throw new ConfigError(`unknown policy id in the config (policies:): ${unknown.join(', ')}`);
   const maxFileSize = flags.maxFileSize === undefined ? config.scan?.maxFileSize : parseSize(flags.maxFileSize);
   if (maxFileSize === undefined && flags.maxFileSize !== undefined) throw new ConfigError(`not a size: --max-file-size ${flags.maxFileSize} (use e.g. 5MB)`);
   const detectors = chooseDetectors(flags, config.scan?.detectors, config.scan?.skipDetectors);
@@ -103,15 +119,22 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         ...(detectors === undefined ? {} : { detectors }),
         ...(host === undefined ? {} : { host }),
         ...(config.systems === undefined ? {} : { systems: config.systems }),
+        ...(config.owners === undefined ? {} : { owners: config.owners, ownersSource: relative(io.cwd, configPath ?? '') || 'aimap.config.yaml' }),
+        gitHistory: flags.gitHistory !== false,
+        policies,
       },
       { progress },
     );
     progress.done();
     // Keep what the user typed as the target, not the absolute path: reports stay portable.
-    const shown = { ...inventory, scan: { ...inventory.scan, targets: inventory.scan.targets.map((t, i) => ({ ...t, target: shownTarget(t.connector, i, targets, flags) ?? t.target })) } };
+    const typed = { ...inventory, scan: { ...inventory.scan, targets: inventory.scan.targets.map((t, i) => ({ ...t, target: shownTarget(t.connector, i, targets, flags) ?? t.target })) } };
+    // Findings get their lifecycle against the previous scan of the same targets before the write.
+    const outcome = finishScanFindings(typed, store === undefined ? undefined : previousScan(store, typed), findingsSetup, typed.scan.finishedAt);
+    const shown = outcome.inventory;
     await store?.write(shown);
+    if (flags.neo4j !== undefined) await pushFromFlags(shown, flags, io, { quiet: flags.quiet });
     const toFile = flags.output !== undefined;
-    const text = flags.format === 'json' ? renderJson(shown) : renderTable(shown, { color: !toFile && io.stdout.isTTY === true && !io.noColor });
+    const text = flags.format === 'json' ? renderJson(shown) : flags.format === 'sarif' ? outcome.renderSarif() : renderTable(shown, { color: !toFile && io.stdout.isTTY === true && !io.noColor });
     if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
     else io.stdout.write(text);
     if (!flags.quiet && (toFile || flags.format === 'json')) {
@@ -120,8 +143,10 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
       const inSystems = systems === 0 ? '' : ` in ${systems} system${systems === 1 ? '' : 's'}`;
       io.stderr.write(`aimap: scan ${shown.scan.id}: ${total} AI assets${inSystems}, ${shown.diagnostics.length} diagnostics${toFile ? ` → ${flags.output}` : ''}\n`);
     }
+    if (!flags.quiet) for (const message of outcome.messages) io.stderr.write(`aimap: ${message}\n`);
     const incomplete = shown.diagnostics.some((d) => d.level === 'error');
-    return flags.strict && incomplete ? 3 : 0;
+    // An incomplete scan (3) outranks the findings gate (1): its findings cannot be trusted as complete.
+    return flags.strict && incomplete ? 3 : outcome.exitCode;
   } finally {
     progress.done();
     store?.close();

@@ -54,6 +54,7 @@ function describeSystem(a: Asset['attributes']): string {
     parts.push(`${total} component${total === 1 ? '' : 's'}`);
   }
   if (a['externalFacing'] === true || a['exposed'] === true) parts.push('external-facing');
+  if (typeof a['riskTier'] === 'string') parts.push(`${a['riskTier']} risk`);
   return parts.join(', ');
 }
 
@@ -106,8 +107,33 @@ export function renderTable(inventory: Inventory, options: TableOptions): string
       out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(assets, style, roots), '');
     }
   }
+  out.push(...renderFindingsSummary(inventory, style, 10));
   out.push(...renderDiagnostics(inventory, style, options.maxDiagnostics ?? 10));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const;
+
+/** Counts by severity and the first findings to act on; `aimap findings` has the whole list. */
+function renderFindingsSummary(inventory: Inventory, style: Style, max: number): string[] {
+  const open = inventory.findings.filter((f) => f.status === 'new' || f.status === 'open');
+  if (inventory.findings.length === 0) return [];
+  const counts = SEVERITY_ORDER.map((s) => `${open.filter((f) => f.severity === s).length} ${s}`).join(' · ');
+  const suppressed = inventory.findings.filter((f) => f.status === 'suppressed').length;
+  const out = [style.bold(`Findings (${open.length} open${suppressed ? `, ${suppressed} suppressed` : ''})`), `  ${counts}`];
+  const byId = new Map(inventory.assets.map((a) => [a.id, a]));
+  const rank = (s: string): number => SEVERITY_ORDER.indexOf(s as (typeof SEVERITY_ORDER)[number]);
+  const shown = [...open].sort((a, b) => rank(a.severity) - rank(b.severity) || (a.id < b.id ? -1 : 1)).slice(0, max);
+  const rows = shown.map((f) => {
+    const asset = byId.get(f.assetId);
+    const where = f.evidence[0] ?? asset?.evidence[0];
+    const severity = f.severity === 'critical' || f.severity === 'high' ? style.red(f.severity) : f.severity === 'medium' ? style.yellow(f.severity) : style.dim(f.severity);
+    return [`  ${severity}`, f.policyId, asset === undefined ? f.assetId : `${asset.name} (${asset.kind})`, where ? formatLocation(where) : (asset?.nativeId ?? '')];
+  });
+  out.push(...columns(rows));
+  if (open.length > max) out.push(style.dim(`  … and ${open.length - max} more: aimap findings`));
+  out.push('');
+  return out;
 }
 
 function renderDiagnostics(inventory: Inventory, style: Style, max: number): string[] {

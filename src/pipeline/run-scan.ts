@@ -11,6 +11,10 @@ import { VERSION } from '../version.ts';
 import { createLimiter } from './limit.ts';
 import { mergeResults } from './merge.ts';
 import { deriveSystems, type ConfiguredSystem } from './systems.ts';
+import { resolveOwners, type OwnerRule } from '../owners/index.ts';
+import { evaluatePolicies } from '../policies/evaluate.ts';
+import type { PolicyConfig } from '../policies/types.ts';
+import type { Asset } from '../model/index.ts';
 import { newScanId } from './scan-id.ts';
 
 /** The MCP client configs of one home folder on this machine (`aimap scan --host`). */
@@ -42,6 +46,13 @@ export interface ScanRequest {
   readonly detectors?: readonly string[];
   /** Systems named in the config file; the rest are derived per project, stack and module. */
   readonly systems?: readonly ConfiguredSystem[];
+  /** The config `owners:` map, first link of the owner chain; `ownersSource` is the file to cite. */
+  readonly owners?: readonly OwnerRule[];
+  readonly ownersSource?: string;
+  /** Read git history as the last owner fallback (default true). */
+  readonly gitHistory?: boolean;
+  /** Approved lists, data classification and policy switches from the config file. */
+  readonly policies?: PolicyConfig;
 }
 
 /** Injected surroundings: the defaults are the real clock, a random id and no progress output. */
@@ -78,6 +89,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
       defaultExcludes: request.defaultExcludes ?? true,
       maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
       concurrency: request.concurrency ?? 1,
+      gitHistory: request.gitHistory ?? true,
       ...(request.detectors === undefined ? {} : { detectors: [...request.detectors] }),
     });
     results.push(await localConnector.scan(ctx, config));
@@ -86,7 +98,9 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
   const found = mergeResults(results);
   const targets = results.flatMap((r) => r.targets);
   const systems = deriveSystems({ ...found, targets, configured: request.systems ?? [] });
-  const merged = systems.assets.length === 0 ? found : mergeResults([found, { ...systems, diagnostics: [] }]);
+  const withSystems = systems.assets.length === 0 ? found : mergeResults([found, { ...systems, diagnostics: [] }]);
+  const owners = resolveOwners(withSystems, results.flatMap((r) => r.ownership ?? []), { owners: request.owners, source: request.ownersSource });
+  const merged = owners.assets.length === 0 && owners.diagnostics.length === 0 ? withSystems : mergeResults([withSystems, owners]);
   const counts: Partial<Record<AssetKind, number>> = {};
   const tally = new Map<AssetKind, number>();
   for (const a of merged.assets) tally.set(a.kind, (tally.get(a.kind) ?? 0) + 1);
@@ -95,7 +109,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     const n = tally.get(kind);
     if (n !== undefined) counts[kind] = n;
   }
-  return {
+  const draft: Inventory = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'aimap', version: VERSION },
     scan: { id: ctx.scanId, startedAt: started.toISOString(), finishedAt: now().toISOString(), targets, stats: sumStats(results.map((r) => r.stats)), counts },
@@ -104,6 +118,10 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     findings: [],
     diagnostics: merged.diagnostics,
   };
+  // Findings are judged on the finished graph; systems come back with their risk tier.
+  const judged = evaluatePolicies(draft, request.policies ?? {}, draft.scan.finishedAt);
+  const tiered = new Map<string, Asset>(judged.systems.map((s) => [s.id, s]));
+  return { ...draft, assets: draft.assets.map((a) => tiered.get(a.id) ?? a), findings: judged.findings };
 }
 
 function sumStats(list: readonly ScanStats[]): ScanStats {

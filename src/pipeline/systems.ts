@@ -181,7 +181,9 @@ function systemNames(drafts: readonly Draft[]): Map<string, string> {
     const name = base.get(d.id) as string;
     const group = clashes.get(name) ?? [];
     if (group.length < 2 || d.key.from === 'config') return [d.id, name];
-    // Qualify by what tells them apart: the root inside one repository, else the repository.
+    // Qualify by what tells them apart: how each was found (a lone project keeps the plain name),
+    // else the root inside one repository, else the repository.
+    if (unique(group, (x) => x.key.from)) return [d.id, d.key.from === 'project' ? name : `${name} (${d.key.from})`];
     const byRoot = (x: Draft): string => (x.key.root === '.' || x.key.from === 'client' ? x.scopeName : x.key.root);
     const where = unique(group, byRoot) ? byRoot(d) : unique(group, (x) => x.scopeName) ? d.scopeName : `${d.scopeName}/${d.key.root}`;
     return [d.id, `${name} (${where})`];

@@ -11,6 +11,8 @@ import type { SourceFile } from '../types.ts';
 interface Group {
   draft: AssetDraft;
   attributes: Record<string, AttributeValue>;
+  /** Tags of every draft folded in; the first draft naming a key wins. */
+  tags: Record<string, string>;
   readonly evidence: Map<string, Evidence>;
 }
 
@@ -39,8 +41,9 @@ export class DraftCollector {
   /** Adds (or merges into) a draft; returns its identity for `relate`. */
   add(draft: AssetDraft): string {
     const id = `${draft.kind}\u0000${draft.key}`;
-    const group = this.groups.get(id) ?? { draft, attributes: {}, evidence: new Map<string, Evidence>() };
+    const group = this.groups.get(id) ?? { draft, attributes: {}, tags: {}, evidence: new Map<string, Evidence>() };
     for (const [k, v] of Object.entries(draft.attributes ?? {})) group.attributes[k] = mergeValue(group.attributes[k], v);
+    group.tags = { ...draft.tags, ...group.tags };
     for (const e of draft.evidence) group.evidence.set(evidenceKey(e), e);
     this.groups.set(id, group);
     return id;
@@ -58,7 +61,7 @@ export class DraftCollector {
     const assets = new Map<string, ReturnType<ResultBuilder['asset']>>();
     for (const [id, group] of this.groups) {
       const attributes: Attributes = group.attributes;
-      assets.set(id, out.asset(file, { ...group.draft, attributes, evidence: [...group.evidence.values()] }));
+      assets.set(id, out.asset(file, { ...group.draft, attributes, tags: group.tags, evidence: [...group.evidence.values()] }));
     }
     for (const edge of this.edges.values()) {
       const from = assets.get(edge.from);

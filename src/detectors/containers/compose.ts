@@ -6,6 +6,7 @@
  * with `driver: nvidia` or `capabilities: [gpu]`, `runtime: nvidia`, `gpus:`, `NVIDIA_VISIBLE_DEVICES`).
  * `${X:-default}` references take their default (values from `.env` are unknown here).
  */
+import { ownerLabels } from './owner-labels.ts';
 import { expandImage, expandVariables, expandWords } from './substitute.ts';
 import { shellCommands } from './shell.ts';
 import type { EnvVar, Word, Workload } from './types.ts';
@@ -120,6 +121,7 @@ function serviceWorkload(name: string, line: number, service: YNode): Workload {
     gpu: gpuOf(service, env),
     volumes: volumesOf(service),
     extra: hostNetwork ? { networkMode: 'host' } : {},
+    tags: ownerLabels(get(service, 'labels'), getPath(service, 'deploy', 'labels')),
   };
 }
 

@@ -150,7 +150,7 @@ function emitWorkload(ctx: Ctx, w: Workload): void {
     const ev = [evidence(ctx, s.line, s.inferred ? 'inferred' : 'declared')];
     const key = kind === 'vector-store' ? s.id : `${s.id}:${w.name}`;
     const attributes = kind === 'vector-store' ? vectorAttributes(w, ref) : serverAttributes(w, s, ref);
-    return { kind, id: c.add({ kind, key, name: s.id, attributes, evidence: ev }) };
+    return { kind, id: c.add({ kind, key, name: s.id, attributes, evidence: ev, ...(w.tags === undefined ? {} : { tags: { ...w.tags } }) }) };
   });
   const primary = servers.find((s) => s.kind !== 'vector-store');
   for (const m of modelsOf(w, ref, facts, primary !== undefined)) {

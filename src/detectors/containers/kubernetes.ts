@@ -7,6 +7,7 @@
  * literal env value.
  */
 import { readServingResource } from './kubernetes-crds.ts';
+import { ownerLabels, withOwnerLabels } from './owner-labels.ts';
 import { containerWorkload } from './pod-spec.ts';
 import type { Workload } from './types.ts';
 import { entries, get, getPath, items, text, type YNode } from './yaml-tree.ts';
@@ -32,19 +33,27 @@ interface Labeled {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-function podOf(resource: Resource): { spec: YNode | undefined; labels: YNode | undefined } {
-  if (resource.kind === 'Pod') return { spec: get(resource.node, 'spec'), labels: getPath(resource.node, 'metadata', 'labels') };
+function podOf(resource: Resource): { spec: YNode | undefined; labels: YNode | undefined; annotations: YNode | undefined } {
+  if (resource.kind === 'Pod') return { spec: get(resource.node, 'spec'), labels: getPath(resource.node, 'metadata', 'labels'), annotations: undefined };
   const template = resource.kind === 'CronJob' ? getPath(resource.node, 'spec', 'jobTemplate', 'spec', 'template') : getPath(resource.node, 'spec', 'template');
-  return { spec: get(template, 'spec'), labels: getPath(template, 'metadata', 'labels') };
+  return { spec: get(template, 'spec'), labels: getPath(template, 'metadata', 'labels'), annotations: getPath(template, 'metadata', 'annotations') };
+}
+
+/** Owner labels and annotations of the object itself, then of its pod template. */
+function objectOwnerLabels(resource: Resource, pod?: { labels: YNode | undefined; annotations: YNode | undefined }): Record<string, string> {
+  const meta = get(resource.node, 'metadata');
+  return ownerLabels(get(meta, 'labels'), get(meta, 'annotations'), pod?.labels, pod?.annotations);
 }
 
 function podWorkloads(resource: Resource): Labeled[] {
-  const { spec, labels } = podOf(resource);
+  const pod = podOf(resource);
+  const { spec, labels } = pod;
+  const owners = objectOwnerLabels(resource, pod);
   const namespace = text(getPath(resource.node, 'metadata', 'namespace'));
   const owner = { kind: resource.kind, name: resource.name, line: resource.line, ...(namespace === undefined ? {} : { namespace }) };
   const hostNetwork = get(spec, 'hostNetwork')?.type === 'scalar' && text(get(spec, 'hostNetwork')) === 'true';
   const labelMap = new Map(entries(labels).flatMap((e) => (text(e.value) === undefined ? [] : [[e.key, text(e.value) as string] as const])));
-  return [...items(get(spec, 'initContainers')), ...items(get(spec, 'containers'))].map((c) => ({ workload: containerWorkload(c, owner, hostNetwork), labels: labelMap }));
+  return [...items(get(spec, 'initContainers')), ...items(get(spec, 'containers'))].map((c) => ({ workload: withOwnerLabels(containerWorkload(c, owner, hostNetwork), owners), labels: labelMap }));
 }
 
 function serviceOf(resource: Resource): ExposingService {
@@ -77,7 +86,7 @@ export function readKubernetesDocuments(docs: readonly YNode[]): Workload[] {
   for (const resource of resourcesOf(docs)) {
     if (TEMPLATE_KINDS.has(resource.kind) || resource.kind === 'Pod' || resource.kind === 'CronJob') labeled.push(...podWorkloads(resource));
     else if (resource.kind === 'Service') services.push(serviceOf(resource));
-    else plain.push(...readServingResource(resource.kind, resource.name, resource.line, resource.node));
+    else plain.push(...readServingResource(resource.kind, resource.name, resource.line, resource.node).map((w) => withOwnerLabels(w, objectOwnerLabels(resource))));
   }
   for (const { workload, labels } of labeled) {
     const selecting = services.filter((s) => s.selector.length > 0 && s.selector.every(([k, v]) => labels.get(k) === v));

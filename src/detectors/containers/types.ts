@@ -54,6 +54,8 @@ export interface Workload {
   readonly models?: readonly ModelHint[];
   /** Format-specific attributes (`namespace`, `container`, `modelFormat`, ...). */
   readonly extra?: Attributes;
+  /** Owner labels (`owner-labels.ts`), copied onto the workload's server assets as tags. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** A problem found while reading; becomes a `parse-failed` diagnostic. */

@@ -11,6 +11,7 @@ import { modelIdsIn } from './models.ts';
 import { rulesFor, type ResourceRule } from './catalog.ts';
 import { literalString, resolveValue, type IacDocument, type IacResource } from './document.ts';
 import { emitIam } from './iam.ts';
+import { ownerTagsOf } from './owner-tags.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { READERS, type DraftOverride } from './readers.ts';
 import type { Sink } from './sink.ts';
@@ -52,7 +53,8 @@ function resourceAsset(ctx: EmitContext, r: IacResource, rule: ResourceRule): As
   const key = override.key ?? (rule.keyByName === true ? name.toLowerCase() : addressKey(ctx.doc, r.address));
   const provider = override.provider ?? (rule.keyByName === true && kind === 'model' ? modelProvider(name) : undefined) ?? rule.provider;
   const attributes: Attributes = { iacType: r.type, ...rule.fixed, ...copiedAttributes(ctx, r, rule), ...unresolvedModels(ctx, r, rule), ...override.attributes };
-  return ctx.sink.asset({ kind, key, name, provider, nativeId: override.nativeId ?? r.address, attributes, evidence: [ctx.sink.evidence(r.line)] });
+  const tags = ownerTagsOf(ctx.doc, r);
+  return ctx.sink.asset({ kind, key, name, provider, nativeId: override.nativeId ?? r.address, attributes, evidence: [ctx.sink.evidence(r.line)], tags });
 }
 
 function firstLiteral(doc: IacDocument, r: IacResource, paths: readonly string[]): string | undefined {

@@ -30,7 +30,7 @@ export class Sink {
     // Names and attributes come from the file as written: hide anything key-shaped, like snippets.
     const made = makeAsset(this.file, { ...draft, name: redactSnippet(draft.name), attributes: redactDeep(draft.attributes ?? {}) as Attributes });
     const prev = this.assets.get(made.id);
-    const asset = prev === undefined ? made : { ...prev, attributes: mergeAttributes(prev.attributes, made.attributes), evidence: mergeEvidence(prev.evidence, made.evidence) };
+    const asset = prev === undefined ? made : { ...prev, attributes: mergeAttributes(prev.attributes, made.attributes), evidence: mergeEvidence(prev.evidence, made.evidence), tags: { ...made.tags, ...prev.tags } };
     this.assets.set(made.id, asset);
     return asset;
   }

@@ -1,0 +1,66 @@
+/**
+ * The real pipeline on committed fixtures, then the policies: what the detectors record is what the
+ * policies read, so a renamed attribute shows up here first.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../model/index.ts';
+import { runScan } from '../pipeline/run-scan.ts';
+import { NOW } from './__fixtures__/build.ts';
+import { evaluatePolicies } from './evaluate.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
+
+async function scan(folder: string): Promise<Inventory> {
+  return runScan({ paths: [join(FIXTURES, folder)] }, { now: () => new Date(NOW), scanId: 'fixtures' });
+}
+
+function reported(inv: Inventory, skip: readonly string[] = ['unowned-ai-asset']): string[] {
+  const names = new Map(inv.assets.map((a) => [a.id, `${a.name}${a.kind === 'model-server' ? `@${String(a.attributes['workload'])}` : ''}`]));
+  return evaluatePolicies(inv, {}, NOW)
+    .findings.filter((f) => !skip.includes(f.policyId))
+    .map((f) => `${f.policyId} ${names.get(f.assetId) ?? f.assetId}: ${f.title}`)
+    .sort();
+}
+
+describe('policies on test/fixtures/policies', () => {
+  it('report the positives and none of the near misses', async () => {
+    expect(reported(await scan('policies'))).toEqual([
+      'mcp-excessive-agency desktop: MCP server "desktop" can run commands on its host',
+      'mcp-excessive-agency desktop: MCP server "desktop" runs an unpinned package',
+      'mcp-excessive-agency root-fs: MCP server "root-fs" is given the whole disk or home folder',
+      'mcp-excessive-agency search: MCP server "search" gets a secret written into its arguments',
+      'unauthenticated-model-server ollama@ollama: Model server "ollama" (ollama) is exposed without authentication',
+      'unpinned-model-revision org/model-a: Hub model "org/model-a" is loaded without a revision',
+    ]);
+  });
+});
+
+describe('policies on test/fixtures/iac', () => {
+  it('flag wildcard and FullAccess roles of AI resources, not the role scoped to one model ARN', async () => {
+    const inv = await scan('iac');
+    const findings = evaluatePolicies(inv, {}, NOW).findings.filter((f) => f.policyId === 'over-permissioned-identity');
+    const byName = Object.fromEntries(findings.map((f) => [inv.assets.find((a) => a.id === f.assetId)?.name, f.severity]));
+    expect(byName).toEqual({ 'aws_iam_role.agent': 'high', 'aws_iam_role.sagemaker': 'high', AgentRole: 'medium' });
+    for (const f of findings) expect(f.evidence.every((e) => e.path !== undefined && e.line !== undefined)).toBe(true);
+  });
+});
+
+describe('policies on test/fixtures/model-files and mcp-configs', () => {
+  it('rate the committed pickles medium and leave safe formats alone', async () => {
+    const inv = await scan('model-files');
+    expect(reported(inv).filter((l) => l.startsWith('unsafe-model-format'))).toEqual([
+      'unsafe-model-format models/state_dict.pt: Model file "models/state_dict.pt" uses a code-executing format (pytorch-zip)',
+      'unsafe-model-format models/weights.pkl: Model file "models/weights.pkl" uses a code-executing format (pickle)',
+    ]);
+  });
+
+  it('flag unpinned launches and write-capable servers in client configs, and skip the disabled one', async () => {
+    const inv = await scan('mcp-configs');
+    const lines = reported(inv);
+    expect(lines).toContain('mcp-excessive-agency filesystem: MCP server "filesystem" runs an unpinned package');
+    expect(lines).toContain('mcp-excessive-agency github: MCP server "github" can change external systems');
+    expect(lines.some((l) => l.includes(' linear:'))).toBe(false);
+    expect(lines.some((l) => l.includes(' perplexity:'))).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * What the mcp-excessive-agency policy knows about MCP servers, as data: which servers and tools
+ * run commands, which act on external systems, which folders count as "everything", which launchers
+ * fetch a package at start. Each row says where the knowledge comes from.
+ */
+
+/** A known server, matched on its launched package or on its URL host. */
+export interface KnownServer {
+  readonly packages?: readonly string[];
+  readonly hosts?: readonly string[];
+  /** What it lets a model do, in a few words. */
+  readonly capability: string;
+  /** Args or env names that make it read-only (then it is not flagged). */
+  readonly readOnlyArgs?: readonly string[];
+  readonly readOnlyEnv?: readonly string[];
+  readonly source: string;
+}
+
+/** Servers whose purpose is to run commands or code on the host. */
+export const SHELL_SERVERS: readonly KnownServer[] = [
+  { packages: ['mcp-server-commands'], capability: 'runs shell commands', source: 'npm mcp-server-commands README (run_command tool)' },
+  { packages: ['@wonderwhy-er/desktop-commander'], capability: 'runs terminal commands and edits files', source: 'npm @wonderwhy-er/desktop-commander README' },
+  { packages: ['mcp-shell-server', 'mcp-server-shell', 'shell-mcp-server', 'iterm-mcp'], capability: 'runs shell commands', source: 'PyPI/npm package READMEs (shell execution servers)' },
+  { packages: ['mcp-server-code-runner'], capability: 'executes code', source: 'npm mcp-server-code-runner README' },
+];
+
+/** Servers that write to systems outside the machine (or drive a browser on the user's behalf). */
+export const WRITE_SERVERS: readonly KnownServer[] = [
+  {
+    packages: ['ghcr.io/github/github-mcp-server', '@modelcontextprotocol/server-github'],
+    hosts: ['api.githubcopilot.com'],
+    capability: 'creates issues, pull requests, commits and branches on GitHub',
+    readOnlyArgs: ['--read-only'],
+    readOnlyEnv: ['GITHUB_READ_ONLY'],
+    source: 'github/github-mcp-server README (read-only mode: --read-only / GITHUB_READ_ONLY)',
+  },
+  { packages: ['@modelcontextprotocol/server-gitlab'], capability: 'creates issues, merge requests and commits on GitLab', source: 'modelcontextprotocol/servers-archived gitlab README' },
+  { packages: ['@modelcontextprotocol/server-slack'], capability: 'posts messages to Slack', source: 'modelcontextprotocol/servers-archived slack README' },
+  { packages: ['@stripe/mcp'], hosts: ['mcp.stripe.com'], capability: 'creates customers, payment links, refunds on Stripe', source: 'docs.stripe.com/mcp' },
+  { hosts: ['mcp.linear.app'], capability: 'creates and updates Linear issues', source: 'linear.app/docs/mcp' },
+  { hosts: ['mcp.atlassian.com'], capability: 'creates and edits Jira issues and Confluence pages', source: 'Atlassian Remote MCP Server docs' },
+  { packages: ['@notionhq/notion-mcp-server'], hosts: ['mcp.notion.com'], capability: 'creates and edits Notion pages', source: 'makenotion/notion-mcp-server README' },
+  { packages: ['mcp-server-sqlite'], capability: 'runs write queries on a database (write_query)', source: 'modelcontextprotocol/servers-archived sqlite README' },
+  { packages: ['@modelcontextprotocol/server-puppeteer', '@playwright/mcp'], capability: 'drives a browser (clicks, fills and submits forms)', source: 'servers-archived puppeteer README; microsoft/playwright-mcp README' },
+];
+
+/** A tool name that runs commands or code (`run_command`, `execute_shell`, `bash`, `exec`). */
+export const SHELL_TOOL = /(?:^|[_-])(?:shell|bash|terminal|exec|execute|subprocess|powershell|run_command|run_code|run_script|eval)(?:[_-]|$)/i;
+
+/** A tool name that changes something (`create_issue`, `close_ticket`, `send_email`, `delete_file`). */
+export const WRITE_TOOL =
+  /(?:^|[_-])(?:create|update|delete|remove|write|send|post|close|merge|push|drop|insert|upsert|transfer|pay|refund|publish|deploy|edit|modify|set|put|patch|commit|move|rename|upload|approve|cancel)(?:[_-]|$)/i;
+
+/** Whole-disk or whole-home folders (`/`, `~`, `$HOME`, `C:\`, `/home/<user>`, `/Users/<user>`). */
+export const BROAD_ROOT = /^(?:\/|~\/?|\$HOME\/?|\$\{HOME\}\/?|%USERPROFILE%\\?|[A-Za-z]:[\\/]?|\/home\/?|\/Users\/?|\/root\/?|\/home\/[^/]+\/?|\/Users\/[^/]+\/?)$/;
+
+/** Launchers that download and run a package at start (shared/mcp-launchers.ts covers the same set). */
+export const FETCHING_LAUNCHERS: readonly string[] = ['npx', 'bunx', 'pnpm', 'yarn', 'npm', 'uvx', 'uv', 'pipx', 'docker', 'podman', 'deno'];
+
+/** The catalog row a server matches, on its launched package or its URL host. */
+export function matchServer(attributes: Readonly<Record<string, unknown>>, table: readonly KnownServer[]): KnownServer | undefined {
+  const pkg = typeof attributes['package'] === 'string' ? attributes['package'] : undefined;
+  const url = typeof attributes['url'] === 'string' ? attributes['url'] : '';
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+  return table.find((row) => (pkg !== undefined && row.packages?.includes(pkg) === true) || (host !== undefined && row.hosts?.includes(host) === true));
+}
+
+/** True when the server runs in the read-only mode its catalog row names (`--read-only`, `GITHUB_READ_ONLY`). */
+export function inReadOnlyMode(attributes: Readonly<Record<string, unknown>>, row: KnownServer): boolean {
+  const list = (key: string): unknown[] => (Array.isArray(attributes[key]) ? (attributes[key] as unknown[]) : []);
+  return row.readOnlyArgs?.some((a) => list('args').includes(a)) === true || row.readOnlyEnv?.some((e) => list('envNames').includes(e)) === true;
+}
+
+/** The write-capable catalog row of a server that is not in its read-only mode, or undefined. */
+export function writingServer(attributes: Readonly<Record<string, unknown>>): KnownServer | undefined {
+  const row = matchServer(attributes, WRITE_SERVERS);
+  return row === undefined || inReadOnlyMode(attributes, row) ? undefined : row;
+}
+
+/** What the mcp-config detector writes in place of a secret value (mcp-config/redact.ts, model/evidence.ts). */
+export const REDACTION_MARKER = '[redacted]';

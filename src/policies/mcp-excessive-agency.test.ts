@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset, Attributes } from '../model/index.ts';
+import { asset, context, edge, inventory } from './__fixtures__/build.ts';
+import { mcpExcessiveAgency } from './mcp-excessive-agency.ts';
+
+const server = (name: string, attrs: Attributes): Asset => asset('mcp-server', name, { role: 'configured', transport: 'stdio', ...attrs });
+
+function reasons(assets: Asset[], edges: ReturnType<typeof edge>[] = []) {
+  return mcpExcessiveAgency.evaluate(context(inventory(assets, edges))).map((f) => ({ asset: f.assetId, severity: f.severity, title: f.title, frameworks: f.frameworks }));
+}
+const titles = (assets: Asset[], edges: ReturnType<typeof edge>[] = []) => reasons(assets, edges).map((r) => r.title);
+
+describe('mcp-excessive-agency', () => {
+  it('flags shell servers (by package) and servers providing shell tools as high', () => {
+    const dc = server('desktop', { command: 'npx', args: ['-y', '@wonderwhy-er/desktop-commander@0.2.3'], package: '@wonderwhy-er/desktop-commander', packageVersions: ['0.2.3'] });
+    expect(reasons([dc])).toEqual([expect.objectContaining({ severity: 'high', title: 'MCP server "desktop" can run commands on its host' })]);
+    const impl = asset('mcp-server', 'ops', { role: 'implemented', sdk: 'mcp' });
+    const tool = asset('tool', 'run_command');
+    const [r] = reasons([impl, tool], [edge('PROVIDES', impl, tool)]);
+    expect(r?.title).toContain('can run commands');
+    expect(r?.frameworks).toContain('mitre-atlas:AML.T0050');
+  });
+
+  it('flags filesystem roots at /, ~, $HOME, C:\\ and a home folder, not a subfolder (near miss)', () => {
+    for (const root of ['/', '~', '$HOME', 'C:\\', '/home/dev', '/Users/dev/']) {
+      expect(titles([server('fs', { filesystemRoots: [root], package: '@modelcontextprotocol/server-filesystem', packageVersions: ['1.0.0'], command: 'npx' })])).toEqual([
+        'MCP server "fs" is given the whole disk or home folder',
+      ]);
+    }
+    expect(titles([server('fs', { filesystemRoots: ['~/notes', '/srv/shared'], command: 'npx', package: '@modelcontextprotocol/server-filesystem', packageVersions: ['1.0.0'] })])).toEqual([]);
+  });
+
+  it('flags known write-capable servers and write tools, but not read-only modes or read tools', () => {
+    const gh = server('github', { command: 'docker', args: ['run', '-i', '--rm', 'ghcr.io/github/github-mcp-server:v0.9.0'], package: 'ghcr.io/github/github-mcp-server', packageVersions: ['v0.9.0'] });
+    expect(reasons([gh])).toEqual([expect.objectContaining({ severity: 'medium', title: 'MCP server "github" can change external systems' })]);
+    const ro = server('github', { command: 'docker', args: ['run', 'ghcr.io/github/github-mcp-server:v0.9.0', '--read-only'], package: 'ghcr.io/github/github-mcp-server', packageVersions: ['v0.9.0'] });
+    expect(reasons([ro])).toEqual([]);
+    const stripe = server('stripe', { transport: 'streamable-http', url: 'https://mcp.stripe.com/', headerNames: ['Authorization'] });
+    expect(titles([stripe])).toEqual(['MCP server "stripe" can change external systems']);
+    const impl = asset('mcp-server', 'tickets', { role: 'implemented' });
+    const close = asset('tool', 'close_ticket');
+    const search = asset('tool', 'search_tickets');
+    expect(titles([impl, close, search], [edge('PROVIDES', impl, close), edge('PROVIDES', impl, search)])).toEqual(['MCP server "tickets" can change external systems']);
+    expect(titles([impl, search], [edge('PROVIDES', impl, search)])).toEqual([]);
+  });
+
+  it('flags tools that run without confirmation (autoApprove, trust: true)', () => {
+    expect(titles([server('w', { transport: 'sse', url: 'https://w.example.com/sse', trusted: true })])).toEqual(['MCP server "w" runs tools without asking']);
+    expect(titles([server('w', { transport: 'sse', url: 'https://w.example.com/sse', autoApprove: ['send_email'] })])).toEqual(['MCP server "w" runs tools without asking']);
+  });
+
+  it('flags literal secrets in args or URL (redacted by the detector), not env or header names', () => {
+    const inArgs = server('brave', { command: '/usr/local/bin/brave-mcp', args: ['--api-key', '[redacted]'] });
+    expect(reasons([inArgs])).toEqual([expect.objectContaining({ severity: 'high', title: 'MCP server "brave" gets a secret written into its arguments' })]);
+    const inUrl = server('hook', { transport: 'sse', url: 'https://hooks.example.com/[redacted]/sse' });
+    expect(titles([inUrl])).toEqual(['MCP server "hook" gets a secret written into its URL']);
+    const names = server('gh', { command: 'docker', args: ['run', '-e', 'GITHUB_TOKEN', 'img:1.0'], package: 'img', packageVersions: ['1.0'], envNames: ['GITHUB_TOKEN'] });
+    expect(reasons([names])).toEqual([]);
+  });
+
+  it('flags unpinned launches (npx -y pkg, uvx pkg, @latest, a bare name among merged args), not pinned ones', () => {
+    const unpinned = [
+      server('a', { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'], package: '@modelcontextprotocol/server-memory' }),
+      server('b', { command: 'uvx', args: ['mcp-server-fetch'], package: 'mcp-server-fetch' }),
+      server('c', { command: 'bunx', args: ['@sentry/mcp-server@latest'], package: '@sentry/mcp-server', packageVersions: ['latest'] }),
+      server('d', { command: 'npx', args: ['-y', 'pkg@1.0.0', 'pkg'], package: 'pkg', packageVersions: ['1.0.0'] }),
+      // Code detectors record command and args but no package for client connections.
+      asset('mcp-server', 'e', { role: 'client-connection', command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything'] }),
+    ];
+    for (const s of unpinned) expect(reasons([s]), s.name).toEqual([expect.objectContaining({ severity: 'medium', frameworks: ['mitre-atlas:AML.T0010.005', 'nist-ai-rmf:MAP-4.1', 'owasp-llm:LLM03'] })]);
+    const pinned = [
+      server('p', { command: 'npx', args: ['-y', '@upstash/context7-mcp@1.0.14'], package: '@upstash/context7-mcp', packageVersions: ['1.0.14'] }),
+      server('q', { command: 'uvx', args: ['mcp-server-perplexity==0.4.1'], package: 'mcp-server-perplexity', packageVersions: ['==0.4.1'] }),
+      asset('mcp-server', 'r', { role: 'client-connection', command: 'uvx', args: ['mcp-server-git==1.2.0'] }),
+      server('s', { command: 'python', args: ['server.py'] }),
+    ];
+    for (const s of pinned) expect(reasons([s]), s.name).toEqual([]);
+  });
+
+  it('skips disabled servers and gives one finding per reason with stable, distinct ids', () => {
+    const bad = { command: 'npx', args: ['-y', '@wonderwhy-er/desktop-commander', '--token', '[redacted]'], package: '@wonderwhy-er/desktop-commander', filesystemRoots: ['/'] };
+    expect(reasons([server('x', { ...bad, disabled: true })])).toEqual([]);
+    const findings = mcpExcessiveAgency.evaluate(context(inventory([server('x', bad)])));
+    expect(findings.map((f) => f.title.replace('MCP server "x" ', '')).sort()).toEqual([
+      'can run commands on its host',
+      'gets a secret written into its arguments',
+      'is given the whole disk or home folder',
+      'runs an unpinned package',
+    ]);
+    expect(new Set(findings.map((f) => f.id)).size).toBe(4);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * mcp-excessive-agency: MCP servers that give a model more reach than a task needs, or that are
+ * configured in a way that leaks or swaps what runs. One finding per server and reason, so each
+ * reason carries its own severity, frameworks and fix.
+ *
+ * Reads the mcp-server attributes of the mcp-config and code detectors (`command`, `args`, `package`,
+ * `packageVersions`, `filesystemRoots`, `url`, `envNames`, `autoApprove`, `trusted`, `disabled`) and
+ * the tools a server PROVIDES. Disabled servers are skipped.
+ */
+import type { Asset, Evidence, Finding, Severity } from '../model/index.ts';
+import { edgesFrom, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
+import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
+import type { Policy, PolicyContext } from './types.ts';
+
+interface Reason {
+  readonly code: 'shell' | 'filesystem-root' | 'write-tools' | 'auto-approve' | 'secret-in-args' | 'unpinned-launch';
+  readonly severity: Severity;
+  readonly title: string;
+  readonly detail: string;
+  readonly frameworks: readonly string[];
+  readonly evidence?: readonly Evidence[];
+}
+
+const FW = {
+  shell: ['owasp-llm:LLM06', 'mitre-atlas:AML.T0050', 'mitre-atlas:AML.T0053', 'nist-ai-rmf:MEASURE-2.7'],
+  root: ['owasp-llm:LLM06', 'owasp-llm:LLM02', 'mitre-atlas:AML.T0086', 'nist-ai-rmf:MEASURE-2.7'],
+  write: ['owasp-llm:LLM06', 'mitre-atlas:AML.T0053', 'nist-ai-rmf:MAP-3.5'],
+  approve: ['owasp-llm:LLM06', 'mitre-atlas:AML.T0053', 'nist-ai-rmf:MAP-3.5', 'nist-ai-rmf:GOVERN-3.2'],
+  secret: ['owasp-llm:LLM02', 'mitre-atlas:AML.T0083', 'mitre-atlas:AML.T0055', 'nist-ai-rmf:MEASURE-2.7'],
+  unpinned: ['owasp-llm:LLM03', 'mitre-atlas:AML.T0010.005', 'nist-ai-rmf:MAP-4.1'],
+} as const;
+
+function toolsOf(ctx: PolicyContext, server: Asset): Asset[] {
+  return edgesFrom(ctx, server.id, ['PROVIDES']).map((r) => ctx.index.assetsById.get(r.to)).filter((a): a is Asset => a?.kind === 'tool');
+}
+
+function shellReason(ctx: PolicyContext, server: Asset): Reason | undefined {
+  const row = matchServer(server.attributes, SHELL_SERVERS);
+  const tools = toolsOf(ctx, server).filter((t) => SHELL_TOOL.test(t.name));
+  if (row === undefined && tools.length === 0) return undefined;
+  const what = row?.capability ?? `exposes ${tools.map((t) => t.name).join(', ')}`;
+  return { code: 'shell', severity: 'high', title: `MCP server ${quoted(server)} can run commands on its host`, detail: `The server ${what}: a model steered by its input can run any command with the user's rights.`, frameworks: FW.shell, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
+}
+
+function rootReason(server: Asset): Reason | undefined {
+  const roots = strings(server.attributes, 'filesystemRoots').filter((r) => BROAD_ROOT.test(r.trim()));
+  if (roots.length === 0) return undefined;
+  return { code: 'filesystem-root', severity: 'high', title: `MCP server ${quoted(server)} is given the whole disk or home folder`, detail: `Filesystem access to ${roots.join(', ')} lets a model read keys, SSH configs and browser profiles, and write anywhere the user can.`, frameworks: FW.root };
+}
+
+function writeReason(ctx: PolicyContext, server: Asset): Reason | undefined {
+  const row = writingServer(server.attributes);
+  const tools = toolsOf(ctx, server).filter((t) => WRITE_TOOL.test(t.name) && !SHELL_TOOL.test(t.name));
+  if (row === undefined && tools.length === 0) return undefined;
+  const what = [row?.capability, tools.length > 0 ? `exposes write tools ${tools.map((t) => t.name).join(', ')}` : undefined].filter(Boolean).join('; ');
+  return { code: 'write-tools', severity: 'medium', title: `MCP server ${quoted(server)} can change external systems`, detail: `The server ${what}. Each such call should need a human's confirmation or a narrower token.`, frameworks: FW.write, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
+}
+
+function approveReason(server: Asset): Reason | undefined {
+  const auto = strings(server.attributes, 'autoApprove');
+  const trusted = server.attributes['trusted'] === true;
+  if (auto.length === 0 && !trusted) return undefined;
+  const what = trusted ? 'every tool call runs without confirmation (trust: true)' : `tools ${auto.join(', ')} run without confirmation (autoApprove)`;
+  return { code: 'auto-approve', severity: 'medium', title: `MCP server ${quoted(server)} runs tools without asking`, detail: `In the client config, ${what}.`, frameworks: FW.approve };
+}
+
+function secretReason(server: Asset): Reason | undefined {
+  const inArgs = strings(server.attributes, 'args').some((a) => a.includes(REDACTION_MARKER));
+  const inUrl = (str(server.attributes, 'url') ?? '').includes(REDACTION_MARKER);
+  if (!inArgs && !inUrl) return undefined;
+  return { code: 'secret-in-args', severity: 'high', title: `MCP server ${quoted(server)} gets a secret written into its ${inArgs ? 'arguments' : 'URL'}`, detail: `A literal secret value sits in the client config ${inArgs ? 'command line' : 'URL'} (aimap stored it redacted). Config files are synced, shared and committed; command lines show in process lists.`, frameworks: FW.secret };
+}
+
+/** Launchers whose first non-flag argument is the package (the code detectors record no `package` for client connections). */
+const SIMPLE_LAUNCHERS: readonly string[] = ['npx', 'bunx', 'uvx'];
+
+/** `pkg@1.2` / `@s/pkg@1` / `pkg==1.2` → the version part, or undefined. */
+function versionOf(spec: string): string | undefined {
+  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+  if (at > 0) return spec.slice(at + 1) || undefined;
+  return /[=<>~!]=?(.+)$/.exec(spec)?.[1];
+}
+
+/** The package a launch fetches and the versions it was written with (several when configs merged). */
+function launched(server: Asset, command: string): { pkg: string; versions: string[]; bare: boolean } | undefined {
+  const args = strings(server.attributes, 'args');
+  const pkg = str(server.attributes, 'package');
+  if (pkg !== undefined) {
+    // Merged configs union their args: a bare package name among them is a launch without a version.
+    return { pkg, versions: strings(server.attributes, 'packageVersions'), bare: args.includes(pkg) };
+  }
+  if (!SIMPLE_LAUNCHERS.includes(command)) return undefined;
+  const spec = args.find((a) => !a.startsWith('-'));
+  if (spec === undefined) return undefined;
+  const version = versionOf(spec);
+  return { pkg: spec, versions: version === undefined ? [] : [version], bare: version === undefined };
+}
+
+function unpinnedReason(server: Asset): Reason | undefined {
+  const command = (str(server.attributes, 'command') ?? '').split(/[\\/]/).pop()?.replace(/\.(?:exe|cmd|bat)$/i, '') ?? '';
+  if (!FETCHING_LAUNCHERS.includes(command)) return undefined;
+  const launch = launched(server, command);
+  if (launch === undefined) return undefined;
+  const latest = launch.versions.includes('latest');
+  if (launch.versions.length > 0 && !latest && !launch.bare) return undefined;
+  return { code: 'unpinned-launch', severity: 'medium', title: `MCP server ${quoted(server)} runs an unpinned package`, detail: `\`${command}\` fetches ${launch.pkg} ${latest ? 'at @latest' : 'without a version'} on every start: whoever publishes the next release runs code with this user's rights and tokens.`, frameworks: FW.unpinned };
+}
+
+export const mcpExcessiveAgency: Policy = {
+  id: 'mcp-excessive-agency',
+  version: '1.0.0',
+  severity: 'high',
+  severityNote: 'medium for write tools, auto-approval and unpinned launches',
+  title: 'MCP server with excessive agency, a leaked secret or an unpinned launch',
+  rationale:
+    'An MCP server hands its powers to whatever steers the model, including text injected through documents, web pages and tool results. Shell access, whole-disk roots and unconfirmed write tools turn one injected instruction into real damage; literal secrets in configs leak; unpinned launches run whatever was published last.',
+  remediation:
+    'Give servers the narrowest roots and tokens, prefer read-only modes, require confirmation for write tools, pass secrets through environment variables or the client\'s secret inputs, and pin packages (`npx -y pkg@1.2.3`, `uvx pkg==1.2.3`, image digests).',
+  frameworks: [...new Set(Object.values(FW).flat())].sort(),
+  evaluate(ctx: PolicyContext): Finding[] {
+    const out: Finding[] = [];
+    for (const server of ctx.inventory.assets) {
+      if (server.kind !== 'mcp-server' || server.attributes['disabled'] === true) continue;
+      const reasons = [shellReason(ctx, server), rootReason(server), writeReason(ctx, server), approveReason(server), secretReason(server), unpinnedReason(server)];
+      for (const r of reasons) {
+        if (r === undefined) continue;
+        out.push(
+          makeFinding(mcpExcessiveAgency, ctx, {
+            asset: server,
+            discriminator: r.code,
+            title: r.title,
+            detail: r.detail,
+            evidence: r.evidence ?? pickEvidence([server.evidence]),
+            severity: r.severity,
+            frameworks: r.frameworks,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset, Relationship } from '../model/index.ts';
+import { asset, context, edge, inventory, system } from './__fixtures__/build.ts';
+import { assessSystem, classify, tierOf, type RiskCategory } from './risk-tier.ts';
+import type { DataSourceRule } from './types.ts';
+
+function assess(components: Asset[], extra: { assets?: Asset[]; edges?: Relationship[]; attributes?: Record<string, boolean>; dataSources?: DataSourceRule[] } = {}) {
+  const s = system('app', components, extra.attributes ?? {});
+  const inv = inventory([s.system, ...components, ...(extra.assets ?? [])], [...s.edges, ...(extra.edges ?? [])]);
+  return assessSystem(context(inv, extra.dataSources === undefined ? {} : { dataSources: extra.dataSources }), s.system);
+}
+
+const localModel = asset('model', 'llama3.1:8b', {}, { provider: 'meta' });
+const hosted = asset('model', 'gpt-4o', {}, { provider: 'openai' });
+const api = asset('endpoint', 'api.openai.com', { kind: 'provider-api', urls: ['https://api.openai.com/v1'] }, { provider: 'openai' });
+const published = asset('model-server', 'ollama', { exposed: true, ports: ['11434:11434'] });
+const writeTool = asset('tool', 'close_ticket');
+const docs = asset('vector-store', 'pinecone', { collections: ['customer-records'] });
+
+describe('risk tier', () => {
+  it('is low for a self-contained system with nothing exposed, sensitive or acting', () => {
+    expect(assess([localModel])).toEqual({ systemId: expect.any(String), tier: 'low', factors: [] });
+  });
+
+  it('is medium for third-party dependence alone, listing the facts', () => {
+    const r = assess([hosted, api]);
+    expect(r.tier).toBe('medium');
+    expect(r.factors).toEqual(['third-party: calls endpoint "api.openai.com" (provider-api)', 'third-party: uses hosted model "gpt-4o" (openai)']);
+  });
+
+  it('is high when external-facing and able to act', () => {
+    const r = assess([published, writeTool]);
+    expect(r.tier).toBe('high');
+    expect(r.factors).toEqual(['can-act: tool "close_ticket" changes things or runs commands', 'external-facing: model-server "ollama" is exposed outside its host']);
+  });
+
+  it('classifies data by dataSources globs: confidential or regulated data reaching a third party is high', () => {
+    const rules: DataSourceRule[] = [{ match: 'customer-*', classification: 'confidential' }];
+    const r = assess([docs, hosted], { dataSources: rules });
+    expect(r.tier).toBe('high');
+    expect(r.factors).toContain('sensitive-data: vector-store "pinecone" holds confidential data (rule "customer-*")');
+    expect(assess([docs, hosted], { dataSources: [{ match: 'customer-*', classification: 'public' }] }).tier).toBe('medium');
+    expect(assess([docs], { dataSources: [{ match: 'pinecone', classification: 'internal', regulated: true }] }).factors).toEqual([
+      'sensitive-data: vector-store "pinecone" holds internal, regulated data (rule "pinecone")',
+    ]);
+    expect(assess([docs]).tier).toBe('low');
+  });
+
+  it('counts identities the system runs as with CAN_WRITE / CAN_ADMIN, one hop away too', () => {
+    const agent = asset('agent', 'support');
+    const role = asset('identity', 'role');
+    const bucket = asset('data-source', 'bucket');
+    const r = assess([agent], { assets: [role, bucket], edges: [edge('RUNS_AS', agent, role), edge('CAN_WRITE', role, bucket, { actions: ['s3:PutObject'] })] });
+    expect(r.factors).toEqual(['can-act: runs as identity "role", which holds CAN_WRITE']);
+    expect(r.tier).toBe('medium');
+  });
+
+  it('honours externalFacing on the system and public network access on endpoints', () => {
+    expect(assess([localModel], { attributes: { externalFacing: true } }).factors).toEqual(['external-facing: the system is marked external-facing']);
+    const azure = asset('endpoint', 'acme-openai', { publicNetworkAccessEnabled: true });
+    expect(assess([azure]).factors).toEqual(['external-facing: endpoint "acme-openai" allows public network access']);
+  });
+
+  it('counts write-capable MCP servers as acting, unless in their read-only mode', () => {
+    const gh = (args: string[]) => asset('mcp-server', 'github', { role: 'configured', command: 'docker', args, package: 'ghcr.io/github/github-mcp-server' });
+    expect(assess([gh(['run', 'ghcr.io/github/github-mcp-server:v1'])]).factors).toEqual(['can-act: mcp-server "github" can write to external systems or run commands']);
+    expect(assess([gh(['run', 'ghcr.io/github/github-mcp-server:v1', '--read-only'])]).factors).toEqual([]);
+  });
+
+  it('keeps at most five facts per category, then says how many more', () => {
+    const models = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => asset('model', `gpt-${n}`, {}, { provider: 'openai' }));
+    const r = assess(models);
+    expect(r.factors).toHaveLength(6);
+    expect(r.factors.at(-1)).toBe('third-party: and 2 more');
+  });
+
+  it('tiers by category: two impact facts or sensitive + third party → high', () => {
+    const t = (...c: RiskCategory[]) => tierOf(new Set(c));
+    expect([t(), t('third-party'), t('can-act'), t('external-facing', 'sensitive-data'), t('sensitive-data', 'third-party'), t('can-act', 'third-party')]).toEqual([
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'medium',
+    ]);
+  });
+
+  it('matches the first rule on name, bucket, collection or knowledge base', () => {
+    const s3 = asset('data-source', 'aws_s3_bucket.docs', { bucket: 'acme-hr-docs' });
+    const rules: DataSourceRule[] = [{ match: 'acme-hr-*', classification: 'restricted', regulated: true }, { match: '*', classification: 'internal' }];
+    expect(classify(s3, rules)?.classification).toBe('restricted');
+    expect(classify(asset('data-source', 'other'), rules)?.classification).toBe('internal');
+  });
+});

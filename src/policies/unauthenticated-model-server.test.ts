@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Attributes } from '../model/index.ts';
+import { asset, context, ev, inventory } from './__fixtures__/build.ts';
+import { unauthenticatedModelServer } from './unauthenticated-model-server.ts';
+
+const run = (name: string, attrs: Attributes, snippet = 'image: x') =>
+  unauthenticatedModelServer.evaluate(context(inventory([asset('model-server', name, { category: 'inference', workload: name, ...attrs }, { evidence: [ev('docker-compose.yml', 4, snippet, 'container')] })])));
+
+describe('unauthenticated-model-server', () => {
+  it('reports ollama published on all interfaces (11434:11434) as high', () => {
+    const [f] = run('ollama', { source: 'compose', ports: ['11434:11434'], exposed: true, envNames: [] });
+    expect(f?.severity).toBe('high');
+    expect(f?.detail).toContain('port 11434:11434 is published on all interfaces');
+    expect(f?.detail).toContain('no built-in authentication');
+    expect(f?.evidence[0]).toMatchObject({ path: 'docker-compose.yml', line: 4 });
+  });
+
+  it('reports 0.0.0.0 ports even when exposure was not decided', () => {
+    expect(run('ollama', { source: 'compose', ports: ['0.0.0.0:11434:11434'] })[0]?.detail).toContain('0.0.0.0:11434:11434 listens on all interfaces');
+  });
+
+  it('does not report a port bound to loopback (near miss) or a Dockerfile that cannot tell', () => {
+    expect(run('ollama', { source: 'compose', ports: ['127.0.0.1:11434:11434'], exposed: false })).toEqual([]);
+    expect(run('vllm', { source: 'dockerfile', ports: ['8000'] })).toEqual([]);
+  });
+
+  it('reports vllm without --api-key, not with VLLM_API_KEY or --api-key', () => {
+    expect(run('vllm', { source: 'kubernetes', ports: ['8000'], exposed: true, envNames: ['HF_TOKEN'] })).toHaveLength(1);
+    expect(run('vllm', { source: 'kubernetes', ports: ['8000'], exposed: true, envNames: ['VLLM_API_KEY'] })).toEqual([]);
+    expect(run('vllm', { source: 'compose', ports: ['8000:8000'], exposed: true }, 'command: ["--model", "m", "--api-key", "[redacted]"]')).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset, Evidence } from '../model/index.ts';
+import { asset, context, edge, ev, inventory } from './__fixtures__/build.ts';
+import { unpinnedModelRevision } from './unpinned-model-revision.ts';
+
+const model = (name: string, sources: string[], ...evidence: Evidence[]): Asset => asset('model', name, { sources }, { evidence });
+const code = (line: string, n = 3): Evidence => ev('app.py', n, line, 'call-site');
+const run = (...assets: Asset[]) => unpinnedModelRevision.evaluate(context(inventory(assets)));
+
+describe('unpinned-model-revision', () => {
+  it('reports a Hub model loaded by name without revision (low), citing the unpinned line', () => {
+    const m = model('meta-llama/Llama-3.1-8B', ['from_pretrained'], code('m = AutoModel.from_pretrained("meta-llama/Llama-3.1-8B")', 7));
+    const [f, ...rest] = run(m);
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('low');
+    expect(f?.evidence.map((e) => e.line)).toEqual([7]);
+  });
+
+  it('counts canonical ids without an org only for the transformers-style loaders', () => {
+    expect(run(model('bert-base-uncased', ['from_pretrained'], code('tok = AutoTokenizer.from_pretrained(CHECKPOINT)')))).toHaveLength(1);
+    expect(run(model('gpt-4o', ['keyword:model'], code('OpenAI(model="gpt-4o")')))).toEqual([]);
+    expect(run(model('BAAI/bge-small-en-v1.5', ['keyword:model_name'], code('HuggingFaceEmbedding(model_name="BAAI/bge-small-en-v1.5")')))).toEqual([]);
+  });
+
+  it('accepts a revision on the line: revision=, --revision, hf://org/model:rev', () => {
+    expect(run(model('org/m', ['from_pretrained'], code('AutoModel.from_pretrained("org/m", revision="3f2a9c1")')))).toEqual([]);
+    expect(run(model('org/m', ['arg:--model'], ev('Dockerfile', 4, 'CMD ["vllm", "serve", "--model", "org/m", "--revision", "abc1234"]', 'container')))).toEqual([]);
+    expect(run(model('org/m', ['storage-uri'], ev('k8s/isvc.yaml', 9, 'storageUri: hf://org/m:3f2a9c1', 'container')))).toEqual([]);
+  });
+
+  it('does not judge calls spread over several lines (the revision may be on the next line)', () => {
+    expect(run(model('org/m', ['from_pretrained'], code('model = AutoModel.from_pretrained('), code('"org/m",', 4)))).toEqual([]);
+    expect(run(model('org/m', ['arg:--model'], ev('worker.Dockerfile', 10, '--model org/m \\', 'container')))).toEqual([]);
+  });
+
+  it('reports container launches, unless the serving container sets a revision env var', () => {
+    const m = model('mistralai/Mistral-7B-Instruct-v0.3', ['arg:--model-id'], ev('k8s/tgi.yaml', 26, 'args: ["--model-id", "$(MODEL_ID)", "--port", "80"]', 'container'));
+    expect(run(m)).toHaveLength(1);
+    const tgi = asset('model-server', 'tgi', { envNames: ['MODEL_ID', 'REVISION'] });
+    expect(unpinnedModelRevision.evaluate(context(inventory([m, tgi], [edge('SERVES', tgi, m)])))).toEqual([]);
+  });
+});
