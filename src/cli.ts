@@ -9,6 +9,7 @@ import { scanCommand, SCAN_FORMATS, type ScanFlags } from './commands/scan.ts';
 import { scansCommand, type ScansFlags } from './commands/scans.ts';
 import { registerFindingsCommand } from './commands/findings.ts';
 import { addNeo4jOptions, registerGraphCommand } from './commands/graph.ts';
+import { registerBomCommand } from './commands/bom.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -60,6 +61,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .action((opts: ScansFlags) => setExit(scansCommand(opts, io)));
   registerFindingsCommand(program, io, setExit);
   registerGraphCommand(program, io, setExit);
+  registerBomCommand(program, io, setExit);
   return program;
 }
 

@@ -9,6 +9,8 @@ import { ConfigError, loadConfigFile, parseSize } from '../config/index.ts';
 import { selectDetectors } from '../detectors/select.ts';
 import { openStore, type StoreChoice } from './store.ts';
 import { renderJson } from '../output/json.ts';
+import { toCycloneDx } from '../../sbom/cyclonedx/index.ts';
+import type { Inventory } from '../model/index.ts';
 import { createProgressBar } from '../output/progress.ts';
 import { renderTable } from '../output/table.ts';
 import { runScan, type HostScanRequest } from '../pipeline/run-scan.ts';
@@ -78,7 +80,15 @@ function shownTarget(connector: string, index: number, typed: readonly string[],
   return typed[index];
 }
 
-export const SCAN_FORMATS = ['table', 'json', 'sarif'] as const;
+export const SCAN_FORMATS = ['table', 'json', 'sarif', 'cyclonedx'] as const;
+
+/** The report in the chosen format; `cyclonedx` is the AI-BOM of the default selection (see `aimap bom`). */
+function renderScan(inventory: Inventory, format: string, sarif: () => string, color: boolean): string {
+  if (format === 'json') return renderJson(inventory);
+  if (format === 'sarif') return sarif();
+  if (format === 'cyclonedx') return toCycloneDx(inventory, { spec: '1.6', format: 'json' });
+  return renderTable(inventory, { color });
+}
 
 /** Runs the scan command; returns the process exit code. */
 export async function scanCommand(paths: string[], flags: ScanFlags, io: CommandIo): Promise<number> {
@@ -134,7 +144,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
     await store?.write(shown);
     if (flags.neo4j !== undefined) await pushFromFlags(shown, flags, io, { quiet: flags.quiet });
     const toFile = flags.output !== undefined;
-    const text = flags.format === 'json' ? renderJson(shown) : flags.format === 'sarif' ? outcome.renderSarif() : renderTable(shown, { color: !toFile && io.stdout.isTTY === true && !io.noColor });
+    const text = renderScan(shown, flags.format, outcome.renderSarif, !toFile && io.stdout.isTTY === true && !io.noColor);
     if (toFile) writeFileAtomic(resolve(io.cwd, flags.output as string), text);
     else io.stdout.write(text);
     if (!flags.quiet && (toFile || flags.format === 'json')) {

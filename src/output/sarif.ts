@@ -10,9 +10,6 @@ import type { Asset, Evidence, Finding, Inventory, Severity } from '../model/ind
 import { POLICIES } from '../policies/api.ts';
 import type { Policy } from '../policies/types.ts';
 
-/** Where the SARIF driver points people for aimap itself. */
-export const AIMAP_INFORMATION_URI = 'https://github.com/aimap/aimap';
-
 /** The schema every SARIF 2.1.0 log names (the OASIS errata 01 final schema). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -205,7 +202,7 @@ export function buildSarif(inventory: Inventory, options: SarifOptions = {}): Js
     runs: [
       {
         tool: {
-          driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, informationUri: AIMAP_INFORMATION_URI, rules: rules.map(ruleOf) },
+          driver: { name: tool.name, version: tool.version, semanticVersion: tool.version, rules: rules.map(ruleOf) },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the scanned repository (the folder aimap scanned when it is not in git).' } } },
         results: findings.map((f) => resultOf(f, ctx)),
