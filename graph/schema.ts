@@ -41,6 +41,49 @@ export function kindOfLabel(label: string): AssetKind | undefined {
 
 export { RELATIONSHIP_TYPES, TRAVERSABLE, type RelationshipType };
 
+/** From-kinds and to-kinds of one relationship type. */
+export interface Endpoints {
+  readonly from: readonly AssetKind[];
+  readonly to: readonly AssetKind[];
+}
+
+const ANY: readonly AssetKind[] = ASSET_KINDS;
+const STORES: readonly AssetKind[] = ['data-source', 'vector-store'];
+const CAN = { from: ['identity'], to: ANY } as const satisfies Endpoints;
+
+/** DESIGN.md §3, one entry per relationship type: the kinds each type may join, in its direction. */
+export const RELATIONSHIP_ENDPOINTS: Readonly<Record<RelationshipType, Endpoints>> = {
+  INCLUDES: { from: ['system'], to: ANY },
+  USES_SDK: { from: ['system'], to: ['sdk'] },
+  USES_MODEL: { from: ['system', 'agent'], to: ['model'] },
+  SERVES: { from: ['endpoint', 'model-server'], to: ['model'] },
+  EXPOSES: { from: ['endpoint'], to: ['system'] },
+  // An agent calls a collaborator agent (Bedrock multi-agent collaboration).
+  CALLS: { from: ['system', 'agent'], to: ['endpoint', 'saas-app', 'agent'] },
+  CONNECTS_TO: { from: ['system', 'agent'], to: ['mcp-server'] },
+  PROVIDES: { from: ['mcp-server'], to: ['tool'] },
+  USES_TOOL: { from: ['system', 'agent'], to: ['tool'] },
+  READS_FROM: { from: ['system', 'agent', 'tool', 'model'], to: STORES },
+  WRITES_TO: { from: ['system', 'agent', 'tool', 'model'], to: STORES },
+  INDEXES: { from: ['vector-store'], to: ['data-source'] },
+  // A SageMaker model runs as its execution role, a knowledge base's store as the knowledge-base role.
+  RUNS_AS: { from: ['system', 'endpoint', 'agent', 'mcp-server', 'model', 'vector-store'], to: ['identity'] },
+  CAN_READ: CAN,
+  CAN_WRITE: CAN,
+  CAN_INVOKE: CAN,
+  CAN_ADMIN: CAN,
+  USES_SECRET: { from: ['system', 'mcp-server', 'repository'], to: ['secret'] },
+  AUTHORIZED: { from: ['identity'], to: ['saas-app'] },
+  OWNS: { from: ['owner'], to: ANY },
+  RESOURCE: { from: ['repository', 'cloud-account'], to: ANY },
+};
+
+/** True when DESIGN.md §3 allows `type` from a `from` asset to a `to` asset. */
+export function allowsRelationship(type: RelationshipType, from: AssetKind, to: AssetKind): boolean {
+  const ends = RELATIONSHIP_ENDPOINTS[type];
+  return ends.from.includes(from) && ends.to.includes(to);
+}
+
 /** Traversable types in RELATIONSHIP_TYPES order (for `[:A|B|C]` patterns and SQL `IN (...)`). */
 export const TRAVERSABLE_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPES.filter((t) => TRAVERSABLE.has(t));
 
