@@ -86,6 +86,11 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 export async function run(): Promise<void> {
   const env = readEnv(process.env);
   const io: CommandIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), noColor: env.noColor };
+  // `aimap ... | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {

@@ -123,3 +123,18 @@ describe('aimap scan', () => {
     expect(runCli(['--version'], cwd).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('aimap writing into a pipe that closes early', () => {
+  it('stops quietly with exit 0, as `aimap ... | head -1` expects', async () => {
+    const { spawn } = await import('node:child_process');
+    const entry = join(import.meta.dirname, '..', 'helpers', 'cli-entry.ts');
+    const child = spawn(process.execPath, [entry, 'scan', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Close our end before the CLI writes: its write meets EPIPE.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+});
