@@ -6,6 +6,7 @@
  */
 import type { AssetKind } from '../src/model/asset.ts';
 import type { Inventory, ScanTarget } from '../src/model/inventory.ts';
+import type { InventoryDiff } from './diff.ts';
 
 /**
  * How far a recorded scan got. Only `complete` exists today: a scan row is inserted in the same
@@ -57,6 +58,12 @@ export interface GraphStore {
    * was `undefined` come back absent, as JSON has no `undefined`.
    */
   inventory(scanId?: string): Inventory | undefined;
+  /**
+   * What changed from scan `fromScanId` to scan `toScanId` (see `diffInventories` in diff.ts).
+   * Defaults: no argument compares the two newest scans, one compares that scan with the newest.
+   * `undefined` when a named scan is not recorded or, without arguments, fewer than two are.
+   */
+  diff(fromScanId?: string, toScanId?: string): InventoryDiff | undefined;
   /** Releases the store; later calls throw `closed`. Calling it twice is harmless. */
   close(): void;
 }

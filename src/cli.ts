@@ -10,6 +10,8 @@ import { scansCommand, type ScansFlags } from './commands/scans.ts';
 import { registerFindingsCommand } from './commands/findings.ts';
 import { addNeo4jOptions, registerGraphCommand } from './commands/graph.ts';
 import { registerBomCommand } from './commands/bom.ts';
+import { registerDiffCommand } from './commands/diff.ts';
+import { registerQueryCommand } from './commands/query.ts';
 import { VERSION } from './version.ts';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -60,6 +62,8 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--limit <n>', 'how many scans to list (default 50)')
     .action((opts: ScansFlags) => setExit(scansCommand(opts, io)));
   registerFindingsCommand(program, io, setExit);
+  registerDiffCommand(program, io, setExit);
+  registerQueryCommand(program, io, setExit);
   registerGraphCommand(program, io, setExit);
   registerBomCommand(program, io, setExit);
   return program;

@@ -19,3 +19,5 @@ export type { GraphStore, ScanRecord } from '../graph/store.ts';
 export { exportGraph } from '../graph/export/index.ts';
 export { pushInventory } from '../graph/neo4j/push.ts';
 export * from './model/index.ts';
+export { diffInventories, type InventoryDiff } from '../graph/diff.ts';
+export { carryForward } from '../graph/history.ts';

@@ -10,15 +10,18 @@
  * smaller on disk, and writing is bound by disk I/O. `json_extract`, not `->>`, so the sqlite3
  * shells of older distributions can still open the file.
  *
- * Index choice: every query is per scan, so indexes lead with `scan_seq`. The plain `(scan_seq)`
- * index doubles as "rows of a scan in write order" (its entries are `(scan_seq, row)`), so reading
- * an inventory back needs no sort; its inserts always hit the rightmost leaf and cost little.
+ * Index choice: every query is per scan, so indexes lead with `scan_seq`. Schema 1 also had a
+ * plain `(scan_seq)` index per table to read a scan back in write order; schema 2 drops it for
+ * assets and relationships (one index less to maintain per row on the biggest tables) and reads a
+ * scan as its contiguous rowid range instead (read-scan.ts). Schema 2 also adds first/last-seen
+ * per id (`*_seen`, see history.ts), written in the scan's transaction.
  * Relationships get no separate id index: an id is `src|TYPE|dst`, which `(scan_seq, src, type,
  * dst)` already finds. Left out on purpose: an index on `assets(id)` across scans (first/last-seen
  * can scan or add it in a later migration) and any foreign key from relationships to assets
  * (a dangling edge is the pipeline's business, not a reason to lose a scan).
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { HISTORY_MIGRATION } from './history.ts';
 
 /** `PRAGMA application_id` of an aimap store: ASCII "aimp". Tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x61696d70;
@@ -92,8 +95,21 @@ CREATE INDEX IF NOT EXISTS findings_asset ON findings(scan_seq, asset_id);
 INSERT OR IGNORE INTO meta(key, value) VALUES ('application', 'aimap');
 `;
 
+/**
+ * Schema 2: first-seen / last-seen per asset, relationship and finding id (`*_seen`, see
+ * history.ts), backfilled from the scans already stored.
+ */
+const SCHEMA_2 = HISTORY_MIGRATION;
+
 /** Migration `n` brings a store from schema `n - 1` to `n`; each is idempotent. Append only. */
-const MIGRATIONS: readonly string[] = [SCHEMA_1];
+const MIGRATIONS: readonly string[] = [SCHEMA_1, SCHEMA_2];
+
+/** The DDL of migration `version` (1-based), as run by `migrate`; for tests that build old stores. */
+export function migrationSql(version: number): string {
+  const sql = MIGRATIONS[version - 1];
+  if (sql === undefined) throw new RangeError(`no store migration ${version}`);
+  return sql;
+}
 
 /** The schema this code writes and reads (`PRAGMA user_version`). */
 export const STORE_SCHEMA_VERSION = MIGRATIONS.length;

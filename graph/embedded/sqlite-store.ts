@@ -5,16 +5,21 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { resolve } from 'node:path';
 import type { Inventory } from '../../src/model/inventory.ts';
+import { diffInventories, pickDiffScans } from '../diff.ts';
+import type { DiffOptions, InventoryDiff } from '../diff.ts';
 import { AimapStoreError } from '../store-error.ts';
 import type { GraphStore, ScanRecord } from '../store.ts';
+import { changedParts, readSeen } from './history.ts';
+import type { SeenKind, SeenRecord } from './history.ts';
 import { openDatabase } from './open-database.ts';
-import { listScans, prepareReads, readInventory } from './read-scan.ts';
+import { listScans, prepareReads, readHeader, readInventory } from './read-scan.ts';
 import type { ReadStatements } from './read-scan.ts';
 import { sqliteCode, toStoreError } from './sqlite-errors.ts';
 import { prepareWrites, writeScan } from './write-scan.ts';
 import type { ProgressCallback, WriteStatements } from './write-scan.ts';
 
 export type { ProgressCallback } from './write-scan.ts';
+export type { SeenKind, SeenRecord } from './history.ts';
 
 /** A bound SQL parameter. */
 export type SqlParam = SQLInputValue;
@@ -95,6 +100,32 @@ export class EmbeddedStore implements GraphStore {
   /** The inventory of `scanId`, or of the newest scan (see `GraphStore.inventory`). */
   inventory(scanId?: string): Inventory | undefined {
     return this.#guard(() => readInventory(this.#readStatements(), scanId));
+  }
+
+  /**
+   * First/last-seen of asset, relationship or finding ids across the recorded scans (all ids of
+   * the kind when `ids` is omitted; ids never seen are absent). Items a scan only carried forward
+   * as stale do not count as seen by it.
+   */
+  seen(kind: SeenKind, ids?: readonly string[]): Map<string, SeenRecord> {
+    return this.#guard(() => readSeen(this.#open(), kind, ids));
+  }
+
+  /**
+   * What changed between two scans (see `GraphStore.diff`). Only rows without a byte-identical
+   * twin in the other scan are read and parsed (`changedParts`), so the cost follows the change,
+   * not the estate; the result equals `diffInventories` of the two full inventories.
+   */
+  diff(fromScanId?: string, toScanId?: string, options?: DiffOptions): InventoryDiff | undefined {
+    const pick = pickDiffScans(this.scans().map((s) => s.id), fromScanId, toScanId);
+    if ('problem' in pick) return undefined;
+    return this.#guard(() => {
+      const from = readHeader(this.#readStatements(), pick.from);
+      const to = readHeader(this.#readStatements(), pick.to);
+      if (from === undefined || to === undefined) return undefined;
+      const [before, after] = changedParts(this.#open(), from, to);
+      return diffInventories(before, after, options);
+    });
   }
 
   /**

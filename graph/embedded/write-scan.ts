@@ -7,6 +7,8 @@ import { ASSET_KINDS } from '../../src/model/asset.ts';
 import type { Asset, AssetKind } from '../../src/model/asset.ts';
 import type { Inventory } from '../../src/model/inventory.ts';
 import { AimapStoreError } from '../store-error.ts';
+import { observedIds, prepareSeenWrites, recordSeen } from './history.ts';
+import type { SeenStatements } from './history.ts';
 
 /** Called with the rows written so far inside the open transaction, and once more before COMMIT. */
 export type ProgressCallback = (rowsWritten: number, totalRows: number) => void;
@@ -19,6 +21,7 @@ export interface WriteStatements {
   readonly relationship: StatementSync;
   readonly diagnostic: StatementSync;
   readonly finding: StatementSync;
+  readonly seen: SeenStatements;
 }
 
 /** Prepares the statements `writeScan` uses. */
@@ -32,6 +35,7 @@ export function prepareWrites(db: DatabaseSync): WriteStatements {
     relationship: db.prepare('INSERT INTO relationships (scan_seq, data) VALUES (?, ?)'),
     diagnostic: db.prepare('INSERT INTO diagnostics (scan_seq, data) VALUES (?, ?)'),
     finding: db.prepare('INSERT INTO findings (scan_seq, data) VALUES (?, ?)'),
+    seen: prepareSeenWrites(db),
   };
 }
 
@@ -44,7 +48,8 @@ export interface WriteProgress {
 /**
  * Records `inventory` under BEGIN IMMEDIATE … COMMIT; any error rolls the whole scan back. The
  * scan row carries status `complete` from the start: it only becomes visible at COMMIT, together
- * with its rows, so readers and a process killed mid-write never see part of a scan.
+ * with its rows and the first/last-seen updates, so readers and a process killed mid-write never
+ * see part of a scan.
  */
 export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements, inventory: Inventory, progress: WriteProgress): void {
   db.exec('BEGIN IMMEDIATE');
@@ -53,7 +58,10 @@ export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements
       throw new AimapStoreError('duplicate-scan', path, `Scan ${inventory.scan.id} is already recorded in the aimap store ${path}; scan ids must be unique.`);
     }
     const seq = insertScan(stmts.scan, inventory);
-    insertRows(stmts, seq, inventory, progress, path);
+    const total = insertRows(stmts, seq, inventory, progress, path);
+    recordSeen(stmts.seen, seq, observedIds(inventory));
+    // Last report with every row and the history written: the crash test pauses here.
+    progress.onProgress?.(total, total);
     db.exec('COMMIT');
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
@@ -82,13 +90,14 @@ function insertScan(stmt: StatementSync, inventory: Inventory): number {
   return Number(result.lastInsertRowid);
 }
 
-function insertRows(stmts: WriteStatements, seq: number, inventory: Inventory, progress: WriteProgress, path: string): void {
+/** Inserts every list item; returns how many rows were written. */
+function insertRows(stmts: WriteStatements, seq: number, inventory: Inventory, progress: WriteProgress, path: string): number {
   const { assets, relationships, diagnostics, findings } = inventory;
   const total = assets.length + relationships.length + diagnostics.length + findings.length;
   let written = 0;
   const tick = (): void => {
     written += 1;
-    // The last row is reported once, by the call after the loops.
+    // The last row is reported once, by writeScan just before COMMIT.
     if (progress.onProgress !== undefined && written % progress.every === 0 && written < total) progress.onProgress(written, total);
   };
   for (const asset of assets) {
@@ -107,7 +116,7 @@ function insertRows(stmts: WriteStatements, seq: number, inventory: Inventory, p
     stmts.finding.run(seq, JSON.stringify(finding));
     tick();
   }
-  progress.onProgress?.(written, total);
+  return written;
 }
 
 /** Extended result code of a UNIQUE violation (https://sqlite.org/rescode.html#constraint_unique). */

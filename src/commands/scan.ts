@@ -133,7 +133,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         gitHistory: flags.gitHistory !== false,
         policies,
       },
-      { progress },
+      { progress, ...(store === undefined ? {} : { previousScan: (current: Inventory) => previousScan(store, current) }) },
     );
     progress.done();
     // Keep what the user typed as the target, not the absolute path: reports stay portable.

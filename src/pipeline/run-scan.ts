@@ -13,6 +13,7 @@ import { mergeResults } from './merge.ts';
 import { deriveSystems, type ConfiguredSystem } from './systems.ts';
 import { resolveOwners, type OwnerRule } from '../owners/index.ts';
 import { evaluatePolicies } from '../policies/evaluate.ts';
+import { carryForward } from '../../graph/history.ts';
 import type { PolicyConfig } from '../policies/types.ts';
 import type { Asset } from '../model/index.ts';
 import { newScanId } from './scan-id.ts';
@@ -62,6 +63,11 @@ export interface RunOptions {
   readonly progress?: ProgressReporter;
   readonly signal?: AbortSignal;
   readonly log?: Logger;
+  /**
+   * The previous scan of the same targets (the store's), given the new scan before it is judged:
+   * a scope that had an error keeps its last-known-good assets from it (`carryForward`).
+   */
+  readonly previousScan?: (current: Inventory) => Inventory | undefined;
 }
 
 const silentProgress: ProgressReporter = { addTotal: () => undefined, advance: () => undefined };
@@ -118,10 +124,12 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     findings: [],
     diagnostics: merged.diagnostics,
   };
+  // A scope that could not be fully read keeps what the previous scan saw there, before judging.
+  const carried = options.previousScan === undefined ? draft : carryForward(options.previousScan(draft), draft);
   // Findings are judged on the finished graph; systems come back with their risk tier.
-  const judged = evaluatePolicies(draft, request.policies ?? {}, draft.scan.finishedAt);
+  const judged = evaluatePolicies(carried, request.policies ?? {}, carried.scan.finishedAt);
   const tiered = new Map<string, Asset>(judged.systems.map((s) => [s.id, s]));
-  return { ...draft, assets: draft.assets.map((a) => tiered.get(a.id) ?? a), findings: judged.findings };
+  return { ...carried, assets: carried.assets.map((a) => tiered.get(a.id) ?? a), findings: judged.findings };
 }
 
 function sumStats(list: readonly ScanStats[]): ScanStats {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_SCHEMA_VERSION } from '../../graph/embedded/migrations.ts';
 import { openEmbeddedStore } from '../../graph/embedded/sqlite-store.ts';
 import { AimapStoreError } from '../../graph/store-error.ts';
 import type { StoreErrorCode } from '../../graph/store-error.ts';
@@ -62,7 +63,7 @@ describe('embedded store: opening something that is not a store', () => {
     const raw = new DatabaseSync(path);
     raw.exec('PRAGMA user_version = 99');
     raw.close();
-    expectStoreError(() => openEmbeddedStore(path), 'newer-schema', /newer aimap \(store schema 99; this version reads up to 1\)\. Upgrade aimap/);
+    expectStoreError(() => openEmbeddedStore(path), 'newer-schema', new RegExp(`newer aimap \\(store schema 99; this version reads up to ${STORE_SCHEMA_VERSION}\\)\\. Upgrade aimap`));
   });
 
   it('says so when create is off and there is no store', () => {
