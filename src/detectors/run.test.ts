@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
+import { fillKeyMarkers } from '../../test/helpers/fake-keys.ts';
 import { DETECTORS } from './api.ts';
 import { compileDetectors, compilePatterns } from './run.ts';
+import { MAX_LITERAL_SETS, MIN_LITERAL_LENGTH } from './shared/literal-gate.ts';
 import type { Detector } from './types.ts';
 
 const PATHS = [
@@ -27,5 +32,44 @@ describe('compileDetectors', () => {
     const results = set.run({ scope: 's', path: 'app.py', content: 'import openai\n' });
     expect(results.flatMap((r) => r.diagnostics).map((d) => [d.code, d.level, d.message])).toEqual([['detector-failed', 'error', 'detector boom failed on this file: kaput']]);
     expect(results.flatMap((r) => r.assets).map((a) => a.name)).toEqual(['openai']);
+  });
+});
+
+/** Every text file under test/fixtures, key markers filled (as the secrets fixture test does). */
+function fixtureFiles(): Array<{ path: string; content: string }> {
+  const root = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+  const out: Array<{ path: string; content: string }> = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push({ path: relative(root, full).split(sep).join('/'), content: fillKeyMarkers(readFileSync(full, 'utf8')) });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('detector gates (Detector.literals)', () => {
+  it('never change a result: on every fixture file, gated runs equal ungated ones', () => {
+    const gated = compileDetectors(DETECTORS);
+    const ungated = compileDetectors(DETECTORS.map((d) => ({ ...d, literals: undefined })));
+    const found = new Set<string>();
+    for (const file of fixtureFiles()) {
+      if (!gated.wantsText(file.path)) continue;
+      const source = { scope: 'fixture', ...file };
+      const expected = ungated.run(source);
+      expect({ path: file.path, results: gated.run(source) }).toEqual({ path: file.path, results: expected });
+      for (const r of expected) for (const a of r.assets) found.add(a.evidence[0]?.detector ?? '');
+    }
+    // The comparison only proves something if the gated detectors found things in these files.
+    const withGates = DETECTORS.filter((d) => d.literals !== undefined).map((d) => d.id);
+    expect(withGates.length).toBeGreaterThan(0);
+    for (const id of withGates) expect(found.has(id), id).toBe(true);
+  });
+
+  it('are all taken by the gate: no literal shorter than its window, no more gated detectors than it holds', () => {
+    for (const d of DETECTORS) for (const l of d.literals ?? []) expect(l.length, `${d.id}: ${l}`).toBeGreaterThanOrEqual(MIN_LITERAL_LENGTH);
+    expect(DETECTORS.filter((d) => d.literals !== undefined).length).toBeLessThanOrEqual(MAX_LITERAL_SETS);
   });
 });

@@ -1,8 +1,18 @@
-import picomatch from 'picomatch';
+/**
+ * Runs a detector set over files. Per file, two decisions are made once and shared by every
+ * detector: which detectors want the path (`shared/path-router.ts`), and, among the gated ones
+ * (`Detector.literals`), which have any literal in the text (`shared/literal-gate.ts`, one pass over
+ * the text for all of them). A detector is called only when both say yes; what it returns is what it
+ * would return if called on every file, since a gate only stands in for the detector's own null.
+ */
 import type { DetectionResult, Diagnostic } from '../model/index.ts';
+import { compileLiteralGate, MAX_LITERAL_SETS, MIN_LITERAL_LENGTH } from './shared/literal-gate.ts';
+import { compilePatterns, compileRouter, type Matcher } from './shared/path-router.ts';
 import type { Detector, SourceFile } from './types.ts';
 
-/** A detector set with its globs compiled once. */
+export { compilePatterns, type Matcher };
+
+/** A detector set with its globs and gates compiled once. */
 export interface DetectorSet {
   readonly detectors: readonly Detector[];
   /** True when at least one detector wants this repo-relative path (so the file is worth reading). */
@@ -17,63 +27,71 @@ export interface DetectorSet {
   runBinary(file: SourceFile): DetectionResult[];
 }
 
-type Matcher = (path: string) => boolean;
-
-/**
- * Compiles a detector's globs. Patterns of the form `**\/<name glob>` only look at the file name, so
- * they become one regex over the base name: matching 50,000 paths that way costs milliseconds
- * instead of the few hundred a full picomatch pass over every pattern takes.
- */
-export function compilePatterns(patterns: readonly string[]): Matcher {
-  const byName: RegExp[] = [];
-  const byPath: string[] = [];
-  for (const p of patterns) {
-    const name = p.startsWith('**/') ? p.slice(3) : undefined;
-    if (name !== undefined && !name.includes('/')) byName.push(picomatch.makeRe(name, { dot: true }));
-    else byPath.push(p);
-  }
-  const nameRe = byName.length > 0 ? new RegExp(byName.map((r) => `(?:${r.source})`).join('|')) : undefined;
-  const pathMatch = byPath.length > 0 ? picomatch(byPath, { dot: true }) : undefined;
-  return (path) => {
-    const slash = path.lastIndexOf('/');
-    if (nameRe?.test(slash === -1 ? path : path.slice(slash + 1))) return true;
-    return pathMatch?.(path) ?? false;
-  };
+/** What to run on one path: the detectors in registry order, and the gate bits of the text ones. */
+interface Plan {
+  readonly text: readonly Detector[];
+  readonly binary: readonly Detector[];
+  /** Gate bit of each text detector (0 = ungated, always run). */
+  readonly bits: readonly number[];
+  /** OR of `bits`: the literal sets to look for in this file. */
+  readonly wanted: number;
 }
 
-/** Compiles the detectors' patterns; dotfiles are matched. */
+/** Compiles the detectors' patterns (dotfiles are matched) and gates. */
 export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
-  const text = detectors.filter((d) => !d.binary);
-  const binary = detectors.filter((d) => d.binary);
-  const wantsText = compilePatterns(text.flatMap((d) => d.patterns));
-  const wantsBinary = compilePatterns(binary.flatMap((d) => d.patterns));
-  const runText = runner(text);
-  const runBinary = runner(binary);
+  const route = compileRouter(detectors.map((d) => d.patterns));
+  // A detector whose literals the gate cannot take (too short, too many gated detectors) simply
+  // runs on every matching file: slower, never different. run.test.ts keeps the registry clear of both.
+  const gated = detectors.filter((d) => !d.binary && d.literals !== undefined && d.literals.every((l) => l.length >= MIN_LITERAL_LENGTH)).slice(0, MAX_LITERAL_SETS);
+  const gate = compileLiteralGate(gated.map((d) => d.literals as readonly string[]));
+  const plans = new Map<readonly number[], Plan>();
+  const planOf = (indices: readonly number[]): Plan => {
+    let plan = plans.get(indices);
+    if (plan === undefined) {
+      const chosen = indices.map((i) => detectors[i] as Detector);
+      const text = chosen.filter((d) => !d.binary);
+      const bits = text.map((d) => (gated.includes(d) ? 1 << gated.indexOf(d) : 0));
+      plan = { text, binary: chosen.filter((d) => d.binary), bits, wanted: bits.reduce((a, b) => a | b, 0) };
+      plans.set(indices, plan);
+    }
+    return plan;
+  };
+  // The connector asks wantsText, wantsBinary and run about one path in a row: route it once.
+  let lastPath: string | undefined;
+  let lastPlan: Plan | undefined;
+  const plan = (path: string): Plan => {
+    if (path !== lastPath || lastPlan === undefined) {
+      lastPlan = planOf(route(path));
+      lastPath = path;
+    }
+    return lastPlan;
+  };
   return {
     detectors,
-    wants: (path) => wantsText(path) || wantsBinary(path),
-    wantsText,
-    wantsBinary,
-    run: (file) => runText({ ...file, bytes: undefined }),
-    runBinary: (file) => runBinary({ ...file, content: '' }),
+    wants: (path) => plan(path).text.length + plan(path).binary.length > 0,
+    wantsText: (path) => plan(path).text.length > 0,
+    wantsBinary: (path) => plan(path).binary.length > 0,
+    run: (file) => {
+      const p = plan(file.path);
+      const found = p.wanted === 0 ? 0 : gate.scan(file.content, p.wanted);
+      return runEach(p.text, { ...file, bytes: undefined }, (i) => p.bits[i] === 0 || (found & (p.bits[i] as number)) !== 0);
+    },
+    runBinary: (file) => runEach(plan(file.path).binary, { ...file, content: '' }, () => true),
   };
 }
 
-function runner(detectors: readonly Detector[]): (file: SourceFile) => DetectionResult[] {
-  const matchers = detectors.map((d) => compilePatterns(d.patterns));
-  return (file) => {
-    const out: DetectionResult[] = [];
-    detectors.forEach((detector, i) => {
-      if (!matchers[i]?.(file.path)) return;
-      try {
-        const found = detector.detect(file);
-        if (found) out.push(found);
-      } catch (error) {
-        out.push({ assets: [], relationships: [], diagnostics: [detectorFailed(detector, file, error)] });
-      }
-    });
-    return out;
-  };
+function runEach(detectors: readonly Detector[], file: SourceFile, worthIt: (i: number) => boolean): DetectionResult[] {
+  const out: DetectionResult[] = [];
+  detectors.forEach((detector, i) => {
+    if (!worthIt(i)) return;
+    try {
+      const found = detector.detect(file);
+      if (found) out.push(found);
+    } catch (error) {
+      out.push({ assets: [], relationships: [], diagnostics: [detectorFailed(detector, file, error)] });
+    }
+  });
+  return out;
 }
 
 function detectorFailed(detector: Detector, file: SourceFile, error: unknown): Diagnostic {

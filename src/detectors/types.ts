@@ -49,5 +49,14 @@ export interface Detector {
    * detector gets `bytes` (a bounded window it reads through) and empty `content`.
    */
   readonly binary?: boolean;
+  /**
+   * The detector's gate: strings of which a file must contain at least one (case-sensitive, each at
+   * least three characters) for `detect` to return anything but null. Undefined: no gate. The
+   * runner looks for the literals of every gated detector in one pass over the file
+   * (`shared/literal-gate.ts`) and skips a detector none of whose literals occur, so the list must be
+   * a superset of what the detector's own pre-check accepts; derive it from the same catalog or
+   * regex (`shared/regex-literals.ts`), never write it by hand.
+   */
+  readonly literals?: readonly string[];
   detect(file: SourceFile): DetectionResult | null;
 }

@@ -10,6 +10,7 @@
  * Lines that start as comments (`#`, `//`, `/*`, `*`, `;`, `--`) are skipped everywhere.
  */
 import { assignedName, lastSegment } from '../secrets/assignment.ts';
+import { literalsOf } from '../shared/regex-literals.ts';
 import type { FileKind } from '../secrets/files.ts';
 import { Lines } from '../secrets/lines.ts';
 import { ENDPOINT_ENV_NAMES, ENDPOINT_HOSTS, type EndpointEnvName, type EndpointHost } from './catalog.ts';
@@ -38,6 +39,8 @@ const SUFFIXES = [...new Set(ENDPOINT_HOSTS.map((h) => h.suffix))];
 const ANCHOR = new RegExp(`(?:${SUFFIXES.map(escape).join('|')})(?![A-Za-z0-9-])`, 'g');
 const ENV_ANCHOR = new RegExp(`(?<![A-Za-z0-9_])(?:${ENDPOINT_ENV_NAMES.map((e) => envPattern(e.name)).join('|')})(?![A-Za-z0-9_])["'\\]]{0,3}\\s*(?::=|[:=])\\s*["'\`]?`, 'gi');
 const PRECHECK = new RegExp([...SUFFIXES.map(escape), ...ENDPOINT_ENV_NAMES.flatMap((e) => [envPattern(e.name), envPattern(e.name.toLowerCase())])].join('|'));
+/** The detector's gate (`Detector.literals`): exactly the strings PRECHECK matches. */
+export const ENDPOINT_LITERALS: readonly string[] = literalsOf(PRECHECK);
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|;|--|<!--|rem\s)/i;
 const QUOTES = new Set(['"', "'", '`']);
 const BARE_VALUE = /(?:[:=]\s*|^\s*-\s+|^\s*)$/;

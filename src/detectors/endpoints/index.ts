@@ -12,7 +12,7 @@ import { fileKindOf, isShellLike, SECRET_FILE_PATTERNS, type FileKind } from '..
 import { Lines } from '../secrets/lines.ts';
 import { notebookParts } from '../secrets/notebook.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { findEndpoints, mayHoldEndpoint, type EndpointHit } from './find.ts';
+import { ENDPOINT_LITERALS, findEndpoints, mayHoldEndpoint, type EndpointHit } from './find.ts';
 import { cleanUrl } from './url.ts';
 
 export const ENDPOINTS_DETECTOR_ID = 'endpoints';
@@ -103,5 +103,6 @@ export const endpointsDetector: Detector = {
   id: ENDPOINTS_DETECTOR_ID,
   displayName: 'AI API endpoints',
   patterns: SECRET_FILE_PATTERNS,
+  literals: ENDPOINT_LITERALS,
   detect: detectEndpoints,
 };

@@ -3,6 +3,7 @@
  * with `input`). Only `source`/`input` is read: outputs (often megabytes of base64) are never
  * looked at. `source` may be a string or a list of strings.
  */
+import { parseJsonOnce } from '../shared/json-once.ts';
 
 export interface NotebookCell {
   /** 0-based index among all cells (markdown and raw included), as a notebook UI counts them. */
@@ -29,12 +30,12 @@ function rawCells(root: Record<string, unknown>): unknown[] | undefined {
 
 /** Parses notebook JSON into cells; a failure says why instead of throwing. */
 export function readNotebook(content: string): NotebookRead {
-  let root: unknown;
-  try {
-    root = JSON.parse(content);
-  } catch (err) {
+  const parsed = parseJsonOnce(content);
+  if (!parsed.ok) {
+    const err = parsed.error;
     return { ok: false, message: `invalid notebook JSON: ${err instanceof Error ? err.message : String(err)}` };
   }
+  const root = parsed.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return { ok: false, message: 'not a Jupyter notebook (no top-level object)' };
   const raw = rawCells(root as Record<string, unknown>);
   if (raw === undefined) return { ok: false, message: 'not a Jupyter notebook (no cells)' };

@@ -13,7 +13,7 @@ import { envStyleName } from './assignment.ts';
 import { fileKindOf, SECRET_FILE_PATTERNS, type FileKind } from './files.ts';
 import { Lines } from './lines.ts';
 import { notebookParts, OUTPUT_BUDGET } from './notebook.ts';
-import { findKeys, mayHoldKey, type KeyHit } from './scan.ts';
+import { findKeys, KEY_LITERALS, mayHoldKey, type KeyHit } from './scan.ts';
 import { leaks, redactedLine } from './snippet.ts';
 
 export const SECRETS_DETECTOR_ID = 'secrets';
@@ -104,5 +104,6 @@ export const secretsDetector: Detector = {
   id: SECRETS_DETECTOR_ID,
   displayName: 'AI API keys',
   patterns: SECRET_FILE_PATTERNS,
+  literals: KEY_LITERALS,
   detect: detectSecrets,
 };

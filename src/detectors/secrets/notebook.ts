@@ -5,6 +5,7 @@
  * typed in a cell. Image and other binary payloads (base64) are skipped, and output text is read up to
  * a budget so a notebook with megabytes of logs costs a bounded amount.
  */
+import { parseJsonOnce } from '../shared/json-once.ts';
 
 export interface NotebookPart {
   /** 0-based cell index among all cells. */
@@ -56,16 +57,16 @@ function rawCells(root: Json): unknown[] | undefined {
 
 /** Parses notebook JSON into searchable parts; never throws. */
 export function notebookParts(content: string): NotebookParts {
-  let root: unknown;
-  try {
-    root = JSON.parse(content);
-  } catch (err) {
+  const parsed = parseJsonOnce(content);
+  if (!parsed.ok) {
+    const err = parsed.error;
     // V8 may quote the text around the error in its message: never pass that on, it may hold a key.
     const reason = err instanceof Error ? err.message : '';
     const what = /^(Unexpected token|Unexpected end of JSON input|Unexpected non-whitespace character|Unterminated string|Expected [^"'\n]{1,40}? in JSON)/.exec(reason)?.[1]?.replace(/ in JSON$/, '');
     const line = /\(line (\d+) column \d+\)/.exec(reason)?.[1];
     return { ok: false, message: `invalid notebook JSON${what === undefined ? '' : ` (${what.toLowerCase()})`}`, ...(line === undefined ? {} : { line: Number(line) }) };
   }
+  const root = parsed.value;
   const cells = isObject(root) ? rawCells(root) : undefined;
   if (cells === undefined) return { ok: false, message: 'not a Jupyter notebook (no cells)' };
   const parts: NotebookPart[] = [];

@@ -7,6 +7,7 @@
  * Each token is then matched whole against the catalog shapes, checked for context and for
  * placeholder-ness (`plausible.ts`). Work is bounded by candidate and hit caps.
  */
+import { literalsOf } from '../shared/regex-literals.ts';
 import { assignedName } from './assignment.ts';
 import { BARE_CONTEXT, BARE_CONTEXT_CASED, GENERIC_KEY_NAMES, KEY_PREFIXES, KEY_RULES, KEY_WORDS, type KeyRule } from './catalog.ts';
 import type { FileKind } from './files.ts';
@@ -51,6 +52,11 @@ const BARE = /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?:[A-Za-z0-9]{8})?(?![A-Za-z0-
 // boundary is checked in code per match, since a lookbehind at every position cost twice as much.
 const STEMS = KEY_PREFIXES.filter((p) => !KEY_PREFIXES.some((q) => q !== p && p.startsWith(q)));
 const PRECHECK = new RegExp(`((?:${STEMS.map(escape).join('|')})[A-Za-z0-9_-]{16})|${BARE_CONTEXT_CASED.source}`, 'g');
+/**
+ * The detector's gate (`Detector.literals`): every PRECHECK match holds a stem or one of the
+ * context words, so a text with none of them gets null without running PRECHECK at all.
+ */
+export const KEY_LITERALS: readonly string[] = [...STEMS, ...literalsOf(BARE_CONTEXT_CASED)];
 const KEY_CHAR = /[A-Za-z0-9_-]/;
 const PREFIXED_RULES = KEY_RULES.filter((r) => r.prefix !== '');
 const BARE_RULES = KEY_RULES.filter((r) => r.prefix === '');

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/api.ts';
+import { compileDetectors } from '../../src/detectors/run.ts';
+import type { Detector } from '../../src/detectors/types.ts';
+import { tempTree } from '../../test/helpers/temp-tree.ts';
+import type { ScanContext } from '../types.ts';
+import { MAX_WORKERS, workerCount } from './parallel.ts';
+import { scanLocal } from './scan.ts';
+
+function context(signal = new AbortController().signal): ScanContext & { advanced: () => number; debug: Array<Record<string, unknown> | undefined> } {
+  let items = 0;
+  const debug: Array<Record<string, unknown> | undefined> = [];
+  return {
+    scanId: 't', now: () => new Date(0), log: { debug: (_message, meta) => void debug.push(meta), warn: () => undefined }, signal, limit: (task) => task(),
+    progress: { addTotal: () => undefined, advance: (n) => void (items += n) },
+    advanced: () => items,
+    debug,
+  };
+}
+
+/** 400 files: AI code, manifests, config, a model header and fillers, so every chunk holds something. */
+function tree(): string {
+  const files: Record<string, string | Uint8Array> = {
+    'package.json': JSON.stringify({ dependencies: { openai: '^4.0.0' } }),
+    'requirements.txt': 'anthropic==0.30\n',
+    'deploy/compose.yaml': 'services:\n  llm:\n    image: ollama/ollama:latest\n',
+    '.env': 'OPENAI_BASE_URL=https://api.openai.com/v1\n',
+    'weights/model.gguf': new Uint8Array([0x47, 0x47, 0x55, 0x46, 3, 0, 0, 0]),
+    'broken.py': 'import openai\nx = (\n',
+  };
+  for (let i = 0; i < 130; i++) {
+    files[`svc${i % 7}/app${i}.py`] = i % 10 === 0 ? `from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini-${i}")\n` : `def f${i}():\n    return ${i}\n`;
+    files[`web${i % 5}/mod${i}.ts`] = i % 13 === 0 ? `import Anthropic from '@anthropic-ai/sdk';\nnew Anthropic().messages.create({ model: 'claude-3-${i}' });\n` : `export const v${i} = ${i};\n`;
+    files[`docs/page${i}.md`] = `# page ${i}\n`;
+  }
+  return tempTree(files);
+}
+
+const options = (root: string, workers: number) => ({ paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1 << 20, concurrency: 1, detectors: compileDetectors(DETECTORS), gitHistory: false, workers });
+
+describe('scanning in worker threads', () => {
+  it('finds exactly what one thread finds, in the same order, with the same stats and progress', async () => {
+    const root = tree();
+    const single = context();
+    const parallel = context();
+    const one = await scanLocal(single, options(root, 0));
+    const two = await scanLocal(parallel, options(root, 2));
+    expect(one.assets.filter((a) => a.kind === 'model').length).toBeGreaterThan(10);
+    expect(two).toEqual(one);
+    expect(parallel.advanced()).toBe(single.advanced());
+    // The workers really scanned part of the tree (a worker that fails hands its files back).
+    const run = parallel.debug.find((meta) => meta?.['byWorkers'] !== undefined);
+    expect(run?.['workers']).toBe(2);
+    expect(run?.['byWorkers']).toBeGreaterThan(0);
+    expect(single.debug.some((meta) => meta?.['byWorkers'] !== undefined)).toBe(false);
+  });
+
+  it('starts workers only when asked, one per chunk at most, and never for detectors a worker cannot rebuild', () => {
+    const all = compileDetectors(DETECTORS);
+    expect(workerCount(1_000_000, all)).toBe(0);
+    expect(workerCount(1_000_000, all, 2)).toBe(2);
+    expect(workerCount(1_000_000, all, 99)).toBe(MAX_WORKERS);
+    expect(workerCount(40, all, 3)).toBe(2);
+    const custom: Detector = { id: 'custom', displayName: 'Custom', patterns: ['**/*.x'], detect: () => null };
+    expect(workerCount(1_000_000, compileDetectors([custom]), 2)).toBe(0);
+  });
+
+  it('stops handing out files once the scan is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await scanLocal(context(controller.signal), options(tree(), 2));
+    expect(result.stats.filesRead).toBe(0);
+    expect(result.assets.filter((a) => a.kind !== 'repository')).toEqual([]);
+  });
+});
