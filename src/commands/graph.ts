@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../graph/export/index.ts';
 import { Neo4jPushError, shownUri } from '../../graph/neo4j/errors.ts';
-import { pushInventory, type Neo4jPushOptions, type PushReport } from '../../graph/neo4j/push.ts';
+import type { Neo4jPushOptions, PushReport } from '../../graph/neo4j/push.ts';
 import type { Inventory } from '../model/index.ts';
 import { ConfigError, loadConfigFile } from '../config/index.ts';
 import { readSecretFromEnv } from '../config/secret-env.ts';
@@ -95,6 +95,8 @@ export async function pushFromFlags(inventory: Inventory, flags: Neo4jFlags, io:
   const options = neo4jOptionsFromFlags(flags, deps.env);
   const progress = progressLine(io, io.stderr.isTTY === true && deps.quiet !== true);
   try {
+    // neo4j-driver is loaded only when a push happens: every other command starts faster without it.
+    const { pushInventory } = await import('../../graph/neo4j/push.ts');
     const report = await pushInventory(inventory, { ...options, onProgress: progress.update }, deps.driver);
     progress.clear();
     if (deps.quiet !== true) {
