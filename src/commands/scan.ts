@@ -31,6 +31,7 @@ export interface ScanFlags extends Neo4jFlags {
   readonly defaultExcludes: boolean;
   readonly maxFileSize?: string;
   readonly concurrency?: string;
+  readonly workers?: string;
   readonly strict: boolean;
   /** Comma-separated detector ids to run / to skip. */
   readonly detectors?: string;
@@ -114,6 +115,8 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
   const detectors = chooseDetectors(flags, config.scan?.detectors, config.scan?.skipDetectors);
   const concurrency = flags.concurrency === undefined ? config.scan?.concurrency : Number(flags.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ConfigError(`--concurrency must be a positive integer`);
+  const workers = flags.workers === undefined ? config.scan?.workers : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) throw new ConfigError(`--workers must be an integer from 0 to 16`);
 
   const store = openStore(flags.store, config.store, io.cwd);
   const progress = createProgressBar(io.stderr, io.stderr.isTTY === true && !flags.quiet);
@@ -126,6 +129,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
         defaultExcludes: flags.defaultExcludes && (config.scan?.defaultExcludes ?? true),
         ...(maxFileSize === undefined ? {} : { maxFileSize }),
         ...(concurrency === undefined ? {} : { concurrency }),
+        ...(workers === undefined ? {} : { workers }),
         ...(detectors === undefined ? {} : { detectors }),
         ...(host === undefined ? {} : { host }),
         ...(config.systems === undefined ? {} : { systems: config.systems }),

@@ -33,6 +33,7 @@ export const configFileSchema = z.strictObject({
       defaultExcludes: z.boolean().optional(),
       maxFileSize: size.optional(),
       concurrency: z.number().int().min(1).max(1024).optional(),
+      workers: z.number().int().min(0).max(16).optional(),
       detectors: z.array(z.string()).optional(),
       skipDetectors: z.array(z.string()).optional(),
     })

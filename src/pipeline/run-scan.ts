@@ -43,6 +43,8 @@ export interface ScanRequest {
   readonly maxFileSize?: number;
   /** Files read at once; 1 (the default) reads synchronously, fastest on local disks. */
   readonly concurrency?: number;
+  /** Worker threads that run the detectors (0, the default: all on the main thread). */
+  readonly workers?: number;
   /** Detector ids to run on folders (all when absent). */
   readonly detectors?: readonly string[];
   /** Systems named in the config file; the rest are derived per project, stack and module. */
@@ -95,6 +97,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
       defaultExcludes: request.defaultExcludes ?? true,
       maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
       concurrency: request.concurrency ?? 1,
+      workers: request.workers ?? 0,
       gitHistory: request.gitHistory ?? true,
       ...(request.detectors === undefined ? {} : { detectors: [...request.detectors] }),
     });

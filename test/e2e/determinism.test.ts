@@ -28,6 +28,13 @@ describe('determinism', () => {
     expect(second).not.toBe(first); // ids and times do differ, so the comparison above is not vacuous
   });
 
+  it('gives the same JSON with detectors in worker threads as on the main thread', async () => {
+    const at = new Date('2026-01-02T03:04:05.000Z');
+    const main = renderJson(await runScan({ paths: [FIXTURES], gitHistory: false }, { now: () => at, scanId: 'fixed' }));
+    const threaded = renderJson(await runScan({ paths: [FIXTURES], gitHistory: false, workers: 2 }, { now: () => at, scanId: 'fixed' }));
+    expect(threaded).toBe(main);
+  });
+
   it('is fully byte-identical when the clock and scan id are injected', async () => {
     const at = new Date('2026-01-02T03:04:05.000Z');
     const run = () => runScan({ paths: [FIXTURES] }, { now: () => at, scanId: 'fixed' });
