@@ -32,9 +32,11 @@ export function gitClaims(targets: readonly Target[], facts: OwnershipFacts): Cl
   const tallies = new Map<string, AuthorTally>();
   let total = 0;
   const files = new Set(targets.flatMap((t) => filesOf(t, authors)));
+  const touched = new Set<string>();
   for (const file of files) {
     for (const count of authors[file] ?? []) {
       if (isBotAuthor(count.author, count.name)) continue;
+      touched.add(file);
       const tally = tallies.get(count.author) ?? { commits: 0, files: new Map<string, number>() };
       tally.commits += count.commits;
       tally.files.set(file, count.commits);
@@ -57,5 +59,7 @@ export function gitClaims(targets: readonly Target[], facts: OwnershipFacts): Cl
     confidence: 'inferred',
     detector: OWNERS_DETECTOR,
   }));
-  return [{ owner, source: 'git-history', confidence: 'inferred', rule: `${tally.commits} of ${total} commits`, evidence }];
+  // Counts are per file: over several files a commit touching ten of them counts ten times.
+  const rule = touched.size === 1 ? `${tally.commits} of ${total} commits` : `${tally.commits} of ${total} file changes in ${touched.size} files`;
+  return [{ owner, source: 'git-history', confidence: 'inferred', rule, evidence }];
 }

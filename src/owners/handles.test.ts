@@ -31,6 +31,27 @@ describe('owner handles', () => {
     expect(isBotAuthor('noreply@github.com', 'GitHub')).toBe(true);
     expect(isBotAuthor('alice@example.com', 'Alice')).toBe(false);
   });
+
+  // Synthetic identities shaped like the automation and AI-agent authors seen in public histories.
+  it('recognizes bots without [bot] and AI coding agents committing as themselves', () => {
+    const bots: [string, string][] = [
+      ['198982749+copilot@users.noreply.github.com', 'Copilot'],
+      ['claude@anthropic.com', 'Claude Code'],
+      ['noreply@anthropic.com', 'Claude'],
+      ['snyk-bot@snyk.io', 'snyk-bot'],
+      ['release@example.com', 'Example Release Bot'],
+      ['bot-opensource@example.com', 'example-org-maint-bot'],
+      ['noreply@weblate.org', 'Weblate'],
+      ['123+acme-bot@users.noreply.github.com', 'Acme Bot'],
+    ];
+    expect(bots.filter(([email, name]) => !isBotAuthor(email, name))).toEqual([]);
+    const people: [string, string][] = [
+      ['talbot@example.com', 'Ann Talbot'],
+      ['42+robotham@users.noreply.github.com', 'Robotham'],
+      ['copilot-fan@example.com', 'Co Pilot'],
+    ];
+    expect(people.filter(([email, name]) => isBotAuthor(email, name))).toEqual([]);
+  });
 });
 
 describe('owner tag keys', () => {

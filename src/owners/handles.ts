@@ -44,9 +44,24 @@ export function gitAuthorHandle(email: string): string | undefined {
   return cleanHandle(email.toLowerCase());
 }
 
-/** True for automation accounts, which own nothing: `dependabot[bot]`, `renovate[bot]`, GitHub's own. */
+/** Automation names: `renovate[bot]`, `GitHub Actions Bot`, `snyk-bot` (a separator before `bot`, so `Talbot` is a person). */
+const BOT_NAME = /\[bot\]$|(?:^|[\s._-])bot$/i;
+/** Automation addresses: `…[bot]@…`, `noreply@…`, `bot@…`, `bot-opensource@…`, `snyk-bot@…`. */
+const BOT_EMAIL = /\[bot\]|^(?:noreply|no-reply)@|^bot[@._-]|[._-]bot@/i;
+/**
+ * AI coding agents that commit as themselves (GitHub Copilot's coding agent, Claude Code, Cursor's
+ * background agent): the person who assigned the work is accountable, not the agent, and git does
+ * not say who that was.
+ */
+const AGENT_EMAILS: ReadonlySet<string> = new Set(['claude@anthropic.com', 'cursoragent@cursor.com']);
+const AGENT_LOGINS: ReadonlySet<string> = new Set(['copilot']);
+
+/** True for automation accounts and AI agents, which own nothing: `dependabot[bot]`, `Copilot`, GitHub's own. */
 export function isBotAuthor(email: string, name: string | undefined): boolean {
-  return /\[bot\]/i.test(email) || /\[bot\]$/i.test(name ?? '') || /^(?:noreply|no-reply)@github\.com$/i.test(email) || /^bot@/i.test(email);
+  const address = email.trim().toLowerCase();
+  const login = NOREPLY.exec(address)?.[1];
+  if (login !== undefined) return AGENT_LOGINS.has(login) || /-bot$/.test(login) || BOT_NAME.test((name ?? '').trim());
+  return BOT_EMAIL.test(address) || BOT_NAME.test((name ?? '').trim()) || AGENT_EMAILS.has(address);
 }
 
 /** The stable id of an owner node. */

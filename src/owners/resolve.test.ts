@@ -143,7 +143,7 @@ describe('link 4: git history', () => {
   it('the most frequent human committer to the asset\'s files, inferred; bots never own', () => {
     const sdk = testAsset('sdk', 'openai', { paths: ['app/main.py', 'app/requirements.txt'] });
     const result = resolveOwners(input([sdk]), [git]);
-    expect(ownersOf(result, sdk)).toEqual({ 'bob@example.com': { source: 'git-history', confidence: 'inferred', rule: '6 of 11 commits' } });
+    expect(ownersOf(result, sdk)).toEqual({ 'bob@example.com': { source: 'git-history', confidence: 'inferred', rule: '6 of 11 file changes in 2 files' } });
     expect(result.relationships.find((r) => r.to === sdk.id)?.evidence).toEqual([
       { path: 'app/main.py', snippet: 'git log: 2 commits by bob@example.com since 2024-06-01', technique: 'audit-log', confidence: 'inferred', detector: 'owners' },
       { path: 'app/requirements.txt', snippet: 'git log: 4 commits by bob@example.com since 2024-06-01', technique: 'audit-log', confidence: 'inferred', detector: 'owners' },

@@ -28,9 +28,15 @@ describe('policies on test/fixtures/policies', () => {
     expect(reported(await scan('policies'))).toEqual([
       'mcp-excessive-agency desktop: MCP server "desktop" can run commands on its host',
       'mcp-excessive-agency desktop: MCP server "desktop" runs an unpinned package',
+      // GitHub's remote server with write tools; the /readonly URL and the X-MCP-Readonly header are not.
+      'mcp-excessive-agency gh-pulls: MCP server "gh-pulls" can change external systems',
       'mcp-excessive-agency root-fs: MCP server "root-fs" is given the whole disk or home folder',
       'mcp-excessive-agency search: MCP server "search" gets a secret written into its arguments',
-      'unauthenticated-model-server ollama@ollama: Model server "ollama" (ollama) is exposed without authentication',
+      // Given TFE_TOKEN; its `-e ENABLE_TF_OPERATIONS=true` is a setting, not a leaked secret.
+      'mcp-excessive-agency tf: MCP server "tf" can change external systems',
+      // Linear reached through `npx mcp-remote <url>` is still Linear.
+      'mcp-excessive-agency tickets: MCP server "tickets" can change external systems',
+      'unauthenticated-model-server ollama@ollama: Model server "ollama" is exposed without authentication',
       'unpinned-model-revision org/model-a: Hub model "org/model-a" is loaded without a revision',
     ]);
   });

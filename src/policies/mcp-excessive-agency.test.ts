@@ -40,7 +40,7 @@ describe('mcp-excessive-agency', () => {
     const impl = asset('mcp-server', 'tickets', { role: 'implemented' });
     const close = asset('tool', 'close_ticket');
     const search = asset('tool', 'search_tickets');
-    expect(titles([impl, close, search], [edge('PROVIDES', impl, close), edge('PROVIDES', impl, search)])).toEqual(['MCP server "tickets" can change external systems']);
+    expect(titles([impl, close, search], [edge('PROVIDES', impl, close), edge('PROVIDES', impl, search)])).toEqual(['MCP server "tickets" exposes tools that change data']);
     expect(titles([impl, search], [edge('PROVIDES', impl, search)])).toEqual([]);
   });
 
@@ -88,5 +88,40 @@ describe('mcp-excessive-agency', () => {
       'runs an unpinned package',
     ]);
     expect(new Set(findings.map((f) => f.id)).size).toBe(4);
+  });
+  // Synthetic reproductions of configs seen in public dotfiles and IaC repositories.
+  it('leaves GitHub remote servers in read-only mode alone: a /readonly URL or the X-MCP-Readonly header', () => {
+    const remote = (name: string, url: string, headerNames: string[] = []) => server(name, { transport: 'streamable-http', url, headerNames, clients: ['claude-code'] });
+    expect(titles([remote('issues', 'https://api.githubcopilot.com/mcp/x/issues/readonly')])).toEqual([]);
+    expect(titles([remote('all', 'https://api.githubcopilot.com/mcp/readonly/')])).toEqual([]);
+    expect(titles([remote('hdr', 'https://api.githubcopilot.com/mcp/', ['Authorization', 'X-MCP-Readonly'])])).toEqual([]);
+    // Near miss: the pull-request toolset without /readonly writes.
+    expect(titles([remote('prs', 'https://api.githubcopilot.com/mcp/x/pull_requests')])).toEqual(['MCP server "prs" can change external systems']);
+  });
+
+  it('does not take a container setting passed with -e NAME=value for a leaked secret, but a token is one', () => {
+    const base = { command: 'docker', package: 'acme/mcp', packageVersions: ['1.0.0'] };
+    const setting = server('s', { ...base, args: ['run', '-i', '-e', 'API_TOKEN', '-e', 'ENABLE_OPERATIONS=[redacted]', '-e', 'LOG_LEVEL=[redacted]', 'acme/mcp:1.0.0'] });
+    expect(titles([setting])).toEqual([]);
+    const token = server('t', { ...base, args: ['run', '-i', '-e', 'ACME_API_TOKEN=[redacted]', 'acme/mcp:1.0.0'] });
+    expect(titles([token])).toEqual(['MCP server "t" gets a secret written into its arguments']);
+    const header = server('h', { command: 'npx', args: ['mcp-remote@0.1.29', 'https://x.example.com/sse', '--header', 'Authorization: [redacted]'], package: 'mcp-remote', packageVersions: ['0.1.29'] });
+    expect(titles([header])).toEqual(['MCP server "h" gets a secret written into its arguments']);
+  });
+
+  it('knows a catalog server reached through a stdio bridge (npx mcp-remote <url>)', () => {
+    const bridged = server('linear', { command: 'npx', args: ['-y', 'mcp-remote@0.1.29', 'https://mcp.linear.app/sse'], package: 'mcp-remote', packageVersions: ['0.1.29'] });
+    expect(titles([bridged])).toEqual(['MCP server "linear" can change external systems']);
+    // Near miss: a local server with a URL argument is not bridged anywhere.
+    const local = server('docs', { command: 'npx', args: ['-y', 'docs-mcp@1.0.0', 'https://mcp.linear.app/sse'], package: 'docs-mcp', packageVersions: ['1.0.0'] });
+    expect(titles([local])).toEqual([]);
+  });
+
+  it('flags browser drivers and a Terraform server given its token, not the token-less one', () => {
+    const chrome = server('chrome', { command: 'npx', args: ['chrome-devtools-mcp@0.6.0'], package: 'chrome-devtools-mcp', packageVersions: ['0.6.0'] });
+    expect(titles([chrome])).toEqual(['MCP server "chrome" can change external systems']);
+    const tf = { command: 'docker', args: ['run', '-i', '--rm', 'hashicorp/terraform-mcp-server:0.4.0'], package: 'hashicorp/terraform-mcp-server', packageVersions: ['0.4.0'] };
+    expect(titles([server('tf', { ...tf, envNames: ['TFE_TOKEN'] })])).toEqual(['MCP server "tf" can change external systems']);
+    expect(titles([server('tf', tf)])).toEqual([]);
   });
 });

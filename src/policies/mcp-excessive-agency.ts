@@ -9,7 +9,7 @@
  */
 import type { Asset, Evidence, Finding, Severity } from '../model/index.ts';
 import { edgesFrom, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
-import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
+import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SECRET_NAME, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
 import type { Policy, PolicyContext } from './types.ts';
 
 interface Reason {
@@ -53,7 +53,9 @@ function writeReason(ctx: PolicyContext, server: Asset): Reason | undefined {
   const tools = toolsOf(ctx, server).filter((t) => WRITE_TOOL.test(t.name) && !SHELL_TOOL.test(t.name));
   if (row === undefined && tools.length === 0) return undefined;
   const what = [row?.capability, tools.length > 0 ? `exposes write tools ${tools.map((t) => t.name).join(', ')}` : undefined].filter(Boolean).join('; ');
-  return { code: 'write-tools', severity: 'medium', title: `MCP server ${quoted(server)} can change external systems`, detail: `The server ${what}. Each such call should need a human's confirmation or a narrower token.`, frameworks: FW.write, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
+  // A catalog row names an outside system; tool names only say that something gets changed (files, a store, a service).
+  const title = row === undefined ? `MCP server ${quoted(server)} exposes tools that change data` : `MCP server ${quoted(server)} can change external systems`;
+  return { code: 'write-tools', severity: 'medium', title, detail: `The server ${what}. Each such call should need a human's confirmation or a narrower token.`, frameworks: FW.write, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
 }
 
 function approveReason(server: Asset): Reason | undefined {
@@ -64,8 +66,19 @@ function approveReason(server: Asset): Reason | undefined {
   return { code: 'auto-approve', severity: 'medium', title: `MCP server ${quoted(server)} runs tools without asking`, detail: `In the client config, ${what}.`, frameworks: FW.approve };
 }
 
+/**
+ * True when a redacted argument held a secret. The detector redacts every `NAME=value` it passes
+ * to a container (`-e NAME=value`) or `env`, settings included, so those count only when the
+ * name is a secret's (`TFE_TOKEN=…`, not `ENABLE_TF_OPERATIONS=…`).
+ */
+function leaksSecret(arg: string): boolean {
+  if (!arg.includes(REDACTION_MARKER)) return false;
+  const assigned = /^([A-Za-z_][A-Za-z0-9_]*)=\[redacted\]$/.exec(arg)?.[1];
+  return assigned === undefined || SECRET_NAME.test(assigned);
+}
+
 function secretReason(server: Asset): Reason | undefined {
-  const inArgs = strings(server.attributes, 'args').some((a) => a.includes(REDACTION_MARKER));
+  const inArgs = strings(server.attributes, 'args').some(leaksSecret);
   const inUrl = (str(server.attributes, 'url') ?? '').includes(REDACTION_MARKER);
   if (!inArgs && !inUrl) return undefined;
   return { code: 'secret-in-args', severity: 'high', title: `MCP server ${quoted(server)} gets a secret written into its ${inArgs ? 'arguments' : 'URL'}`, detail: `A literal secret value sits in the client config ${inArgs ? 'command line' : 'URL'} (aimap stored it redacted). Config files are synced, shared and committed; command lines show in process lists.`, frameworks: FW.secret };
@@ -108,7 +121,7 @@ function unpinnedReason(server: Asset): Reason | undefined {
 
 export const mcpExcessiveAgency: Policy = {
   id: 'mcp-excessive-agency',
-  version: '1.0.0',
+  version: '1.1.0',
   severity: 'high',
   severityNote: 'medium for write tools, auto-approval and unpinned launches',
   title: 'MCP server with excessive agency, a leaked secret or an unpinned launch',

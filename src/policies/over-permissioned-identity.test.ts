@@ -79,4 +79,27 @@ describe('over-permissioned-identity', () => {
     const narrow = asset('identity', 'google_service_account.reader', { roles: ['roles/aiplatform.user'] });
     expect(evaluate(narrow, [])).toEqual([]);
   });
+  // Synthetic reproductions of the execution-role boilerplate in public Bedrock / AgentCore templates.
+  it('ignores telemetry writes and actions that accept only "*", and names only the actions that matter', () => {
+    const r = role({ trustedPrincipals: ['bedrock-agentcore.amazonaws.com'] });
+    const boiler = [
+      grant('CAN_WRITE', r, account, { actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'cloudwatch:PutMetricData', 'xray:PutTraceSegments'], resources: ['*'] }),
+      grant('CAN_READ', r, account, { actions: ['ecr:GetAuthorizationToken', 'bedrock:ListFoundationModels'], resources: ['*'] }),
+    ];
+    expect(evaluate(r, boiler)).toEqual([]);
+    const mixed = grant('CAN_WRITE', r, account, { actions: ['logs:PutLogEvents', 's3:PutObject'], resources: ['*'] });
+    const [f] = evaluate(r, [...boiler, mixed]);
+    expect(f?.severity).toBe('high');
+    expect(f?.detail).toContain('Grants: s3:PutObject on Resource "*"');
+    expect(f?.detail).not.toContain('PutLogEvents');
+  });
+
+  it('names each user once, counts repeats and caps the list', () => {
+    const r = role();
+    const stores = Array.from({ length: 10 }, (_, i) => asset('vector-store', i < 4 ? 'bedrock-knowledge-base' : `store-${i}`, {}, { nativeId: `kb-${i}` }));
+    const distinct = stores.map((st, i) => ({ ...st, id: `vector-store:${String(i).padStart(16, '0')}` }));
+    const rels = [grant('CAN_ADMIN', r, account, { actions: ['bedrock:*'], resources: ['*'] }), ...distinct.map((st) => edge('RUNS_AS', st, r))];
+    const [f] = overPermissionedIdentity.evaluate(context(inventory([r, account, ...distinct], rels)));
+    expect(f?.detail).toMatch(/^Used by vector-store "bedrock-knowledge-base" \(×4\), vector-store "store-4", vector-store "store-5", vector-store "store-6", vector-store "store-7", 2 more\. Grants/);
+  });
 });

@@ -9,6 +9,7 @@
  */
 import type { Asset, Evidence, Finding, Relationship, Severity } from '../model/index.ts';
 import { edgesFrom, edgesTo, makeFinding, maxSeverity, pickEvidence, quoted, severityRank, strings } from './helpers.ts';
+import { significantActions } from './iam-actions.ts';
 import type { Policy, PolicyContext } from './types.ts';
 
 const CAN_EDGES = ['CAN_READ', 'CAN_WRITE', 'CAN_INVOKE', 'CAN_ADMIN'];
@@ -58,9 +59,11 @@ function grantReasons(edge: Relationship): Reason[] {
   const service = actions.filter(isServiceWild);
   if (service.length > 0) out.push({ text: `service-wide ${service.join(', ')}${allResources ? ' on all resources' : ''} in ${where}`, severity: 'high' });
   if (notActions.length > 0) out.push({ text: `Allow with NotAction (${notActions.join(', ')}) in ${where}`, severity: 'high' });
-  if (wild.length === 0 && service.length === 0 && notActions.length === 0 && allResources) {
+  // Actions that only accept `*` (cloudwatch:PutMetricData) or write the role's own logs say nothing here.
+  const significant = significantActions(actions);
+  if (wild.length === 0 && service.length === 0 && notActions.length === 0 && allResources && (actions.length === 0 || significant.length > 0)) {
     const acting = edge.type === 'CAN_WRITE' || edge.type === 'CAN_ADMIN';
-    out.push({ text: `${actions.join(', ') || 'actions'} on Resource "*" in ${where}`, severity: acting ? 'high' : 'medium' });
+    out.push({ text: `${significant.join(', ') || 'actions'} on Resource "*" in ${where}`, severity: acting ? 'high' : 'medium' });
   }
   const conditioned = Array.isArray(p['conditions']) && p['conditions'].length > 0;
   return out.map((r) => ({
@@ -84,17 +87,28 @@ function attachedReasons(identity: Asset): Reason[] {
   return out;
 }
 
+/** Users named in a finding's detail; the rest are counted (a knowledge-base role can serve dozens). */
+const MAX_USERS = 5;
+
 /** Why an identity is in scope: the AI resources that run as it, or the AI service it trusts. */
 function aiUsers(ctx: PolicyContext, identity: Asset): string[] {
   const users = edgesTo(ctx, identity.id, ['RUNS_AS']).map((r) => ctx.index.assetsById.get(r.from)).filter((a): a is Asset => a !== undefined);
-  const names = users.map((a) => `${a.kind} ${quoted(a)}`);
+  // Systems last: the agent or endpoint says more than the folder it sits in.
+  const ordered = [...users.filter((a) => a.kind !== 'system'), ...users.filter((a) => a.kind === 'system')];
+  const counts = new Map<string, number>();
+  for (const a of ordered) {
+    const key = `${a.kind} ${quoted(a)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const names = [...counts].map(([name, n]) => (n > 1 ? `${name} (×${n})` : name));
+  const shown = names.length > MAX_USERS ? [...names.slice(0, MAX_USERS), `${names.length - MAX_USERS} more`] : names;
   const trusted = strings(identity.attributes, 'trustedPrincipals').filter((p) => AI_PRINCIPALS.includes(p.toLowerCase()));
-  return [...names, ...trusted.map((p) => `trusted service ${p}`)];
+  return [...shown, ...trusted.map((p) => `trusted service ${p}`)];
 }
 
 export const overPermissionedIdentity: Policy = {
   id: 'over-permissioned-identity',
-  version: '1.0.0',
+  version: '1.1.0',
   severity: 'high',
   severityNote: 'critical for admin on everything, medium for read-only wildcards',
   title: 'Identity used by AI holds wildcard or administrator permissions',

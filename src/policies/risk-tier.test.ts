@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset, Relationship } from '../model/index.ts';
-import { asset, context, edge, inventory, system } from './__fixtures__/build.ts';
+import { asset, context, edge, ev, inventory, system } from './__fixtures__/build.ts';
 import { assessSystem, classify, tierOf, type RiskCategory } from './risk-tier.ts';
 import type { DataSourceRule } from './types.ts';
 
@@ -91,5 +91,36 @@ describe('risk tier', () => {
     const rules: DataSourceRule[] = [{ match: 'acme-hr-*', classification: 'restricted', regulated: true }, { match: '*', classification: 'internal' }];
     expect(classify(s3, rules)?.classification).toBe('restricted');
     expect(classify(asset('data-source', 'other'), rules)?.classification).toBe('internal');
+  });
+  // Synthetic reproductions of repositories where a devcontainer compose file publishes the vector
+  // store that the application code only imports, and of execution roles that only write logs.
+  it('counts a published component only for the system that deploys it, not for code that uses it', () => {
+    const qdrant = asset('vector-store', 'qdrant', { exposed: true, ports: ['6333:6333'] });
+    const app = asset('system', 'app', { derivedFrom: 'project', root: 'app', externalFacing: true, exposedComponents: ['qdrant'] });
+    const dev = asset('system', 'devcontainer', { derivedFrom: 'compose', root: '.devcontainer', file: '.devcontainer/compose.yml', externalFacing: true, exposedComponents: ['qdrant'] });
+    const uses = [ev('app/search.py', 3, 'from qdrant_client import QdrantClient', 'import')];
+    const deploys = [ev('.devcontainer/compose.yml', 9, 'image: qdrant/qdrant:v1.14.0', 'container')];
+    const inv = inventory([qdrant, app, dev], [edge('INCLUDES', app, qdrant, {}, uses), edge('READS_FROM', app, qdrant, {}, uses), edge('INCLUDES', dev, qdrant, {}, deploys), edge('READS_FROM', dev, qdrant, {}, deploys)]);
+    expect(assessSystem(context(inv), app)).toEqual({ systemId: app.id, tier: 'low', factors: [] });
+    // The compose stack is exposed, said once (not again as "the system is marked external-facing").
+    expect(assessSystem(context(inv), dev).factors).toEqual(['external-facing: vector-store "qdrant" is exposed outside its host']);
+  });
+
+  it('does not count an identity that only writes its own logs and metrics as acting', () => {
+    const agent = asset('agent', 'support');
+    const role = asset('identity', 'role');
+    const account = asset('cloud-account', 'aws:*');
+    const logs = edge('CAN_WRITE', role, account, { actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'cloudwatch:PutMetricData'], resources: ['*'] });
+    expect(assess([agent], { assets: [role, account], edges: [edge('RUNS_AS', agent, role), logs] }).factors).toEqual([]);
+  });
+
+  it('sees third parties behind stdio bridges and IaC-deployed hosted endpoints, not documentation hosts', () => {
+    const bridged = asset('mcp-server', 'linear', { role: 'configured', command: 'npx', args: ['-y', 'mcp-remote@0.1.29', 'https://mcp.linear.app/sse'], package: 'mcp-remote' });
+    expect(assess([bridged]).factors).toEqual(['can-act: mcp-server "linear" can write to external systems or run commands', 'third-party: connects to remote mcp-server "linear"']);
+    const placeholder = asset('mcp-server', 'demo', { role: 'client-connection', url: 'https://mcp.example.com/mcp' });
+    expect(assess([placeholder]).factors).toEqual([]);
+    const deployment = asset('endpoint', 'azurerm_cognitive_deployment.chat', { iacType: 'azurerm_cognitive_deployment' }, { provider: 'azure-openai' });
+    expect(assess([deployment]).factors).toEqual(['third-party: deploys hosted endpoint "azurerm_cognitive_deployment.chat" (azure-openai)']);
+    expect(assess([asset('endpoint', 'aws_sagemaker_endpoint.own', { iacType: 'aws_sagemaker_endpoint' }, { provider: 'aws-sagemaker' })]).factors).toEqual([]);
   });
 });

@@ -2,21 +2,25 @@
  * Risk tier per system (low / medium / high) from facts in the graph, with the facts that set it.
  *
  * Four kinds of fact, looked for among the system's components and one hop beyond them:
- * - external-facing: `externalFacing` on the system, a component published outside its host
- *   (`exposed`, a `0.0.0.0:` port), an endpoint with public network access;
+ * - external-facing: `externalFacing` on the system (unless derived from its components, which are
+ *   judged themselves), a component published outside its host (`exposed`, a `0.0.0.0:` port) or an
+ *   endpoint with public network access, unless the system only uses it (code importing a store
+ *   that a compose file elsewhere publishes);
  * - sensitive-data: a data source or vector store whose name (or bucket, collection, knowledge base)
  *   matches a `dataSources:` rule classified confidential or restricted, or marked regulated;
  * - can-act: a tool that writes or runs commands, a known write-capable MCP server, a WRITES_TO
- *   edge, an identity it runs as that holds CAN_WRITE or CAN_ADMIN;
- * - third-party: a provider API or gateway endpoint, a SaaS app, a remote MCP server, a model of a
- *   hosted-API provider.
+ *   edge, an identity it runs as that holds CAN_WRITE or CAN_ADMIN (beyond writing its own logs);
+ * - third-party: a provider API or gateway endpoint, an IaC-deployed Azure OpenAI / Bedrock
+ *   endpoint, a SaaS app, a remote MCP server (direct or through `mcp-remote`; documentation hosts
+ *   such as example.com excepted), a model of a hosted-API provider.
  * Tier: high with two or more of external-facing / sensitive-data / can-act, or sensitive data
  * reaching a third party; medium with one of them, or third-party dependence alone; low otherwise.
  */
-import type { Asset, Relationship } from '../model/index.ts';
+import type { Asset, Evidence, Relationship } from '../model/index.ts';
 import { edgesFrom, globMatcher, str, strings } from './helpers.ts';
-import { matchServer, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
-import { reachOf, systemsIn } from './membership.ts';
+import { significantActions } from './iam-actions.ts';
+import { hostOf, matchServer, serverUrl, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
+import { MEMBER_EDGES, reachOf, systemsIn } from './membership.ts';
 import type { DataSourceRule, PolicyContext } from './types.ts';
 
 export const RISK_TIERS = ['low', 'medium', 'high'] as const;
@@ -32,7 +36,13 @@ export interface SystemRisk {
 
 /** Providers whose models are only reachable as a hosted API. */
 const HOSTED_PROVIDERS: ReadonlySet<string> = new Set(['openai', 'anthropic', 'google', 'cohere', 'xai', 'perplexity', 'aws-bedrock', 'azure-openai', 'amazon']);
+/** Managed endpoints deployed from IaC whose models the provider runs (Azure OpenAI deployments, Bedrock aliases and profiles). */
+const HOSTED_ENDPOINT_PROVIDERS: ReadonlySet<string> = new Set(['azure-openai', 'aws-bedrock']);
 const LOCAL_HOST = /^(?:localhost|127\.|\[?::1\]?|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|[^.]+$)/;
+/** Names reserved for documentation and tests (RFC 2606, RFC 6761): never a real third party. */
+const RESERVED_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|test|example|invalid|localhost)$/;
+/** Evidence techniques of code that uses a component, as opposed to a deployment that publishes it. */
+const USE_TECHNIQUES: ReadonlySet<Evidence['technique']> = new Set(['import', 'call-site', 'manifest', 'model-header']);
 
 type Fact = readonly [RiskCategory, string];
 /** Facts kept per category: enough to explain the tier without copying a large system's inventory. */
@@ -42,14 +52,22 @@ function label(a: Asset): string {
   return `${a.kind} "${a.name}"`;
 }
 
-function hostOf(url: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+/**
+ * True when the system only uses a component that is published elsewhere: every evidence line
+ * that put it in the system is code using it (an import, a call), none a deployment of it. A
+ * project calling a Qdrant that a devcontainer compose file publishes is not itself exposed.
+ */
+function onlyUses(ctx: PolicyContext, system: Asset, component: Asset): boolean {
+  const evidence = (ctx.index.outgoing.get(system.id) ?? []).filter((r) => r.to === component.id && MEMBER_EDGES.includes(r.type)).flatMap((r) => r.evidence);
+  return evidence.length > 0 && evidence.every((e) => USE_TECHNIQUES.has(e.technique));
 }
 
-function externalFacts(system: Asset, parts: readonly Asset[]): Fact[] {
+function externalFacts(ctx: PolicyContext, system: Asset, parts: readonly Asset[]): Fact[] {
   const out: Fact[] = [];
-  if (system.attributes['externalFacing'] === true) out.push(['external-facing', 'the system is marked external-facing']);
+  // Systems derived from their components carry `exposedComponents`; those are judged one by one below.
+  if (system.attributes['externalFacing'] === true && system.attributes['exposedComponents'] === undefined) out.push(['external-facing', 'the system is marked external-facing']);
   for (const a of parts) {
+    if (onlyUses(ctx, system, a)) continue;
     const open = strings(a.attributes, 'ports').filter((p) => /^(?:0\.0\.0\.0|\[?::\]?):/.test(p));
     if (a.attributes['exposed'] === true || (Array.isArray(a.attributes['exposed']) && a.attributes['exposed'].includes(true)) || open.length > 0) out.push(['external-facing', `${label(a)} is exposed outside its host`]);
     if (a.kind === 'endpoint' && a.attributes['publicNetworkAccessEnabled'] === true) out.push(['external-facing', `${label(a)} allows public network access`]);
@@ -83,7 +101,8 @@ function actFacts(ctx: PolicyContext, parts: readonly Asset[], edges: readonly R
     if (a.kind === 'tool' && str(a.attributes, 'executor') !== undefined) out.push(['can-act', `${label(a)} runs a function (${str(a.attributes, 'executor')})`]);
     if (a.kind === 'mcp-server' && a.attributes['disabled'] !== true && (writingServer(a.attributes) !== undefined || matchServer(a.attributes, SHELL_SERVERS) !== undefined)) out.push(['can-act', `${label(a)} can write to external systems or run commands`]);
     if (a.kind === 'identity') {
-      const grants = edgesFrom(ctx, a.id, ['CAN_WRITE', 'CAN_ADMIN']);
+      // Writing the role's own logs and metrics is not acting on anything.
+      const grants = edgesFrom(ctx, a.id, ['CAN_WRITE', 'CAN_ADMIN']).filter((g) => strings(g.properties, 'actions').length === 0 || significantActions(strings(g.properties, 'actions')).length > 0);
       if (grants.length > 0) out.push(['can-act', `runs as ${label(a)}, which holds ${[...new Set(grants.map((g) => g.type))].sort().join(', ')}`]);
     }
   }
@@ -99,9 +118,10 @@ function thirdPartyFacts(parts: readonly Asset[]): Fact[] {
   for (const a of parts) {
     const kind = str(a.attributes, 'kind');
     if (a.kind === 'endpoint' && (kind === 'provider-api' || kind === 'gateway')) out.push(['third-party', `calls ${label(a)} (${kind})`]);
+    if (a.kind === 'endpoint' && kind === undefined && a.provider !== undefined && HOSTED_ENDPOINT_PROVIDERS.has(a.provider)) out.push(['third-party', `deploys hosted ${label(a)} (${a.provider})`]);
     if (a.kind === 'saas-app') out.push(['third-party', `uses ${label(a)}`]);
-    const url = str(a.attributes, 'url');
-    if (a.kind === 'mcp-server' && url !== undefined && !LOCAL_HOST.test(hostOf(url))) out.push(['third-party', `connects to remote ${label(a)}`]);
+    const host = a.kind === 'mcp-server' ? hostOf(serverUrl(a.attributes)) : undefined;
+    if (host !== undefined && !LOCAL_HOST.test(host) && !RESERVED_HOST.test(host)) out.push(['third-party', `connects to remote ${label(a)}`]);
     if (a.kind === 'model' && a.provider !== undefined && HOSTED_PROVIDERS.has(a.provider)) out.push(['third-party', `uses hosted ${label(a)} (${a.provider})`]);
   }
   return out;
@@ -120,7 +140,7 @@ export function assessSystem(ctx: PolicyContext, system: Asset): SystemRisk {
   const reach = reachOf(ctx, system.id);
   const parts = [...reach.ids].sort().map((id) => ctx.index.assetsById.get(id)).filter((a): a is Asset => a !== undefined);
   const facts = [
-    ...externalFacts(system, parts),
+    ...externalFacts(ctx, system, parts),
     ...sensitiveFacts(parts, ctx.config.dataSources ?? []),
     ...actFacts(ctx, parts, reach.edges),
     ...thirdPartyFacts(parts),

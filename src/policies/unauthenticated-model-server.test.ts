@@ -13,6 +13,9 @@ describe('unauthenticated-model-server', () => {
     expect(f?.detail).toContain('port 11434:11434 is published on all interfaces');
     expect(f?.detail).toContain('no built-in authentication');
     expect(f?.evidence[0]).toMatchObject({ path: 'docker-compose.yml', line: 4 });
+    // The service is only named when it tells something the server name does not.
+    expect(f?.title).toBe('Model server "ollama" is exposed without authentication');
+    expect(run('localai', { source: 'compose', workload: 'api', ports: ['8080:8080'], exposed: true })[0]?.title).toBe('Model server "localai" (service "api") is exposed without authentication');
   });
 
   it('reports 0.0.0.0 ports even when exposure was not decided', () => {

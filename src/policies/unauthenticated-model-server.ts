@@ -49,9 +49,16 @@ function authenticated(server: Asset): boolean {
   return server.evidence.some((e) => AUTH_FLAG.test(e.snippet ?? ''));
 }
 
+/** ` (service "api")`, ` (Deployment/vllm)`, or nothing when the workload is named like the server. */
+function workloadLabel(server: Asset): string {
+  const workload = str(server.attributes, 'workload') ?? server.nativeId;
+  if (workload === undefined || workload === server.name) return '';
+  return str(server.attributes, 'source') === 'compose' ? ` (service "${workload}")` : ` (${workload})`;
+}
+
 export const unauthenticatedModelServer: Policy = {
   id: 'unauthenticated-model-server',
-  version: '1.0.0',
+  version: '1.0.1',
   severity: 'high',
   title: 'Self-hosted model server exposed without authentication',
   rationale:
@@ -69,7 +76,7 @@ export const unauthenticatedModelServer: Policy = {
       out.push(
         makeFinding(unauthenticatedModelServer, ctx, {
           asset: server,
-          title: `Model server ${quoted(server)} (${str(server.attributes, 'workload') ?? server.nativeId ?? server.name}) is exposed without authentication`,
+          title: `Model server ${quoted(server)}${workloadLabel(server)} is exposed without authentication`,
           detail: `${why}, and no API key is configured${builtIn ? ` (${server.name} has no built-in authentication: it needs a proxy in front)` : ''}.`,
           evidence: pickEvidence([server.evidence]),
         }),

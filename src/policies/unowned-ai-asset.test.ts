@@ -55,4 +55,26 @@ describe('unowned-ai-asset', () => {
     const s = system('bot', [model]);
     expect(run([s.system, model], s.edges).map((f) => f.id)).toEqual(run([model, s.system], s.edges).map((f) => f.id));
   });
+  // Synthetic reproduction of a monorepo of examples with no CODEOWNERS and no recent commits.
+  it('reports several unowned systems of one repository once, keeping high-risk and lone ones apart', () => {
+    const repo = asset('repository', 'github.com/acme/examples');
+    const other = asset('repository', 'github.com/acme/solo');
+    const parts = (...names: string[]) => names.map((n) => asset(n === 'ollama' ? 'model-server' : n === 'run_command' ? 'tool' : 'sdk', n, n === 'ollama' ? { exposed: true } : {}));
+    const built = [
+      ...['chat', 'rag', 'agents'].map((n) => ({ s: system(`examples/${n}`, parts(`sdk-${n}`)), repo })),
+      // Exposed and able to run commands: a high-risk system keeps its own finding.
+      { s: system('examples/ops', parts('ollama', 'run_command')), repo },
+      { s: system('solo', parts('sdk-solo')), repo: other },
+    ];
+    const components = built.flatMap((b) => b.s.edges.filter((e) => e.type === 'INCLUDES').map((e) => e.to));
+    const assets = [repo, other, ...built.map((b) => b.s.system), ...parts('sdk-chat', 'sdk-rag', 'sdk-agents', 'ollama', 'run_command', 'sdk-solo')];
+    expect(components.every((id) => assets.some((a) => a.id === id))).toBe(true);
+    const rels = [...built.flatMap((b) => b.s.edges), ...built.map((b) => edge('RESOURCE', b.repo, b.s.system))];
+    const findings = run(assets, rels);
+    const titles = findings.map((f) => f.title).sort();
+    expect(titles).toEqual(['3 AI systems in "github.com/acme/examples" have no owner', 'AI system "examples/ops" has no owner', 'AI system "solo" has no owner']);
+    const grouped = findings.find((f) => f.assetId === repo.id);
+    expect(grouped?.detail).toContain('"examples/agents", "examples/chat", "examples/rag"');
+    expect(grouped?.evidence.map((e) => e.path)).toEqual(['examples/agents/package.json', 'examples/chat/package.json', 'examples/rag/package.json']);
+  });
 });

@@ -39,4 +39,27 @@ describe('unpinned-model-revision', () => {
     const tgi = asset('model-server', 'tgi', { envNames: ['MODEL_ID', 'REVISION'] });
     expect(unpinnedModelRevision.evaluate(context(inventory([m, tgi], [edge('SERVES', tgi, m)])))).toEqual([]);
   });
+  // Synthetic reproductions of what library and test code looks like to the detectors.
+  it('does not judge test files or calls that splat **kwargs', () => {
+    expect(run(model('org/m', ['from_pretrained'], ev('tests/test_model.py', 5, 'tok = AutoTokenizer.from_pretrained("org/m")', 'call-site')))).toEqual([]);
+    expect(run(model('org/m', ['from_pretrained'], ev('pkg/model_test.py', 5, 'tok = AutoTokenizer.from_pretrained("org/m")', 'call-site')))).toEqual([]);
+    expect(run(model('org/m', ['from_pretrained'], code('m = AutoModel.from_pretrained("org/m", **load_kwargs)')))).toEqual([]);
+  });
+
+  it('does not judge a variable line several models claim, but still reports the line naming the model', () => {
+    const shared = ev('lib/models.py', 40, 'self.tokenizer = AutoTokenizer.from_pretrained(model_id)', 'call-site');
+    const a = model('org/a', ['from_pretrained'], shared);
+    const b = model('org/b', ['from_pretrained'], shared, ev('examples/run.py', 3, 'm = AutoModel.from_pretrained("org/b")', 'call-site'));
+    const findings = run(a, b);
+    expect(findings.map((f) => [f.assetId, f.evidence.map((e) => e.path)])).toEqual([[b.id, ['examples/run.py']]]);
+    // Near miss: a variable line only one model claims (a notebook's model_id = "...") is judged.
+    expect(run(model('org/c', ['from_pretrained'], code('m = AutoModel.from_pretrained(model_id)')))).toHaveLength(1);
+  });
+
+  it('skips gateway ids of hosted-API models, which are not Hub repositories', () => {
+    expect(run(model('anthropic/claude-3-5-sonnet-20240620', ['from_pretrained'], code('p = AutoProcessor.from_pretrained(model_id)')))).toEqual([]);
+    expect(run(model('openai/gpt-4o', ['from_pretrained'], code('p = AutoProcessor.from_pretrained(model_id)')))).toEqual([]);
+    // Near miss: OpenAI's open weights on the Hub are Hub models.
+    expect(run(model('openai/clip-vit-base-patch32', ['from_pretrained'], code('m = CLIPModel.from_pretrained("openai/clip-vit-base-patch32")')))).toHaveLength(1);
+  });
 });

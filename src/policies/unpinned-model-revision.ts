@@ -9,6 +9,11 @@
  * balanced, no line continuation, not cut short) and says nothing of a revision. A call spread over
  * several lines cannot be judged from one line and is left alone, so misses are possible; false
  * alarms need a revision passed some other way (a variable of kwargs, an env var set elsewhere).
+ *
+ * Not judged either: lines that splat keyword arguments (`**kwargs` may carry the revision), lines
+ * in tests (they never serve a model), lines that name no model and are claimed by several models
+ * (a library's `from_pretrained(model_id)`, resolved to every default the detector saw), and
+ * gateway ids of hosted-API models (`anthropic/claude-…`, `openai/gpt-4o`), which are not on the Hub.
  */
 import type { Asset, Evidence, Finding } from '../model/index.ts';
 import { edgesTo, makeFinding, pickEvidence, quoted, strings } from './helpers.ts';
@@ -23,11 +28,27 @@ const CANONICAL_SOURCES: ReadonlySet<string> = new Set(['from_pretrained', 'from
 const MENTIONS_REVISION = /revision|@[0-9a-f]{7,40}\b|hf:\/\/[^\s:'"]+:[\w.-]+/i;
 /** Env names that pin the revision of a serving container (TGI `REVISION`, SageMaker `HF_MODEL_REVISION`). */
 const REVISION_ENV = /(?:^|_)REVISION$/;
+/** Model families only served as a hosted API (LiteLLM-style `provider/model` ids), never Hub repositories. */
+const HOSTED_ONLY = /^(?:claude-|gpt-(?:3\.5|4|5)|chatgpt-|o[1-9](?:-|$)|gemini-|command-|grok-|text-embedding-(?:3|ada))/i;
+/** Test code: it loads models to test against, it does not serve them. */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|testing)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$|\.(?:test|spec)\.[cm]?[jt]sx?$/;
 
 function isHubModel(model: Asset): boolean {
   const sources = strings(model.attributes, 'sources');
+  if (HOSTED_ONLY.test(model.name.slice(model.name.lastIndexOf('/') + 1))) return false;
   if (HUB_ID.test(model.name)) return sources.some((s) => HUB_SOURCES.has(s));
   return /^[\w.-]+$/.test(model.name) && sources.some((s) => CANONICAL_SOURCES.has(s));
+}
+
+function lineKey(e: Evidence): string {
+  return `${e.path ?? ''}\u0000${e.cell ?? ''}\u0000${e.line ?? ''}`;
+}
+
+/** How many Hub models claim each evidence line. */
+function claimsPerLine(models: readonly Asset[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const model of models) for (const key of new Set(model.evidence.map(lineKey))) out.set(key, (out.get(key) ?? 0) + 1);
+  return out;
 }
 
 /** True when one line holds a whole call or command: brackets balance, nothing continues or was cut. */
@@ -47,16 +68,20 @@ function pinnedByServer(ctx: PolicyContext, model: Asset): boolean {
 }
 
 /** The occurrences (evidence lines) that show a whole call or command with no revision. */
-function unpinnedOccurrences(model: Asset): Evidence[] {
+function unpinnedOccurrences(model: Asset, claims: ReadonlyMap<string, number>): Evidence[] {
   return model.evidence.filter((e) => {
     const line = e.snippet ?? '';
-    return (e.technique === 'call-site' || e.technique === 'container') && selfContained(line) && !MENTIONS_REVISION.test(line);
+    if (e.technique !== 'call-site' && e.technique !== 'container') return false;
+    if (TEST_PATH.test(e.path ?? '') || line.includes('**')) return false;
+    // A line that names no model and that other models claim too is a variable resolved to several values.
+    if (!line.includes(model.name) && (claims.get(lineKey(e)) ?? 0) > 1) return false;
+    return selfContained(line) && !MENTIONS_REVISION.test(line);
   });
 }
 
 export const unpinnedModelRevision: Policy = {
   id: 'unpinned-model-revision',
-  version: '1.0.0',
+  version: '1.1.0',
   severity: 'low',
   title: 'Hugging Face Hub model pulled without a pinned revision',
   rationale:
@@ -66,9 +91,11 @@ export const unpinnedModelRevision: Policy = {
   frameworks: ['nist-ai-rmf:MANAGE-3.2', 'nist-ai-rmf:MAP-4.1', 'owasp-llm:LLM03', 'mitre-atlas:AML.T0010.003', 'mitre-atlas:AML.T0058'],
   evaluate(ctx: PolicyContext): Finding[] {
     const out: Finding[] = [];
-    for (const model of ctx.inventory.assets) {
-      if (model.kind !== 'model' || !isHubModel(model) || pinnedByServer(ctx, model)) continue;
-      const occurrences = unpinnedOccurrences(model);
+    const models = ctx.inventory.assets.filter((a) => a.kind === 'model' && isHubModel(a));
+    const claims = claimsPerLine(models);
+    for (const model of models) {
+      if (pinnedByServer(ctx, model)) continue;
+      const occurrences = unpinnedOccurrences(model, claims);
       if (occurrences.length === 0) continue;
       out.push(
         makeFinding(unpinnedModelRevision, ctx, {
