@@ -80,6 +80,14 @@ describe('deriveSystems', () => {
     expect(edges(named('sagemaker'), 'CALLS')).toEqual(['fraud']);
   });
 
+  it('calls a system external-facing only where the exposed component is deployed, not where its client is imported', () => {
+    const scope = 'app';
+    const qdrant = asset(scope, 'vector-store', 'qdrant', [ev('.devcontainer/compose.yml', 'container'), ev('api/search.py')], { exposed: true });
+    const { named } = derive([repo(scope, ['api/pyproject.toml'], [qdrant])]);
+    expect(named('api').attributes['externalFacing']).toBe(false);
+    expect(named('.devcontainer').attributes).toMatchObject({ externalFacing: true, exposedComponents: ['qdrant'] });
+  });
+
   it('puts coding agents and MCP client configs in one system per client, connected to the configured servers', () => {
     const scope = 'app';
     const cursor = asset(scope, 'agent', 'cursor', [ev('.cursor/rules/a.mdc', 'config')], { kind: 'coding-agent' });

@@ -208,7 +208,9 @@ function shortName(scope: string): string {
 
 function systemAsset(draft: Draft, name: string, byId: ReadonlyMap<string, Asset>): Asset {
   const members = [...draft.members.keys()].map((id) => byId.get(id) as Asset);
-  const exposed = members.filter((m) => m.attributes['exposed'] === true).map((m) => m.name);
+  // Exposure counts where the component is deployed (compose, Kubernetes, IaC), not where code imports its client.
+  const deployed = (m: Asset): boolean => (draft.members.get(m.id) ?? []).some((e) => e.technique === 'container' || e.technique === 'iac');
+  const exposed = members.filter((m) => m.attributes['exposed'] === true && deployed(m)).map((m) => m.name);
   const kinds: Record<string, number> = {};
   for (const m of members) kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
   const { from, root } = draft.key;
