@@ -63,6 +63,12 @@ describe('createOwnershipGatherer on a real git repository', () => {
     expect(gatherer.diagnostics()).toEqual([]);
   });
 
+  it('falls back to the newest commits when none is in the window (a dormant repository)', async () => {
+    const facts = await createOwnershipGatherer({ now: new Date('2030-01-01T00:00:00Z') }).gather(dir, 'repo');
+    expect(facts.gitWindow).toEqual({ since: 'any time', maxCommits: 200, commits: 4 });
+    expect(facts.gitAuthors?.['app/main.py']?.[0]).toEqual({ author: 'bob@example.com', name: 'Bob', commits: 2 });
+  });
+
   it('caps the commits read', async () => {
     const facts = await createOwnershipGatherer({ now: NOW, maxCommits: 1 }).gather(dir, 'repo');
     expect(facts.gitWindow?.commits).toBe(1);

@@ -117,6 +117,9 @@ function runGit(git: string, root: string, args: readonly string[], options: Own
   });
 }
 
+/** Newest commits read when the window holds none (a dormant repository). */
+const STALE_COMMITS = 200;
+
 /** Creates a gatherer for one scan. */
 export function createOwnershipGatherer(options: OwnershipOptions): OwnershipGatherer {
   const notes: Diagnostic[] = [];
@@ -144,7 +147,13 @@ export function createOwnershipGatherer(options: OwnershipOptions): OwnershipGat
         return facts;
       }
       const commits = run.stdout.split('\x1e').length - 1;
-      return { ...facts, gitAuthors: parseGitLog(run.stdout), gitWindow: { since, maxCommits, commits } };
+      const inWindow: OwnershipFacts = { ...facts, gitAuthors: parseGitLog(run.stdout), gitWindow: { since, maxCommits, commits } };
+      if (commits > 0) return inWindow;
+      // A repository nobody touched in the window still has authors: fall back to its newest commits.
+      const older = await runGit(options.git ?? 'git', root, args.filter((a) => !a.startsWith('--since=')).map((a) => (a === String(maxCommits) ? String(STALE_COMMITS) : a)), options);
+      if (older.kind !== 'ok') return inWindow;
+      const found = older.stdout.split('\x1e').length - 1;
+      return found === 0 ? inWindow : { ...facts, gitAuthors: parseGitLog(older.stdout), gitWindow: { since: 'any time', maxCommits: STALE_COMMITS, commits: found } };
     },
     diagnostics: () => [...notes],
   };

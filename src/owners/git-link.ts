@@ -54,7 +54,7 @@ export function gitClaims(targets: readonly Target[], facts: OwnershipFacts): Cl
   const shown = [...tally.files.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, EVIDENCE_FILES);
   const evidence: Evidence[] = shown.map(([path, commits]) => ({
     path,
-    snippet: `git log: ${commits} commit${commits === 1 ? '' : 's'} by ${owner}${since === undefined ? '' : ` since ${since}`}`,
+    snippet: `git log: ${commits} commit${commits === 1 ? '' : 's'} by ${owner}${since === undefined ? '' : since === 'any time' ? ` in the newest ${facts.gitWindow?.maxCommits ?? ''} commits (none in the last year)` : ` since ${since}`}`,
     technique: 'audit-log',
     confidence: 'inferred',
     detector: OWNERS_DETECTOR,
