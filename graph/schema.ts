@@ -101,7 +101,7 @@ export function nodeProperties(asset: Asset): Record<string, GraphValue> {
   if (asset.provider !== undefined) props.provider = asset.provider;
   if (asset.nativeId !== undefined) props.nativeId = asset.nativeId;
   for (const [key, value] of Object.entries(asset.attributes)) {
-    const flat = flatten(value);
+    const flat = flattenValue(value);
     if (flat !== undefined) props[`attr_${key}`] = flat;
   }
   if (Object.keys(asset.tags).length > 0) props.tags = JSON.stringify(asset.tags);
@@ -109,9 +109,11 @@ export function nodeProperties(asset: Asset): Record<string, GraphValue> {
   return props;
 }
 
-function flatten(value: unknown): GraphValue | undefined {
+/** One attribute value as a Neo4j-storable value, or undefined to leave it out (null, empty, not finite). */
+export function flattenValue(value: unknown): GraphValue | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
     const first = typeof value[0];

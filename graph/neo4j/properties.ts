@@ -4,21 +4,9 @@
  * a JSON string and null/empty values are left out.
  */
 import type { Relationship } from '../../src/model/index.ts';
-import type { GraphScalar, GraphValue } from '../schema.ts';
+import { flattenValue, type GraphValue } from '../schema.ts';
 
-/** One attribute value as a Neo4j-storable value, or undefined to leave it out. */
-export function flattenValue(value: unknown): GraphValue | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return undefined;
-    const first = typeof value[0];
-    const uniform = (first === 'string' || first === 'number' || first === 'boolean') && value.every((v) => typeof v === first);
-    return uniform ? (value as GraphScalar[]) : JSON.stringify(value);
-  }
-  return JSON.stringify(value);
-}
+export { flattenValue };
 
 /**
  * The properties a relationship gets: its `id`, each property flattened as for nodes (keys kept
