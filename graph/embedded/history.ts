@@ -62,33 +62,37 @@ INSERT OR IGNORE INTO finding_seen(id, first_scan, last_scan)
 export type SeenStatements = Readonly<Record<SeenKind, StatementSync>>;
 
 /**
- * Prepares the upserts. The ids come in as one JSON array (`json_each`): one statement per kind
- * instead of one call per row, and no re-parse of the stored JSON. Inventories are sorted by id,
- * so the inserts walk the primary key in order.
+ * Prepares the upserts, one statement per kind instead of one call per row. Asset ids come from
+ * the scan's `assets_scan_id` index entries, just written (no JSON built or parsed), minus the
+ * carried-forward ones passed as a JSON array; relationship and finding ids come in as one JSON
+ * array (`json_each`). Inventories are sorted by id, so the inserts walk the primary key in order.
  */
 export function prepareSeenWrites(db: DatabaseSync): SeenStatements {
-  const upsert = (table: string): StatementSync =>
-    db.prepare(`INSERT INTO ${table}(id, first_scan, last_scan) SELECT value, ?1, ?1 FROM json_each(?2) WHERE true
+  const upsert = (table: string, source: string): StatementSync =>
+    db.prepare(`INSERT INTO ${table}(id, first_scan, last_scan) ${source}
       ON CONFLICT(id) DO UPDATE SET last_scan = excluded.last_scan`);
-  return { asset: upsert(TABLE.asset), relationship: upsert(TABLE.relationship), finding: upsert(TABLE.finding) };
+  const fromJson = 'SELECT value, ?1, ?1 FROM json_each(?2) WHERE true';
+  return {
+    asset: upsert(TABLE.asset, 'SELECT id, ?1, ?1 FROM assets INDEXED BY assets_scan_id WHERE scan_seq = ?1 AND id NOT IN (SELECT value FROM json_each(?2))'),
+    relationship: upsert(TABLE.relationship, fromJson),
+    finding: upsert(TABLE.finding, fromJson),
+  };
 }
 
-/** Ids the scan observed (carried-forward items left out), per kind. */
-export function observedIds(inventory: Inventory): Record<SeenKind, string[]> {
-  const asset: string[] = [];
-  for (const a of inventory.assets) if (a.attributes['stale'] !== true) asset.push(a.id);
-  const relationship: string[] = [];
-  for (const r of inventory.relationships) if (r.properties['stale'] !== true) relationship.push(r.id);
-  const finding = inventory.findings.map((f) => f.id);
-  return { asset, relationship, finding };
+/** What one scan write observed, collected while its rows are inserted (write-scan.ts). */
+export interface Observed {
+  /** Ids of the assets the scan only carried forward (`attributes.stale`); it saw all others. */
+  readonly staleAssets: string[];
+  /** Ids of the relationships it saw (carried-forward ones, `properties.stale`, left out). */
+  readonly relationships: string[];
+  readonly findings: string[];
 }
 
-/** Records that scan `seq` saw `ids`; runs inside the scan's write transaction. */
-export function recordSeen(stmts: SeenStatements, seq: number, ids: Readonly<Record<SeenKind, readonly string[]>>): void {
-  for (const kind of SEEN_KINDS) {
-    const list = ids[kind];
-    if (list.length > 0) stmts[kind].run(seq, JSON.stringify(list));
-  }
+/** Records that scan `seq` saw what `observed` says; runs inside the scan's write transaction. */
+export function recordSeen(stmts: SeenStatements, seq: number, observed: Observed): void {
+  stmts.asset.run(seq, JSON.stringify(observed.staleAssets));
+  if (observed.relationships.length > 0) stmts.relationship.run(seq, JSON.stringify(observed.relationships));
+  if (observed.findings.length > 0) stmts.finding.run(seq, JSON.stringify(observed.findings));
 }
 
 interface SeenRow {

@@ -14,7 +14,9 @@
  * plain `(scan_seq)` index per table to read a scan back in write order; schema 2 drops it for
  * assets and relationships (one index less to maintain per row on the biggest tables) and reads a
  * scan as its contiguous rowid range instead (read-scan.ts). Schema 2 also adds first/last-seen
- * per id (`*_seen`, see history.ts), written in the scan's transaction.
+ * per id (`*_seen`, see history.ts), written in the scan's transaction. Schema 3 (below) trades
+ * the random-insert `(scan_seq, dst, type)` index for a sorted table of incoming edges and adds
+ * the indexes the saved queries need at a million rows.
  * Relationships get no separate id index: an id is `src|TYPE|dst`, which `(scan_seq, src, type,
  * dst)` already finds. Left out on purpose: an index on `assets(id)` across scans (first/last-seen
  * can scan or add it in a later migration) and any foreign key from relationships to assets
@@ -22,6 +24,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { HISTORY_MIGRATION } from './history.ts';
+import { BACKFILL_INCOMING, INCOMING_TABLE } from './incoming.ts';
 
 /** `PRAGMA application_id` of an aimap store: ASCII "aimp". Tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x61696d70;
@@ -101,8 +104,63 @@ INSERT OR IGNORE INTO meta(key, value) VALUES ('application', 'aimap');
  */
 const SCHEMA_2 = HISTORY_MIGRATION;
 
-/** Migration `n` brings a store from schema `n - 1` to `n`; each is idempotent. Append only. */
-const MIGRATIONS: readonly string[] = [SCHEMA_1, SCHEMA_2];
+/**
+ * Which assets are reachable from outside: the `external` decision of the saved queries
+ * (graph/queries/classify.ts EXTERNAL_FLAGS and EXTERNAL_VALUE, written out as fragments.ts
+ * `sqlExternal` does). A migration is frozen text, so this is a copy; a test holds the two
+ * equal. Should they ever differ, queries stay correct and only lose the index.
+ */
+export const EXTERNAL_ASSET_CONDITION = "(json_type(data, '$.attributes.externalFacing') = 'true' OR json_type(data, '$.attributes.exposed') = 'true' OR json_type(data, '$.attributes.exposedInternet') = 'true' OR json_type(data, '$.attributes.publicNetworkAccessEnabled') = 'true' OR json_extract(data, '$.attributes.publicNetworkAccess') = 'Enabled')";
+
+/**
+ * Schema 3 assets table: `kind`, `name`, `provider` and `native_id` become STORED (copied out of
+ * the JSON once, at insert, where the JSON is parsed anyway for the index keys), so saved queries
+ * and asset lookups by name read them without parsing each row's JSON (a few microseconds per
+ * row, the main cost of queries returning tens of thousands of assets). `id` stays VIRTUAL: it
+ * lives in both asset indexes, which is where lookups read it. SQLite cannot turn a VIRTUAL column
+ * into a STORED one in place, so the table is rebuilt (rows, `row` values and JSON unchanged).
+ */
+const ASSETS_3 = `
+CREATE TABLE assets_3 (
+  row INTEGER PRIMARY KEY,
+  scan_seq INTEGER NOT NULL REFERENCES scans(seq) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  id TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.id')) VIRTUAL,
+  kind TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.kind')) STORED,
+  name TEXT NOT NULL GENERATED ALWAYS AS (json_extract(data, '$.name')) STORED,
+  provider TEXT GENERATED ALWAYS AS (json_extract(data, '$.provider')) STORED,
+  native_id TEXT GENERATED ALWAYS AS (json_extract(data, '$.nativeId')) STORED
+);
+INSERT INTO assets_3 (row, scan_seq, data) SELECT row, scan_seq, data FROM assets ORDER BY row;
+DROP TABLE assets;
+ALTER TABLE assets_3 RENAME TO assets;
+CREATE UNIQUE INDEX IF NOT EXISTS assets_scan_id ON assets(scan_seq, id);
+`;
+
+/**
+ * Schema 3, for the saved queries at a million rows without slowing the write:
+ * - assets with STORED `kind`, `name`, `provider`, `native_id` (above);
+ * - `relationships_in` (incoming.ts) replaces the `relationships(scan_seq, dst, type)` index;
+ * - `assets(scan_seq, kind, id)` replaces `assets(scan_seq, kind)`: the ids of one kind (every
+ *   system, every tool) come from the index alone; assets arrive sorted by id, which starts with
+ *   the kind, so its inserts are appends as before;
+ * - a partial index holds the externally reachable assets (entry points of `exposure-paths`),
+ *   a handful per scan, instead of a JSON pass over every asset per query.
+ */
+const SCHEMA_3 = `
+${ASSETS_3}
+CREATE INDEX IF NOT EXISTS assets_scan_kind_id ON assets(scan_seq, kind, id);
+CREATE INDEX IF NOT EXISTS assets_external ON assets(scan_seq, id) WHERE ${EXTERNAL_ASSET_CONDITION};
+DROP INDEX IF EXISTS relationships_dst;
+${INCOMING_TABLE}
+${BACKFILL_INCOMING}
+`;
+
+/**
+ * Migration `n` brings a store from schema `n - 1` to `n`. Each runs once, inside `migrate`'s
+ * transaction, after the version check under the write lock. Append only.
+ */
+const MIGRATIONS: readonly string[] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
 
 /** The DDL of migration `version` (1-based), as run by `migrate`; for tests that build old stores. */
 export function migrationSql(version: number): string {

@@ -71,6 +71,7 @@ export class EmbeddedStore implements GraphStore {
   #reads: ReadStatements | undefined;
   readonly #options: EmbeddedStoreOptions;
   readonly #selects = new Map<string, StatementSync>();
+  readonly #arraySelects = new Map<string, StatementSync>();
 
   /** Use `openEmbeddedStore`; this takes an already opened and migrated database. */
   constructor(db: DatabaseSync, path: string, options: EmbeddedStoreOptions) {
@@ -133,15 +134,31 @@ export class EmbeddedStore implements GraphStore {
    * to read the stored graph. Statements are cached per text. Writing through it is refused.
    */
   select(sql: string, params: readonly SqlParam[] = []): Record<string, unknown>[] {
+    return this.#guard(() => this.#readOnly(this.#selects, sql, false).all(...params) as Record<string, unknown>[]);
+  }
+
+  /**
+   * `select` with each row as an array in column order, plus the column names. Cheaper for big
+   * results: no object with named properties is built per row (saved queries return up to ~75k
+   * rows at a million stored rows).
+   */
+  selectArrays(sql: string, params: readonly SqlParam[] = []): { columns: string[]; rows: unknown[][] } {
     return this.#guard(() => {
-      let stmt = this.#selects.get(sql);
-      if (stmt === undefined) {
-        stmt = this.#open().prepare(sql);
-        this.#selects.set(sql, stmt);
-      }
-      if (!isReadOnly(stmt)) throw new Error(`select(): not a read-only statement: ${sql.slice(0, 80)}`);
-      return stmt.all(...params) as Record<string, unknown>[];
+      const stmt = this.#readOnly(this.#arraySelects, sql, true);
+      return { columns: stmt.columns().map((c) => c.name), rows: stmt.all(...params) as unknown as unknown[][] };
     });
+  }
+
+  /** The cached statement for `sql`, refused unless read-only. */
+  #readOnly(cache: Map<string, StatementSync>, sql: string, arrays: boolean): StatementSync {
+    let stmt = cache.get(sql);
+    if (stmt === undefined) {
+      stmt = this.#open().prepare(sql);
+      if (!isReadOnly(stmt)) throw new Error(`select(): not a read-only statement: ${sql.slice(0, 80)}`);
+      stmt.setReturnArrays(arrays);
+      cache.set(sql, stmt);
+    }
+    return stmt;
   }
 
   /** The internal sequence number (`scan_seq` in every table) of `scanId`, or of the newest scan. */
@@ -160,6 +177,7 @@ export class EmbeddedStore implements GraphStore {
     this.#writes = undefined;
     this.#reads = undefined;
     this.#selects.clear();
+    this.#arraySelects.clear();
     db?.close();
   }
 

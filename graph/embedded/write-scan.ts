@@ -1,40 +1,46 @@
 /**
  * Writes one inventory as one transaction: the scan row and every list item, or nothing.
- * Statements are prepared once per store and reused for every row.
+ * Statements are prepared once per connection and reused for every row. The steps (begin, insert
+ * rows, finish, commit) are shared by the write on the store's own connection (`writeScan`) and
+ * the one on a writer thread (write-thread.ts), so both run exactly the same SQL.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ASSET_KINDS } from '../../src/model/asset.ts';
 import type { Asset, AssetKind } from '../../src/model/asset.ts';
 import type { Inventory } from '../../src/model/inventory.ts';
+import type { Relationship } from '../../src/model/relationship.ts';
 import { AimapStoreError } from '../store-error.ts';
-import { observedIds, prepareSeenWrites, recordSeen } from './history.ts';
-import type { SeenStatements } from './history.ts';
+import { prepareSeenWrites, recordSeen } from './history.ts';
+import type { Observed, SeenStatements } from './history.ts';
+import { FILL_INCOMING } from './incoming.ts';
 
 /** Called with the rows written so far inside the open transaction, and once more before COMMIT. */
 export type ProgressCallback = (rowsWritten: number, totalRows: number) => void;
 
-/** The prepared INSERTs one store reuses across writes. */
+/** The list tables, in the order a scan's rows are written. */
+export const LIST_TABLES = ['assets', 'relationships', 'diagnostics', 'findings'] as const;
+export type ListTable = (typeof LIST_TABLES)[number];
+
+/** The prepared INSERTs one connection reuses across writes. */
 export interface WriteStatements {
   readonly scanExists: StatementSync;
   readonly scan: StatementSync;
-  readonly asset: StatementSync;
-  readonly relationship: StatementSync;
-  readonly diagnostic: StatementSync;
-  readonly finding: StatementSync;
+  readonly rows: Readonly<Record<ListTable, StatementSync>>;
+  /** Fills `relationships_in` for a scan once its relationships are written (incoming.ts). */
+  readonly incoming: StatementSync;
   readonly seen: SeenStatements;
 }
 
-/** Prepares the statements `writeScan` uses. */
+/** Prepares the statements the write steps use. */
 export function prepareWrites(db: DatabaseSync): WriteStatements {
+  const insert = (table: ListTable): StatementSync => db.prepare(`INSERT INTO ${table} (scan_seq, data) VALUES (?, ?)`);
   return {
     scanExists: db.prepare('SELECT 1 AS found FROM scans WHERE id = ?'),
     scan: db.prepare(`INSERT INTO scans (id, status, started_at, finished_at, tool_version, schema_version, targets,
       counts, asset_count, relationship_count, diagnostic_count, finding_count, header)
       VALUES (?, 'complete', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    asset: db.prepare('INSERT INTO assets (scan_seq, data) VALUES (?, ?)'),
-    relationship: db.prepare('INSERT INTO relationships (scan_seq, data) VALUES (?, ?)'),
-    diagnostic: db.prepare('INSERT INTO diagnostics (scan_seq, data) VALUES (?, ?)'),
-    finding: db.prepare('INSERT INTO findings (scan_seq, data) VALUES (?, ?)'),
+    rows: { assets: insert('assets'), relationships: insert('relationships'), diagnostics: insert('diagnostics'), findings: insert('findings') },
+    incoming: db.prepare(FILL_INCOMING),
     seen: prepareSeenWrites(db),
   };
 }
@@ -45,90 +51,120 @@ export interface WriteProgress {
   readonly every: number;
 }
 
-/**
- * Records `inventory` under BEGIN IMMEDIATE … COMMIT; any error rolls the whole scan back. The
- * scan row carries status `complete` from the start: it only becomes visible at COMMIT, together
- * with its rows and the first/last-seen updates, so readers and a process killed mid-write never
- * see part of a scan.
- */
-export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements, inventory: Inventory, progress: WriteProgress): void {
+/** The values of a scan's `scans` row (plain data: it may cross to a writer thread). */
+export type ScanRow = readonly [
+  id: string, startedAt: string, finishedAt: string, toolVersion: string, schemaVersion: string, targets: string, counts: string,
+  assets: number, relationships: number, diagnostics: number, findings: number, header: string,
+];
+
+/** The `scans` row of `inventory`. */
+export function scanRow(inventory: Inventory): ScanRow {
+  const { scan } = inventory;
+  // The inventory minus its lists, keys in their original order; reads put the lists back in place.
+  const header = JSON.stringify({ ...inventory, assets: [], relationships: [], findings: [], diagnostics: [] });
+  return [
+    scan.id, scan.startedAt, scan.finishedAt, inventory.tool.version, inventory.schemaVersion, JSON.stringify(scan.targets),
+    JSON.stringify(countKinds(inventory.assets)), inventory.assets.length, inventory.relationships.length,
+    inventory.diagnostics.length, inventory.findings.length, header,
+  ];
+}
+
+/** Opens the scan's transaction and inserts its `scans` row; returns its `seq`. */
+export function beginScan(db: DatabaseSync, path: string, stmts: WriteStatements, row: ScanRow): number {
   db.exec('BEGIN IMMEDIATE');
   try {
-    if (stmts.scanExists.get(inventory.scan.id) !== undefined) {
-      throw new AimapStoreError('duplicate-scan', path, `Scan ${inventory.scan.id} is already recorded in the aimap store ${path}; scan ids must be unique.`);
+    if (stmts.scanExists.get(row[0]) !== undefined) {
+      throw new AimapStoreError('duplicate-scan', path, `Scan ${row[0]} is already recorded in the aimap store ${path}; scan ids must be unique.`);
     }
-    const seq = insertScan(stmts.scan, inventory);
-    const total = insertRows(stmts, seq, inventory, progress, path);
-    recordSeen(stmts.seen, seq, observedIds(inventory));
-    // Last report with every row and the history written: the crash test pauses here.
-    progress.onProgress?.(total, total);
-    db.exec('COMMIT');
+    return Number(stmts.scan.run(...row).lastInsertRowid);
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
 }
 
-function insertScan(stmt: StatementSync, inventory: Inventory): number {
-  const { scan } = inventory;
-  // The inventory minus its lists, keys in their original order; reads put the lists back in place.
-  const header = JSON.stringify({ ...inventory, assets: [], relationships: [], findings: [], diagnostics: [] });
-  const result = stmt.run(
-    scan.id,
-    scan.startedAt,
-    scan.finishedAt,
-    inventory.tool.version,
-    inventory.schemaVersion,
-    JSON.stringify(scan.targets),
-    JSON.stringify(countKinds(inventory.assets)),
-    inventory.assets.length,
-    inventory.relationships.length,
-    inventory.diagnostics.length,
-    inventory.findings.length,
-    header,
-  );
-  return Number(result.lastInsertRowid);
+/** After the rows: the scan's incoming edges and its first/last-seen, still inside the transaction. */
+export function finishScan(stmts: WriteStatements, seq: number, observed: Observed, hasRelationships: boolean): void {
+  if (hasRelationships) stmts.incoming.run(seq);
+  recordSeen(stmts.seen, seq, observed);
 }
 
-/** Inserts every list item; returns how many rows were written. */
-function insertRows(stmts: WriteStatements, seq: number, inventory: Inventory, progress: WriteProgress, path: string): number {
-  const { assets, relationships, diagnostics, findings } = inventory;
-  const total = assets.length + relationships.length + diagnostics.length + findings.length;
-  let written = 0;
-  const tick = (): void => {
-    written += 1;
-    // The last row is reported once, by writeScan just before COMMIT.
-    if (progress.onProgress !== undefined && written % progress.every === 0 && written < total) progress.onProgress(written, total);
-  };
-  for (const asset of assets) {
-    insertAsset(stmts.asset, seq, asset, path);
-    tick();
+/**
+ * JSON of an item the scan only carried forward contains this: `JSON.stringify` writes an
+ * attribute or property `stale: true` exactly so. Testing the text first (a fast substring search)
+ * leaves the property lookup, slow on objects of a thousand shapes, to the few rows that have it.
+ */
+const STALE_TEXT = '"stale":true';
+
+/** An empty `Observed`, filled by the serialisers below. */
+export function newObserved(): Observed {
+  return { staleAssets: [], relationships: [], findings: [] };
+}
+
+/**
+ * The row JSON of item `index` of list `table`, serialised once; notes what the scan observed
+ * (first/last-seen, history.ts) on the way.
+ */
+export function rowJson(inventory: Inventory, table: ListTable, index: number, observed: Observed): string {
+  const item = inventory[table][index];
+  const json = JSON.stringify(item);
+  if (table === 'assets') {
+    const asset = item as Asset;
+    if (json.includes(STALE_TEXT) && asset.attributes['stale'] === true) observed.staleAssets.push(asset.id);
+  } else if (table === 'relationships') {
+    const relationship = item as Relationship;
+    if (!(json.includes(STALE_TEXT) && relationship.properties['stale'] === true)) observed.relationships.push(relationship.id);
+  } else if (table === 'findings') {
+    observed.findings.push((item as { id: string }).id);
   }
-  for (const relationship of relationships) {
-    stmts.relationship.run(seq, JSON.stringify(relationship));
-    tick();
-  }
-  for (const diagnostic of diagnostics) {
-    stmts.diagnostic.run(seq, JSON.stringify(diagnostic));
-    tick();
-  }
-  for (const finding of findings) {
-    stmts.finding.run(seq, JSON.stringify(finding));
-    tick();
-  }
-  return written;
+  return json;
 }
 
 /** Extended result code of a UNIQUE violation (https://sqlite.org/rescode.html#constraint_unique). */
-const SQLITE_CONSTRAINT_UNIQUE = 2067;
+export const SQLITE_CONSTRAINT_UNIQUE = 2067;
 
-function insertAsset(stmt: StatementSync, seq: number, asset: Asset, path: string): void {
+/** The store's message for a UNIQUE violation on asset `id` (assets must be merged first). */
+export function duplicateAssetError(path: string, id: string, cause: unknown): AimapStoreError {
+  const message = `The inventory has two assets with id ${id}; assets must be merged before they are stored. Nothing was written to ${path}.`;
+  return new AimapStoreError('invalid-inventory', path, message, { cause });
+}
+
+/**
+ * Records `inventory` on this connection under BEGIN IMMEDIATE … COMMIT; any error rolls the whole
+ * scan back. The scan row carries status `complete` from the start: it only becomes visible at
+ * COMMIT, together with its rows and the first/last-seen updates, so readers and a process killed
+ * mid-write never see part of a scan.
+ */
+export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements, inventory: Inventory, progress: WriteProgress): void {
+  const seq = beginScan(db, path, stmts, scanRow(inventory));
   try {
-    stmt.run(seq, JSON.stringify(asset));
+    const observed = newObserved();
+    const total = LIST_TABLES.reduce((n, table) => n + inventory[table].length, 0);
+    let written = 0;
+    for (const table of LIST_TABLES) {
+      const stmt = stmts.rows[table];
+      for (let i = 0; i < inventory[table].length; i += 1) {
+        const json = rowJson(inventory, table, i, observed);
+        try {
+          stmt.run(seq, json);
+        } catch (error) {
+          if (table === 'assets' && (error as { errcode?: unknown }).errcode === SQLITE_CONSTRAINT_UNIQUE) {
+            throw duplicateAssetError(path, inventory.assets[i]?.id ?? '', error);
+          }
+          throw error;
+        }
+        written += 1;
+        // The last row is reported once, below, just before COMMIT.
+        if (progress.onProgress !== undefined && written % progress.every === 0 && written < total) progress.onProgress(written, total);
+      }
+    }
+    finishScan(stmts, seq, observed, inventory.relationships.length > 0);
+    // Last report with every row and the history written: the crash test pauses here.
+    progress.onProgress?.(total, total);
+    db.exec('COMMIT');
   } catch (error) {
-    if ((error as { errcode?: unknown }).errcode !== SQLITE_CONSTRAINT_UNIQUE) throw error;
-    const message = `The inventory has two assets with id ${asset.id}; assets must be merged before they are stored. Nothing was written to ${path}.`;
-    throw new AimapStoreError('invalid-inventory', path, message, { cause: error });
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
   }
 }
 

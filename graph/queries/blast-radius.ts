@@ -14,8 +14,8 @@ const SQL = `WITH RECURSIVE
   ${SQL_REACH},
   chosen(node, distance, via) AS MATERIALIZED (
     SELECT b.node, b.hops,
-      (SELECT MIN(+e.src) FROM relationships e CROSS JOIN best p
-        WHERE e.scan_seq = ?1 AND e.dst = b.node AND e.type IN ${SQL_TRAVERSABLE}
+      (SELECT MIN(e.src) FROM relationships_in e CROSS JOIN best p
+        WHERE e.scan_seq = ?1 AND e.dst = b.node AND +e.type IN ${SQL_TRAVERSABLE}
           AND p.node = e.src AND p.hops = b.hops - 1)
     FROM best b WHERE b.hops > 0
   )

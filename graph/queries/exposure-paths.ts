@@ -13,19 +13,23 @@ import { expectArgs, selectRows, type SavedQuery } from './types.ts';
 
 const COLUMNS = ['start', 'startKind', 'target', 'targetKind', 'hops', 'path', 'startId', 'targetId'] as const;
 
-// Assets are read as few times as possible (each read parses the row's JSON): every reached node
-// once to decide whether it is a target (tools are classified only when reached), every node on a
-// path once for its label; CROSS JOIN keeps the planner from scanning every asset to meet a small
-// CTE. A walk row carries the hop out of its node (`node|TYPE`), so no edge is looked up twice.
+// Assets are read as few times as possible (each read parses the row's JSON): entry points come
+// from a partial index (graph/embedded/migrations.ts, schema 3), targets of the data kinds from
+// the `(scan_seq, kind, id)` index alone; only reached tools are read to be classified, and every
+// node on a path once for its label; CROSS JOIN keeps the planner from scanning every asset to
+// meet a small CTE; `+t.id IN reached` walks each target kind's index entries once and probes the
+// reached set, instead of one index seek per reached node and kind. A walk row carries the hop out
+// of its node (`node|TYPE`), so no edge is looked up twice.
 const TOOL_TEXT = sqlToolText('t');
 const SQL = `WITH RECURSIVE
   starts(id) AS (SELECT a.id FROM assets a WHERE a.scan_seq = ?1 AND ${sqlExternal('a')}),
   ${SQL_REACH},
+  reached(id) AS MATERIALIZED (SELECT DISTINCT node FROM best WHERE hops > 0),
   target_nodes(id) AS MATERIALIZED (
-    SELECT t.id FROM (SELECT DISTINCT node FROM best WHERE hops > 0) r
-    CROSS JOIN assets t ON t.scan_seq = ?1 AND t.id = r.node
-    WHERE t.kind IN ${sqlList(PATH_TARGET_KINDS)}
-      OR (t.kind = 'tool' AND (${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXT)} IN ${sqlList(WRITE_CAPABILITIES)}))
+    SELECT t.id FROM assets t WHERE t.scan_seq = ?1 AND t.kind IN ${sqlList(PATH_TARGET_KINDS)} AND +t.id IN reached
+    UNION ALL
+    SELECT t.id FROM assets t WHERE t.scan_seq = ?1 AND t.kind = 'tool' AND +t.id IN reached
+      AND (${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXT)} IN ${sqlList(WRITE_CAPABILITIES)})
   ),
   targets(start, target, hops) AS (
     SELECT b.start, b.node, b.hops FROM best b WHERE b.hops > 0 AND b.node IN target_nodes

@@ -11,22 +11,27 @@ const COLUMNS = ['provider', 'hosting', 'name', 'kind', 'servedBy', 'systems', '
 
 const SELF = sqlString(SELF_HOSTED_ENDPOINT_KIND);
 
-const SQL = `WITH servers AS (
-    SELECT e.dst AS model, s.name AS name,
+// Set-based: the few SERVES edges are read once (`served`, `serving`), not once per model; the
+// systems using a model come from `relationships_in` and the `(scan_seq, kind, id)` index alone.
+// Each model row is read once, for its name and provider.
+const SQL = `WITH served(model, name, self) AS MATERIALIZED (
+    SELECT e.dst, s.name,
       CASE WHEN s.kind = 'model-server'
-        OR (s.kind = 'endpoint' AND json_extract(s.data, '$.attributes.kind') IS ${SELF}) THEN 1 ELSE 0 END AS self
-    FROM relationships e JOIN assets s ON s.scan_seq = ?1 AND s.id = e.src AND s.kind IN ('model-server', 'endpoint')
+        OR (s.kind = 'endpoint' AND json_extract(s.data, '$.attributes.kind') IS ${SELF}) THEN 1 ELSE 0 END
+    FROM relationships_in e CROSS JOIN assets s ON s.scan_seq = ?1 AND s.id = e.src AND s.kind IN ('model-server', 'endpoint')
     WHERE e.scan_seq = ?1 AND e.type = 'SERVES'
   ),
-  facts AS (
+  serving(model, selfServed, hostedServed, servedBy) AS MATERIALIZED (
+    SELECT model, max(self), max(1 - self), json_group_array(DISTINCT name ORDER BY name) FROM served GROUP BY model
+  ),
+  facts AS MATERIALIZED (
     SELECT m.id, m.kind, m.name, m.provider,
-      EXISTS (SELECT 1 FROM servers v WHERE v.model = m.id AND v.self = 1) AS selfServed,
-      EXISTS (SELECT 1 FROM servers v WHERE v.model = m.id AND v.self = 0) AS hostedServed,
-      (SELECT json_group_array(n ORDER BY n) FROM (SELECT DISTINCT v.name AS n FROM servers v WHERE v.model = m.id)) AS servedBy,
-      (SELECT COUNT(DISTINCT +u.src) FROM relationships u
-        JOIN assets y ON y.scan_seq = ?1 AND y.id = u.src AND y.kind = 'system'
+      coalesce(v.selfServed, 0) AS selfServed, coalesce(v.hostedServed, 0) AS hostedServed, coalesce(v.servedBy, '[]') AS servedBy,
+      (SELECT COUNT(DISTINCT u.src) FROM relationships_in u
+        CROSS JOIN assets y ON y.scan_seq = ?1 AND y.kind = 'system' AND y.id = u.src
         WHERE u.scan_seq = ?1 AND u.dst = m.id AND u.type IN ('USES_MODEL', 'INCLUDES')) AS systems
-    FROM assets m WHERE m.scan_seq = ?1 AND m.kind IN ('model', 'model-file')
+    FROM assets m LEFT JOIN serving v ON v.model = m.id
+    WHERE m.scan_seq = ?1 AND m.kind IN ('model', 'model-file')
   )
 SELECT coalesce(provider, 'unknown') AS provider,
   CASE

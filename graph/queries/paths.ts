@@ -9,21 +9,26 @@
  * relationship type between two nodes: the shortest path whose reversed list of ids is
  * smallest. The Cypher twins pick the same path with `ALL SHORTEST` ordered by those lists.
  * Type filters are written `+e.type` so SQLite seeks (scan_seq, src|dst) once and filters the
- * type inside the index entry, instead of one seek per traversable type.
+ * type inside the index entry, instead of one seek per traversable type. Forward steps read the
+ * `relationships_src` index, backward steps the `relationships_in` table (graph/embedded/
+ * incoming.ts); neither reads a relationship row.
  */
 import { MAX_HOPS } from './classify.ts';
 import { CYPHER_TRAVERSABLE, SQL_TRAVERSABLE } from './fragments.ts';
 
 /**
  * `reach(start, node, depth)`: every node within MAX_HOPS traversable relationships of a row of
- * `starts(id)`, once per depth; then `best(start, node, hops)`, the shortest distance.
+ * `starts(id)`, once per depth; then `best(start, node, hops)`, the shortest distance. A step
+ * back into the start is never taken: the start has distance 0, so no shortest distance can come
+ * through it, and cutting those walks removes most of the rows a cycle through the start
+ * (system → endpoint → system) would otherwise add at every depth up to MAX_HOPS.
  */
 export const SQL_REACH = `reach(start, node, depth) AS (
     SELECT id, id, 0 FROM starts
     UNION
     SELECT r.start, e.dst, r.depth + 1
     FROM reach r CROSS JOIN relationships e
-    WHERE r.depth < ${MAX_HOPS} AND e.scan_seq = ?1 AND e.src = r.node AND +e.type IN ${SQL_TRAVERSABLE}
+    WHERE r.depth < ${MAX_HOPS} AND e.scan_seq = ?1 AND e.src = r.node AND e.dst <> r.start AND +e.type IN ${SQL_TRAVERSABLE}
   ),
   best(start, node, hops) AS MATERIALIZED (
     SELECT start, node, MIN(depth) FROM reach GROUP BY start, node
@@ -36,7 +41,7 @@ export const SQL_REACH = `reach(start, node, depth) AS (
  * only breaks ties between edges from the same predecessor.
  */
 export function sqlPredecessorHop(node: string): string {
-  return `(SELECT MIN(e.src || '|' || e.type) FROM relationships e CROSS JOIN best p
+  return `(SELECT MIN(e.src || '|' || e.type) FROM relationships_in e CROSS JOIN best p
       WHERE e.scan_seq = ?1 AND e.dst = ${node} AND +e.type IN ${SQL_TRAVERSABLE}
         AND p.start = w.start AND p.node = e.src AND p.hops = w.pos - 1)`;
 }

@@ -12,8 +12,8 @@ const COLUMNS = ['severity', 'kind', 'name', 'provider', 'title', 'systems', 'st
 const SQL = `SELECT f.severity AS severity, a.kind AS kind, a.name AS name, a.provider AS provider,
   json_extract(f.data, '$.title') AS title,
   (SELECT json_group_array(n ORDER BY n) FROM (
-     SELECT DISTINCT s.name AS n FROM relationships i
-     JOIN assets s ON s.scan_seq = ?1 AND s.id = i.src AND s.kind = 'system'
+     SELECT DISTINCT s.name AS n FROM relationships_in i
+     CROSS JOIN assets s ON s.scan_seq = ?1 AND s.id = i.src AND s.kind = 'system'
      WHERE i.scan_seq = ?1 AND i.dst = a.id AND i.type = 'INCLUDES')) AS systems,
   json_extract(f.data, '$.status') AS status, a.id AS id, f.id AS findingId
 FROM findings f

@@ -4,6 +4,8 @@ import type { SqlParam } from '../embedded/sqlite-store.ts';
 /** The part of the embedded store the queries read through: read-only SQL. */
 export interface QueryStore {
   select(sql: string, params?: readonly SqlParam[]): Record<string, unknown>[];
+  /** Rows as arrays in column order (the embedded store has it; cheaper for big results). */
+  selectArrays?(sql: string, params?: readonly SqlParam[]): { columns: string[]; rows: unknown[][] };
 }
 
 /** One positional argument of a saved query. */
@@ -56,13 +58,25 @@ export interface RowShape {
 export function selectRows(store: QueryStore, sql: string, params: readonly SqlParam[], columns: readonly string[], shape: RowShape = {}): Record<string, unknown>[] {
   const booleans = new Set(shape.booleans ?? []);
   const json = new Set(shape.json ?? []);
-  return store.select(sql, params).map((raw) => {
+  const convert = (value: unknown, column: string): unknown => {
+    if (value !== null && booleans.has(column)) return value === 1 || value === 1n;
+    if (typeof value === 'string' && json.has(column)) return JSON.parse(value) as unknown;
+    return typeof value === 'bigint' ? Number(value) : value;
+  };
+  if (store.selectArrays === undefined) {
+    return store.select(sql, params).map((raw) => {
+      const row: Record<string, unknown> = {};
+      for (const column of columns) row[column] = convert(raw[column] ?? null, column);
+      return row;
+    });
+  }
+  const result = store.selectArrays(sql, params);
+  const at = columns.map((column) => result.columns.indexOf(column));
+  return result.rows.map((raw) => {
     const row: Record<string, unknown> = {};
-    for (const column of columns) {
-      const value = raw[column] ?? null;
-      if (value !== null && booleans.has(column)) row[column] = value === 1 || value === 1n;
-      else if (typeof value === 'string' && json.has(column)) row[column] = JSON.parse(value) as unknown;
-      else row[column] = typeof value === 'bigint' ? Number(value) : value;
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i] as string;
+      row[column] = convert(raw[at[i] ?? -1] ?? null, column);
     }
     return row;
   });

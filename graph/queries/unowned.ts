@@ -5,15 +5,16 @@ import { expectArgs, selectRows, type SavedQuery } from './types.ts';
 
 const COLUMNS = ['kind', 'name', 'systems', 'nativeId', 'id'] as const;
 
-// Set-based, so the owned set comes from index-only reads: relationships_dst holds dst and
-// type (no row, no JSON parse), assets_scan_id holds id. Only unowned assets are read in full,
-// and each system once (its name, for the systems column). INCLUDES only leaves systems
-// (DESIGN.md §3), so inherited ownership needs no look at the including asset.
+// Set-based, so the owned set comes from index-only reads: `relationships_in` holds dst and type
+// (no row read), assets_scan_id holds id. Only unowned assets are read, once (kind, name and
+// native_id are stored columns, no JSON is parsed); each system's name is read once, not once per
+// asset it includes. INCLUDES only leaves systems (DESIGN.md §3), so inherited ownership needs no
+// look at the including asset.
 const SQL = `WITH system_names(id, name) AS MATERIALIZED (
     SELECT s.id, s.name FROM assets s WHERE s.scan_seq = ?1 AND s.kind = 'system'
   ),
   direct(id) AS MATERIALIZED (
-    SELECT o.dst FROM relationships o INDEXED BY relationships_dst WHERE o.scan_seq = ?1 AND o.type = 'OWNS'
+    SELECT o.dst FROM relationships_in o WHERE o.scan_seq = ?1 AND o.type = 'OWNS'
   ),
   owned(id) AS (
     SELECT id FROM direct
@@ -24,16 +25,18 @@ const SQL = `WITH system_names(id, name) AS MATERIALIZED (
   unowned(id) AS (
     SELECT a.id FROM assets a WHERE a.scan_seq = ?1
     EXCEPT SELECT id FROM owned
+  ),
+  found(id, kind, name, native_id) AS MATERIALIZED (
+    SELECT a.id, a.kind, a.name, a.native_id FROM unowned u CROSS JOIN assets a ON a.scan_seq = ?1 AND a.id = u.id
+    WHERE a.kind NOT IN ${sqlList(NOT_OWNABLE_KINDS)}
   )
-SELECT a.kind AS kind, a.name AS name,
-  (SELECT json_group_array(n ORDER BY n) FROM (
-     SELECT DISTINCT s.name AS n FROM relationships i
-     JOIN system_names s ON s.id = i.src
-     WHERE i.scan_seq = ?1 AND i.dst = a.id AND i.type = 'INCLUDES')) AS systems,
-  a.native_id AS nativeId, a.id AS id
-FROM unowned u CROSS JOIN assets a ON a.scan_seq = ?1 AND a.id = u.id
-WHERE a.kind NOT IN ${sqlList(NOT_OWNABLE_KINDS)}
-ORDER BY a.kind, a.name, a.id`;
+SELECT f.kind AS kind, f.name AS name,
+  coalesce((SELECT json_group_array(DISTINCT s.name ORDER BY s.name)
+     FROM relationships_in i CROSS JOIN system_names s ON s.id = i.src
+     WHERE i.scan_seq = ?1 AND i.dst = f.id AND i.type = 'INCLUDES'), '[]') AS systems,
+  f.native_id AS nativeId, f.id AS id
+FROM found f
+ORDER BY f.kind, f.name, f.id`;
 
 const CYPHER = `MATCH (a:AIMapAsset)
 WHERE NOT ${cypherKinds('a', NOT_OWNABLE_KINDS)}

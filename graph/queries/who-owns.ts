@@ -10,18 +10,20 @@ const COLUMNS = ['owner', 'inherited', 'via', 'source', 'confidence', 'ownerId',
 const SQL = `SELECT o.name AS owner, 0 AS inherited, a.name AS via,
   json_extract(e.data, '$.properties.source') AS source, json_extract(e.data, '$.properties.confidence') AS confidence,
   o.id AS ownerId, a.id AS viaId
-FROM relationships e
-JOIN assets o ON o.scan_seq = ?1 AND o.id = e.src
-JOIN assets a ON a.scan_seq = ?1 AND a.id = e.dst
-WHERE e.scan_seq = ?1 AND e.dst = ?2 AND e.type = 'OWNS'
+FROM relationships_in w
+CROSS JOIN relationships e ON e.row = w.row AND e.scan_seq = ?1
+JOIN assets o ON o.scan_seq = ?1 AND o.id = w.src
+JOIN assets a ON a.scan_seq = ?1 AND a.id = w.dst
+WHERE w.scan_seq = ?1 AND w.dst = ?2 AND w.type = 'OWNS'
 UNION ALL
 SELECT o.name, 1, s.name,
   json_extract(e.data, '$.properties.source'), json_extract(e.data, '$.properties.confidence'),
   o.id, s.id
-FROM relationships i
+FROM relationships_in i
 CROSS JOIN assets s ON s.scan_seq = ?1 AND s.id = i.src AND s.kind = 'system'
-CROSS JOIN relationships e ON e.scan_seq = ?1 AND e.dst = i.src AND e.type = 'OWNS'
-CROSS JOIN assets o ON o.scan_seq = ?1 AND o.id = e.src
+CROSS JOIN relationships_in w ON w.scan_seq = ?1 AND w.dst = i.src AND w.type = 'OWNS'
+CROSS JOIN relationships e ON e.row = w.row AND e.scan_seq = ?1
+CROSS JOIN assets o ON o.scan_seq = ?1 AND o.id = w.src
 WHERE i.scan_seq = ?1 AND i.dst = ?2 AND i.type = 'INCLUDES'
 ORDER BY inherited, owner, ownerId, viaId`;
 
