@@ -88,11 +88,23 @@ export interface Observed {
   readonly findings: string[];
 }
 
+/** `Observed` with each list as its JSON array text: what `recordSeen` binds (and a thread can pass cheaply). */
+export type ObservedJson = Readonly<Record<keyof Observed, string>>;
+
+/** The JSON form of `observed`. */
+export function observedJson(observed: Observed): ObservedJson {
+  return {
+    staleAssets: JSON.stringify(observed.staleAssets),
+    relationships: JSON.stringify(observed.relationships),
+    findings: JSON.stringify(observed.findings),
+  };
+}
+
 /** Records that scan `seq` saw what `observed` says; runs inside the scan's write transaction. */
-export function recordSeen(stmts: SeenStatements, seq: number, observed: Observed): void {
-  stmts.asset.run(seq, JSON.stringify(observed.staleAssets));
-  if (observed.relationships.length > 0) stmts.relationship.run(seq, JSON.stringify(observed.relationships));
-  if (observed.findings.length > 0) stmts.finding.run(seq, JSON.stringify(observed.findings));
+export function recordSeen(stmts: SeenStatements, seq: number, observed: ObservedJson): void {
+  stmts.asset.run(seq, observed.staleAssets);
+  if (observed.relationships !== '[]') stmts.relationship.run(seq, observed.relationships);
+  if (observed.findings !== '[]') stmts.finding.run(seq, observed.findings);
 }
 
 interface SeenRow {

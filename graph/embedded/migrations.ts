@@ -4,10 +4,11 @@
  * Layout (schema 1): one row per scan in `scans`; every list of the inventory in its own table,
  * one row per item, keyed by the scan's integer `scan_seq` and kept in write order by the
  * table's `row` (an explicit INTEGER PRIMARY KEY, so VACUUM never renumbers it). `data` holds the
- * item's JSON exactly as given (key order included) and is the only stored copy: `id`, `kind`,
- * `src`, `dst`, ... are VIRTUAL generated columns over it, usable in SQL and indexes (graph
- * queries, diffs, first/last-seen) but never stored twice. That keeps a 300k-row scan ~20%
- * smaller on disk, and writing is bound by disk I/O. `json_extract`, not `->>`, so the sqlite3
+ * item's JSON exactly as given (key order included): `id`, `kind`, `src`, `dst`, ... are
+ * generated columns over it, usable in SQL and indexes (graph queries, diffs, first/last-seen).
+ * Schema 1 made them all VIRTUAL (never stored twice: a 300k-row scan ~20% smaller on disk);
+ * schema 3 stores the few asset columns queries read for many rows (kind, name, provider,
+ * native_id), so reading them does not parse the row's JSON. `json_extract`, not `->>`, so the sqlite3
  * shells of older distributions can still open the file.
  *
  * Index choice: every query is per scan, so indexes lead with `scan_seq`. Schema 1 also had a

@@ -14,6 +14,8 @@ export interface OpenSettings {
   readonly create: boolean;
   readonly busyTimeoutMs: number;
   readonly cacheMiB: number;
+  /** Page size of a store this call creates (bytes); an existing store keeps its own. */
+  readonly pageSize?: number;
 }
 
 /** Opens the store at `path` (absolute), ready to read and write at the current schema. */
@@ -26,7 +28,9 @@ export function openDatabase(path: string, settings: OpenSettings): DatabaseSync
     throw toStoreError(error, path);
   }
   try {
-    identify(db, path);
+    const fresh = identify(db, path);
+    // Only an empty file takes a page size: from the first write on it is fixed (WAL).
+    if (fresh && settings.pageSize !== undefined) db.exec(`PRAGMA page_size = ${checkPageSize(settings.pageSize)}`);
     configure(db, settings);
     migrate(db);
     return db;
@@ -64,9 +68,9 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
 
 /**
  * Refuses files that are not aimap stores, reading only: a SQLite file of another application
- * must come out of here untouched (no WAL switch, no tables added).
+ * must come out of here untouched (no WAL switch, no tables added). True for an empty file.
  */
-function identify(db: DatabaseSync, path: string): void {
+function identify(db: DatabaseSync, path: string): boolean {
   const appId = (db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id;
   const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
   const fresh = appId === 0 && tables === 0;
@@ -81,6 +85,15 @@ function identify(db: DatabaseSync, path: string): void {
       `The aimap store ${path} was written by a newer aimap (store schema ${version}; this version reads up to ${STORE_SCHEMA_VERSION}). Upgrade aimap, or use another store path.`,
     );
   }
+  return fresh;
+}
+
+/** A SQLite page size: a power of two from 512 to 65536. */
+function checkPageSize(bytes: number): number {
+  if (!Number.isInteger(bytes) || bytes < 512 || bytes > 65536 || (bytes & (bytes - 1)) !== 0) {
+    throw new RangeError(`pageSize must be a power of two from 512 to 65536, got ${bytes}`);
+  }
+  return bytes;
 }
 
 /**

@@ -12,11 +12,13 @@ import type { GraphStore, ScanRecord } from '../store.ts';
 import { changedParts, readSeen } from './history.ts';
 import type { SeenKind, SeenRecord } from './history.ts';
 import { openDatabase } from './open-database.ts';
+import type { OpenSettings } from './open-database.ts';
 import { listScans, prepareReads, readHeader, readInventory } from './read-scan.ts';
 import type { ReadStatements } from './read-scan.ts';
 import { sqliteCode, toStoreError } from './sqlite-errors.ts';
 import { prepareWrites, writeScan } from './write-scan.ts';
 import type { ProgressCallback, WriteStatements } from './write-scan.ts';
+import { WriteThread } from './write-thread.ts';
 
 export type { ProgressCallback } from './write-scan.ts';
 export type { SeenKind, SeenRecord } from './history.ts';
@@ -38,6 +40,8 @@ export interface EmbeddedStoreOptions {
   readonly busyTimeoutMs?: number;
   /** Page cache of this connection in MiB. Default 64. */
   readonly cacheMiB?: number;
+  /** Page size in bytes of a store created by this call (existing stores keep theirs). Default 16384. */
+  readonly pageSize?: number;
   /**
    * Called inside the write transaction every `progressEvery` rows and once more just before
    * COMMIT: for progress display, and for the crash test that kills a writer mid-transaction.
@@ -45,7 +49,21 @@ export interface EmbeddedStoreOptions {
   readonly onProgress?: ProgressCallback;
   /** Rows between `onProgress` calls. Default 10000. */
   readonly progressEvery?: number;
+  /**
+   * Scans of at least this many rows (all lists together) are written by a writer thread, which
+   * inserts while this thread serialises (write-thread.ts); smaller ones on this connection.
+   * Default 50000; `Infinity` never starts the thread. Same transaction and result either way.
+   */
+  readonly threadedWriteRows?: number;
 }
+
+/**
+ * Page size of new stores. A scan write appends hundreds of megabytes through the WAL and copies
+ * them into the file at the checkpoint, one system call per page each way: 16 KiB pages need a
+ * quarter of the calls of SQLite's 4 KiB default (measured at a million rows: 10-15% less CPU for
+ * the write), and the saved queries ran as fast. Stores created before keep theirs.
+ */
+const DEFAULT_PAGE_SIZE = 16_384;
 
 /**
  * Opens the aimap store at `path`, creating the file and its parent directories when missing.
@@ -54,12 +72,13 @@ export interface EmbeddedStoreOptions {
  */
 export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = {}): EmbeddedStore {
   const absolute = resolve(path);
-  const db = openDatabase(absolute, {
+  const settings: OpenSettings = {
     create: options.create ?? true,
     busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     cacheMiB: options.cacheMiB ?? 64,
-  });
-  return new EmbeddedStore(db, absolute, options);
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+  return new EmbeddedStore(openDatabase(absolute, settings), absolute, options, settings);
 }
 
 /** A `GraphStore` on one SQLite file. Create it with `openEmbeddedStore`. */
@@ -70,24 +89,54 @@ export class EmbeddedStore implements GraphStore {
   #writes: WriteStatements | undefined;
   #reads: ReadStatements | undefined;
   readonly #options: EmbeddedStoreOptions;
+  readonly #settings: OpenSettings | undefined;
+  /** The writer thread, once a big write started it; `null` when it could not start. */
+  #thread: WriteThread | null | undefined;
   readonly #selects = new Map<string, StatementSync>();
   readonly #arraySelects = new Map<string, StatementSync>();
 
-  /** Use `openEmbeddedStore`; this takes an already opened and migrated database. */
-  constructor(db: DatabaseSync, path: string, options: EmbeddedStoreOptions) {
+  /**
+   * Use `openEmbeddedStore`; this takes an already opened and migrated database (and the settings
+   * it was opened with, which a writer thread reuses; without them every write stays here).
+   */
+  constructor(db: DatabaseSync, path: string, options: EmbeddedStoreOptions, settings?: OpenSettings) {
     this.#db = db;
     this.path = path;
     this.#options = options;
+    this.#settings = settings;
   }
 
   /** Records the scan and its whole inventory in one transaction (see `GraphStore.write`). */
   write(inventory: Inventory): void {
     const db = this.#open();
     this.#guard(() => {
-      this.#writes ??= prepareWrites(db);
       const progress = { onProgress: this.#options.onProgress, every: this.#options.progressEvery ?? 10_000 };
+      const rows = inventory.assets.length + inventory.relationships.length + inventory.diagnostics.length + inventory.findings.length;
+      const thread = rows >= (this.#options.threadedWriteRows ?? 50_000) ? this.#writeThread() : undefined;
+      if (thread !== undefined) {
+        thread.write(inventory, progress);
+        return;
+      }
+      this.#writes ??= prepareWrites(db);
       writeScan(db, this.path, this.#writes, inventory, progress);
     });
+  }
+
+  /** True while a writer thread is running (started by the first write of `threadedWriteRows` rows). */
+  get threaded(): boolean {
+    return this.#thread instanceof WriteThread;
+  }
+
+  /** The writer thread, started on first use; undefined when it cannot run (then writes stay here). */
+  #writeThread(): WriteThread | undefined {
+    if (this.#thread === undefined && this.#settings !== undefined) {
+      try {
+        this.#thread = WriteThread.start(this.path, { ...this.#settings, create: false });
+      } catch {
+        this.#thread = null;
+      }
+    }
+    return this.#thread ?? undefined;
   }
 
   /** Recorded scans, newest first (see `GraphStore.scans`). */
@@ -173,7 +222,15 @@ export class EmbeddedStore implements GraphStore {
   /** Closes the file; the WAL is checkpointed into it. Idempotent. */
   close(): void {
     const db = this.#db;
+    const thread = this.#thread;
+    this.#thread = undefined;
     this.#db = undefined;
+    // The thread's connection first: the last one to close checkpoints the WAL and removes it.
+    try {
+      thread?.close();
+    } catch {
+      // A broken thread holds no transaction that could be committed; closing goes on.
+    }
     this.#writes = undefined;
     this.#reads = undefined;
     this.#selects.clear();

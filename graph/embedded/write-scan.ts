@@ -10,8 +10,8 @@ import type { Asset, AssetKind } from '../../src/model/asset.ts';
 import type { Inventory } from '../../src/model/inventory.ts';
 import type { Relationship } from '../../src/model/relationship.ts';
 import { AimapStoreError } from '../store-error.ts';
-import { prepareSeenWrites, recordSeen } from './history.ts';
-import type { Observed, SeenStatements } from './history.ts';
+import { observedJson, prepareSeenWrites, recordSeen } from './history.ts';
+import type { Observed, ObservedJson, SeenStatements } from './history.ts';
 import { FILL_INCOMING } from './incoming.ts';
 
 /** Called with the rows written so far inside the open transaction, and once more before COMMIT. */
@@ -84,7 +84,7 @@ export function beginScan(db: DatabaseSync, path: string, stmts: WriteStatements
 }
 
 /** After the rows: the scan's incoming edges and its first/last-seen, still inside the transaction. */
-export function finishScan(stmts: WriteStatements, seq: number, observed: Observed, hasRelationships: boolean): void {
+export function finishScan(stmts: WriteStatements, seq: number, observed: ObservedJson, hasRelationships: boolean): void {
   if (hasRelationships) stmts.incoming.run(seq);
   recordSeen(stmts.seen, seq, observed);
 }
@@ -102,11 +102,10 @@ export function newObserved(): Observed {
 }
 
 /**
- * The row JSON of item `index` of list `table`, serialised once; notes what the scan observed
+ * The row JSON of `item`, an item of list `table`, serialised once; notes what the scan observed
  * (first/last-seen, history.ts) on the way.
  */
-export function rowJson(inventory: Inventory, table: ListTable, index: number, observed: Observed): string {
-  const item = inventory[table][index];
+export function rowJson(table: ListTable, item: unknown, observed: Observed): string {
   const json = JSON.stringify(item);
   if (table === 'assets') {
     const asset = item as Asset;
@@ -143,8 +142,9 @@ export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements
     let written = 0;
     for (const table of LIST_TABLES) {
       const stmt = stmts.rows[table];
-      for (let i = 0; i < inventory[table].length; i += 1) {
-        const json = rowJson(inventory, table, i, observed);
+      const list: readonly unknown[] = inventory[table];
+      for (let i = 0; i < list.length; i += 1) {
+        const json = rowJson(table, list[i], observed);
         try {
           stmt.run(seq, json);
         } catch (error) {
@@ -158,7 +158,7 @@ export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements
         if (progress.onProgress !== undefined && written % progress.every === 0 && written < total) progress.onProgress(written, total);
       }
     }
-    finishScan(stmts, seq, observed, inventory.relationships.length > 0);
+    finishScan(stmts, seq, observedJson(observed), inventory.relationships.length > 0);
     // Last report with every row and the history written: the crash test pauses here.
     progress.onProgress?.(total, total);
     db.exec('COMMIT');

@@ -13,52 +13,48 @@ import { expectArgs, selectRows, type SavedQuery } from './types.ts';
 
 const COLUMNS = ['start', 'startKind', 'target', 'targetKind', 'hops', 'path', 'startId', 'targetId'] as const;
 
-// Assets are read as few times as possible (each read parses the row's JSON): entry points come
-// from a partial index (graph/embedded/migrations.ts, schema 3), targets of the data kinds from
-// the `(scan_seq, kind, id)` index alone; only reached tools are read to be classified, and every
-// node on a path once for its label; CROSS JOIN keeps the planner from scanning every asset to
-// meet a small CTE; `+t.id IN reached` walks each target kind's index entries once and probes the
-// reached set, instead of one index seek per reached node and kind. A walk row carries the hop out
-// of its node (`node|TYPE`), so no edge is looked up twice.
+// Assets are read as few times as possible: entry points come from a partial index (graph/
+// embedded/migrations.ts, schema 3); reached nodes are matched to target kinds through the
+// (scan_seq, kind, id) index, so only targets' rows are read (their name and kind, carried along
+// the walk) and only reached tools have their JSON parsed, to be classified. CROSS JOIN keeps the
+// planner from scanning every asset to meet a small CTE. The walk goes back from each target to
+// its start one hop per row; a row carries the hop out of its node (`node|TYPE`, so no edge is
+// looked up twice) and the path text from there to the target, each step prepending its node's
+// label (stored columns): the finished rows (pos 0) are the paths, with no grouping pass. The
+// first row already holds the target's label and the hop into it.
 const TOOL_TEXT = sqlToolText('t');
+/** The node of a walk row's hop (`node|TYPE`), and the hop as path text: ` -TYPE-> `, or '' at the target. */
+const HOP_NODE = "substr(w.hop, 1, instr(w.hop, '|') - 1)";
+const HOP_TYPE = "substr(w.hop, instr(w.hop, '|') + 1)";
+const HOP_ARROW = `CASE WHEN ${HOP_TYPE} = '' THEN '' ELSE ' -' || ${HOP_TYPE} || '-> ' END`;
+/** `name (kind)` of the hop's node; NULL for a node with no asset row, whose piece is left out. */
+const HOP_LABEL = `(SELECT a.name || ' (' || a.kind || ')' FROM assets a WHERE a.scan_seq = ?1 AND a.id = ${HOP_NODE})`;
 const SQL = `WITH RECURSIVE
   starts(id) AS (SELECT a.id FROM assets a WHERE a.scan_seq = ?1 AND ${sqlExternal('a')}),
   ${SQL_REACH},
   reached(id) AS MATERIALIZED (SELECT DISTINCT node FROM best WHERE hops > 0),
-  target_nodes(id) AS MATERIALIZED (
-    SELECT t.id FROM assets t WHERE t.scan_seq = ?1 AND t.kind IN ${sqlList(PATH_TARGET_KINDS)} AND +t.id IN reached
+  target_nodes(id, name, kind) AS MATERIALIZED (
+    SELECT t.id, t.name, t.kind FROM reached r CROSS JOIN assets t ON t.scan_seq = ?1 AND t.kind IN ${sqlList(PATH_TARGET_KINDS)} AND t.id = r.id
     UNION ALL
-    SELECT t.id FROM assets t WHERE t.scan_seq = ?1 AND t.kind = 'tool' AND +t.id IN reached
-      AND (${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXT)} IN ${sqlList(WRITE_CAPABILITIES)})
+    SELECT t.id, t.name, t.kind FROM reached r CROSS JOIN assets t ON t.scan_seq = ?1 AND t.kind = 'tool' AND t.id = r.id
+    WHERE ${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXT)} IN ${sqlList(WRITE_CAPABILITIES)}
   ),
-  targets(start, target, hops) AS (
-    SELECT b.start, b.node, b.hops FROM best b WHERE b.hops > 0 AND b.node IN target_nodes
-  ),
-  walk(start, target, hop, pos) AS (
-    SELECT start, target, target || '|', hops FROM targets
+  walk(start, target, tname, tkind, hops, hop, pos, text) AS (
+    SELECT w.start, w.target, w.tname, w.tkind, w.hops, ${sqlPredecessorHop('w.target')}, w.pos - 1, w.tname || ' (' || w.tkind || ')'
+    FROM (SELECT b.start, b.node AS target, n.name AS tname, n.kind AS tkind, b.hops, b.hops AS pos
+      FROM target_nodes n CROSS JOIN best b ON b.node = n.id WHERE b.hops > 0) w
     UNION ALL
-    SELECT w.start, w.target, ${sqlPredecessorHop("substr(w.hop, 1, instr(w.hop, '|') - 1)")}, w.pos - 1
+    SELECT w.start, w.target, w.tname, w.tkind, w.hops, ${sqlPredecessorHop(HOP_NODE)}, w.pos - 1,
+      coalesce(${HOP_LABEL} || ${HOP_ARROW}, '') || w.text
     FROM walk w WHERE w.pos > 0
-  ),
-  steps(start, target, pos, node, type) AS (
-    SELECT start, target, pos, substr(hop, 1, instr(hop, '|') - 1), substr(hop, instr(hop, '|') + 1) FROM walk
-  ),
-  nodes(id, name, kind) AS MATERIALIZED (
-    SELECT a.id, a.name, a.kind FROM (SELECT DISTINCT node FROM steps) n
-    CROSS JOIN assets a ON a.scan_seq = ?1 AND a.id = n.node
-  ),
-  paths(start_id, target_id, hops, path, start_name, start_kind, target_name, target_kind) AS (
-    SELECT s.start, s.target, max(s.pos),
-      group_concat(n.name || ' (' || n.kind || ')' || CASE WHEN s.type = '' THEN '' ELSE ' -' || s.type || '-> ' END, '' ORDER BY s.pos),
-      max(CASE WHEN s.pos = 0 THEN n.name END), max(CASE WHEN s.pos = 0 THEN n.kind END),
-      max(CASE WHEN s.node = s.target THEN n.name END), max(CASE WHEN s.node = s.target THEN n.kind END)
-    FROM steps s JOIN nodes n ON n.id = s.node
-    GROUP BY s.start, s.target
   )
-SELECT start_name AS start, start_kind AS startKind, target_name AS target, target_kind AS targetKind, hops, path,
-  start_id AS startId, target_id AS targetId
-FROM paths
-ORDER BY start_name, start_id, hops, target_kind, target_name, target_id`;
+SELECT s.name AS start, s.kind AS startKind, w.tname AS target, w.tkind AS targetKind, w.hops AS hops,
+  s.name || ' (' || s.kind || ')' || ${HOP_ARROW} || w.text AS path,
+  w.start AS startId, w.target AS targetId
+FROM walk w
+CROSS JOIN assets s ON s.scan_seq = ?1 AND s.id = w.start
+WHERE w.pos = 0
+ORDER BY s.name, w.start, w.hops, w.tkind, w.tname, w.target`;
 
 const CYPHER = `MATCH (s:AIMapAsset) WHERE ${cypherExternal('s')}
 MATCH p = ALL SHORTEST (s)${CYPHER_HOPS}(t:AIMapAsset)

@@ -9,9 +9,10 @@ import { expectArgs, selectRows, type SavedQuery } from './types.ts';
 
 const COLUMNS = ['server', 'transport', 'tool', 'capability', 'dangerous', 'description', 'serverId', 'toolId'] as const;
 
-// Sort keys never hold NULL: SQLite puts NULL first, Cypher last.
+// Sort keys never hold NULL: SQLite puts NULL first, Cypher last. `rows` is MATERIALIZED so each
+// tool's capability and danger are worked out once, not again for every sort key that uses them.
 const SQL = `WITH ${sqlToolsCte()},
-rows AS (
+rows AS MATERIALIZED (
   SELECT s.name AS server, s.id AS serverId, json_extract(s.data, '$.attributes.transport') AS transport,
     t.name AS tool, t.id AS toolId, t.capability AS capability, t.dangerous AS dangerous,
     json_extract(t.data, '$.attributes.description') AS description
