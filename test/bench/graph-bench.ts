@@ -144,14 +144,16 @@ async function runQueries(store: EmbeddedStore, inventory: Inventory): Promise<{
   const rows = queries.SAVED_QUERIES.map((query) => {
     const args = queryArgs(inventory, query.args);
     const cold = timed(query.name, undefined, () => queries.runSavedQuery(store, query.name, args));
-    const warm = timed(query.name, undefined, () => queries.runSavedQuery(store, query.name, args));
+    // Three more runs: their median shows the steady latency, apart from one noisy moment.
+    const again = [0, 1, 2].map(() => timed(query.name, undefined, () => queries.runSavedQuery(store, query.name, args)).row);
+    const warm = [...again].sort((a, b) => a.wallMs - b.wallMs)[1] as Row;
     if (cold.row.wallMs > QUERY_TARGET_MS) missed = true;
     return [
-      query.name, fmt(cold.result.rows.length), fmt(cold.row.wallMs), fmt(cold.row.cpuMs), fmt(warm.row.wallMs), fmt(warm.row.cpuMs),
+      query.name, fmt(cold.result.rows.length), fmt(cold.row.wallMs), fmt(cold.row.cpuMs), fmt(warm.wallMs), fmt(warm.cpuMs),
       `≤ ${fmt(QUERY_TARGET_MS)} ms`, verdict(cold.row.wallMs, QUERY_TARGET_MS),
     ];
   });
-  return { text: table(['saved query', 'rows', 'first ms', 'cpu ms', 'again ms', 'cpu ms', 'target', ''], rows), missed };
+  return { text: table(['saved query', 'rows', 'first ms', 'cpu ms', 'median of 3 more', 'cpu ms', 'target (first run)', ''], rows), missed };
 }
 
 async function main(): Promise<number> {
