@@ -51,10 +51,15 @@ export function projectRootFinder(projectFiles: readonly string[]): (path: strin
   };
 }
 
-/** The developer clients an asset belongs to, or none: coding agents and MCP client configs. */
-export function clientsOf(asset: Asset): string[] {
+/**
+ * The developer clients an asset (seen at `evidence`) belongs to, or none: coding agents, MCP
+ * servers of client configs, and models named in a client config. A model belongs to a client only
+ * through the config's evidence: code naming the same model stays in its project.
+ */
+export function clientsOf(asset: Asset, evidence?: Evidence): string[] {
   if (asset.kind === 'agent' && asset.attributes['kind'] === 'coding-agent') return [asset.name];
-  if (asset.kind === 'mcp-server' && asset.attributes['role'] === 'configured') {
+  const configuredModel = asset.kind === 'model' && evidence?.detector === 'mcp-config';
+  if ((asset.kind === 'mcp-server' && asset.attributes['role'] === 'configured') || configuredModel) {
     const clients = asset.attributes['clients'];
     return Array.isArray(clients) ? clients.filter((c): c is string => typeof c === 'string') : [];
   }

@@ -100,6 +100,17 @@ describe('deriveSystems', () => {
     expect(edges(named('app'), 'INCLUDES')).toEqual(['openai']);
   });
 
+  it('gives a client USES_MODEL for models its config names, while code naming the same model stays in its project', () => {
+    const scope = 'app';
+    const fromConfig = { ...ev('.codex/config.toml', 'config', 1), detector: 'mcp-config' };
+    const model = asset(scope, 'model', 'gpt-5-codex', [fromConfig, ev('src/a.ts', 'call-site')], { clients: ['codex'], sources: ['codex:model'] });
+    const codeOnly = asset(scope, 'model', 'gpt-4o', [ev('src/b.ts', 'call-site')]);
+    const { systems, edges, named } = derive([repo(scope, ['package.json'], [model, codeOnly])]);
+    expect(systems.map((s) => s.name).sort()).toEqual(['app', 'codex in app']);
+    expect(edges(named('codex in app'), 'USES_MODEL')).toEqual(['gpt-5-codex']);
+    expect(edges(named('app'), 'USES_MODEL')).toEqual(['gpt-4o', 'gpt-5-codex']);
+  });
+
   it('does not let a tool its MCP server provides become a USES_TOOL of the system', () => {
     const scope = 'srv';
     const server = asset(scope, 'mcp-server', 'notes', [ev('src/server.ts', 'call-site')], { role: 'implementation' });

@@ -124,10 +124,10 @@ function groupsOf(asset: Asset, projectRoot: (path: string) => string, configure
     if (entry) entry[1].push(evidence);
     else out.set(k, [key, [evidence]]);
   };
-  const clients = clientsOf(asset);
   for (const evidence of asset.evidence) {
     const key = groupOfEvidence(evidence, projectRoot, configured);
     if (key === undefined) continue;
+    const clients = clientsOf(asset, evidence);
     if (key.from !== 'config' && clients.length > 0) for (const client of clients) add({ from: 'client', root: client }, evidence);
     else add(key, evidence);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset, Attributes } from '../model/index.ts';
-import { asset, context, edge, inventory } from './__fixtures__/build.ts';
+import { asset, context, edge, ev, inventory, system } from './__fixtures__/build.ts';
 import { mcpExcessiveAgency } from './mcp-excessive-agency.ts';
 
 const server = (name: string, attrs: Attributes): Asset => asset('mcp-server', name, { role: 'configured', transport: 'stdio', ...attrs });
@@ -49,6 +49,26 @@ describe('mcp-excessive-agency', () => {
     expect(titles([server('w', { transport: 'sse', url: 'https://w.example.com/sse', autoApprove: ['send_email'] })])).toEqual(['MCP server "w" runs tools without asking']);
   });
 
+  it('flags servers whose tools Claude Code approves: bypassPermissions or mcp__<server> allow rules, met in the client system', () => {
+    const notes = server('notes', { command: 'uvx', args: ['notes-mcp==1.0'], package: 'notes-mcp', packageVersions: ['1.0'], clients: ['claude-code'] });
+    const settings = ev('.claude/settings.json', 3, '"permissions": {');
+    const claude = (attrs: Attributes): Asset => asset('agent', 'claude-code', { kind: 'coding-agent', ...attrs }, { evidence: [ev('CLAUDE.md', 1), settings] });
+    const run = (attrs: Attributes, client = 'claude-code') => {
+      const agent = claude(attrs);
+      const { system: s, edges } = system('claude-code in repo', [agent, notes], { derivedFrom: 'client', client });
+      return mcpExcessiveAgency.evaluate(context(inventory([s, agent, notes], edges)));
+    };
+    const [bypass] = run({ bypassPermissions: true, permissionModes: ['bypassPermissions'] });
+    expect(bypass?.title).toBe('MCP server "notes" runs tools without asking');
+    expect(bypass?.detail).toContain('permissions.defaultMode: bypassPermissions');
+    expect(bypass?.evidence).toContainEqual(settings);
+    expect(run({ permissionsAllow: ['mcp__notes'] })[0]?.detail).toContain('allows all its tools without confirmation (permissions.allow: mcp__notes)');
+    expect(run({ permissionsAllow: ['mcp__notes__search', 'mcp__notes__add'] })[0]?.detail).toContain('allows tools search, add without confirmation');
+    // Near misses: another server's tools, a scoped shell rule, another client's system.
+    expect(run({ permissionsAllow: ['mcp__notes-archive', 'mcp__other__x', 'Bash(npm test)'], permissionModes: ['acceptEdits'] })).toEqual([]);
+    expect(run({ bypassPermissions: true }, 'cursor')).toEqual([]);
+  });
+
   it('flags literal secrets in args or URL (redacted by the detector), not env or header names', () => {
     const inArgs = server('brave', { command: '/usr/local/bin/brave-mcp', args: ['--api-key', '[redacted]'] });
     expect(reasons([inArgs])).toEqual([expect.objectContaining({ severity: 'high', title: 'MCP server "brave" gets a secret written into its arguments' })]);
@@ -56,6 +76,11 @@ describe('mcp-excessive-agency', () => {
     expect(titles([inUrl])).toEqual(['MCP server "hook" gets a secret written into its URL']);
     const names = server('gh', { command: 'docker', args: ['run', '-e', 'GITHUB_TOKEN', 'img:1.0'], package: 'img', packageVersions: ['1.0'], envNames: ['GITHUB_TOKEN'] });
     expect(reasons([names])).toEqual([]);
+    // Kept settings and a random-looking setting are no secret; a key-shaped value under any name is.
+    const settings = server('gh', { command: 'docker', args: ['run', '-e', 'GITHUB_TOOLSETS=repos', '-e', 'NONCE=[redacted]', 'img:1.0'], package: 'img', packageVersions: ['1.0'] });
+    expect(reasons([settings])).toEqual([]);
+    const shaped = server('gh', { command: 'docker', args: ['run', '-e', 'OPTIONS=sk-proj-…[redacted]', 'img:1.0'], package: 'img', packageVersions: ['1.0'] });
+    expect(titles([shaped])).toEqual(['MCP server "gh" gets a secret written into its arguments']);
   });
 
   it('flags unpinned launches (npx -y pkg, uvx pkg, @latest, a bare name among merged args), not pinned ones', () => {

@@ -5,10 +5,11 @@
  *
  * Reads the mcp-server attributes of the mcp-config and code detectors (`command`, `args`, `package`,
  * `packageVersions`, `filesystemRoots`, `url`, `envNames`, `autoApprove`, `trusted`, `disabled`) and
- * the tools a server PROVIDES. Disabled servers are skipped.
+ * the tools a server PROVIDES, and the Claude Code permission settings of the client system a
+ * server is configured in (`bypassPermissions`, `mcp__<server>` allow rules). Disabled servers are skipped.
  */
 import type { Asset, Evidence, Finding, Severity } from '../model/index.ts';
-import { edgesFrom, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
+import { edgesFrom, edgesTo, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
 import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SECRET_NAME, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
 import type { Policy, PolicyContext } from './types.ts';
 
@@ -58,18 +59,46 @@ function writeReason(ctx: PolicyContext, server: Asset): Reason | undefined {
   return { code: 'write-tools', severity: 'medium', title, detail: `The server ${what}. Each such call should need a human's confirmation or a narrower token.`, frameworks: FW.write, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
 }
 
-function approveReason(server: Asset): Reason | undefined {
+/**
+ * What Claude Code's permission settings approve for a server it is configured for: every call
+ * (`defaultMode: bypassPermissions`), all its tools (`mcp__<server>`, `mcp__<server>__*`) or some
+ * (`mcp__<server>__<tool>`). The agent and the server meet in the client's system.
+ */
+function claudeApprovals(ctx: PolicyContext, server: Asset): { what: string[]; evidence: Evidence[] } {
+  const agents = edgesTo(ctx, server.id, ['INCLUDES'])
+    .map((r) => ctx.index.assetsById.get(r.from))
+    .filter((s) => s?.kind === 'system' && s.attributes['client'] === 'claude-code')
+    .flatMap((s) => edgesFrom(ctx, (s as Asset).id, ['INCLUDES']).map((r) => ctx.index.assetsById.get(r.to)))
+    .filter((a): a is Asset => a?.kind === 'agent' && a.name === 'claude-code');
+  const what: string[] = [];
+  const evidence: Evidence[] = [];
+  const prefix = `mcp__${server.name}`;
+  for (const agent of new Set(agents)) {
+    const allowed = strings(agent.attributes, 'permissionsAllow').filter((r) => r === prefix || r.startsWith(`${prefix}__`));
+    const bypass = agent.attributes['bypassPermissions'] === true;
+    if (bypass) what.push('Claude Code runs every tool call without confirmation (permissions.defaultMode: bypassPermissions)');
+    if (allowed.includes(prefix) || allowed.includes(`${prefix}__*`)) what.push(`Claude Code allows all its tools without confirmation (permissions.allow: ${prefix})`);
+    else if (allowed.length > 0) what.push(`Claude Code allows tools ${allowed.map((r) => r.slice(prefix.length + 2)).join(', ')} without confirmation (permissions.allow)`);
+    if (bypass || allowed.length > 0) evidence.push(...agent.evidence.filter((e) => /(^|\/)\.claude\/settings(\.local)?\.json$/.test(e.path ?? '')));
+  }
+  return { what, evidence };
+}
+
+function approveReason(ctx: PolicyContext, server: Asset): Reason | undefined {
   const auto = strings(server.attributes, 'autoApprove');
   const trusted = server.attributes['trusted'] === true;
-  if (auto.length === 0 && !trusted) return undefined;
-  const what = trusted ? 'every tool call runs without confirmation (trust: true)' : `tools ${auto.join(', ')} run without confirmation (autoApprove)`;
-  return { code: 'auto-approve', severity: 'medium', title: `MCP server ${quoted(server)} runs tools without asking`, detail: `In the client config, ${what}.`, frameworks: FW.approve };
+  const what = trusted ? ['every tool call runs without confirmation (trust: true)'] : auto.length > 0 ? [`tools ${auto.join(', ')} run without confirmation (autoApprove)`] : [];
+  const claude = claudeApprovals(ctx, server);
+  what.push(...claude.what);
+  if (what.length === 0) return undefined;
+  return { code: 'auto-approve', severity: 'medium', title: `MCP server ${quoted(server)} runs tools without asking`, detail: `In the client config, ${what.join('; ')}.`, frameworks: FW.approve, evidence: pickEvidence([server.evidence, claude.evidence]) };
 }
 
 /**
- * True when a redacted argument held a secret. The detector redacts every `NAME=value` it passes
- * to a container (`-e NAME=value`) or `env`, settings included, so those count only when the
- * name is a secret's (`TFE_TOKEN=…`, not `ENABLE_TF_OPERATIONS=…`).
+ * True when a redacted argument held a secret. The detector also redacts `NAME=value` settings whose
+ * value merely looks random (`-e NONCE=…`), so a bare `NAME=[redacted]` counts only when the name is
+ * a secret's (`TFE_TOKEN=…`, not `ENABLE_TF_OPERATIONS=…`); a key-shaped value keeps its prefix
+ * (`OPTIONS=sk-…[redacted]`) and always counts.
  */
 function leaksSecret(arg: string): boolean {
   if (!arg.includes(REDACTION_MARKER)) return false;
@@ -121,7 +150,7 @@ function unpinnedReason(server: Asset): Reason | undefined {
 
 export const mcpExcessiveAgency: Policy = {
   id: 'mcp-excessive-agency',
-  version: '1.1.0',
+  version: '1.2.0',
   severity: 'high',
   severityNote: 'medium for write tools, auto-approval and unpinned launches',
   title: 'MCP server with excessive agency, a leaked secret or an unpinned launch',
@@ -134,7 +163,7 @@ export const mcpExcessiveAgency: Policy = {
     const out: Finding[] = [];
     for (const server of ctx.inventory.assets) {
       if (server.kind !== 'mcp-server' || server.attributes['disabled'] === true) continue;
-      const reasons = [shellReason(ctx, server), rootReason(server), writeReason(ctx, server), approveReason(server), secretReason(server), unpinnedReason(server)];
+      const reasons = [shellReason(ctx, server), rootReason(server), writeReason(ctx, server), approveReason(ctx, server), secretReason(server), unpinnedReason(server)];
       for (const r of reasons) {
         if (r === undefined) continue;
         out.push(

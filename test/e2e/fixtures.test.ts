@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssetKind, Inventory } from '../../src/model/index.ts';
 import { runScan } from '../../src/pipeline/run-scan.ts';
+import { evaluatePolicies } from '../../src/policies/evaluate.ts';
 import { inventorySchemaErrors } from '../helpers/inventory-schema.ts';
 
 const fixture = (name: string): string => join(import.meta.dirname, '..', 'fixtures', name);
@@ -69,6 +70,23 @@ describe('fixture projects through the pipeline', () => {
     const gpt = inv.assets.find((a) => a.kind === 'model' && a.name === 'gpt-4o-mini');
     expect(gpt?.evidence.every((e) => e.cell !== undefined && e.line !== undefined)).toBe(true);
     expect(undeclared(inv)).toEqual(['openai', 'sentence-transformers', 'torch', 'transformers']);
+  });
+
+  it('AI client settings: configured models belong to their client\'s system; Claude Code permissions reach the MCP policy', async () => {
+    const inv = await scan('client-settings');
+    expectInvariants(inv);
+    const byId = new Map(inv.assets.map((a) => [a.id, a]));
+    const usesModel = (client: string): string[] => {
+      const sys = inv.assets.find((a) => a.kind === 'system' && a.attributes['client'] === client);
+      return inv.relationships.filter((r) => r.from === sys?.id && r.type === 'USES_MODEL').map((r) => byId.get(r.to)?.name ?? '').sort();
+    };
+    expect(usesModel('codex')).toEqual(['gpt-5-codex', 'llama3.1:8b', 'o4-mini']);
+    expect(usesModel('opencode')).toEqual(['claude-haiku-4-5', 'claude-sonnet-4-5', 'gpt-5', 'qwen2.5-coder:7b']);
+    expect(usesModel('claude-code')).toEqual(['opus']);
+    const findings = evaluatePolicies(inv, {}, '2026-01-01T00:00:00Z').findings.filter((f) => f.policyId === 'mcp-excessive-agency');
+    const bypass = findings.find((f) => f.detail.includes('bypassPermissions'));
+    expect(bypass?.title).toBe('MCP server "notes" runs tools without asking');
+    expect(bypass?.evidence.map((e) => e.path)).toContain('.claude/settings.json');
   });
 
   it('negative controls: docs, look-alikes, placeholders and ORM models produce nothing at all', async () => {

@@ -22,9 +22,14 @@ export type Syntax = 'jsonc' | 'yaml' | 'toml';
  */
 export type Shape = 'mcp-servers' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'codex' | 'zed' | 'goose' | 'continue' | 'opencode';
 
+/** Client settings read beside the servers (models, permissions); see `settings.ts`. */
+export type ClientSettings = 'claude-code' | 'codex' | 'opencode' | 'continue' | 'goose' | 'zed' | 'gemini-cli';
+
 export interface ConfigFileRow {
   /** Client id recorded in the `clients` attribute. */
   readonly client: string;
+  /** Which client settings the file may hold besides servers. */
+  readonly settings?: ClientSettings;
   readonly syntax: Syntax;
   readonly shape: Shape;
   /** picomatch globs over the repo-relative (or `~/`-relative) path; the first matching row wins. */
@@ -40,7 +45,7 @@ const userFiles = (name: string): string[] => VSCODE_USER.flatMap((d) => [`**/${
 export const CONFIG_FILES: readonly ConfigFileRow[] = [
   { client: 'claude-desktop', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/claude_desktop_config.json'], source: 'agent-scan claude_desktop.py; modelcontextprotocol.io quickstart' },
   { client: 'claude-code', syntax: 'jsonc', shape: 'claude-json', patterns: ['**/.claude.json'], source: 'agent-scan claude_code.py' },
-  { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.claude/settings.json', '**/.claude/settings.local.json'], source: 'agent-scan claude_code.py; vet' },
+  { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', settings: 'claude-code', patterns: ['**/.claude/settings.json', '**/.claude/settings.local.json'], source: 'agent-scan claude_code.py; vet' },
   {
     client: 'roo-code',
     syntax: 'jsonc',
@@ -69,21 +74,22 @@ export const CONFIG_FILES: readonly ConfigFileRow[] = [
   { client: 'antigravity', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.gemini/antigravity/mcp_config.json', '**/.gemini/config/mcp_config.json'], source: 'agent-scan antigravity.py' },
   { client: 'windsurf', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.codeium/windsurf/mcp_config.json', '**/.windsurf/mcp.json'], source: 'agent-scan windsurf.py' },
   { client: 'unknown', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/mcp_config.json'], source: 'Windsurf/Antigravity file name outside their folders (client not known)' },
-  { client: 'gemini-cli', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.gemini/settings.json'], urlTransport: 'sse', source: 'mcp-scan, agent-bom; gemini-cli docs (url = SSE, httpUrl = streamable HTTP)' },
+  { client: 'gemini-cli', syntax: 'jsonc', shape: 'mcp-servers', settings: 'gemini-cli', patterns: ['**/.gemini/settings.json'], urlTransport: 'sse', source: 'mcp-scan, agent-bom; gemini-cli docs (url = SSE, httpUrl = streamable HTTP)' },
   { client: 'kiro', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.kiro/settings/mcp.json', '**/.kiro/agents/*.json'], source: 'agent-scan kiro.py' },
   { client: 'junie', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.junie/mcp/mcp.json'], source: 'agent-bom (low confidence)' },
-  { client: 'codex', syntax: 'toml', shape: 'codex', patterns: ['**/.codex/config.toml', '**/.codex/*.config.toml', '**/etc/codex/config.toml'], source: 'agent-scan codex.py; Codex config docs' },
-  { client: 'opencode', syntax: 'jsonc', shape: 'opencode', patterns: ['**/opencode.json', '**/opencode.jsonc'], source: 'agent-scan opencode.py; opencode.ai/docs/mcp-servers' },
-  { client: 'continue', syntax: 'jsonc', shape: 'continue', patterns: ['**/.continue/config.json', '**/.continue/mcpServers/*.json'], source: 'agent-bom; docs.continue.dev (mcpServers folder accepts JSON configs)' },
+  { client: 'codex', syntax: 'toml', shape: 'codex', settings: 'codex', patterns: ['**/.codex/config.toml', '**/.codex/*.config.toml', '**/etc/codex/config.toml'], source: 'agent-scan codex.py; Codex config docs' },
+  { client: 'opencode', syntax: 'jsonc', shape: 'opencode', settings: 'opencode', patterns: ['**/opencode.json', '**/opencode.jsonc'], source: 'agent-scan opencode.py; opencode.ai/docs/mcp-servers' },
+  { client: 'continue', syntax: 'jsonc', shape: 'continue', settings: 'continue', patterns: ['**/.continue/config.json', '**/.continue/mcpServers/*.json'], source: 'agent-bom; docs.continue.dev (mcpServers folder accepts JSON configs)' },
   {
     client: 'continue',
     syntax: 'yaml',
     shape: 'continue',
+    settings: 'continue',
     patterns: ['**/.continue/config.yaml', '**/.continue/config.yml', '**/.continue/mcpServers/*.yaml', '**/.continue/mcpServers/*.yml'],
     source: 'docs.continue.dev config.yaml reference (mcpServers)',
   },
-  { client: 'zed', syntax: 'jsonc', shape: 'zed', patterns: ['**/.zed/settings.json', '**/zed/settings.json', '**/Zed/settings.json'], source: 'agent-bom; zed.dev/docs context servers' },
-  { client: 'goose', syntax: 'yaml', shape: 'goose', patterns: ['**/goose/config.yaml', '**/goose/config/config.yaml'], source: 'agent-bom; block.github.io/goose config-files guide' },
+  { client: 'zed', syntax: 'jsonc', shape: 'zed', settings: 'zed', patterns: ['**/.zed/settings.json', '**/zed/settings.json', '**/Zed/settings.json'], source: 'agent-bom; zed.dev/docs context servers' },
+  { client: 'goose', syntax: 'yaml', shape: 'goose', settings: 'goose', patterns: ['**/goose/config.yaml', '**/goose/config/config.yaml'], source: 'agent-bom; block.github.io/goose config-files guide' },
   { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.mcp.json'], source: 'agent-scan claude_code.py (project scope .mcp.json)' },
 ];
 
@@ -127,6 +133,45 @@ export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
   continue: /mcpServers|modelContextProtocolServers/,
   opencode: /"mcp"/,
 };
+
+/** A word a file must contain before its client settings are read (when it holds no server key word). */
+export const SETTINGS_PRECHECK: Readonly<Record<ClientSettings, RegExp>> = {
+  'claude-code': /"model"|"permissions"|enableAllProjectMcpServers|ANTHROPIC_(?:SMALL_FAST_)?MODEL/,
+  codex: /\bmodel/,
+  opencode: /"(?:small_)?models?"/,
+  continue: /\bmodels\b|tabAutocompleteModel|embeddingsProvider/,
+  goose: /GOOSE_[A-Z_]*(?:MODEL|PROVIDER)/,
+  zed: /_model"/,
+  'gemini-cli': /"model"/,
+};
+
+/**
+ * Provider names clients write → the provider vocabulary of the other detectors (`model-ids.ts`).
+ * Sources: opencode and Continue provider ids, Codex `model_provider`, Goose `GOOSE_PROVIDER`, Zed `provider`.
+ */
+export const PROVIDER_ALIASES: Readonly<Record<string, string>> = {
+  gemini: 'google',
+  'google-genai': 'google',
+  'google-gemini': 'google',
+  'google-vertex': 'google-vertex-ai',
+  vertex: 'google-vertex-ai',
+  vertexai: 'google-vertex-ai',
+  'gcp-vertex-ai': 'google-vertex-ai',
+  bedrock: 'aws-bedrock',
+  'amazon-bedrock': 'aws-bedrock',
+  aws_bedrock: 'aws-bedrock',
+  azure: 'azure-openai',
+  'azure-openai': 'azure-openai',
+  azure_openai: 'azure-openai',
+  mistralai: 'mistral',
+  'x-ai': 'xai',
+};
+
+/** Client-run proxies that pass a vendor's model through (Zed's hosted models, Copilot Chat, OpenCode Zen): the model's own vendor is the provider. */
+export const PROXY_PROVIDERS: readonly string[] = ['zed.dev', 'copilot_chat', 'copilot-chat', 'github-copilot', 'opencode'];
+
+/** Claude Code `model` aliases (code.claude.com model-config): the client picks the current model of that family. */
+export const CLAUDE_MODEL_ALIASES: readonly string[] = ['sonnet', 'opus', 'haiku', 'opusplan', 'sonnet[1m]', 'opus[1m]'];
 
 /** Transport spellings across clients → the vocabulary of detectors/README.md. */
 export const TRANSPORT_ALIASES: Readonly<Record<string, string>> = {

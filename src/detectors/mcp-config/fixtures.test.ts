@@ -16,7 +16,9 @@ describe('mcp-config detector on fixtures', () => {
       'brave-search', 'context7', 'docs-search', 'fetch', 'filesystem', 'github', 'jira', 'linear', 'mcp-server-context7',
       'memory', 'perplexity', 'postgres', 'puppeteer', 'remote-tools', 'sentry', 'sqlite', 'stripe', 'weather',
     ]);
-    expect(merged.assets.every((a) => a.kind === 'mcp-server' && a.attributes['role'] === 'configured')).toBe(true);
+    expect(merged.assets.filter((a) => a.kind === 'mcp-server').every((a) => a.attributes['role'] === 'configured')).toBe(true);
+    // Besides servers, only the model the Codex config names (client settings: settings.test.ts).
+    expect(merged.assets.filter((a) => a.kind !== 'mcp-server').map((a) => `${a.kind}:${a.name}`)).toEqual(['model:o4-mini']);
     expect(merged.diagnostics).toEqual([]);
   });
 

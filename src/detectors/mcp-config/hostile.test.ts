@@ -101,7 +101,7 @@ describe('mcp-config hostile input', () => {
       mcpServers: {
         a: { command: 'npx', args: ['-y', 'x', '--api-key', PLAIN, `--token=${PLAIN}`, KEY, `API_TOKEN=${PLAIN}`], env: { KEY_A: KEY, KEY_B: PLAIN } },
         b: { url: `https://user:${PLAIN}@h.dev/mcp?key=${KEY}`, headers: { Authorization: `Bearer ${PLAIN}`, 'X-Key': KEY } },
-        c: { command: 'docker', args: ['run', '-e', `T=${PLAIN}`, '--header', `Cookie: ${PLAIN}`, 'img'] },
+        c: { command: 'docker', args: ['run', '-e', `T=${PLAIN}`, '-e', `MODE=${KEY}`, '--env=PLAIN_NAME=' + PLAIN, '--header', `Cookie: ${PLAIN}`, 'img'] },
       },
     });
     const { result } = run('.mcp.json', content); // one line: the snippet must not be the line

@@ -7,7 +7,11 @@
  * a dotfiles repo's `.config/zed/settings.json`) and, through the `host` connector, a home folder's
  * (`~/.cursor/mcp.json`): patterns are matched against the path, so `~/`-relative paths work too.
  *
- * A file is parsed only when it holds its shape's key word (`mcpServers`, `context_servers`, ...).
+ * The same files' client settings are read too (`settings.ts`): configured models become `model`
+ * assets, Claude Code permission settings attributes of its coding-agent asset.
+ *
+ * A file is parsed only when it holds its shape's key word (`mcpServers`, `context_servers`, ...)
+ * or, for files with client settings, a settings word (`model`, `permissions`, ...).
  * JSON is read as JSONC (comments, trailing commas), YAML without expanding aliases, TOML with
  * smol-toml; invalid syntax is one `parse-failed` diagnostic with the line. Nesting is bounded.
  */
@@ -15,9 +19,10 @@ import picomatch from 'picomatch';
 import type { DetectionResult } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { CONFIG_FILES, PRECHECK, READ_PATTERNS, type ConfigFileRow, type Syntax } from './catalog.ts';
+import { CONFIG_FILES, PRECHECK, READ_PATTERNS, SETTINGS_PRECHECK, type ConfigFileRow, type Syntax } from './catalog.ts';
 import { emitServer } from './emit.ts';
 import { parseJsonc } from './jsonc.ts';
+import { emitClaudePermissions, emitModels } from './settings.ts';
 import { readShape } from './shapes.ts';
 import { parseTomlTree } from './toml-tree.ts';
 import { ConfigSyntaxError, type CValue } from './tree.ts';
@@ -44,7 +49,10 @@ export const mcpConfigDetector: Detector = {
   patterns: READ_PATTERNS,
   detect(file: SourceFile): DetectionResult | null {
     const row = configFileFor(file.path);
-    if (row === undefined || !PRECHECK[row.shape].test(file.content)) return null;
+    if (row === undefined) return null;
+    const hasServers = PRECHECK[row.shape].test(file.content);
+    const settings = row.settings !== undefined && SETTINGS_PRECHECK[row.settings].test(file.content) ? row.settings : undefined;
+    if (!hasServers && settings === undefined) return null;
     const out = new ResultBuilder();
     let root: CValue | undefined;
     try {
@@ -55,9 +63,13 @@ export const mcpConfigDetector: Detector = {
       return out.result();
     }
     if (root === undefined) return null;
-    const { servers, problems } = readShape(root, row);
-    for (const server of servers) emitServer(file, row.client, server, out);
-    for (const problem of problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
+    if (hasServers) {
+      const { servers, problems } = readShape(root, row);
+      for (const server of servers) emitServer(file, row.client, server, out);
+      for (const problem of problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
+    }
+    if (settings !== undefined) emitModels(file, row.client, settings, row.syntax, root, out);
+    if (settings === 'claude-code') emitClaudePermissions(file, root, out);
     return out.result();
   },
 };

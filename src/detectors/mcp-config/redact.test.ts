@@ -11,11 +11,26 @@ describe('redactArgs', () => {
     ]);
   });
 
-  it('keeps env names from docker -e and NAME=value, never their values', () => {
-    const r = redactArgs('docker', ['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=xoxb-value', '--env=IGNORED', 'img']);
-    expect(r.args).toEqual(['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=[redacted]', '--env=IGNORED', 'img']);
-    expect(r.envNames).toEqual(['GITHUB_TOKEN', 'SLACK_TOKEN']);
+  it('keeps env names from docker -e and NAME=value, never secret values', () => {
+    const r = redactArgs('docker', ['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=xoxb-value', '--env=NAMED_ONLY', '--env=DB_PASSWORD=pw', 'img']);
+    expect(r.args).toEqual(['run', '-e', 'GITHUB_TOKEN', '-e', 'SLACK_TOKEN=[redacted]', '--env=NAMED_ONLY', '--env=DB_PASSWORD=[redacted]', 'img']);
+    expect(r.envNames).toEqual(['GITHUB_TOKEN', 'SLACK_TOKEN', 'NAMED_ONLY', 'DB_PASSWORD']);
     expect(redactArgs('env', ['API_KEY=value', 'node', 'server.js'])).toEqual({ args: ['API_KEY=[redacted]', 'node', 'server.js'], envNames: ['API_KEY'], headerNames: [] });
+  });
+
+  it('keeps a docker env value only when the name is no secret\'s and the value reads like a setting', () => {
+    const args = [
+      'run', '-e', 'GITHUB_TOOLSETS=repos,issues', '-e', 'LOG_LEVEL=debug', '-e', 'PORT=8080', '-e', 'API_BASE=https://u:p@api.example.com/v1?x=1',
+      '-e', 'GH_PAT=abc', '-e', 'SESSION_ID=s1', '-e', `OPTIONS=${OPENAI}`, '-e', 'NONCE=9fQ2xL7vK4pZ', '-e', 'SALT=4f9d8c7b6a5e4d3c2b1a0f9e', '-e', 'NOTE=my-secret-here', 'img',
+    ];
+    expect(redactArgs('docker', args).args).toEqual([
+      'run', '-e', 'GITHUB_TOOLSETS=repos,issues', '-e', 'LOG_LEVEL=debug', '-e', 'PORT=8080', '-e', 'API_BASE=https://api.example.com/v1',
+      // A key under a harmless name keeps its prefix, so the secret-in-args check still sees a secret.
+      '-e', 'GH_PAT=[redacted]', '-e', 'SESSION_ID=[redacted]', '-e', 'OPTIONS=sk-proj-…[redacted]', '-e', 'NONCE=[redacted]', '-e', 'SALT=[redacted]', '-e', 'NOTE=[redacted]', 'img',
+    ]);
+    expect(redactArgs('uvx', ['mcp-server-x', 'READ_ONLY=true', 'TOKEN=abc']).args).toEqual(['mcp-server-x', 'READ_ONLY=true', 'TOKEN=[redacted]']);
+    // A long value is never kept, not even cut short.
+    expect(redactArgs('docker', ['run', '-e', `CONFIG=${'ab-'.repeat(120)}`, 'img']).args).toEqual(['run', '-e', 'CONFIG=[redacted]', 'img']);
   });
 
   it('keeps header names from --header, never their values', () => {

@@ -5,6 +5,8 @@
  * collected as env/header names). Anything still key-shaped is caught by `redactSnippet`.
  */
 import { redactSnippet } from '../../model/index.ts';
+import { KEY_WORDS } from '../secrets/catalog.ts';
+import { characterClasses, looksLikeWords } from '../secrets/plausible.ts';
 import { cleanUrl } from '../shared/mcp-launch.ts';
 
 export const REDACTED = '[redacted]';
@@ -17,6 +19,45 @@ const ENV_ASSIGN = /^([A-Z_][A-Z0-9_]*)=(.*)$/s;
 const HEADER = /^\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*:\s*(.*)$/s;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BEARER = /\b(Bearer|Basic|Token)\s+\S+/gi;
+
+/** Env names that carry secrets beyond the flag words: passwords, sessions, connection strings. */
+const SECRET_ENV = /(?:^|_)(?:PASS|PASSPHRASE|PRIVATE|SESSION|COOKIE|DSN|CONN(?:ECTION)?_?STR(?:ING)?|DATABASE_URL|PAT)(?:$|_)/i;
+/** Characters of a value kept as written: settings, lists, hosts, paths, versions. */
+const PLAIN_VALUE = /^[\w.,:/@+=~ -]{0,100}$/;
+
+/** True when an env var of this name holds a secret (`GITHUB_TOKEN`, `DB_PASS`), not a setting (`GITHUB_TOOLSETS`). */
+export function secretEnvName(name: string): boolean {
+  return SECRET_FLAG.test(name) || KEY_WORDS.test(name) || SECRET_ENV.test(name);
+}
+
+/** True when a value reads like a key or password rather than a setting (random-looking, or talking of secrets). */
+function keyLikeValue(value: string): boolean {
+  if (!PLAIN_VALUE.test(value) || KEY_WORDS.test(value) || redactSnippet(value) !== value.trim()) return true;
+  if (URL_LIKE.test(value)) return false;
+  return value.split(/[\s,:/@=]+/).some((part) => {
+    const classes = characterClasses(part);
+    const random = !looksLikeWords(part) && /\d/.test(part);
+    return (part.length >= 8 && classes >= 3 && random) || (part.length >= 16 && classes >= 2 && random) || tokenLike(part);
+  });
+}
+
+/**
+ * `NAME=value` as stored: the value only when it is harmless (the name is no secret's and the value
+ * reads like a setting, `GITHUB_TOOLSETS=repos`); a key-shaped value keeps its prefix
+ * (`GH=ghp_…[redacted]`, so the secret-in-args check still sees a secret); anything else is redacted.
+ */
+export function envAssignment(name: string, value: string): string {
+  if (secretEnvName(name)) return `${name}=${REDACTED}`;
+  // A URL loses user info, query and token-like segments (as a server's `url` does).
+  if (URL_LIKE.test(value)) {
+    const url = safeUrl(value);
+    return PLAIN_VALUE.test(url) && !KEY_WORDS.test(url) ? `${name}=${url}` : `${name}=${REDACTED}`;
+  }
+  // Only a key redactSnippet recognised keeps its prefix; its other changes (a cut long value) are no proof of safety.
+  const shaped = redactSnippet(value);
+  if (shaped.includes(REDACTED)) return `${name}=${shaped}`;
+  return keyLikeValue(value) ? `${name}=${REDACTED}` : `${name}=${value}`;
+}
 
 /** A path segment that looks like a token (long, letters and digits, not a readable slug). */
 function tokenLike(segment: string): boolean {
@@ -51,10 +92,13 @@ export function redactArgs(command: string, args: readonly string[]): ArgFacts {
   const headerNames: string[] = [];
   const out = args.map((arg, i) => {
     const prev = i > 0 ? (args[i - 1] as string) : '';
-    if (envFlags.includes(prev)) {
-      const m = ENV_ASSIGN.exec(arg) ?? /^([A-Za-z_][A-Za-z0-9_]*)$/.exec(arg);
+    const inlineEnv = envFlags.length > 0 ? /^(--env|-e)=(.*)$/s.exec(arg) : null;
+    if (envFlags.includes(prev) || inlineEnv !== null) {
+      const value = inlineEnv?.[2] ?? arg;
+      const m = ENV_ASSIGN.exec(value) ?? /^([A-Za-z_][A-Za-z0-9_]*)$/.exec(value);
       if (m?.[1] !== undefined) envNames.push(m[1]);
-      return m?.[2] === undefined ? arg : `${m[1]}=${REDACTED}`;
+      const stored = m?.[1] === undefined ? REDACTED : m[2] === undefined ? value : envAssignment(m[1], m[2]);
+      return inlineEnv === null ? stored : `${inlineEnv[1]}=${stored}`;
     }
     if (HEADER_FLAGS.includes(prev)) {
       const h = HEADER.exec(arg);
@@ -74,9 +118,30 @@ export function redactArgs(command: string, args: readonly string[]): ArgFacts {
     const env = ENV_ASSIGN.exec(arg);
     if (env?.[1] !== undefined) {
       envNames.push(env[1]);
-      return `${env[1]}=${REDACTED}`;
+      return envAssignment(env[1], env[2] ?? '');
     }
     return safeValue(arg);
   });
   return { args: out, envNames, headerNames };
+}
+
+const QUOTED_OR_WORD = String.raw`("[^"]*"|'[^']*'|[^\s)"']+)`;
+const TEXT_ASSIGN = new RegExp(String.raw`\b([A-Za-z_][A-Za-z0-9_]*)=${QUOTED_OR_WORD}`, 'g');
+const TEXT_FLAG = new RegExp(String.raw`(^|\s)(--?[A-Za-z][\w-]*)(=|\s+)${QUOTED_OR_WORD}`, 'g');
+const TEXT_HEADER = /((?:^|\s)(?:-H|--header)(?:=|\s+)["']?[A-Za-z0-9_-]+\s*:\s*)([^"')]+)/g;
+
+/**
+ * A command line written as one string (a Claude Code `Bash(...)` permission rule) made safe to
+ * store: secret-named `NAME=value` and `--secret-flag value`, header values and `Bearer` tokens go
+ * the way `redactArgs` sends them, then anything key-shaped.
+ */
+export function redactCommandText(text: string): string {
+  const unquote = (v: string): string => v.replace(/^(["'])(.*)\1$/s, '$2');
+  return redactSnippet(
+    text
+      .replace(TEXT_HEADER, `$1${REDACTED}`)
+      .replace(BEARER, `$1 ${REDACTED}`)
+      .replace(TEXT_FLAG, (all, lead: string, flag: string, sep: string) => (SECRET_FLAG.test(flag.replace(/^-+/, '')) ? `${lead}${flag}${sep}${REDACTED}` : all))
+      .replace(TEXT_ASSIGN, (_all, name: string, value: string) => envAssignment(name, unquote(value))),
+  );
 }

@@ -1,0 +1,89 @@
+/**
+ * Client settings beside the server list: the models a client is configured with (`models.ts`)
+ * become `model` assets, and Claude Code's permission settings become attributes of its
+ * `coding-agent:claude-code` agent asset (the asset the agent-files detector makes from CLAUDE.md,
+ * so both merge). Permission rules are stored redacted: Claude Code writes approved command lines
+ * into `settings.local.json`, tokens included.
+ */
+import { redactSnippet, type Attributes } from '../../model/index.ts';
+import { CODING_AGENTS } from '../agent-files/catalog.ts';
+import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
+import type { SourceFile } from '../types.ts';
+import type { ClientSettings, Syntax } from './catalog.ts';
+import { readModels } from './models.ts';
+import { redactCommandText } from './redact.ts';
+import { bool, entry, get, str, strings, type CValue } from './tree.ts';
+
+const ID = 'mcp-config';
+/** Rules kept per list: `settings.local.json` collects every command a user approved. */
+const MAX_RULES = 200;
+
+const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
+
+/** Emits the `model` assets of the models a client config file names. */
+export function emitModels(file: SourceFile, client: string, settings: ClientSettings, syntax: Syntax, root: CValue, out: ResultBuilder): void {
+  for (const m of readModels(root, settings, syntax)) {
+    out.asset(file, {
+      kind: 'model',
+      key: m.id.toLowerCase(),
+      name: m.id,
+      ...(m.provider === undefined ? {} : { provider: m.provider }),
+      // `clients` puts the model in the client's system (pipeline/systems-group.ts clientsOf).
+      attributes: { sources: [`${client}:${m.setting}`], clients: [client] },
+      evidence: [evidenceAt(file, ID, 'config', 'declared', m.line, m.snippet)],
+    });
+  }
+}
+
+/**
+ * True for an allow rule that lets Claude Code run any shell command without asking: the bare tool
+ * (`Bash`) or a pattern that matches everything (`Bash(*)`, `Bash(:*)`, `Bash(*:*)`). `Bash(npm test)` and
+ * `Bash(git *)` are scoped, not unrestricted.
+ */
+export function unrestrictedShellRule(rule: string): boolean {
+  return /^Bash(?:\([*:\s]*\))?$/.test(rule.trim());
+}
+
+function ruleList(value: CValue | undefined): string[] {
+  return sortedUnique((strings(value) ?? []).map((r) => redactCommandText(r)).filter((r) => r !== '')).slice(0, MAX_RULES);
+}
+
+/** Claude Code permission settings as attributes; undefined when the file sets none. */
+export function claudePermissions(root: CValue): { attributes: Attributes; line?: number; snippet: string } | undefined {
+  const perms = entry(root, 'permissions');
+  const all = entry(root, 'enableAllProjectMcpServers');
+  if (perms === undefined && all === undefined) return undefined;
+  const attributes: Attributes = {};
+  const allow = ruleList(get(perms?.value, 'allow'));
+  const deny = ruleList(get(perms?.value, 'deny'));
+  const ask = ruleList(get(perms?.value, 'ask'));
+  if (allow.length > 0) attributes.permissionsAllow = allow;
+  if (deny.length > 0) attributes.permissionsDeny = deny;
+  if (ask.length > 0) attributes.permissionsAsk = ask;
+  const mode = str(get(perms?.value, 'defaultMode'));
+  // An array, so settings.json and settings.local.json merge by union instead of first-wins.
+  if (mode !== undefined && mode.trim() !== '') attributes.permissionModes = [redactSnippet(mode)];
+  if (mode === 'bypassPermissions') attributes.bypassPermissions = true;
+  // A deny rule for the whole tool wins over any allow rule.
+  if (allow.some(unrestrictedShellRule) && !deny.some(unrestrictedShellRule)) attributes.unrestrictedShell = true;
+  if (bool(all?.value) === true) attributes.enableAllProjectMcpServers = true;
+  if (Object.keys(attributes).length === 0) return undefined;
+  const at = perms ?? all;
+  return { attributes, ...(at?.line === undefined ? {} : { line: at.line }), snippet: perms === undefined ? '"enableAllProjectMcpServers":' : '"permissions": {' };
+}
+
+const CLAUDE_CODE = CODING_AGENTS.find((a) => a.id === 'claude-code');
+
+/** Emits Claude Code's agent asset with its permission settings, when the file sets any. */
+export function emitClaudePermissions(file: SourceFile, root: CValue, out: ResultBuilder): void {
+  const found = claudePermissions(root);
+  if (found === undefined) return;
+  out.asset(file, {
+    kind: 'agent',
+    key: 'coding-agent:claude-code',
+    name: 'claude-code',
+    ...(CLAUDE_CODE?.provider === undefined ? {} : { provider: CLAUDE_CODE.provider }),
+    attributes: { kind: 'coding-agent', product: CLAUDE_CODE?.product ?? 'Claude Code', files: [file.path], ...found.attributes },
+    evidence: [evidenceAt(file, ID, 'config', 'declared', found.line, found.snippet)],
+  });
+}
