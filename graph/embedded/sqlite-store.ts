@@ -26,10 +26,18 @@ export type { SeenKind, SeenRecord } from './history.ts';
 /** A bound SQL parameter. */
 export type SqlParam = SQLInputValue;
 
-/** node:sqlite has no readonly flag on statements; a leading SELECT/WITH (no RETURNING) is the test. */
+/**
+ * node:sqlite has no readonly flag on statements; a leading SELECT/WITH with no writing keyword
+ * outside string literals is the test. `REPLACE` counts only as `REPLACE INTO` (the statement), not
+ * as the `replace()` string function.
+ */
 function isReadOnly(stmt: StatementSync): boolean {
-  const text = stmt.sourceSQL.trimStart().toUpperCase();
-  return (text.startsWith('SELECT') || text.startsWith('WITH')) && !/\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|ATTACH)\b/.test(text.replace(/'[^']*'/g, "''"));
+  const text = stmt.sourceSQL.trimStart().toUpperCase().replace(/'[^']*'/g, "''");
+  return (
+    (text.startsWith('SELECT') || text.startsWith('WITH')) &&
+    !/\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|ATTACH)\b/.test(text) &&
+    !/\bREPLACE\s+INTO\b/.test(text)
+  );
 }
 
 /** Options of `openEmbeddedStore`. */

@@ -29,45 +29,14 @@ export const EXTERNAL_FLAGS: readonly string[] = [
 /** String attribute and value that also mark an asset as external (azurerm_ai_services). */
 export const EXTERNAL_VALUE = { attribute: 'publicNetworkAccess', value: 'Enabled' } as const;
 
-/** Tool capabilities, most dangerous first; the rank orders `mcp-tools`. */
-export const CAPABILITIES = ['shell', 'exec', 'filesystem-write', 'network-write', 'write', 'invoke', 'read'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-/** Capabilities that make a tool dangerous (command or code execution, writes outside the app). */
-export const DANGEROUS_CAPABILITIES: readonly Capability[] = ['shell', 'exec', 'filesystem-write', 'network-write'];
-
-/** Capabilities that let a tool change something: these end exposure paths. */
-export const WRITE_CAPABILITIES: readonly Capability[] = ['shell', 'exec', 'filesystem-write', 'network-write', 'write', 'invoke'];
-
 /**
- * Keyword syntax: lower-case letters and spaces. A keyword matches the tool's text (` name
- * description `, lower case, padded with one space) as a substring, where every space stands for
- * one non-alphanumeric character: a leading space means "at a word start" (` edit` is not
- * `credit`), an inner one any separator (`run code` matches `run_code` and `run-code`).
+ * Tool capabilities and the keyword rules that decide them live in src/model/tool-capability.ts,
+ * shared with the mcp-excessive-agency policy and the risk tiers, so a query and a finding never
+ * judge the same tool differently. Re-exported here with the other decisions of the queries.
  */
-const WRITE_VERBS = [
-  'write', 'delete', 'remove', 'update', 'create', 'insert', ' drop', 'modify', 'rename', ' move', 'upload', 'close',
-  'rebuild', 'reindex', 'deploy', ' edit', ' set ', ' put ', 'patch', 'merge', ' push', 'commit', 'purge', 'truncate',
-  ' kill', 'restart', 'cancel', 'approve', ' pay ', 'charge', 'refund', 'transfer', ' book', 'save', 'append', 'overwrite',
-];
-
-/** Nouns that put a write on the file system. */
-const FILE_NOUNS = ['file', 'director', 'folder', ' path', ' disk'];
-
-/** One keyword rule: the tool has `capability` when its text contains any word of every group. */
-export interface CapabilityRule {
-  readonly capability: Capability;
-  readonly allOf: readonly (readonly string[])[];
-}
-
-/** Keyword rules, first match wins (after the explicit attributes, see fragments.ts). */
-export const CAPABILITY_RULES: readonly CapabilityRule[] = [
-  { capability: 'shell', allOf: [['shell', 'bash', 'terminal', 'subprocess', 'powershell', 'command', ' cmd ']] },
-  { capability: 'exec', allOf: [['exec', 'run code', 'run python', 'interpreter', 'sandbox', ' eval ']] },
-  { capability: 'filesystem-write', allOf: [WRITE_VERBS, FILE_NOUNS] },
-  { capability: 'network-write', allOf: [['send', 'email', 'webhook', 'publish', 'notify', 'http post', 'post request', ' sms ', 'tweet']] },
-  { capability: 'write', allOf: [WRITE_VERBS] },
-];
+export {
+  CAPABILITIES, CAPABILITY_RULES, DANGEROUS_CAPABILITIES, WRITE_CAPABILITIES, type Capability, type CapabilityRule,
+} from '../../src/model/tool-capability.ts';
 
 /**
  * Providers whose models are reached as a hosted API or managed cloud endpoint when aimap saw no

@@ -5,8 +5,8 @@
  */
 import { PATH_TARGET_KINDS, WRITE_CAPABILITIES } from './classify.ts';
 import {
-  cypherExternal, cypherKinds, cypherToolCapability, cypherToolDangerous, cypherToolText, cypherToolWrites, sqlAttrTrue, sqlExternal,
-  sqlList, sqlToolCapability, sqlToolText,
+  cypherExternal, cypherKinds, cypherToolCapability, cypherToolDangerous, cypherToolLead, cypherToolText, cypherToolWrites, sqlAttrTrue, sqlExternal,
+  sqlList, sqlToolCapability, sqlToolLead, sqlToolText,
 } from './fragments.ts';
 import { CYPHER_HOPS, CYPHER_PATH_ORDER, CYPHER_PATH_TEXT, SQL_REACH, sqlPredecessorHop } from './paths.ts';
 import { expectArgs, selectRows, type SavedQuery } from './types.ts';
@@ -22,7 +22,7 @@ const COLUMNS = ['start', 'startKind', 'target', 'targetKind', 'hops', 'path', '
 // looked up twice) and the path text from there to the target, each step prepending its node's
 // label (stored columns): the finished rows (pos 0) are the paths, with no grouping pass. The
 // first row already holds the target's label and the hop into it.
-const TOOL_TEXT = sqlToolText('t');
+const TOOL_TEXTS = { lead: sqlToolLead('t'), full: sqlToolText('t') };
 /** The node of a walk row's hop (`node|TYPE`), and the hop as path text: ` -TYPE-> `, or '' at the target. */
 const HOP_NODE = "substr(w.hop, 1, instr(w.hop, '|') - 1)";
 const HOP_TYPE = "substr(w.hop, instr(w.hop, '|') + 1)";
@@ -37,7 +37,7 @@ const SQL = `WITH RECURSIVE
     SELECT t.id, t.name, t.kind FROM reached r CROSS JOIN assets t ON t.scan_seq = ?1 AND t.kind IN ${sqlList(PATH_TARGET_KINDS)} AND t.id = r.id
     UNION ALL
     SELECT t.id, t.name, t.kind FROM reached r CROSS JOIN assets t ON t.scan_seq = ?1 AND t.kind = 'tool' AND t.id = r.id
-    WHERE ${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXT)} IN ${sqlList(WRITE_CAPABILITIES)}
+    WHERE ${sqlAttrTrue('t', 'dangerous')} OR ${sqlToolCapability('t', TOOL_TEXTS)} IN ${sqlList(WRITE_CAPABILITIES)}
   ),
   walk(start, target, tname, tkind, hops, hop, pos, text) AS (
     SELECT w.start, w.target, w.tname, w.tkind, w.hops, ${sqlPredecessorHop('w.target')}, w.pos - 1, w.tname || ' (' || w.tkind || ')'
@@ -59,8 +59,8 @@ ORDER BY s.name, w.start, w.hops, w.tkind, w.tname, w.target`;
 const CYPHER = `MATCH (s:AIMapAsset) WHERE ${cypherExternal('s')}
 MATCH p = ALL SHORTEST (s)${CYPHER_HOPS}(t:AIMapAsset)
 WHERE t <> s
-WITH s, t, p, ${cypherToolText('t')} AS text
-WITH s, t, p, CASE WHEN t:Tool THEN ${cypherToolCapability('t', 'text')} END AS capability
+WITH s, t, p, ${cypherToolLead('t')} AS lead, ${cypherToolText('t')} AS text
+WITH s, t, p, CASE WHEN t:Tool THEN ${cypherToolCapability('t', { lead: 'lead', full: 'text' })} END AS capability
 WITH s, t, p, capability, CASE WHEN t:Tool THEN ${cypherToolDangerous('t', 'capability')} ELSE false END AS dangerous
 WHERE ${cypherKinds('t', PATH_TARGET_KINDS)} OR (t:Tool AND ${cypherToolWrites('dangerous', 'capability')})
 WITH s, t, p ORDER BY ${CYPHER_PATH_ORDER}

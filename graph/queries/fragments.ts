@@ -10,6 +10,7 @@ import {
   CAPABILITIES, CAPABILITY_RULES, DANGEROUS_CAPABILITIES, EXTERNAL_FLAGS, EXTERNAL_VALUE,
   WRITE_CAPABILITIES, type CapabilityRule,
 } from './classify.ts';
+import { keywordPattern } from '../../src/model/tool-capability.ts';
 
 /** A SQL string literal. */
 export function sqlString(value: string): string {
@@ -64,7 +65,7 @@ export function cypherExternal(variable: string): string {
   return `(${[...flags, `${variable}.attr_${EXTERNAL_VALUE.attribute} = ${cypherString(EXTERNAL_VALUE.value)}`].join(' OR ')})`;
 }
 
-/** The text keywords are matched in: ` name description ` in lower case (classify.ts, keyword syntax). */
+/** The full text keywords are matched in: ` name description ` in lower case (src/model/tool-capability.ts). */
 export function sqlToolText(alias: string): string {
   return `' ' || lower(${alias}.name || ' ' || coalesce(${sqlAttr(alias, 'description')}, '')) || ' '`;
 }
@@ -74,13 +75,31 @@ export function cypherToolText(variable: string): string {
   return `' ' + toLower(${variable}.name + ' ' + coalesce(${variable}.attr_description, '')) + ' '`;
 }
 
-/** A non-alphanumeric character, in GLOB and in Java regex syntax alike. */
-const BOUNDARY = '[^a-z0-9]';
-
-function checkKeyword(keyword: string): string {
-  if (!/^[a-z ]+$/.test(keyword)) throw new Error(`keyword "${keyword}": only lower-case letters and spaces`);
-  return keyword.replaceAll(' ', BOUNDARY);
+/** The description with tabs and line breaks as spaces and leading spaces dropped (`firstWord`). */
+function sqlDescriptionStart(alias: string): string {
+  return `ltrim(replace(replace(replace(coalesce(${sqlAttr(alias, 'description')}, ''), char(9), ' '), char(10), ' '), char(13), ' '), ' ')`;
 }
+
+/** The lead text: ` name first-word-of-description ` in lower case (src/model/tool-capability.ts `toolLead`). */
+export function sqlToolLead(alias: string): string {
+  const start = sqlDescriptionStart(alias);
+  return `' ' || lower(${alias}.name || ' ' || substr(${start}, 1, instr(${start} || ' ', ' ') - 1)) || ' '`;
+}
+
+/** Cypher twin of {@link sqlToolLead}. */
+export function cypherToolLead(variable: string): string {
+  const start = `ltrim(replace(replace(replace(coalesce(${variable}.attr_description, ''), '\\t', ' '), '\\n', ' '), '\\r', ' '))`;
+  return `' ' + toLower(${variable}.name + ' ' + coalesce(split(${start}, ' ')[0], '')) + ' '`;
+}
+
+/** The texts a capability is decided on: SQL or Cypher expressions (or column names) holding the lead and full texts. */
+export interface ToolTexts {
+  readonly lead: string;
+  readonly full: string;
+}
+
+/** A keyword as a pattern body: a space is `[^a-z0-9]`, in GLOB and in Java regex syntax alike. */
+const checkKeyword = keywordPattern;
 
 /** SQL test that `text` contains any of `keywords` (GLOB patterns, so a space matches any separator). */
 export function sqlAnyKeyword(text: string, keywords: readonly string[]): string {
@@ -93,18 +112,27 @@ export function cypherAnyKeyword(text: string, keywords: readonly string[]): str
   return `any(k IN ${cypherList(keywords.map((k) => `(?s).*${checkKeyword(k)}.*`))} WHERE ${text} =~ k)`;
 }
 
-function ruleTest(rule: CapabilityRule, any: (group: readonly string[]) => string): string {
-  return rule.allOf.map(any).join(' AND ');
+function ruleTest(rule: CapabilityRule, texts: ToolTexts, any: (text: string, keywords: readonly string[]) => string): string {
+  return rule.allOf
+    .map((group) => {
+      const tests = [
+        ...(group.lead && group.lead.length > 0 ? [any(texts.lead, group.lead)] : []),
+        ...(group.full && group.full.length > 0 ? [any(texts.full, group.full)] : []),
+      ];
+      return tests.length === 1 ? (tests[0] as string) : `(${tests.join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /**
- * A tool's capability: an explicit `capability` attribute wins; `readOnlyHint: true` (MCP
- * annotation) means read; then the keyword rules; then `destructiveHint: true` means write;
- * then a tool backed by custom code (`executor`, e.g. a Bedrock action group Lambda) is
- * `invoke`; anything else reads. `text` is the column holding {@link sqlToolText}.
+ * A tool's capability, the SQL form of `toolCapability` (src/model/tool-capability.ts): an explicit
+ * `capability` attribute wins; `readOnlyHint: true` (MCP annotation) means read; then the keyword
+ * rules; then `destructiveHint: true` means write; then a tool backed by custom code (`executor`,
+ * e.g. a Bedrock action group Lambda) is `invoke`; anything else reads. `texts` are the columns
+ * (or expressions) holding {@link sqlToolLead} and {@link sqlToolText}.
  */
-export function sqlToolCapability(alias: string, text: string): string {
-  const whens = CAPABILITY_RULES.map((rule) => `WHEN ${ruleTest(rule, (group) => sqlAnyKeyword(text, group))} THEN ${sqlString(rule.capability)}`);
+export function sqlToolCapability(alias: string, texts: ToolTexts): string {
+  const whens = CAPABILITY_RULES.map((rule) => `WHEN ${ruleTest(rule, texts, sqlAnyKeyword)} THEN ${sqlString(rule.capability)}`);
   return [
     'CASE',
     `WHEN ${sqlAttr(alias, 'capability')} IS NOT NULL THEN ${sqlAttr(alias, 'capability')}`,
@@ -117,8 +145,8 @@ export function sqlToolCapability(alias: string, text: string): string {
 }
 
 /** Cypher twin of {@link sqlToolCapability}. */
-export function cypherToolCapability(variable: string, text: string): string {
-  const whens = CAPABILITY_RULES.map((rule) => `WHEN ${ruleTest(rule, (group) => cypherAnyKeyword(text, group))} THEN ${cypherString(rule.capability)}`);
+export function cypherToolCapability(variable: string, texts: ToolTexts): string {
+  const whens = CAPABILITY_RULES.map((rule) => `WHEN ${ruleTest(rule, texts, cypherAnyKeyword)} THEN ${cypherString(rule.capability)}`);
   return [
     'CASE',
     `WHEN ${variable}.attr_capability IS NOT NULL THEN ${variable}.attr_capability`,
@@ -180,11 +208,11 @@ const ALL_TOOLS = "assets t WHERE t.scan_seq = ?1 AND t.kind = 'tool'";
  */
 export function sqlToolsCte(from = ALL_TOOLS): string {
   return `tool_text AS (
-    SELECT t.id, t.name, t.data, ${sqlToolText('t')} AS text
+    SELECT t.id, t.name, t.data, ${sqlToolLead('t')} AS lead, ${sqlToolText('t')} AS text
     FROM ${from}
   ),
   tool_caps AS (
-    SELECT t.id, t.name, t.data, ${sqlToolCapability('t', 't.text')} AS capability
+    SELECT t.id, t.name, t.data, ${sqlToolCapability('t', { lead: 't.lead', full: 't.text' })} AS capability
     FROM tool_text t
   ),
   tools AS (

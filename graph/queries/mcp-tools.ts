@@ -3,7 +3,7 @@
  * tools aimap could not see (a configured server, not its code) get one row with no tool.
  */
 import {
-  cypherCapabilityRank, cypherToolCapability, cypherToolDangerous, cypherToolText, sqlCapabilityRank, sqlToolsCte,
+  cypherCapabilityRank, cypherToolCapability, cypherToolDangerous, cypherToolLead, cypherToolText, sqlCapabilityRank, sqlToolsCte,
 } from './fragments.ts';
 import { expectArgs, selectRows, type SavedQuery } from './types.ts';
 
@@ -28,8 +28,8 @@ ORDER BY CASE WHEN toolId IS NULL THEN 2 WHEN dangerous = 1 THEN 0 ELSE 1 END,
 
 const CYPHER = `MATCH (s:MCPServer)
 OPTIONAL MATCH (s)-[:PROVIDES]->(t:Tool)
-WITH s, t, ${cypherToolText('t')} AS text
-WITH s, t, CASE WHEN t IS NULL THEN null ELSE ${cypherToolCapability('t', 'text')} END AS capability
+WITH s, t, ${cypherToolLead('t')} AS lead, ${cypherToolText('t')} AS text
+WITH s, t, CASE WHEN t IS NULL THEN null ELSE ${cypherToolCapability('t', { lead: 'lead', full: 'text' })} END AS capability
 WITH s, t, capability, CASE WHEN t IS NULL THEN null ELSE ${cypherToolDangerous('t', 'capability')} END AS dangerous
 RETURN s.name AS server, s.attr_transport AS transport, t.name AS tool, capability, dangerous,
   t.attr_description AS description, s.id AS serverId, t.id AS toolId

@@ -109,6 +109,10 @@ describe('renderSarif', () => {
     expect(uri(plain('/abs/bot'))).toBe('src/a%20b%231.py');
     expect(uri(plain('../elsewhere'))).toBe('src/a%20b%231.py');
     expect(sarifSchemaErrors(sarif(plain('./apps/bot')))).toEqual([]);
+    // A finding on the repository itself (a per-repository summary) cites paths inside it the same way.
+    const onRepo = sampleInventory([finding(1, 'p', 'low', ASSETS.repo, { evidence: [{ path: 'infra/flow.yaml', line: 1, technique: 'iac', confidence: 'declared', detector: 't' }] })]);
+    const repoPlain: Inventory = { ...plain('./apps/bot'), findings: onRepo.findings };
+    expect(uri(repoPlain)).toBe('apps/bot/infra/flow.yaml');
   });
 
   it('leaves resolved findings out and marks suppressed ones with their justification', () => {

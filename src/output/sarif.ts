@@ -115,7 +115,8 @@ function rootPrefixes(inventory: Inventory): Map<string, string> {
     const prefix = repo.attributes['vcs'] === 'git' ? (repo.name.split('//')[1] ?? '') : target !== undefined && isTreePath(target) ? target : '';
     prefixOf.set(repo.id, encodePath(prefix));
   }
-  const out = new Map<string, string>();
+  // A finding on the repository itself (unowned-ai-asset's per-repository summary) cites paths inside it too.
+  const out = new Map<string, string>(prefixOf);
   for (const r of inventory.relationships) {
     const prefix = r.type === 'RESOURCE' ? prefixOf.get(r.from) : undefined;
     if (prefix !== undefined && !out.has(r.to)) out.set(r.to, prefix);

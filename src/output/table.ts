@@ -47,7 +47,8 @@ function show(key: string, value: unknown): string | undefined {
 
 /** A system: how it was found, what it is made of, and whether it faces outside. */
 function describeSystem(a: Asset['attributes']): string {
-  const parts: string[] = [String(a['derivedFrom'] ?? a['category'] ?? 'workload')];
+  // A declared system says what it is (`model-ui`, `agent-platform`); a derived one how it was grouped.
+  const parts: string[] = [String(a['category'] ?? a['derivedFrom'] ?? 'workload')];
   const components = a['components'];
   if (components !== null && typeof components === 'object' && !Array.isArray(components)) {
     const total = Object.values(components).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);

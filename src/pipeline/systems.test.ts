@@ -60,6 +60,28 @@ describe('deriveSystems', () => {
     expect(edges(named('web'), 'USES_SDK')).toEqual(['openai']);
   });
 
+  it('places systems a detector declared like derived ones, in a repository, on a host scan and without a file', () => {
+    const scope = 'infra';
+    const notebook = asset(scope, 'system', 'research', [ev('tf/sagemaker/main.tf', 'iac')], { resourceType: 'sagemaker-notebook' });
+    const flow = asset(scope, 'system', 'summary', [ev('cfn/flow.yaml', 'iac')], { resourceType: 'bedrock-flow' });
+    const ui = asset(scope, 'system', 'open-webui', [ev('deploy/docker-compose.yml', 'container')], { category: 'model-ui' });
+    const onHost = asset('host:box:/home/a', 'system', 'langflow', [ev('/home/a/k8s/langflow.yaml', 'container')], { category: 'agent-platform' });
+    const fromApi = asset('aws:123', 'system', 'flow-from-api', [{ snippet: 'arn:aws:bedrock:flow/x', technique: 'api', confidence: 'declared', detector: 'test' }]);
+    const placed = deriveSystems({ assets: [...repo(scope, [], [notebook, flow, ui]).assets, onHost, fromApi], relationships: repo(scope, [], [notebook, flow, ui]).relationships, targets: [] });
+    const attrs = new Map(placed.assets.filter((a) => a.attributes['components'] === undefined).map((a) => [a.name, a.attributes]));
+    expect(Object.fromEntries(attrs)).toEqual({
+      research: { resourceType: 'sagemaker-notebook', derivedFrom: 'iac', root: 'tf/sagemaker' },
+      summary: { resourceType: 'bedrock-flow', derivedFrom: 'iac', root: 'cfn', file: 'cfn/flow.yaml' },
+      'open-webui': { category: 'model-ui', derivedFrom: 'compose', root: 'deploy', file: 'deploy/docker-compose.yml' },
+      langflow: { category: 'agent-platform', derivedFrom: 'deploy', root: '/home/a/k8s' },
+      'flow-from-api': { derivedFrom: 'cloud' },
+    });
+    // The merge after this step fills the attributes in on the detector's asset (same id).
+    expect(placed.assets.map((a) => a.id)).toEqual(expect.arrayContaining([notebook.id, flow.id, ui.id, onHost.id, fromApi.id]));
+    const again = deriveSystems({ assets: placed.assets.filter((a) => a.attributes['components'] === undefined), relationships: [], targets: [] });
+    expect(again.assets.filter((a) => a.attributes['components'] === undefined)).toEqual([]);
+  });
+
   it('gives compose stacks, Terraform modules, CloudFormation stacks and Helm charts their own systems', () => {
     const scope = 'infra';
     const ollama = asset(scope, 'model-server', 'ollama', [ev('deploy/docker-compose.yml', 'container')], { exposed: true });

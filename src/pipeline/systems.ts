@@ -6,6 +6,9 @@
  * it uses each one (`USES_SDK`, `USES_MODEL`, `CALLS`, `CONNECTS_TO`, `USES_TOOL`, `READS_FROM`,
  * `USES_SECRET`, `RUNS_AS`).
  *
+ * Systems a detector declared (IaC resources, model UIs and agent platforms in workloads) get the
+ * same placement attributes (`derivedFrom`, `root`, `file`), from the path that declared them.
+ *
  * Membership comes from evidence paths (relative to the scanned root), so an asset seen in two
  * projects belongs to both. Repository scope comes from the `RESOURCE` edges the local connector
  * adds; assets with no repository (a `--host` scan) belong to the host target's scope.
@@ -72,11 +75,14 @@ export function deriveSystems(input: SystemsInput): { assets: Asset[]; relations
   const byId = new Map(input.assets.map((a) => [a.id, a]));
   const configured = configMatcher(input.configured ?? []);
   const drafts = new Map<string, Draft>();
+  const declared = new Map<string, Asset>();
   for (const scope of scopesOf(input, byId)) {
     const projectFiles = stringList(scope.repository?.attributes['projectFiles']);
     const projectRoot = projectRootFinder(projectFiles);
     const scopeName = shortName(scope.scope);
     for (const asset of scope.members) {
+      const placed = asset.kind === 'system' && !declared.has(asset.id) ? declaredPlacement(asset, projectRoot) : undefined;
+      if (placed !== undefined) declared.set(placed.id, placed);
       for (const [key, evidence] of groupsOf(asset, projectRoot, configured)) {
         const draft = draftFor(drafts, scope, scopeName, key);
         const list = draft.members.get(asset.id) ?? [];
@@ -90,7 +96,10 @@ export function deriveSystems(input: SystemsInput): { assets: Asset[]; relations
   const names = systemNames(real);
   const provided = new Set(input.relationships.filter((r) => r.type === 'PROVIDES').map((r) => r.to));
   const runAs = new Set(input.relationships.filter((r) => r.type === 'RUNS_AS').map((r) => r.to));
-  const assets: Asset[] = [];
+  // Declared systems outside any repository (a host scan) are placed from their own paths.
+  for (const a of input.assets) if (a.kind === 'system' && !declared.has(a.id)) declared.set(a.id, declaredPlacement(a, posix.dirname) ?? a);
+  // Returned with their placement added: the merge after this step fills in the missing attributes.
+  const assets: Asset[] = [...declared.values()].filter((a) => byId.get(a.id) !== a);
   const relationships: Relationship[] = [];
   for (const draft of real) {
     const system = systemAsset(draft, names.get(draft.id) as string, byId);
@@ -214,15 +223,11 @@ function systemAsset(draft: Draft, name: string, byId: ReadonlyMap<string, Asset
   const kinds: Record<string, number> = {};
   for (const m of members) kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
   const { from, root } = draft.key;
-  const isFile = from === 'compose' || (from === 'iac' && !/\.tf(\.json)?$/.test(root) && /\.[a-z]+$/i.test(root));
   const attributes: Record<string, string | number | boolean | string[] | Record<string, number>> = {
-    derivedFrom: from,
+    ...placement(draft.key),
     components: Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => (a < b ? -1 : 1))),
     externalFacing: exposed.length > 0,
   };
-  if (from === 'client') attributes['client'] = root;
-  else if (from !== 'config') attributes['root'] = isFile ? posix.dirname(root) : root;
-  if (isFile) attributes['file'] = root;
   if (exposed.length > 0) attributes['exposedComponents'] = [...new Set(exposed)].sort();
   return {
     id: draft.id,
@@ -233,6 +238,36 @@ function systemAsset(draft: Draft, name: string, byId: ReadonlyMap<string, Asset
     evidence: systemEvidence(draft),
     tags: {},
   };
+}
+
+/**
+ * Where a system sits, from its group key: `derivedFrom`, then `client` for a developer client,
+ * else `root` (the folder) and, for a system that is one file (compose, CloudFormation), `file`.
+ */
+function placement(key: GroupKey): Record<string, string> {
+  const { from, root } = key;
+  const isFile = from === 'compose' || (from === 'iac' && !/\.tf(\.json)?$/.test(root) && /\.[a-z]+$/i.test(root));
+  const out: Record<string, string> = { derivedFrom: from };
+  if (from === 'client') out['client'] = root;
+  else if (from !== 'config') out['root'] = isFile ? posix.dirname(root) : root;
+  if (isFile) out['file'] = root;
+  return out;
+}
+
+/** Config systems are named in the config file; a system a detector declared is never one of them. */
+const NOT_CONFIGURED = (): undefined => undefined;
+
+/**
+ * The placement attributes of a system a detector declared (an IaC resource such as a SageMaker
+ * notebook or Bedrock flow, a model UI or agent platform workload), worked out from its first
+ * evidence with a path the way derived systems are grouped; `cloud` when no file declared it
+ * (a system a cloud connector read from an API). Undefined when it already carries `derivedFrom`.
+ */
+function declaredPlacement(system: Asset, projectRoot: (path: string) => string): Asset | undefined {
+  if (system.attributes['derivedFrom'] !== undefined) return undefined;
+  const evidence = system.evidence.find((e) => e.path !== undefined && e.path !== '.');
+  const key = evidence === undefined ? undefined : groupOfEvidence(evidence, projectRoot, NOT_CONFIGURED);
+  return { ...system, attributes: { ...system.attributes, ...(key === undefined ? { derivedFrom: 'cloud' } : placement(key)) } };
 }
 
 /** The project's marker file when there is one, then the first evidence of its first members. */

@@ -1,7 +1,8 @@
 /**
- * What the mcp-excessive-agency policy knows about MCP servers, as data: which servers and tools
- * run commands, which act on external systems, which folders count as "everything", which launchers
- * fetch a package at start. Each row says where the knowledge comes from.
+ * What the mcp-excessive-agency policy knows about MCP servers, as data: which servers run
+ * commands, which act on external systems, which folders count as "everything", which launchers
+ * fetch a package at start. Each row says where the knowledge comes from. What a tool can do is
+ * decided in src/model/tool-capability.ts, shared with the saved queries.
  */
 
 /** A known server, matched on its launched package or on its URL host. */
@@ -64,13 +65,6 @@ export const REMOTE_BRIDGES: readonly { readonly package: string; readonly sourc
   { package: 'mcp-remote', source: 'npm mcp-remote README (`npx mcp-remote <url>`)' },
   { package: 'mcp-proxy', source: 'PyPI mcp-proxy README (`mcp-proxy <url>` client mode)' },
 ];
-
-/** A tool name that runs commands or code (`run_command`, `execute_shell`, `bash`, `exec`). */
-export const SHELL_TOOL = /(?:^|[_-])(?:shell|bash|terminal|exec|execute|subprocess|powershell|run_command|run_code|run_script|eval)(?:[_-]|$)/i;
-
-/** A tool name that changes something (`create_issue`, `close_ticket`, `send_email`, `delete_file`). */
-export const WRITE_TOOL =
-  /(?:^|[_-])(?:create|update|delete|remove|write|send|post|close|merge|push|drop|insert|upsert|transfer|pay|refund|publish|deploy|edit|modify|set|put|patch|commit|move|rename|upload|approve|cancel)(?:[_-]|$)/i;
 
 /** Whole-disk or whole-home folders (`/`, `~`, `$HOME`, `C:\`, `/home/<user>`, `/Users/<user>`). */
 export const BROAD_ROOT = /^(?:\/|~\/?|\$HOME\/?|\$\{HOME\}\/?|%USERPROFILE%\\?|[A-Za-z]:[\\/]?|\/home\/?|\/Users\/?|\/root\/?|\/home\/[^/]+\/?|\/Users\/[^/]+\/?)$/;

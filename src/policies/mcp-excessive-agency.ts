@@ -6,11 +6,14 @@
  * Reads the mcp-server attributes of the mcp-config and code detectors (`command`, `args`, `package`,
  * `packageVersions`, `filesystemRoots`, `url`, `envNames`, `autoApprove`, `trusted`, `disabled`) and
  * the tools a server PROVIDES, and the Claude Code permission settings of the client system a
- * server is configured in (`bypassPermissions`, `mcp__<server>` allow rules). Disabled servers are skipped.
+ * server is configured in (`bypassPermissions`, `mcp__<server>` allow rules). Disabled servers are
+ * skipped. A tool's capability comes from src/model/tool-capability.ts, the same decision the
+ * `mcp-tools` and `exposure-paths` queries make.
  */
 import type { Asset, Evidence, Finding, Severity } from '../model/index.ts';
+import { changesThings, runsCommands, toolCapability } from '../model/tool-capability.ts';
 import { edgesFrom, edgesTo, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
-import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SECRET_NAME, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
+import { BROAD_ROOT, FETCHING_LAUNCHERS, matchServer, REDACTION_MARKER, SECRET_NAME, SHELL_SERVERS, writingServer } from './mcp-catalog.ts';
 import type { Policy, PolicyContext } from './types.ts';
 
 interface Reason {
@@ -35,9 +38,19 @@ function toolsOf(ctx: PolicyContext, server: Asset): Asset[] {
   return edgesFrom(ctx, server.id, ['PROVIDES']).map((r) => ctx.index.assetsById.get(r.to)).filter((a): a is Asset => a?.kind === 'tool');
 }
 
+/** What the policy makes of a tool: it runs commands or code, it changes something, or neither. */
+export type ToolVerdict = 'runs-commands' | 'changes-data' | undefined;
+
+/** The verdict on one tool, from its capability (`shell`/`exec`; any other write capability). */
+export function toolVerdict(tool: Asset): ToolVerdict {
+  const capability = toolCapability(tool);
+  if (runsCommands(capability)) return 'runs-commands';
+  return changesThings(capability) ? 'changes-data' : undefined;
+}
+
 function shellReason(ctx: PolicyContext, server: Asset): Reason | undefined {
   const row = matchServer(server.attributes, SHELL_SERVERS);
-  const tools = toolsOf(ctx, server).filter((t) => SHELL_TOOL.test(t.name));
+  const tools = toolsOf(ctx, server).filter((t) => toolVerdict(t) === 'runs-commands');
   if (row === undefined && tools.length === 0) return undefined;
   const what = row?.capability ?? `exposes ${tools.map((t) => t.name).join(', ')}`;
   return { code: 'shell', severity: 'high', title: `MCP server ${quoted(server)} can run commands on its host`, detail: `The server ${what}: a model steered by its input can run any command with the user's rights.`, frameworks: FW.shell, evidence: pickEvidence([server.evidence, ...tools.map((t) => t.evidence)]) };
@@ -51,7 +64,7 @@ function rootReason(server: Asset): Reason | undefined {
 
 function writeReason(ctx: PolicyContext, server: Asset): Reason | undefined {
   const row = writingServer(server.attributes);
-  const tools = toolsOf(ctx, server).filter((t) => WRITE_TOOL.test(t.name) && !SHELL_TOOL.test(t.name));
+  const tools = toolsOf(ctx, server).filter((t) => toolVerdict(t) === 'changes-data');
   if (row === undefined && tools.length === 0) return undefined;
   const what = [row?.capability, tools.length > 0 ? `exposes write tools ${tools.map((t) => t.name).join(', ')}` : undefined].filter(Boolean).join('; ');
   // A catalog row names an outside system; tool names only say that something gets changed (files, a store, a service).

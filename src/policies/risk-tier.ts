@@ -17,9 +17,10 @@
  * reaching a third party; medium with one of them, or third-party dependence alone; low otherwise.
  */
 import type { Asset, Evidence, Relationship } from '../model/index.ts';
+import { changesThings, toolCapability } from '../model/tool-capability.ts';
 import { edgesFrom, globMatcher, str, strings } from './helpers.ts';
 import { significantActions } from './iam-actions.ts';
-import { hostOf, matchServer, serverUrl, SHELL_SERVERS, SHELL_TOOL, WRITE_TOOL, writingServer } from './mcp-catalog.ts';
+import { hostOf, matchServer, serverUrl, SHELL_SERVERS, writingServer } from './mcp-catalog.ts';
 import { MEMBER_EDGES, reachOf, systemsIn } from './membership.ts';
 import type { DataSourceRule, PolicyContext } from './types.ts';
 
@@ -97,7 +98,9 @@ function sensitiveFacts(parts: readonly Asset[], rules: readonly DataSourceRule[
 function actFacts(ctx: PolicyContext, parts: readonly Asset[], edges: readonly Relationship[]): Fact[] {
   const out: Fact[] = [];
   for (const a of parts) {
-    if (a.kind === 'tool' && (WRITE_TOOL.test(a.name) || SHELL_TOOL.test(a.name))) out.push(['can-act', `${label(a)} changes things or runs commands`]);
+    // The capability the policies and queries share; `invoke` (a tool backed by a function) gets its own fact below.
+    const capability = a.kind === 'tool' ? toolCapability(a) : 'read';
+    if (changesThings(capability) && capability !== 'invoke') out.push(['can-act', `${label(a)} changes things or runs commands`]);
     if (a.kind === 'tool' && str(a.attributes, 'executor') !== undefined) out.push(['can-act', `${label(a)} runs a function (${str(a.attributes, 'executor')})`]);
     if (a.kind === 'mcp-server' && a.attributes['disabled'] !== true && (writingServer(a.attributes) !== undefined || matchServer(a.attributes, SHELL_SERVERS) !== undefined)) out.push(['can-act', `${label(a)} can write to external systems or run commands`]);
     if (a.kind === 'identity') {

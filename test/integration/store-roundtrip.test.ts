@@ -67,6 +67,9 @@ describe('embedded store: write and read back', () => {
     expect(kinds).toContainEqual({ kind: 'sdk', n: 1 });
     expect(() => store.select('DELETE FROM assets')).toThrow(/read-only/);
     expect(() => store.select("WITH x AS (SELECT 1) DELETE FROM scans WHERE id = 'scan-a'")).toThrow(/read-only/);
+    expect(() => store.select("WITH x AS (SELECT 1) REPLACE INTO scans SELECT * FROM scans")).toThrow(/read-only/);
+    // The replace() string function is no write.
+    expect(store.select("SELECT replace('a-b', '-', ' ') AS s")).toEqual([{ s: 'a b' }]);
     expect(store.scans()).toHaveLength(2);
   });
 

@@ -211,7 +211,8 @@ export class ExprReader {
 
   /**
    * Consumes a call's `( ... )`: positional, `name=value`, `*x`, `**x`. In `params` mode (a `def`
-   * signature) annotations are skipped, so `model: str = "x"` reads as a keyword default.
+   * signature) annotations are skipped, so `model: str = "x"` reads as a keyword default, and every
+   * parameter's name is kept (`params`): the names the function binds locally.
    */
   args(params: boolean): CallExpr {
     const line = this.peek()?.line ?? 0;
@@ -219,6 +220,7 @@ export class ExprReader {
     const args: Expr[] = [];
     const kwargs: Kwarg[] = [];
     const rest: Expr[] = [];
+    const names: string[] = [];
     while (this.pos < this.end) {
       const tok = this.peek() as Token;
       if (tok.kind === 'op' && CLOSERS.has(tok.text)) {
@@ -229,10 +231,12 @@ export class ExprReader {
       const next = this.peek(1);
       if (tok.kind === 'name' && this.isOp(next, '=')) {
         this.pos += 2;
+        names.push(tok.text);
         const value = this.element();
         if (value !== undefined) kwargs.push({ name: tok.text, value });
       } else if (params && tok.kind === 'name' && this.isOp(next, ':')) {
         this.pos += 2;
+        names.push(tok.text);
         this.element(PARAM_ANNOTATION_STOPS);
         if (this.isOp(this.peek(), '=')) {
           this.pos++;
@@ -242,11 +246,20 @@ export class ExprReader {
       } else {
         const star = tok.kind === 'op' && (tok.text === '*' || tok.text === '**');
         if (star) this.pos++;
-        const value = this.element();
-        if (value !== undefined) (star ? rest : args).push(value);
+        const annotated = params && this.peek()?.kind === 'name' && this.isOp(this.peek(1), ':') ? (this.peek() as Token).text : undefined;
+        if (annotated !== undefined) {
+          // `*args: Any` / `**kw: Any`: the name is bound, the annotation is no value.
+          names.push(annotated);
+          this.pos += 2;
+          this.element(PARAM_ANNOTATION_STOPS);
+        } else {
+          const value = this.element();
+          if (value !== undefined) (star ? rest : args).push(value);
+          if (params && value?.t === 'name') names.push(value.id);
+        }
       }
       if (this.isOp(this.peek(), ',') || this.pos === before) this.pos++;
     }
-    return { t: 'call', callee: undefined, args, kwargs, rest, line };
+    return params ? { t: 'call', callee: undefined, args, kwargs, rest, line, params: names } : { t: 'call', callee: undefined, args, kwargs, rest, line };
   }
 }

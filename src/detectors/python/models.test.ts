@@ -117,6 +117,65 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  describe('function scopes', () => {
+    const head = 'from openai import OpenAI\nclient = OpenAI()\n';
+    const at = (content: string): Array<[string, string]> => summary(head + content).map(([n, , , ev]) => [n, ev]);
+
+    it('gives a parameter default to the uses of that parameter in its function, not to other functions', () => {
+      const src = [
+        'def summarize(text, model="gpt-4o-mini"):', //   3
+        '    return client.chat.completions.create(model=model)', // 4
+        'def classify(text, model):', //                     5
+        '    return client.chat.completions.create(model=model)', // 6
+        'def other(text):', //                               7
+        '    return client.chat.completions.create(model=model)', // 8
+      ].join('\n');
+      expect(at(src)).toEqual([['gpt-4o-mini', '3:declared,4:inferred']]);
+    });
+
+    it('keeps a value assigned inside one function to that function', () => {
+      const src = [
+        'def fallback(model_id=None):', //                       3
+        '    if model_id is None:', //                           4
+        '        model_id = "o3-mini"', //                       5
+        '    return client.chat.completions.create(model=model_id)', // 6
+        'def test_other(model_id):', //                          7
+        '    return client.chat.completions.create(model=model_id)', // 8
+        'def test_third():', //                                   9
+        '    return client.chat.completions.create(model=model_id)', // 10
+      ].join('\n');
+      expect(at(src)).toEqual([['o3-mini', '6:inferred']]);
+    });
+
+    it('reads enclosing functions and the module for names a function does not bind', () => {
+      const src = [
+        'DEFAULT = "gpt-4o"', //                                     3
+        'def outer():', //                                            4
+        '    model = "gpt-4.1"', //                                   5
+        '    def inner():', //                                        6
+        '        return client.chat.completions.create(model=model)', // 7
+        '    return inner', //                                        8
+        'def plain(text):', //                                        9
+        '    return client.chat.completions.create(model=DEFAULT)', // 10
+        'def with_default(model=DEFAULT):', //                        11
+        '    return client.chat.completions.create(model=model)', // 12
+      ].join('\n');
+      expect(at(src).sort()).toEqual([['gpt-4.1', '7:inferred'], ['gpt-4o', '10:inferred,11:inferred,12:inferred']]);
+    });
+
+    it('follows self attributes to the parameter that set them, in its own method', () => {
+      const src = [
+        'class Agent:', //                                                  3
+        '    def __init__(self, model: str = "claude-3-5-haiku-latest", *args: str, **kw):', // 4
+        '        self.model = model', //                                     5
+        '    def run(self, model):', //                                      6
+        '        client.chat.completions.create(model=model)', //            7
+        '        return client.chat.completions.create(model=self.model)', // 8
+      ].join('\n');
+      expect(at(src)).toEqual([['claude-3-5-haiku-latest', '4:declared,8:inferred']]);
+    });
+  });
+
   it('treats a same-file subclass of an AI class as that class (lenient); other classes stay unresolved (strict)', () => {
     const src = [
       'from langchain_openai import ChatOpenAI',

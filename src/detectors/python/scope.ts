@@ -1,7 +1,10 @@
 /**
  * Name resolution for one file, without flow analysis: imports bind local names to qualified
- * module paths; assignments (any indentation, `self.x` included) bind dotted targets to every
- * value ever assigned. `origin()` turns an expression into qualified segments where `()` marks
+ * module paths; assignments bind targets to every value ever assigned to them. Scopes follow
+ * Python's for plain names: a name a function binds (a parameter, whose default is its value, or
+ * an assignment in its body) is that function's own and reads only those values; other names
+ * read the enclosing functions', then the module's. Attribute targets (`self.x`, `cfg.model`)
+ * stay file-wide, whichever function assigns them; their values are read in that function. `origin()` turns an expression into qualified segments where `()` marks
  * a call result, e.g. `client.chat.completions.create` after `client = openai.OpenAI()` is
  * `openai.OpenAI () chat completions create`. Class-body assignments also bind `Class.attr`
  * (see `statements.ts`), and `Class.attr.value` reads like `Class.attr` (Enum members). A class
@@ -11,6 +14,7 @@ import { findPythonModule } from '../shared/python-modules.ts';
 import { ENV_DEFAULT_CALLS } from './catalog.ts';
 import type { Expr } from './expressions.ts';
 import type { Statement } from './statements.ts';
+import { walk } from './visit.ts';
 
 const MAX_HOPS = 12;
 const MAX_VALUES = 64;
@@ -45,11 +49,28 @@ export function inPackage(qualified: string, pkg: string): boolean {
   return qualified === pkg || qualified.startsWith(`${pkg}.`);
 }
 
+/** A value bound to a name, and the function it is read in (undefined: the module). */
+interface Binding {
+  readonly value: Expr;
+  readonly fn: number | undefined;
+}
+
+/** The key of a function's own name: `<fn>:<name>` (module names and attribute targets are keyed as written). */
+function localKey(fn: number, name: string): string {
+  return `${fn}:${name}`;
+}
+
 export class Scope {
   /** Local name → qualified name (`np` → `numpy`, `OpenAI` → `openai.OpenAI`). */
   readonly imports = new Map<string, string>();
-  /** Dotted assignment target → values assigned to it, in file order. */
-  readonly vars = new Map<string, Expr[]>();
+  /** Binding key (see {@link localKey}) → values assigned to it, in file order. */
+  readonly vars = new Map<string, Binding[]>();
+  /** Function → the plain names it binds (parameters and assignment targets). */
+  private readonly locals = new Map<number, Set<string>>();
+  /** Function → the function it is defined in. */
+  private readonly parents = new Map<number, number | undefined>();
+  /** Expression node → the function it is evaluated in (nodes at module level are absent). */
+  private readonly nodeFn = new Map<Expr, number>();
   /** Class name → its bases; a class deriving from an AI package's class stands for that class. */
   private readonly bases = new Map<string, readonly Expr[]>();
   /** Per-variable memo (null while being computed, so cycles end): keeps resolution linear. */
@@ -71,46 +92,111 @@ export class Scope {
         for (const n of s.names) this.imports.set(n.alias ?? n.name, `${base}.${n.name}`);
       } else if (s.kind === 'class') {
         this.bases.set(s.name, s.bases);
+        this.place(s.exprs, s.fn);
       } else if (s.kind === 'assign') {
-        for (const target of s.targets) {
-          const list = this.vars.get(target);
-          if (list === undefined) this.vars.set(target, [s.value]);
-          else list.push(s.value);
-        }
+        this.place(s.exprs, s.fn);
+        // The value is one of `exprs`, or a node the reader built around them.
+        if (s.fn !== undefined && !s.exprs.includes(s.value)) this.nodeFn.set(s.value, s.fn);
+        for (const target of s.targets) this.bind(target, s.value, s.fn);
+      } else if (s.kind === 'def') {
+        this.bindDef(s);
+      } else {
+        this.place(s.exprs, s.fn);
       }
     }
+  }
+
+  /** A `def`: its parameters are its own names, defaults (read where the `def` stands) their values. */
+  private bindDef(s: Extract<Statement, { kind: 'def' }>): void {
+    // Decorators and defaults are evaluated where the `def` stands, a one-line body inside the function.
+    this.place(s.decorators, s.fn);
+    if (s.params !== undefined) this.place([s.params], s.fn);
+    if (s.id === undefined) return;
+    this.parents.set(s.id, s.fn);
+    this.place(s.body, s.id);
+    const own = this.ownNames(s.id);
+    for (const name of s.params?.params ?? []) own.add(name);
+    for (const kw of s.params?.kwargs ?? []) this.addBinding(localKey(s.id, kw.name), { value: kw.value, fn: s.fn });
+  }
+
+  private ownNames(fn: number): Set<string> {
+    let own = this.locals.get(fn);
+    if (own === undefined) this.locals.set(fn, (own = new Set()));
+    return own;
+  }
+
+  /** Binds an assignment target: a plain name inside a function is the function's own. */
+  private bind(target: string, value: Expr, fn: number | undefined): void {
+    if (fn !== undefined && !target.includes('.')) {
+      this.ownNames(fn).add(target);
+      this.addBinding(localKey(fn, target), { value, fn });
+    } else {
+      this.addBinding(target, { value, fn });
+    }
+  }
+
+  private addBinding(key: string, binding: Binding): void {
+    const list = this.vars.get(key);
+    if (list === undefined) this.vars.set(key, [binding]);
+    else list.push(binding);
+  }
+
+  /** Remembers the function every node of `exprs` is evaluated in (literals need no scope). */
+  private place(exprs: readonly Expr[], fn: number | undefined): void {
+    if (fn === undefined) return;
+    const set = (x: Expr): void => {
+      if (x.t !== 'str' && x.t !== 'const') this.nodeFn.set(x, fn);
+    };
+    for (const e of exprs) walk(e, set);
+  }
+
+  /**
+   * The binding key a dotted name read in `fn` stands for: a plain name is the innermost
+   * enclosing function's own when it binds it (even with no value aimap can read: a parameter
+   * without default hides the module's same name), else the module's.
+   */
+  private keyOf(dotted: string, fn: number | undefined): string {
+    if (dotted.includes('.')) return dotted;
+    for (let f = fn; f !== undefined; f = this.parents.get(f)) if (this.locals.get(f)?.has(dotted) === true) return localKey(f, dotted);
+    return dotted;
+  }
+
+  /** The function a node is evaluated in (undefined: the module, or a node the reader built on its own). */
+  private fnOf(expr: Expr): number | undefined {
+    return this.nodeFn.get(expr);
   }
 
   /** Qualified segments of an expression, or undefined when its root is not an import (memoized per node). */
   origin(expr: Expr | undefined): string[] | undefined {
     if (expr === undefined) return undefined;
     if (this.nodeMemo.has(expr)) return this.nodeMemo.get(expr);
-    const o = this.originAt(expr, 0);
+    const o = this.originAt(expr, 0, this.fnOf(expr));
     this.nodeMemo.set(expr, o);
     return o;
   }
 
-  private originAt(expr: Expr | undefined, hops: number): string[] | undefined {
+  private originAt(expr: Expr | undefined, hops: number, fn: number | undefined): string[] | undefined {
     if (expr === undefined || hops > MAX_HOPS) return undefined;
     const dotted = dottedName(expr);
-    if (dotted !== undefined && this.isVar(dotted)) return this.varOrigin(dotted, hops);
+    const key = dotted === undefined ? undefined : this.keyOf(dotted, fn);
+    if (key !== undefined && this.isVar(key)) return this.varOrigin(key, hops);
     if (expr.t === 'name') {
       const q = this.imports.get(expr.id);
       return q === undefined ? this.aiBase(expr.id, hops) : q.split('.');
     }
     if (expr.t === 'attr') {
-      const o = this.originAt(expr.obj, hops + 1);
+      const o = this.originAt(expr.obj, hops + 1, fn);
       return o === undefined ? undefined : [...o, expr.attr];
     }
     if (expr.t === 'call') {
-      const o = this.originAt(expr.callee, hops + 1);
+      const o = this.originAt(expr.callee, hops + 1, fn);
       const q = o?.join('.');
       const arg = expr.args[0];
       if ((q === 'importlib.import_module' || q === '__import__') && arg?.t === 'str' && arg.value !== undefined) return arg.value.split('.');
       return o === undefined ? undefined : [...o, CALL];
     }
     if (expr.t === 'sub') {
-      const o = this.originAt(expr.obj, hops + 1);
+      const o = this.originAt(expr.obj, hops + 1, fn);
       return o === undefined ? undefined : [...o, '[]'];
     }
     return undefined;
@@ -124,7 +210,7 @@ export class Scope {
     this.originMemo.set(key, null);
     let found: string[] | undefined;
     for (const base of (this.bases.get(name) ?? []).slice(0, MAX_VALUES)) {
-      const o = this.originAt(base, hops + 1);
+      const o = this.originAt(base, hops + 1, this.fnOf(base));
       if (o !== undefined && !o.includes(CALL) && !(o[0] ?? '').startsWith('.') && findPythonModule(o.join('.')) !== undefined) {
         found = o;
         break;
@@ -134,37 +220,42 @@ export class Scope {
     return found;
   }
 
-  private isVar(dotted: string): boolean {
-    return this.vars.has(dotted) && !this.imports.has(dotted);
+  /** A binding key with values, unless it is a module name that an import also binds. */
+  private isVar(key: string): boolean {
+    return this.vars.has(key) && !this.imports.has(key);
   }
 
-  private varOrigin(dotted: string, hops: number): string[] | undefined {
-    const memo = this.originMemo.get(dotted);
-    if (memo !== undefined || this.originMemo.has(dotted)) return memo ?? undefined;
-    this.originMemo.set(dotted, null);
+  private varOrigin(key: string, hops: number): string[] | undefined {
+    const memo = this.originMemo.get(key);
+    if (memo !== undefined || this.originMemo.has(key)) return memo ?? undefined;
+    this.originMemo.set(key, null);
     let found: string[] | undefined;
-    for (const value of this.vars.get(dotted) ?? []) {
-      found = this.originAt(value, hops + 1);
+    for (const b of this.vars.get(key) ?? []) {
+      found = this.originAt(b.value, hops + 1, b.fn);
       if (found !== undefined) break;
     }
-    this.originMemo.set(dotted, found);
+    this.originMemo.set(key, found);
     return found;
   }
 
   /** Values a variable ends at after following `a = b` chains (memoized, cycle-safe, capped). */
   terminals(expr: Expr): readonly Expr[] {
+    return this.terminalsIn(expr, this.fnOf(expr));
+  }
+
+  private terminalsIn(expr: Expr, fn: number | undefined): readonly Expr[] {
     const dotted = dottedName(expr);
-    if (dotted === undefined || !this.isVar(dotted)) return [expr];
-    const memo = this.terminalMemo.get(dotted);
+    const key = dotted === undefined ? undefined : this.keyOf(dotted, fn);
+    if (key === undefined || !this.isVar(key)) return [expr];
+    const memo = this.terminalMemo.get(key);
     if (memo !== undefined) return memo ?? [];
-    this.terminalMemo.set(dotted, null);
+    this.terminalMemo.set(key, null);
     const out: Expr[] = [];
-    for (const value of this.vars.get(dotted) ?? []) {
-      const d = dottedName(value);
-      out.push(...(d !== undefined && this.isVar(d) ? this.terminals(value) : [value]));
+    for (const b of this.vars.get(key) ?? []) {
+      out.push(...this.terminalsIn(b.value, b.fn));
       if (out.length >= MAX_VALUES) break;
     }
-    this.terminalMemo.set(dotted, out);
+    this.terminalMemo.set(key, out);
     return out;
   }
 
@@ -186,28 +277,33 @@ export class Scope {
   /**
    * Strings an expression stands for: a literal; a constant's value(s); a list/tuple/dict
    * constant's member picked by a literal subscript; `os.getenv(name, default)`'s default;
-   * each side of `a or b`. Anything followed besides the literal itself is `inferred`.
+   * each side of `a or b`. Anything followed besides the literal itself is `inferred`. Names are
+   * read in the scope the expression sits in.
    */
-  strings(expr: Expr | undefined, hops = 0, inferred = false): ResolvedString[] {
+  strings(expr: Expr | undefined): ResolvedString[] {
+    return expr === undefined ? [] : this.stringsIn(expr, 0, false, this.fnOf(expr));
+  }
+
+  private stringsIn(expr: Expr | undefined, hops: number, inferred: boolean, fn: number | undefined): ResolvedString[] {
     if (expr === undefined || hops > MAX_HOPS) return [];
     switch (expr.t) {
       case 'str':
         return expr.value === undefined ? [] : [{ value: expr.value, node: expr, inferred }];
       case 'name':
       case 'attr':
-        return this.varStrings(expr, hops);
+        return this.varStrings(expr, hops, fn);
       case 'seq':
-        return inferred ? expr.items.slice(0, MAX_VALUES).flatMap((i) => this.strings(i, hops + 1, true)) : [];
+        return inferred ? expr.items.slice(0, MAX_VALUES).flatMap((i) => this.stringsIn(i, hops + 1, true, fn)) : [];
       case 'sub':
-        return this.member(expr.obj, expr.index).flatMap((v) => this.strings(v, hops + 1, true));
+        return this.member(expr.obj, expr.index, fn).flatMap((b) => this.stringsIn(b.value, hops + 1, true, b.fn));
       case 'call': {
         const q = this.qualified(expr.callee);
         if (q === undefined || !ENV_DEFAULT_CALLS.includes(q)) return [];
         const fallback = expr.args[1] ?? expr.kwargs.find((k) => k.name === 'default')?.value;
-        return this.strings(fallback, hops + 1, true);
+        return this.stringsIn(fallback, hops + 1, true, fn);
       }
       case 'other':
-        return expr.ops.length > 0 && expr.ops.every((op) => op === 'or') ? expr.parts.flatMap((p) => this.strings(p, hops + 1, inferred)) : [];
+        return expr.ops.length > 0 && expr.ops.every((op) => op === 'or') ? expr.parts.flatMap((p) => this.stringsIn(p, hops + 1, inferred, fn)) : [];
       default:
         return [];
     }
@@ -221,33 +317,35 @@ export class Scope {
     return cut > 0 && this.classes.has(member.slice(0, cut)) && this.isVar(member) ? member : undefined;
   }
 
-  private varStrings(expr: Expr, hops: number): ResolvedString[] {
+  private varStrings(expr: Expr, hops: number, fn: number | undefined): ResolvedString[] {
     const written = dottedName(expr);
-    const dotted = written !== undefined && !this.isVar(written) ? this.enumMember(written) : written;
-    if (dotted === undefined || !this.isVar(dotted)) return [];
-    const memo = this.stringMemo.get(dotted);
+    const direct = written === undefined ? undefined : this.keyOf(written, fn);
+    const key = written !== undefined && direct !== undefined && !this.isVar(direct) ? this.enumMember(written) : direct;
+    if (key === undefined || !this.isVar(key)) return [];
+    const memo = this.stringMemo.get(key);
     if (memo !== undefined) return memo ?? [];
-    this.stringMemo.set(dotted, null);
+    this.stringMemo.set(key, null);
     const out: ResolvedString[] = [];
-    for (const value of this.vars.get(dotted) ?? []) {
-      for (const r of this.strings(value, hops + 1, true)) out.push(r);
+    for (const b of this.vars.get(key) ?? []) {
+      for (const r of this.stringsIn(b.value, hops + 1, true, b.fn)) out.push(r);
       if (out.length >= MAX_VALUES) break;
     }
-    this.stringMemo.set(dotted, out);
+    this.stringMemo.set(key, out);
     return out;
   }
 
-  /** `CONST["key"]` / `CONST[0]` where CONST is a dict/list literal. */
-  private member(container: Expr, index: Expr): Expr[] {
+  /** `CONST["key"]` / `CONST[0]` where CONST is a dict/list literal; each member with the scope it is read in. */
+  private member(container: Expr, index: Expr, fn: number | undefined): Binding[] {
     const key = index.t === 'str' ? index.value : index.t === 'const' ? index.text : undefined;
     if (key === undefined) return [];
-    const out: Expr[] = [];
-    for (const value of this.terminals(container)) {
+    const out: Binding[] = [];
+    for (const value of this.terminalsIn(container, fn)) {
+      const where = this.fnOf(value);
       if (value.t === 'dict') {
-        for (const e of value.entries) if (e.key.t === 'str' && e.key.value === key) out.push(e.value);
+        for (const e of value.entries) if (e.key.t === 'str' && e.key.value === key) out.push({ value: e.value, fn: where });
       } else if (value.t === 'seq' && /^\d+$/.test(key)) {
         const item = value.items[Number(key)];
-        if (item !== undefined) out.push(item);
+        if (item !== undefined) out.push({ value: item, fn: where });
       }
     }
     return out;

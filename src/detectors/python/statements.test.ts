@@ -23,6 +23,12 @@ function show(e: Expr | undefined): string {
 }
 
 describe('readProgram', () => {
+  it('names every parameter of a def and numbers the functions statements sit in', () => {
+    const src = 'X = 1\ndef f(a, b: int, c=1, d: str = "x", *args: str, e, **kw):\n    y = 2\n    def g(z):\n        w = 3\n    v = 4\nclass C:\n    def m(self):\n        u = 5\n';
+    const shown = read(src).map((s) => (s.kind === 'def' ? `def ${s.name} #${s.id ?? '?'} in ${s.fn ?? '-'} (${(s.params?.params ?? []).join(' ')})` : s.kind === 'assign' ? `${s.targets.join(',')} in ${s.fn ?? '-'}` : s.kind));
+    expect(shown).toEqual(['X in -', 'def f #1 in - (a b c d args e kw)', 'y in 1', 'def g #2 in 1 (z)', 'w in 2', 'v in 1', 'class', 'def m #3 in - (self)', 'u in 3']);
+  });
+
   it('reads imports with aliases and parenthesized multi-line from-imports', () => {
     expect(read('import a.b as c, d\nfrom x.y import (\n  p,\n  q as r,\n)\nfrom . import z\nfrom ..m import n\n')).toEqual([
       { kind: 'import', names: [{ name: 'a.b', alias: 'c' }, { name: 'd', alias: undefined }], line: 1 },

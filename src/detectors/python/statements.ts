@@ -2,8 +2,9 @@
  * Statement reader: splits the token stream at NEWLINE tokens and recognizes the few statement
  * shapes the detector needs: `import`, `from ... import`, decorators + `def`, `class` (name and bases), assignments
  * (`a = b = value`, `x: T = value`, `self.x = value`) and everything else as plain expressions.
- * Indentation only tells class bodies apart (`blocks.ts`): an assignment there also binds
- * `Class.attr`. A decorator applies to the next `def`/`async def`, a docstring is the
+ * Indentation tells class bodies apart (`blocks.ts`): an assignment there also binds
+ * `Class.attr`; and function bodies: statements inside one carry its number (`fn`, a `def` its
+ * own as `id`), so names bound there stay local (scope.ts). A decorator applies to the next `def`/`async def`, a docstring is the
  * string-only statement right after a `def` line.
  */
 import { Blocks, classTargets } from './blocks.ts';
@@ -19,10 +20,10 @@ export interface ImportedName {
 export type Statement =
   | { readonly kind: 'import'; readonly names: readonly ImportedName[]; readonly line: number }
   | { readonly kind: 'from'; readonly module: string; readonly relative: boolean; readonly names: readonly ImportedName[]; readonly line: number }
-  | { readonly kind: 'def'; readonly name: string; readonly decorators: readonly Expr[]; readonly params: CallExpr | undefined; readonly docstring: string | undefined; readonly line: number; readonly body: readonly Expr[] }
-  | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expr; readonly line: number; readonly exprs: readonly Expr[] }
-  | { readonly kind: 'class'; readonly name: string; readonly bases: readonly Expr[]; readonly line: number; readonly exprs: readonly Expr[] }
-  | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number };
+  | { readonly kind: 'def'; readonly name: string; readonly decorators: readonly Expr[]; readonly params: CallExpr | undefined; readonly docstring: string | undefined; readonly line: number; readonly body: readonly Expr[]; readonly fn?: number | undefined; readonly id?: number | undefined }
+  | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expr; readonly line: number; readonly exprs: readonly Expr[]; readonly fn?: number | undefined }
+  | { readonly kind: 'class'; readonly name: string; readonly bases: readonly Expr[]; readonly line: number; readonly exprs: readonly Expr[]; readonly fn?: number | undefined }
+  | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number; readonly fn?: number | undefined };
 
 export interface Program {
   readonly statements: Statement[];
@@ -59,7 +60,7 @@ export function readProgram(tokens: readonly Token[]): Program {
   for (let r = 0; r < ranges.length; r++) {
     const range = ranges[r] as Range;
     const first = tokens[range.start] as Token;
-    const owner = blocks.enter(tokens, range.start);
+    const { owner, fn, opens } = blocks.enter(tokens, range.start);
     const reader = new ExprReader(tokens, range.start, range.end);
     const text = first.kind === 'name' ? first.text : first.kind === 'op' ? first.text : '';
     const isAsyncDef = text === 'async' && tokens[range.start + 1]?.text === 'def';
@@ -70,7 +71,7 @@ export function readProgram(tokens: readonly Token[]): Program {
     } else if (text === 'def' || isAsyncDef) {
       reader.pos += isAsyncDef ? 1 : 0;
       const def = readDef(reader, tokens, range, ranges[r + 1], decorators);
-      if (def !== undefined) statements.push(def);
+      if (def !== undefined) statements.push({ ...def, fn, id: opens });
       decorators = [];
     } else if (text === 'import' || (text === 'from' && first.kind === 'name')) {
       decorators = [];
@@ -78,14 +79,15 @@ export function readProgram(tokens: readonly Token[]): Program {
     } else {
       if (text === 'class') decorators = [];
       const plain = (text === 'class' && first.kind === 'name' ? readClass(reader, tokens, range) : undefined) ?? readPlain(reader, tokens, range);
-      statements.push(owner !== undefined && plain.kind === 'assign' ? { ...plain, targets: [...plain.targets, ...classTargets(owner, plain.targets)] } : plain);
+      const placed = fn === undefined ? plain : { ...plain, fn };
+      statements.push(owner !== undefined && placed.kind === 'assign' ? { ...placed, targets: [...placed.targets, ...classTargets(owner, placed.targets)] } : placed);
     }
     if (reader.gaveUpAt !== undefined) gaveUp.push(reader.gaveUpAt);
   }
   return { statements, gaveUp, classes: blocks.classes };
 }
 
-function readDef(reader: ExprReader, tokens: readonly Token[], range: Range, next: Range | undefined, decorators: Expr[]): Statement | undefined {
+function readDef(reader: ExprReader, tokens: readonly Token[], range: Range, next: Range | undefined, decorators: Expr[]): Extract<Statement, { kind: 'def' }> | undefined {
   const nameTok = tokens[reader.pos + 1];
   if (nameTok?.kind !== 'name') return undefined;
   reader.pos += 2;
