@@ -3,7 +3,10 @@
  * bounded byte reads when a binary detector does, and run the detectors. Shared by the scan loop
  * on the main thread and by scan workers (`scan-worker.ts`), so both produce the same outcome.
  */
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, posix } from 'node:path';
 import type { DetectorSet } from '../../src/detectors/run.ts';
+import type { SiblingFiles } from '../../src/detectors/types.ts';
 import type { DetectionResult } from '../../src/model/index.ts';
 import { openBinary, readCandidateSync, type ReadOutcome } from './read.ts';
 import type { ListedFile } from './walk.ts';
@@ -19,13 +22,85 @@ export interface FileOutcome {
 export const NOT_SCANNED: FileOutcome = { read: false, bytes: 0, results: [] };
 
 /** Reads (synchronously) and detects one file. */
-export function scanFileSync(detectors: DetectorSet, scope: string, file: ListedFile, maxFileSize: number): FileOutcome {
+export function scanFileSync(detectors: DetectorSet, scope: string, file: ListedFile, maxFileSize: number, memo?: FolderMemo): FileOutcome {
   const text = detectors.wantsText(file.path) ? readCandidateSync(file, maxFileSize) : undefined;
-  return detectFile(detectors, scope, file, text);
+  return detectFile(detectors, scope, file, text, maxFileSize, memo);
+}
+
+/**
+ * What detectors derived from folders' files, kept for the few folders scanned last: files come in
+ * path order, so a module's files are near each other (a subfolder's files may come between two of
+ * them: `data.tf`, `examples/x/main.tf`, `iam.tf`). Bounded; one per scan loop or worker.
+ */
+export class FolderMemo {
+  private readonly folders = new Map<string, { names?: string[]; values: Map<string, unknown> }>();
+  private readonly keep: number;
+  /**
+   * Root-relative paths of the scan's listing: a sibling must be one of them, so a file the user
+   * excluded (`--exclude`) is never read on a neighbour's behalf. Undefined: the folder as it is.
+   */
+  readonly listed: ReadonlySet<string> | undefined;
+
+  constructor(keep = 16, listed?: ReadonlySet<string>) {
+    this.keep = keep;
+    this.listed = listed;
+  }
+
+  /** What is kept for `dir` (most recently used last). */
+  at(dir: string): { names?: string[]; values: Map<string, unknown> } {
+    let entry = this.folders.get(dir);
+    if (entry === undefined) {
+      entry = { values: new Map() };
+      if (this.folders.size >= this.keep) this.folders.delete(this.folders.keys().next().value as string);
+    } else {
+      this.folders.delete(dir);
+    }
+    this.folders.set(dir, entry);
+    return entry;
+  }
+}
+
+/**
+ * The other files of a file's folder, listed and read only when a detector asks (a Terraform file
+ * naming `var.x` defined in `variables.tf`), with the same size cap and decoding. Listing errors
+ * read as an empty folder: the file itself was readable, and its detectors still run.
+ */
+export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new FolderMemo()): SiblingFiles {
+  const dir = dirname(file.absolute);
+  const own = basename(file.absolute);
+  const all = (): string[] => {
+    const kept = memo.at(dir);
+    if (kept.names === undefined) {
+      try {
+        const folder = posix.dirname(file.path);
+        kept.names = readdirSync(dir, { withFileTypes: true })
+          .filter((d) => d.isFile() && (memo.listed === undefined || memo.listed.has(posix.join(folder, d.name))))
+          .map((d) => d.name)
+          .sort();
+      } catch {
+        kept.names = [];
+      }
+    }
+    return kept.names;
+  };
+  const names = (): string[] => all().filter((n) => n !== own);
+  return {
+    names,
+    read(name) {
+      if (!names().includes(name)) return undefined;
+      const outcome = readCandidateSync({ path: posix.join(posix.dirname(file.path), name), absolute: join(dir, name) }, maxFileSize);
+      return outcome.kind === 'text' ? outcome.content : undefined;
+    },
+    memo<T>(key: string, compute: () => T): T {
+      const { values } = memo.at(dir);
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key) as T;
+    },
+  };
 }
 
 /** Runs text detectors on the decoded text (when read) and binary detectors on the open file. */
-export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined): FileOutcome {
+export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined, maxFileSize: number, memo?: FolderMemo): FileOutcome {
   const binary = detectors.wantsBinary(file.path) ? detectBinary(detectors, scope, file) : undefined;
   const results: DetectionResult[] = [];
   let read = binary?.read ?? false;
@@ -37,7 +112,7 @@ export function detectFile(detectors: DetectorSet, scope: string, file: ListedFi
     if (notes.length > 0) results.push({ assets: [], relationships: [], diagnostics: notes });
     if (text.kind === 'text') {
       read = true;
-      results.push(...detectors.run({ scope, path: file.path, content: text.content }));
+      results.push(...detectors.run({ scope, path: file.path, content: text.content, siblings: folderSiblings(file, maxFileSize, memo) }));
     }
   }
   if (binary) results.push(...binary.results);

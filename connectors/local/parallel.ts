@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { DETECTORS } from '../../src/detectors/api.ts';
 import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { ScanContext } from '../types.ts';
-import { NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
+import { FolderMemo, NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
 import type { ListedFile } from './walk.ts';
 
 /** Worker threads at most: each holds its own copy of the parsers (about 60 MB). */
@@ -32,6 +32,8 @@ export interface WorkerJob {
   readonly detectorIds: readonly string[];
   readonly scope: string;
   readonly maxFileSize: number;
+  /** Root-relative paths of the listing (siblings a detector may read must be among them). */
+  readonly listed: readonly string[];
 }
 
 export interface ChunkTask {
@@ -65,6 +67,7 @@ interface Slot {
 /** Reads and detects every file on this thread and `workers` worker threads. */
 export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: WorkerJob, files: readonly ListedFile[], workers: number): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome | undefined>(files.length);
+  const listed = new Set(job.listed);
   const queue: Array<readonly [number, number]> = [];
   for (let start = 0; start < files.length; start += CHUNK) queue.push([start, Math.min(files.length, start + CHUNK)]);
   queue.reverse(); // pop() then hands chunks out in path order
@@ -99,7 +102,8 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
       const range = queue.pop();
       if (range !== undefined) {
         const [start, end] = range;
-        place(start, files.slice(start, end).map((file) => (ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, job.scope, file, job.maxFileSize))));
+        const memo = new FolderMemo(undefined, listed);
+        place(start, files.slice(start, end).map((file) => (ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, job.scope, file, job.maxFileSize, memo))));
         // Let worker replies in, and hand them more chunks, between two chunks of our own.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;

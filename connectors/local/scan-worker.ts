@@ -6,17 +6,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileDetectors } from '../../src/detectors/run.ts';
 import { selectDetectors } from '../../src/detectors/select.ts';
-import { scanFileSync } from './detect-file.ts';
+import { FolderMemo, scanFileSync } from './detect-file.ts';
 import type { ChunkReply, ChunkTask, WorkerJob } from './parallel.ts';
 
 const job = workerData as WorkerJob;
 const detectors = compileDetectors(selectDetectors(job.detectorIds));
 const port = parentPort;
+const listed = new Set(job.listed);
 
 port?.on('message', (task: ChunkTask) => {
   let reply: ChunkReply;
   try {
-    reply = { id: task.id, outcomes: task.files.map((file) => scanFileSync(detectors, job.scope, file, job.maxFileSize)) };
+    const memo = new FolderMemo(undefined, listed);
+    reply = { id: task.id, outcomes: task.files.map((file) => scanFileSync(detectors, job.scope, file, job.maxFileSize, memo)) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -16,7 +16,7 @@ import type { OwnershipFacts } from '../../src/owners/types.ts';
 import { normalizeRoot } from './normalize.ts';
 import { createOwnershipGatherer } from './ownership.ts';
 import { projectFiles } from './projects.ts';
-import { detectFile, NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
+import { detectFile, FolderMemo, NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
 import { scanInWorkers, workerCount } from './parallel.ts';
 import { readCandidate } from './read.ts';
 import { resolveScope } from './scope.ts';
@@ -86,7 +86,7 @@ async function scanRoot(ctx: ScanContext, options: LocalScanOptions, path: strin
   const listing = await listFiles({ ...options, root });
   const candidates = listing.files.filter((f) => options.detectors.wants(f.path));
   ctx.progress.addTotal(candidates.length);
-  const perFile = await scanFiles(ctx, options, scope.scope, candidates);
+  const perFile = await scanFiles(ctx, options, scope.scope, candidates, listing.files.map((f) => f.path));
   const results = perFile.flatMap((r) => r.results);
   const normalized = normalizeRoot(scope, results, projectFiles(listing.files.map((f) => f.path)));
   return {
@@ -102,7 +102,7 @@ async function scanRoot(ctx: ScanContext, options: LocalScanOptions, path: strin
 }
 
 /** Reads and detects every candidate; results land at their file's index. */
-async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: string, files: readonly ListedFile[]): Promise<FileOutcome[]> {
+async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: string, files: readonly ListedFile[], listed: readonly string[]): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome>(files.length);
   const { detectors, maxFileSize } = options;
   const done = (i: number, outcome: FileOutcome): void => {
@@ -111,17 +111,19 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
   };
   if (options.concurrency <= 1) {
     const workers = workerCount(files.length, detectors, options.workers);
-    if (workers > 0) return scanInWorkers(ctx, detectors, { detectorIds: detectors.detectors.map((d) => d.id), scope, maxFileSize }, files, workers);
-    files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, scope, file, maxFileSize)));
+    if (workers > 0) return scanInWorkers(ctx, detectors, { detectorIds: detectors.detectors.map((d) => d.id), scope, maxFileSize, listed }, files, workers);
+    const memo = new FolderMemo(undefined, new Set(listed));
+    files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, scope, file, maxFileSize, memo)));
     return out;
   }
   let next = 0;
+  const memo = new FolderMemo(undefined, new Set(listed));
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
       const file = files[i] as ListedFile;
       const text = ctx.signal.aborted || !detectors.wantsText(file.path) ? undefined : await readCandidate(file, maxFileSize);
-      done(i, ctx.signal.aborted ? NOT_SCANNED : detectFile(detectors, scope, file, text));
+      done(i, ctx.signal.aborted ? NOT_SCANNED : detectFile(detectors, scope, file, text, maxFileSize, memo));
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, worker));

@@ -12,6 +12,39 @@ export interface ByteSource {
 }
 
 /**
+ * The other files of a file's folder, read on demand, for detectors whose unit is a folder rather
+ * than a file (a Terraform module: a `variable` default in `variables.tf` gives `var.x` in
+ * `main.tf` its value). The connector implements it with the same size cap and text decoding as
+ * the file itself; like `ByteSource`, it keeps detectors free of I/O.
+ */
+export interface SiblingFiles {
+  /** Base names of the other regular files of the folder, sorted. */
+  names(): readonly string[];
+  /** The decoded text of one of them; undefined when it is not there, too large or binary. */
+  read(name: string): string | undefined;
+  /**
+   * What `compute` returns for `key`, computed once while files of this folder are scanned one after
+   * another (the variables one sibling declares, read for each file of the module). `compute` must
+   * depend only on the folder's files, so a cached answer equals a fresh one.
+   */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** SiblingFiles over an in-memory map of base name → text (tests, archive members). */
+export function siblingsOf(files: ReadonlyMap<string, string>): SiblingFiles {
+  const names = [...files.keys()].sort();
+  const memo = new Map<string, unknown>();
+  return {
+    names: () => names,
+    read: (name) => files.get(name),
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+}
+
+/**
  * A file handed to detectors. Local folders and (later) GitHub tarballs produce the same shape,
  * so one detector and one fixture serve both connectors.
  */
@@ -24,6 +57,8 @@ export interface SourceFile {
   readonly content: string;
   /** The raw bytes, given only to detectors with `binary: true`. */
   readonly bytes?: ByteSource;
+  /** The other files of the folder, when the connector can read them (text detectors only). */
+  readonly siblings?: SiblingFiles;
 }
 
 /** A ByteSource over an in-memory buffer (tests, nested archive members). */

@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Asset, AssetKind, Diagnostic, Relationship } from '../../src/model/index.ts';
 import { bytesOf, type Detector } from '../../src/detectors/types.ts';
+import { folderSiblings, FolderMemo } from '../../connectors/local/detect-file.ts';
 
 export interface TreeResult {
   assets: Asset[];
@@ -28,12 +29,14 @@ export function detectTree(root: string, detector: Detector, scope = 'fixture'):
   const files: string[] = [];
   walk(root, files);
   const result: TreeResult = { assets: [], relationships: [], diagnostics: [] };
+  // Sibling files as the local connector offers them (same helper, same per-folder memo).
+  const memo = new FolderMemo();
   for (const full of files) {
     const path = relative(root, full).split(sep).join('/');
     if (!isMatch(path)) continue;
     const found = detector.binary
       ? detector.detect({ scope, path, content: '', bytes: bytesOf(readFileSync(full)) })
-      : detector.detect({ scope, path, content: readFileSync(full, 'utf8') });
+      : detector.detect({ scope, path, content: readFileSync(full, 'utf8'), siblings: folderSiblings({ path, absolute: full }, Number.MAX_SAFE_INTEGER, memo) });
     if (!found) continue;
     result.assets.push(...found.assets);
     result.relationships.push(...found.relationships);

@@ -65,6 +65,11 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
     types: ['aws_bedrockagent_agent_alias', 'awscc_bedrock_agent_alias', 'AWS::Bedrock::AgentAlias'], kind: 'endpoint', provider: 'aws-bedrock', name: ['agent_alias_name'],
     attributes: { agent: ['agent_id'] }, source: `${TF_AWS}bedrockagent_agent_alias); ${CFN}bedrock-agentalias`,
   },
+  {
+    // A flow alias is what callers invoke (bedrock:InvokeFlow takes the alias), like an agent alias.
+    types: ['awscc_bedrock_flow_alias', 'AWS::Bedrock::FlowAlias'], kind: 'endpoint', provider: 'aws-bedrock', name: ['name'],
+    attributes: { flow: ['flow_arn'] }, source: `${AWSCC}; ${CFN}bedrock-flowalias`,
+  },
   { types: ['aws_bedrockagent_agent_knowledge_base_association'], provider: 'aws-bedrock', links: [{ rel: 'READS_FROM', from: 'agent_id', to: 'knowledge_base_id' }], source: `${TF_AWS}bedrockagent_agent_knowledge_base_association)` },
   { types: ['aws_bedrockagent_agent_collaborator'], provider: 'aws-bedrock', links: [{ rel: 'CALLS', from: 'agent_id', to: 'agent_descriptor.alias_arn' }], source: `${TF_AWS}bedrockagent_agent_collaborator)` },
   {

@@ -8,7 +8,8 @@
  */
 import { isAlias, isMap as isYamlMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { CFN_FUNCTIONS, CFN_YAML_TAGS, intrinsics, longName } from './cfn-intrinsics.ts';
-import type { IacDocument, IacResource } from './document.ts';
+import { LineIndex } from '../shared/line-index.ts';
+import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
 import type { Problem, ReadOutcome } from './terraform.ts';
 import { isMap, makeMap, type IacEntry, type IacMap, type IacValue } from './value.ts';
@@ -31,19 +32,23 @@ export function readCloudFormation(path: string, content: string): ReadOutcome |
   const list = isMap(resources) ? resourcesOf(resources) : [];
   if (!declared && !list.some((r) => r.type.startsWith('AWS::'))) return problems.length > 0 ? emptyOutcome(path, problems) : null;
   const constants = new Map<string, IacValue>();
+  const origins = new Map<string, ConstantOrigin>();
   const params = root.entries.get('parameters')?.value;
+  const lines = new LineIndex(content);
   if (isMap(params)) {
     for (const p of params.entries.values()) {
-      const def = isMap(p.value) ? p.value.entries.get('default')?.value : undefined;
-      if (def !== undefined) constants.set(p.key, def);
+      const def = isMap(p.value) ? p.value.entries.get('default') : undefined;
+      if (def === undefined) continue;
+      constants.set(p.key, def.value);
+      origins.set(p.key, { ref: p.key, kind: 'parameter default', path, line: def.line, snippet: lines.lineText(def.line).slice(0, 1000) });
     }
   }
-  const doc: IacDocument = { format: 'cloudformation', keyPrefix: `cloudformation:${path}`, resources: list, byAddress: new Map(list.map((r) => [r.address, r])), constants };
+  const doc: IacDocument = { format: 'cloudformation', keyPrefix: `cloudformation:${path}`, resources: list, byAddress: new Map(list.map((r) => [r.address, r])), constants, origins };
   return { doc, problems };
 }
 
 function emptyOutcome(path: string, problems: Problem[]): ReadOutcome {
-  return { doc: { format: 'cloudformation', keyPrefix: `cloudformation:${path}`, resources: [], byAddress: new Map(), constants: new Map() }, problems };
+  return { doc: { format: 'cloudformation', keyPrefix: `cloudformation:${path}`, resources: [], byAddress: new Map(), constants: new Map(), origins: new Map() }, problems };
 }
 
 function resourcesOf(resources: IacMap): IacResource[] {

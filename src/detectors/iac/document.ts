@@ -2,7 +2,7 @@
  * One IaC file read into format-neutral resources, whatever the syntax: Terraform (HCL or JSON)
  * or CloudFormation (YAML or JSON). The mapping code (`emit.ts`, `iam-*.ts`) only sees this.
  */
-import { isExpr, type IacMap, type IacValue } from './value.ts';
+import { isExpr, isList, isMap, makeExpr, normKey, type IacExpr, type IacMap, type IacValue } from './value.ts';
 
 export type IacFormat = 'terraform' | 'cloudformation';
 
@@ -28,20 +28,126 @@ export interface IacDocument {
   readonly keyPrefix: string;
   readonly resources: readonly IacResource[];
   readonly byAddress: ReadonlyMap<string, IacResource>;
-  /** Variable defaults / locals (Terraform) and parameter defaults (CloudFormation) by reference. */
+  /**
+   * Variable defaults / locals (Terraform: of the whole module, this file's first) and parameter
+   * defaults (CloudFormation) by reference.
+   */
   readonly constants: ReadonlyMap<string, IacValue>;
+  /** Where each constant is written, for evidence and `valueFrom`. */
+  readonly origins: ReadonlyMap<string, ConstantOrigin>;
+}
+
+/** Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a parameter `Default`. */
+export interface ConstantOrigin {
+  /** The reference it answers (`var.model_id`, `local.name`, `ModelId`). */
+  readonly ref: string;
+  readonly kind: 'variable default' | 'local' | 'parameter default';
+  /** Repo-relative path of the file that declares it (this file or another file of the module). */
+  readonly path: string;
+  readonly line: number;
+  /** The declaring line as written (evidence snippet when the file is not the one being read). */
+  readonly snippet: string;
+}
+
+/** A value after following constants, with the constants it went through (empty when written in place). */
+export interface Traced {
+  readonly value: IacValue;
+  readonly origins: readonly ConstantOrigin[];
 }
 
 /**
- * Follows a bare reference to a variable, local or parameter with a literal value in the same file
- * (`var.model_id` with a default, `!Ref ModelId` with a `Default`); otherwise returns the value.
+ * Follows a bare reference to a variable, local or parameter with a literal value in the module
+ * (`var.model_id` with a default, `!Ref ModelId` with a `Default`), and renders a template whose
+ * every interpolation is such a literal (`"${var.prefix}-agent"`); otherwise returns the value.
  */
-export function resolveValue(doc: IacDocument, value: IacValue, depth = 0): IacValue {
-  if (!isExpr(value) || depth > 8 || value.refs.length !== 1) return value;
+export function resolveValue(doc: IacDocument, value: IacValue): IacValue {
+  return traceValue(doc, value).value;
+}
+
+/** `resolveValue`, with the constants the value came from. */
+export function traceValue(doc: IacDocument, value: IacValue, depth = 0): Traced {
+  if (!isExpr(value) || depth > 8) return { value, origins: [] };
+  if (value.template === true) return renderTemplate(doc, value, depth);
+  if (value.refs.length !== 1) return { value, origins: [] };
   const ref = value.refs[0] as string;
-  if (value.text !== ref && value.text !== `!Ref ${ref}`) return value;
-  const target = doc.constants.get(ref);
-  return target === undefined ? value : resolveValue(doc, target, depth + 1);
+  const steps = value.text === `!Ref ${ref}` ? [] : stepsAfter(value.text, ref);
+  const target = steps === undefined ? undefined : doc.constants.get(ref);
+  if (target === undefined || steps === undefined) return { value, origins: [] };
+  const inner = traceValue(doc, target, depth + 1);
+  const reached = steps.length === 0 ? inner.value : walk(inner.value, steps);
+  // `default = null` says "no value": the reference stays as written.
+  if (reached === undefined || reached === null) return { value, origins: [] };
+  const origin = doc.origins.get(ref);
+  return { value: reached, origins: origin === undefined ? inner.origins : [origin, ...inner.origins] };
+}
+
+/** `var.cfg.name`, `local.models["chat"]`, `var.list[0]` after `ref`: the keys and indexes; undefined for anything else. */
+function stepsAfter(text: string, ref: string): (string | number)[] | undefined {
+  if (!text.startsWith(ref)) return undefined;
+  const steps: (string | number)[] = [];
+  const step = /\.([A-Za-z_][\w-]*)|\["([^"\\$%]*)"\]|\[(\d+)\]/y;
+  for (let at = ref.length; at < text.length; at = step.lastIndex) {
+    step.lastIndex = at;
+    const m = step.exec(text);
+    if (m === null) return undefined;
+    steps.push(m[3] !== undefined ? Number(m[3]) : ((m[1] ?? m[2]) as string));
+  }
+  return steps;
+}
+
+/** Follows keys and indexes into a literal map or list. */
+function walk(v: IacValue, steps: readonly (string | number)[]): IacValue | undefined {
+  let current: IacValue | undefined = v;
+  for (const s of steps) {
+    if (isMap(current) && typeof s === 'string') current = current.entries.get(normKey(s))?.value;
+    else if (isList(current) && typeof s === 'number') current = current.items[s];
+    else return undefined;
+  }
+  return current;
+}
+
+/** True for a literal: a non-null scalar, or a list/map of literals. */
+export function isLiteral(v: IacValue, depth = 0): boolean {
+  if (v === null || depth > 20) return false;
+  if (typeof v !== 'object') return true;
+  if (v.kind === 'expr') return false;
+  const children = v.kind === 'list' ? v.items : [...v.entries.values()].map((e) => e.value);
+  return children.every((c) => isLiteral(c, depth + 1));
+}
+
+/** What to show for a value: its resolved literal, else the value as written (`var.x`, not what a local computes). */
+export function shownValue(doc: IacDocument, value: IacValue): IacValue {
+  const v = resolveValue(doc, value);
+  return isLiteral(v) ? v : value;
+}
+
+/** What `${inner}` holds: `var.x`, `local.m["k"]`, a CloudFormation parameter name. */
+function traceInterpolation(doc: IacDocument, inner: string, depth: number): Traced {
+  const text = inner.trim();
+  const ref = /^(?:var|local)\.[A-Za-z_][\w-]*/.exec(text)?.[0] ?? text;
+  return traceValue(doc, makeExpr(text, [ref], 0), depth);
+}
+
+const INTERPOLATION = /\$\{([^{}]{1,200})\}/g;
+
+/** A template of literal text and `${ref}`s: a string when every ref is a literal constant. */
+function renderTemplate(doc: IacDocument, value: IacExpr, depth: number): Traced {
+  // Escapes (`$${`, `\n`) would need unescaping first: such templates stay as written.
+  if (/%\{|\$\$\{|\\/.test(value.text)) return { value, origins: [] };
+  const origins: ConstantOrigin[] = [];
+  let complete = true;
+  const text = value.text.replace(INTERPOLATION, (whole, inner: string) => {
+    const traced = traceInterpolation(doc, inner, depth + 1);
+    const v = traced.value;
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+      complete = false;
+      return whole;
+    }
+    origins.push(...traced.origins);
+    return String(v);
+  });
+  // An interpolation the pattern cannot take (`${f({...})}`) is left in the text: not rendered then.
+  return complete && !text.includes('${') ? { value: text, origins } : { value, origins: [] };
 }
 
 /** References of an expression, plus those of the locals/variables it names (`local.cfg.name` → what `local.cfg` references). */
@@ -65,13 +171,23 @@ export function literalString(doc: IacDocument, value: IacValue | undefined): st
   return undefined;
 }
 
-/** Replaces `${var.x}` / `${local.x}` / `${Param}` in a template's text by literal constants of the file. */
+/** Replaces `${var.x}` / `${local.x}` / `${Param}` in a template's text by literal constants of the module. */
 export function substituteConstants(doc: IacDocument, text: string): string {
-  if (!text.includes('${')) return text;
-  return text.replace(/\$\{([^{}]{1,200})\}/g, (whole, inner: string) => {
-    const value = doc.constants.get(inner.trim());
-    return (value === undefined ? undefined : literalString(doc, value)) ?? whole;
+  return substituteTraced(doc, text).value as string;
+}
+
+/** `substituteConstants`, with the constants it used. */
+export function substituteTraced(doc: IacDocument, text: string): Traced {
+  if (!text.includes('${')) return { value: text, origins: [] };
+  const origins: ConstantOrigin[] = [];
+  const value = text.replace(INTERPOLATION, (whole, inner: string) => {
+    const traced = traceInterpolation(doc, inner, 0);
+    const literal = typeof traced.value === 'string' || typeof traced.value === 'number' ? String(traced.value) : undefined;
+    if (literal === undefined) return whole;
+    origins.push(...traced.origins);
+    return literal;
   });
+  return { value, origins };
 }
 
 /** The Terraform resource type of an address (`aws_iam_role.x` → `aws_iam_role`; `data.t.n` → `t`). */

@@ -7,16 +7,18 @@
 import type { Asset, AttributeValue, Attributes } from '../../model/index.ts';
 import { modelProvider } from '../shared/model-ids.ts';
 import { modelTargets } from './model-assets.ts';
+import { emitModuleInputs } from './module-inputs.ts';
 import { modelIdsIn } from './models.ts';
 import { rulesFor, type ResourceRule } from './catalog.ts';
-import { literalString, resolveValue, type IacDocument, type IacResource } from './document.ts';
+import { literalString, shownValue, type IacDocument, type IacResource } from './document.ts';
 import { emitIam } from './iam.ts';
 import { ownerTagsOf } from './owner-tags.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { READERS, type DraftOverride } from './readers.ts';
 import type { Sink } from './sink.ts';
 import { addressKey, linkTargets, type EmitContext, type TargetRef } from './targets.ts';
-import { getAll, isMap, textOf, toAttribute, type Found } from './value.ts';
+import { provenanceOf } from './provenance.ts';
+import { getAll, isMap, textOf, toAttribute, type Found, type IacValue } from './value.ts';
 
 /** Maps one document into the sink. */
 export function emitDocument(doc: IacDocument, sink: Sink): void {
@@ -34,6 +36,7 @@ export function emitDocument(doc: IacDocument, sink: Sink): void {
     emitLinks(ctx, r, rule, self);
     for (const id of rule.readers ?? []) READERS[id].edges?.(ctx, r, self);
   }
+  emitModuleInputs(ctx);
   emitIam(ctx);
 }
 
@@ -49,22 +52,35 @@ function resourceAsset(ctx: EmitContext, r: IacResource, rule: ResourceRule): As
   const kind = rule.kind as NonNullable<ResourceRule['kind']>;
   let override: DraftOverride = {};
   for (const id of rule.readers ?? []) override = { ...override, ...READERS[id].draft?.(ctx, r) };
-  const name = override.name ?? rule.fixedName ?? firstLiteral(ctx.doc, r, rule.name ?? []) ?? r.address;
+  const named = override.name === undefined && rule.fixedName === undefined ? firstLiteral(ctx.doc, r, rule.name ?? []) : undefined;
+  const name = override.name ?? rule.fixedName ?? named?.text ?? r.address;
   const key = override.key ?? (rule.keyByName === true ? name.toLowerCase() : addressKey(ctx.doc, r.address));
   const provider = override.provider ?? (rule.keyByName === true && kind === 'model' ? modelProvider(name) : undefined) ?? rule.provider;
-  const attributes: Attributes = { iacType: r.type, ...rule.fixed, ...copiedAttributes(ctx, r, rule), ...unresolvedModels(ctx, r, rule), ...override.attributes };
+  const models = valuesAt(r, rule.models ?? []).map(([p, v]) => [p, v, modelIdsIn(ctx.doc, v).length > 0] as const);
+  // Only the attribute: the header stays the resource's evidence (systems show members' first evidence).
+  const prov = provenanceOf(ctx, [...(named === undefined ? [] : [named.at]), ...valuesAt(r, Object.values(rule.attributes ?? {}).flat()), ...models]);
+  const attributes: Attributes = {
+    iacType: r.type, ...rule.fixed, ...copiedAttributes(ctx, r, rule), ...unresolvedModels(ctx, r, rule), ...override.attributes,
+    ...(prov.valueFrom.length === 0 ? {} : { valueFrom: prov.valueFrom }),
+  };
   const tags = ownerTagsOf(ctx.doc, r);
   return ctx.sink.asset({ kind, key, name, provider, nativeId: override.nativeId ?? r.address, attributes, evidence: [ctx.sink.evidence(r.line)], tags });
 }
 
-function firstLiteral(doc: IacDocument, r: IacResource, paths: readonly string[]): string | undefined {
+/** The first non-empty literal at one of the paths, with the path and value it was read from. */
+function firstLiteral(doc: IacDocument, r: IacResource, paths: readonly string[]): { text: string; at: readonly [string, IacValue] } | undefined {
   for (const p of paths) {
     for (const f of getAll(r.body, p)) {
       const s = literalString(doc, f.value);
-      if (s !== undefined && s.trim() !== '') return s;
+      if (s !== undefined && s.trim() !== '') return { text: s, at: [p, f.value] };
     }
   }
   return undefined;
+}
+
+/** Every `[path, value]` a resource holds at the paths. */
+function valuesAt(r: IacResource, paths: readonly string[]): (readonly [string, IacValue])[] {
+  return [...new Set(paths)].flatMap((p) => getAll(r.body, p).map((f) => [p, f.value] as const));
 }
 
 /** Attributes that are lists even with one value (so they merge by union across files). */
@@ -84,12 +100,12 @@ function copiedAttributes(ctx: EmitContext, r: IacResource, rule: ResourceRule):
 
 /** Model values that name no model here (`var.model_id` without a default): kept as written. */
 function unresolvedModels(ctx: EmitContext, r: IacResource, rule: ResourceRule): Attributes {
-  const refs = (rule.models ?? []).flatMap((p) => getAll(r.body, p)).filter((f) => modelIdsIn(ctx.doc, f.value).length === 0).map((f) => textOf(resolveValue(ctx.doc, f.value)));
+  const refs = (rule.models ?? []).flatMap((p) => getAll(r.body, p)).filter((f) => modelIdsIn(ctx.doc, f.value).length === 0).map((f) => textOf(shownValue(ctx.doc, f.value)));
   return refs.length === 0 ? {} : { modelRefs: refs };
 }
 
 function attributeOf(ctx: EmitContext, f: Found): AttributeValue {
-  const v = resolveValue(ctx.doc, f.value);
+  const v = shownValue(ctx.doc, f.value);
   return isMap(v) ? toAttribute(v) : typeof v === 'object' && v !== null ? textOf(v) : v;
 }
 

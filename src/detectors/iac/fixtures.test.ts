@@ -81,7 +81,10 @@ describe('iac detector on fixtures', () => {
   it('names, attributes and evidence as declared', () => {
     const agent = assetNamed(r, 'agent', 'support-agent');
     expect(agent?.nativeId).toBe('aws_bedrockagent_agent.support');
-    expect(agent?.attributes).toEqual({ iacType: 'aws_bedrockagent_agent', guardrails: ['aws_bedrock_guardrail.default.guardrail_id'], idleSessionTtl: 600 });
+    expect(agent?.attributes).toEqual({
+      iacType: 'aws_bedrockagent_agent', guardrails: ['aws_bedrock_guardrail.default.guardrail_id'], idleSessionTtl: 600,
+      valueFrom: ['foundation_model: local.model_id (local, terraform/bedrock-agent/main.tf:4)'],
+    });
     expect(agent?.evidence).toEqual([
       { path: 'terraform/bedrock-agent/main.tf', line: 7, snippet: 'resource "aws_bedrockagent_agent" "support" {', technique: 'iac', confidence: 'declared', detector: 'iac' },
     ]);

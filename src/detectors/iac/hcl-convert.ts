@@ -45,7 +45,7 @@ function templateValue(src: string, expr: Extract<Expr, { type: 'template' }>): 
   }
   const quoted = src[expr.start] === '"';
   const raw = src.slice(quoted ? expr.start + 1 : expr.start, quoted ? expr.end - 1 : expr.end);
-  return makeExpr(expr.flush === true ? stripIndent(raw) : raw, referencesIn(expr), expr.line);
+  return makeExpr(expr.flush === true ? stripIndent(raw) : raw, referencesIn(expr), expr.line, !expr.opaque);
 }
 
 function keyText(src: string, key: Expr): string {

@@ -12,33 +12,99 @@ export interface ActionRule {
 }
 
 const ACCESS_LEVELS = 'AWS Service Authorization Reference, access levels (List/Read/Write/Permissions management)';
+const SAR = 'AWS Service Authorization Reference (docs.aws.amazon.com/service-authorization/latest/reference/';
 
-/** First match wins; an action no row matches is `write` (the cautious reading of an unknown verb). */
+/**
+ * First match wins; an action no row matches is `write` (the cautious reading of an unknown verb).
+ * `invoke` is this project's class for calls that run a model, agent, flow or endpoint (the
+ * reference files most of them under Read, some under Write). Rows naming single actions come
+ * before the verb rows they contradict.
+ */
 export const ACTION_RULES: readonly ActionRule[] = [
   { pattern: /^\*$|^\*:\*$|^[\w-]+:\*$/, class: 'admin', source: 'IAM JSON policy reference: a bare or service-wide wildcard grants every action' },
   { pattern: /^iam:(?:Get|List|Generate|Simulate)/i, class: 'read', source: ACCESS_LEVELS },
   { pattern: /^(?:iam|sts|organizations):/i, class: 'admin', source: `${ACCESS_LEVELS}: IAM writes and PassRole escalate privileges` },
   {
-    pattern: /^bedrock:(?:Invoke|Converse|RetrieveAndGenerate|ApplyGuardrail|CallWithBearerToken|Rerank|OptimizePrompt|StartAsyncInvoke)/i,
-    class: 'invoke',
-    source: 'Service Authorization Reference: Amazon Bedrock actions',
+    // These mint credentials although their verb reads like a lookup: Write in the reference.
+    pattern: /^(?:bedrock-agentcore:GetWorkloadAccessToken|redshift:GetClusterCredentials|redshift-serverless:GetCredentials$)/i,
+    class: 'write',
+    source: `${SAR}list_amazonbedrockagentcore.html, list_amazonredshift.html, list_amazonredshiftserverless.html): Write`,
   },
-  { pattern: /^bedrock-agentcore:Invoke/i, class: 'invoke', source: 'Service Authorization Reference: Amazon Bedrock AgentCore actions' },
-  { pattern: /^sagemaker:InvokeEndpoint/i, class: 'invoke', source: 'Service Authorization Reference: Amazon SageMaker actions' },
+  {
+    pattern: /^bedrock:(?:Invoke|Converse|RetrieveAndGenerate|AgenticRetrieveStream|GenerateQuery|StartFlowExecution|ApplyGuardrail|CallWithBearerToken|Rerank|OptimizePrompt|StartAsyncInvoke)/i,
+    class: 'invoke',
+    // AgenticRetrieveStream and GenerateQuery run a foundation model over a knowledge base (Read in the
+    // reference); StartFlowExecution runs a flow like InvokeFlow (Write in the reference).
+    source: `${SAR}list_amazonbedrock.html); Bedrock API reference, Agents for Amazon Bedrock Runtime`,
+  },
+  { pattern: /^bedrock:(?:CountTokens|RenderPrompt)$/i, class: 'read', source: `${SAR}list_amazonbedrock.html): Read` },
+  {
+    // The automation stream drives an AgentCore browser session (a tool call); Read in the reference.
+    pattern: /^bedrock-agentcore:(?:Invoke|ConnectBrowserAutomationStream$)/i,
+    class: 'invoke',
+    source: `${SAR}list_amazonbedrockagentcore.html)`,
+  },
+  {
+    pattern: /^bedrock-agentcore:(?:ConnectBrowserLiveViewStream|CompleteResourceTokenAuth|GatewayGetWebACLForResource|GatewayListResourcesForWebACL)$/i,
+    class: 'read',
+    source: `${SAR}list_amazonbedrockagentcore.html): Read / List`,
+  },
+  { pattern: /^sagemaker:InvokeEndpoint/i, class: 'invoke', source: `${SAR}list_amazonsagemaker.html)` },
+  {
+    pattern: /^sagemaker:(?:AccessModelPackage|BatchDescribeModelPackage|RenderUiTemplate|CallWithBearerToken)$/i,
+    class: 'read',
+    source: `${SAR}list_amazonsagemaker.html): Read`,
+  },
   { pattern: /^lambda:Invoke/i, class: 'invoke', source: 'Service Authorization Reference: AWS Lambda actions' },
   { pattern: /^es:ESHttp(?:Get|Head)$/i, class: 'read', source: 'Service Authorization Reference: Amazon OpenSearch Service' },
   {
-    pattern: /^[\w-]+:(?:Get|List|Describe|Retrieve|Search|Query|Scan|BatchGet|Select|Read|View|Lookup|Head|Download|Export|Check|Validate|Detect|Preview|Discover)/i,
+    // Query and live-tail actions of CloudWatch Logs / CloudWatch start a read, they change nothing.
+    pattern: /^(?:logs:(?:StartQuery|StopQuery|StartLiveTail|StopLiveTail)|cloudwatch:GenerateQuery\w*|cloudtrail:GenerateQueryResultsSummary)$/i,
+    class: 'read',
+    source: `${SAR}list_amazoncloudwatchlogs.html, list_amazoncloudwatch.html, list_awscloudtrail.html): Read`,
+  },
+  {
+    // BatchDescribe*/BatchCheck* (ecr:BatchCheckLayerAvailability) and dynamodb:ConditionCheckItem are Read in every service.
+    pattern: /^[\w-]+:(?:Get|List|Describe|Retrieve|Search|Query|Scan|BatchGet|BatchDescribe|BatchCheck|ConditionCheck|Select|Read|View|Lookup|Head|Download|Export|Check|Validate|Detect|Preview|Discover)/i,
     class: 'read',
     source: ACCESS_LEVELS,
   },
 ];
 
+/**
+ * Concrete actions whose class differs from what their verb suggests. A wildcard action
+ * (`bedrock:Retrieve*`, `bedrock-agentcore:Get*`) is as strong as the strongest of these it covers.
+ */
+const WILDCARD_PROBES: readonly string[] = [
+  'bedrock:RetrieveAndGenerate',
+  'bedrock:RetrieveAndGenerateStream',
+  'bedrock:GenerateQuery',
+  'bedrock:StartFlowExecution',
+  'bedrock-agentcore:GetWorkloadAccessToken',
+  'bedrock-agentcore:GetWorkloadAccessTokenForJWT',
+  'bedrock-agentcore:GetWorkloadAccessTokenForUserId',
+  'redshift:GetClusterCredentials',
+  'redshift:GetClusterCredentialsWithIAM',
+];
+
+const RANK: Readonly<Record<PermissionClass, number>> = { read: 0, invoke: 1, write: 2, admin: 3 };
+
+function classifyOne(a: string): PermissionClass {
+  for (const rule of ACTION_RULES) if (rule.pattern.test(a)) return rule.class;
+  return a.includes(':') ? 'write' : 'admin';
+}
+
 /** Classifies one action as written (`s3:GetObject`, `bedrock:Invoke*`, `*`). */
 export function classifyAction(action: string): PermissionClass {
   const a = action.trim();
-  for (const rule of ACTION_RULES) if (rule.pattern.test(a)) return rule.class;
-  return a.includes(':') ? 'write' : 'admin';
+  let cls = classifyOne(a);
+  if (cls === 'admin' || !/[*?]/.test(a)) return cls;
+  const glob = new RegExp(`^${a.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  for (const probe of WILDCARD_PROBES) {
+    const c = classifyOne(probe);
+    if (glob.test(probe) && RANK[c] > RANK[cls]) cls = c;
+  }
+  return cls;
 }
 
 /** Service prefixes whose actions make a role part of the AI estate. */

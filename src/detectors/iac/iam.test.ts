@@ -13,6 +13,18 @@ describe('IAM action classification', () => {
     ['bedrock:Retrieve', 'read'], ['sagemaker:InvokeEndpoint', 'invoke'], ['lambda:InvokeFunction', 'invoke'], ['bedrock-agentcore:InvokeAgentRuntime', 'invoke'],
     ['s3:GetObject', 'read'], ['s3:Get*', 'read'], ['s3:ListBucket', 'read'], ['aoss:DescribeIndex', 'read'], ['es:ESHttpGet', 'read'],
     ['s3:PutObject', 'write'], ['s3:*Object', 'write'], ['bedrock:CreateAgent', 'write'], ['aoss:APIAccessAll', 'write'], ['bogus', 'write'],
+    // Verbs the generic rows do not know, checked against the Service Authorization Reference.
+    ['bedrock:AgenticRetrieveStream', 'invoke'], ['bedrock:GenerateQuery', 'invoke'], ['bedrock:InvokeFlow', 'invoke'], ['bedrock:InvokeInlineAgent', 'invoke'],
+    ['bedrock:StartFlowExecution', 'invoke'], ['bedrock:RetrieveAndGenerateStream', 'invoke'], ['bedrock:CountTokens', 'read'], ['bedrock:RenderPrompt', 'read'],
+    ['bedrock-agentcore:RetrieveMemoryRecords', 'read'], ['bedrock-agentcore:ConnectBrowserLiveViewStream', 'read'], ['bedrock-agentcore:ConnectBrowserAutomationStream', 'invoke'],
+    ['sagemaker:BatchDescribeModelPackage', 'read'], ['ecr:BatchCheckLayerAvailability', 'read'], ['dynamodb:ConditionCheckItem', 'read'], ['logs:StartQuery', 'read'], ['cloudwatch:GenerateQuery', 'read'],
+    // Near misses: genuinely write actions next to them stay write.
+    ['bedrock:StartIngestionJob', 'write'], ['bedrock:CreateSession', 'write'], ['bedrock:PutInvocationStep', 'write'], ['bedrock:DeleteAgentMemory', 'write'], ['bedrock:RenderPromptX', 'write'],
+    ['bedrock-agentcore:StartCodeInterpreterSession', 'write'], ['bedrock-agentcore:CreateEvent', 'write'], ['sagemaker:CreateModelPackage', 'write'], ['logs:PutLogEvents', 'write'], ['dynamodb:BatchWriteItem', 'write'],
+    // Get-verbs that mint credentials are Write in the reference.
+    ['bedrock-agentcore:GetWorkloadAccessToken', 'write'], ['bedrock-agentcore:GetWorkloadAccessTokenForJWT', 'write'], ['redshift:GetClusterCredentialsWithIAM', 'write'], ['bedrock-agentcore:GetMemory', 'read'],
+    // A wildcard is as strong as the strongest action it covers.
+    ['bedrock:Retrieve*', 'invoke'], ['bedrock-agentcore:Get*', 'write'], ['bedrock:Get*', 'read'], ['bedrock:InvokeModel*', 'invoke'], ['bedrock:Start*', 'write'],
   ])('%s is %s', (action, expected) => {
     expect(classifyAction(action === 'bogus' ? 'x:Frobnicate' : action)).toBe(expected);
   });

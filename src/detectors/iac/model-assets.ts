@@ -7,17 +7,22 @@
 import { modelProvider } from '../shared/model-ids.ts';
 import { resolveValue } from './document.ts';
 import { modelIdsIn } from './models.ts';
+import { provenanceOf } from './provenance.ts';
 import { assetForRef, type EmitContext, type TargetRef } from './targets.ts';
 import { isExpr, type Found } from './value.ts';
 
 /** The models `found` (the value at `path` of a resource of `type`) names. */
 export function modelTargets(ctx: EmitContext, type: string, path: string, found: Found): TargetRef[] {
   const ids = modelIdsIn(ctx.doc, found.value);
+  // Reached through a variable default or local: the use is inferred, the declaration is evidence too.
+  const prov = ids.length === 0 ? undefined : provenanceOf(ctx, [[path, found.value, true]]);
+  const inferred = prov !== undefined && prov.valueFrom.length > 0;
   const out: TargetRef[] = ids.map((id) => {
     const provider = modelProvider(id);
     return ctx.sink.asset({
       kind: 'model', key: id.toLowerCase(), name: id, ...(provider === undefined ? {} : { provider }),
-      attributes: { sources: [`iac:${type}.${path}`] }, evidence: [ctx.sink.evidence(found.line)],
+      attributes: { sources: [`iac:${type}.${path}`], ...(inferred ? { valueFrom: prov.valueFrom } : {}) },
+      evidence: [ctx.sink.evidence(found.line, inferred ? 'inferred' : 'declared'), ...(prov?.evidence ?? [])],
     });
   });
   const v = resolveValue(ctx.doc, found.value);

@@ -6,7 +6,7 @@
  * file. `file()`/`templatefile()` documents live in other files and are not read.
  */
 import type { AttributeValue } from '../../model/index.ts';
-import { literalString, resolveValue, type IacDocument, type IacResource } from './document.ts';
+import { literalString, resolveValue, shownValue, type IacDocument, type IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
 import { expandTemplates } from './terraform.ts';
 import { asItems, getAll, getFirst, isExpr, isMap, refsIn, textOf, toAttribute, type IacMap, type IacValue } from './value.ts';
@@ -34,7 +34,7 @@ const MAX_DEPTH = 4;
 export function statementsOf(doc: IacDocument, value: IacValue | undefined, depth = 0): Statement[] {
   if (value === undefined || depth > MAX_DEPTH) return [];
   const v = resolveValue(doc, value);
-  if (isMap(v)) return jsonStatements(v);
+  if (isMap(v)) return jsonStatements(v, doc);
   const text = literalString(doc, v) ?? (isExpr(v) && v.text.trim().startsWith('{') ? v.text : undefined);
   if (text !== undefined) return jsonText(doc, text);
   if (!isExpr(v)) return [];
@@ -50,7 +50,7 @@ function jsonText(doc: IacDocument, text: string): Statement[] {
   try {
     const parsed = parseJsonWithLines(text);
     const expanded = doc.format === 'terraform' ? expandTemplates(parsed, []) : parsed;
-    return isMap(expanded) ? jsonStatements(expanded) : [];
+    return isMap(expanded) ? jsonStatements(expanded, doc) : [];
   } catch (error) {
     if (error instanceof JsonSyntaxError) return [];
     throw error;
@@ -58,19 +58,24 @@ function jsonText(doc: IacDocument, text: string): Statement[] {
 }
 
 /** `{"Statement": [...]}` / `{"Statement": {...}}`, keys in any case. */
-export function jsonStatements(policy: IacMap): Statement[] {
-  return getAll(policy, 'Statement').filter((f) => isMap(f.value)).map((f) => jsonStatement(f.value as IacMap));
+export function jsonStatements(policy: IacMap, doc: IacDocument): Statement[] {
+  return getAll(policy, 'Statement').filter((f) => isMap(f.value)).map((f) => jsonStatement(doc, f.value as IacMap));
 }
 
-function jsonStatement(s: IacMap): Statement {
+/** A list or one value, each item through the module's constants (`Action = local.actions`, `var.arns`). */
+function itemsOf(doc: IacDocument, v: IacValue | undefined): IacValue[] {
+  return v === undefined ? [] : asItems(shownValue(doc, v)).map((i) => shownValue(doc, i));
+}
+
+function jsonStatement(doc: IacDocument, s: IacMap): Statement {
   const get = (k: string): IacValue | undefined => s.entries.get(k)?.value;
   const condition = get('condition');
   return {
     effect: textOf(get('effect') ?? 'Allow'),
-    actions: asItems(get('action')).map(textOf),
-    notActions: asItems(get('notaction')).map(textOf),
-    resources: asItems(get('resource')).map(resourceItem),
-    notResources: asItems(get('notresource')).map(resourceItem),
+    actions: itemsOf(doc, get('action')).map(textOf),
+    notActions: itemsOf(doc, get('notaction')).map(textOf),
+    resources: itemsOf(doc, get('resource')).map(resourceItem),
+    notResources: itemsOf(doc, get('notresource')).map(resourceItem),
     ...(condition === undefined ? {} : { conditions: toAttribute(condition) }),
     principals: principalsOf(get('principal')),
   };
@@ -91,11 +96,11 @@ function dataDocument(doc: IacDocument, res: IacResource, depth: number): Statem
   const merged = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].flatMap((p) =>
     getAll(res.body, p).flatMap((f) => statementsOf(doc, f.value, depth + 1)),
   );
-  return [...getAll(res.body, 'statement').filter((f) => isMap(f.value)).map((f) => dataStatement(f.value as IacMap)), ...merged];
+  return [...getAll(res.body, 'statement').filter((f) => isMap(f.value)).map((f) => dataStatement(doc, f.value as IacMap)), ...merged];
 }
 
-function dataStatement(s: IacMap): Statement {
-  const list = (path: string): IacValue[] => getAll(s, path).map((f) => f.value);
+function dataStatement(doc: IacDocument, s: IacMap): Statement {
+  const list = (path: string): IacValue[] => getAll(s, path).flatMap((f) => itemsOf(doc, f.value));
   const conditions = getAll(s, 'condition').filter((f) => isMap(f.value)).map((f) => {
     const c = f.value as IacMap;
     const test = textOf(getFirst(c, 'test')?.value ?? '');

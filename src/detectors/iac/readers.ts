@@ -7,7 +7,7 @@
  */
 import type { Attributes } from '../../model/index.ts';
 import { KB_STORAGE, KB_TYPES, type ReaderId } from './catalog.ts';
-import { expandedRefs, literalString, resolveValue, type IacResource } from './document.ts';
+import { expandedRefs, literalString, resolveValue, shownValue, type IacResource } from './document.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { modelTargets } from './model-assets.ts';
 import { addressKey, assetForRef, linkTargets, type EmitContext, type TargetRef } from './targets.ts';
@@ -30,7 +30,7 @@ export interface Reader {
 function text(ctx: EmitContext, r: IacResource, path: string): string | undefined {
   const found = getFirst(r.body, path);
   if (found === undefined) return undefined;
-  return literalString(ctx.doc, found.value) ?? textOf(resolveValue(ctx.doc, found.value));
+  return literalString(ctx.doc, found.value) ?? textOf(shownValue(ctx.doc, found.value));
 }
 
 const kbStorage: Reader = {

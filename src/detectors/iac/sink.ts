@@ -55,6 +55,11 @@ export class Sink {
     return evidenceAt(this.file, DETECTOR_ID, 'iac', confidence, line, this.lineText(line));
   }
 
+  /** Evidence at a line of another file of the same unit (a variable default in `variables.tf`). */
+  evidenceIn(path: string, line: number, snippet: string, confidence: 'declared' | 'inferred'): Evidence {
+    return path === this.file.path ? this.evidence(line, confidence) : evidenceAt({ path }, DETECTOR_ID, 'iac', confidence, line, snippet);
+  }
+
   private lineText(line: number): string {
     const content = this.file.content;
     if (this.lineStarts === undefined) {

@@ -12,7 +12,12 @@ describe('iac detector: Terraform', () => {
     expect(edgeNames(r)).toEqual(['agent:a RUNS_AS identity:var.role_arn', 'agent:a USES_MODEL model:amazon.nova-pro-v1:0']);
     expect(assetNamed(r, 'agent', 'b')?.attributes).toEqual({ iacType: 'aws_bedrockagent_agent', modelRefs: ['var.other'] });
     expect(assetNamed(r, 'identity', 'var.role_arn')?.attributes).toEqual({ unresolved: true });
-    expect(assetNamed(r, 'model', 'amazon.nova-pro-v1:0')?.evidence[0]).toMatchObject({ line: 6, snippet: 'foundation_model = var.model', confidence: 'declared' });
+    // Reached through the variable: the use is inferred evidence, the default is evidence too.
+    expect(assetNamed(r, 'model', 'amazon.nova-pro-v1:0')?.evidence).toMatchObject([
+      { line: 6, snippet: 'foundation_model = var.model', confidence: 'inferred' },
+      { path: 'main.tf', line: 2, snippet: 'default = "amazon.nova-pro-v1:0"', confidence: 'inferred' },
+    ]);
+    expect(assetNamed(r, 'model', 'amazon.nova-pro-v1:0')?.attributes['valueFrom']).toEqual(['foundation_model: var.model (variable default, main.tf:2)']);
   });
 
   it('links to resources of other files of the same module by id (address-keyed within the folder)', () => {
@@ -110,6 +115,24 @@ describe('iac detector: Terraform', () => {
       'resource "aws_sagemaker_notebook_instance" "n" {\n  name = "lab"\n  role_arn = aws_iam_role.nb.arn\n  instance_type = "ml.t3.medium"\n}',
     ].join('\n'));
     expect(edgeNames(r)).toEqual(['endpoint:churn-endpoint SERVES model:churn', 'system:lab RUNS_AS identity:aws_iam_role.nb']);
+  });
+
+  it('finds the models a module call passes as inputs, and nothing from inputs that are not models', () => {
+    const r = detectFile('examples/basic/main.tf', [
+      'module "agent" {\n  source = "../.."\n  foundation_model = "anthropic.claude-3-5-sonnet-20241022-v2:0"\n  sku_name = "S0"\n  instance_type = "ml.g5.xlarge"\n}',
+      'module "openai" {\n  source = "../.."\n  deployment = {\n    "chat" = {\n      model_format = "OpenAI"\n      model_name = "text-embedding-ada-002"\n      model_version = "2"\n    }\n  }\n}',
+      'module "unrelated" {\n  source = "./net"\n  model = var.missing\n}',
+    ].join('\n'));
+    expect(assetNames(r)).toEqual(['model:anthropic.claude-3-5-sonnet-20241022-v2:0', 'model:text-embedding-ada-002']);
+    expect(assetNamed(r, 'model', 'text-embedding-ada-002')?.attributes).toEqual({ sources: ['iac:module.openai.model_name'] });
+    expect(assetNamed(r, 'model', 'anthropic.claude-3-5-sonnet-20241022-v2:0')?.evidence[0]).toMatchObject({ line: 3, confidence: 'declared' });
+    // A file with module calls but no word "model" is not read at all.
+    expect(iacNull('main.tf', 'module "vpc" {\n  source = "./vpc"\n  cidr = "10.0.0.0/16"\n}\n')).toBe(true);
+  });
+
+  it('reports a Bedrock flow alias as the endpoint callers invoke', () => {
+    const r = detectFile('flow.tf', 'resource "awscc_bedrock_flow_alias" "live" {\n  name = "live"\n  flow_arn = var.flow_arn\n}\n');
+    expect(assetNamed(r, 'endpoint', 'live')?.attributes).toEqual({ iacType: 'awscc_bedrock_flow_alias', flow: 'var.flow_arn' });
   });
 });
 

@@ -1,18 +1,21 @@
 /**
  * Terraform files → `IacDocument`: `resource` and `data` blocks become resources addressed like
- * Terraform does (`type.name`, `data.type.name`); `variable` defaults and `locals` become
- * constants so `var.model_id` can resolve inside the file. Native syntax (`.tf`) goes through the
+ * Terraform does (`type.name`, `data.type.name`), `module` calls resources of type `module`; `variable` defaults and `locals` become
+ * constants so `var.model_id` can resolve, also from another file of the module (the folder's
+ * other `.tf` files, read on demand through `SourceFile.siblings`). Native syntax (`.tf`) goes through the
  * HCL parser; JSON syntax (`.tf.json`, CDKTF output) through the JSON reader, with `${...}`
  * strings parsed as HCL templates. Modules are not followed (each module folder stands alone).
  */
+import { LineIndex } from '../shared/line-index.ts';
+import type { SiblingFiles } from '../types.ts';
 import type { BodyItem } from './hcl-ast.ts';
 import { bodyToMap, toValue } from './hcl-convert.ts';
 import { HclSyntaxError } from './hcl-lexer.ts';
 import { parseHcl } from './hcl-parser.ts';
 import { parseTemplate } from './hcl-template.ts';
-import type { IacDocument, IacResource } from './document.ts';
+import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
-import { isList, isMap, makeMap, type IacMap, type IacValue } from './value.ts';
+import { isList, isMap, makeMap, refsIn, type IacMap, type IacValue } from './value.ts';
 
 export interface Problem {
   readonly message: string;
@@ -29,15 +32,31 @@ function keyPrefix(path: string): string {
   return `terraform:${slash === -1 ? '.' : path.slice(0, slash)}`;
 }
 
-function makeDocument(path: string, resources: IacResource[], constants: Map<string, IacValue>): IacDocument {
-  return { format: 'terraform', keyPrefix: keyPrefix(path), resources, byAddress: new Map(resources.map((r) => [r.address, r])), constants };
+/** Variable defaults and locals, with where each is written. */
+interface ConstantSet {
+  readonly constants: Map<string, IacValue>;
+  readonly origins: Map<string, ConstantOrigin>;
+}
+
+function emptySet(): ConstantSet {
+  return { constants: new Map(), origins: new Map() };
+}
+
+function makeDocument(path: string, resources: IacResource[], set: ConstantSet): IacDocument {
+  return { format: 'terraform', keyPrefix: keyPrefix(path), resources, byAddress: new Map(resources.map((r) => [r.address, r])), constants: set.constants, origins: set.origins };
+}
+
+function addConstant(set: ConstantSet, origin: Omit<ConstantOrigin, 'snippet'>, value: IacValue, lines: LineIndex): void {
+  if (set.constants.has(origin.ref)) return;
+  set.constants.set(origin.ref, value);
+  set.origins.set(origin.ref, { ...origin, snippet: lines.lineText(origin.line).slice(0, 1000) });
 }
 
 /** Reads a `.tf` file. Blocks before a syntax error are kept; the error is a problem. */
 export function readTerraformHcl(path: string, content: string): ReadOutcome {
   const parsed = parseHcl(content);
   const resources: IacResource[] = [];
-  const constants = new Map<string, IacValue>();
+  const set = emptySet();
   for (const item of parsed.body) {
     if (item.type !== 'block') continue;
     const [first, second] = item.labels;
@@ -45,20 +64,29 @@ export function readTerraformHcl(path: string, content: string): ReadOutcome {
       const mode = item.blockType === 'resource' ? 'managed' : 'data';
       const address = mode === 'managed' ? `${first}.${second}` : `data.${first}.${second}`;
       resources.push({ address, type: first, mode, body: bodyToMap(content, item.body, item.line), line: item.line });
-    } else if (item.blockType === 'variable' && first !== undefined) {
-      const def = defaultOf(content, item.body);
-      if (def !== undefined) constants.set(`var.${first}`, def);
-    } else if (item.blockType === 'locals') {
-      for (const a of item.body) if (a.type === 'attribute') constants.set(`local.${a.name}`, toValue(content, a.expr));
+    } else if (item.blockType === 'module' && first !== undefined) {
+      // A module call: its inputs may name models (`foundation_model = "anthropic..."`), see module-inputs.ts.
+      resources.push({ address: `module.${first}`, type: 'module', mode: 'managed', body: bodyToMap(content, item.body, item.line), line: item.line });
     }
   }
+  hclConstants(path, content, parsed.body, set);
   const problems = parsed.error === undefined ? [] : [{ message: `invalid HCL: ${parsed.error.message}`, line: parsed.error.line }];
-  return { doc: makeDocument(path, resources, constants), problems };
+  return { doc: makeDocument(path, resources, set), problems };
 }
 
-function defaultOf(src: string, body: readonly BodyItem[]): IacValue | undefined {
-  const def = body.find((b) => b.type === 'attribute' && b.name === 'default');
-  return def?.type === 'attribute' ? toValue(src, def.expr) : undefined;
+/** `variable` defaults and `locals` of a parsed body. */
+function hclConstants(path: string, content: string, body: readonly BodyItem[], set: ConstantSet): void {
+  const lines = new LineIndex(content);
+  for (const item of body) {
+    if (item.type !== 'block') continue;
+    const name = item.labels[0];
+    if (item.blockType === 'variable' && name !== undefined) {
+      const def = item.body.find((b) => b.type === 'attribute' && b.name === 'default');
+      if (def?.type === 'attribute') addConstant(set, { ref: `var.${name}`, kind: 'variable default', path, line: def.line }, toValue(content, def.expr), lines);
+    } else if (item.blockType === 'locals') {
+      for (const a of item.body) if (a.type === 'attribute') addConstant(set, { ref: `local.${a.name}`, kind: 'local', path, line: a.line }, toValue(content, a.expr), lines);
+    }
+  }
 }
 
 /** Reads a `.tf.json` file (Terraform JSON configuration syntax). */
@@ -67,11 +95,11 @@ export function readTerraformJson(path: string, content: string): ReadOutcome {
   try {
     root = parseJsonWithLines(content);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { doc: makeDocument(path, [], new Map()), problems: [{ message: `invalid JSON: ${error.message}`, line: error.line }] };
+    if (error instanceof JsonSyntaxError) return { doc: makeDocument(path, [], emptySet()), problems: [{ message: `invalid JSON: ${error.message}`, line: error.line }] };
     throw error;
   }
   const resources: IacResource[] = [];
-  const constants = new Map<string, IacValue>();
+  const set = emptySet();
   const problems: Problem[] = [];
   const expr = (v: IacValue): IacValue => expandTemplates(v, problems);
   for (const [mode, key] of [['managed', 'resource'], ['data', 'data']] as const) {
@@ -83,13 +111,82 @@ export function readTerraformJson(path: string, content: string): ReadOutcome {
       }
     }
   }
-  for (const decl of entriesOf(field(root, 'variable'))) {
-    const def = field(firstMap(decl.value), 'default');
-    if (def !== undefined) constants.set(`var.${decl.key}`, expr(def));
+  for (const call of entriesOf(field(root, 'module'))) {
+    const map = firstMap(call.value);
+    if (map) resources.push({ address: `module.${call.key}`, type: 'module', mode: 'managed', body: expr(map) as IacMap, line: call.line });
   }
-  for (const l of entriesOf(firstMap(field(root, 'locals')))) constants.set(`local.${l.key}`, expr(l.value));
-  return { doc: makeDocument(path, resources, constants), problems };
+  jsonConstants(path, content, root, set, expr);
+  return { doc: makeDocument(path, resources, set), problems };
 }
+
+function jsonConstants(path: string, content: string, root: IacValue, set: ConstantSet, expr: (v: IacValue) => IacValue): void {
+  const lines = new LineIndex(content);
+  for (const decl of entriesOf(field(root, 'variable'))) {
+    const def = firstMap(decl.value)?.entries.get('default');
+    if (def !== undefined) addConstant(set, { ref: `var.${decl.key}`, kind: 'variable default', path, line: def.line }, expr(def.value), lines);
+  }
+  for (const l of entriesOf(firstMap(field(root, 'locals')))) addConstant(set, { ref: `local.${l.key}`, kind: 'local', path, line: l.line }, expr(l.value), lines);
+}
+
+const DECLARES_CONSTANTS = /\b(?:variable|locals)\b/;
+
+/**
+ * Adds the variable defaults and locals the other files of the module declare (Terraform reads a
+ * folder as one module), when the file references one it does not declare itself. Siblings that
+ * do not parse contribute what was read before the error; their own scan reports it.
+ */
+export function withModuleConstants(doc: IacDocument, path: string, siblings: SiblingFiles | undefined): IacDocument {
+  let missing = siblings === undefined ? [] : missingNames([...doc.resources.map((r) => r.body), ...doc.constants.values()], doc.constants);
+  if (siblings === undefined || missing.length === 0) return doc;
+  const set: ConstantSet = { constants: new Map(doc.constants), origins: new Map(doc.origins) };
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const terraform = siblings.names().filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+  // A local found in one file may name a variable of another: a few rounds reach them.
+  for (let round = 0; round < 4 && missing.length > 0; round++) {
+    const added: IacValue[] = [];
+    for (const name of terraform) {
+      // Every file of the module asks for the same siblings: each is read and parsed once per folder
+      // (only what it declares is kept, not its text).
+      const declared = siblings.memo(`iac:terraform-constants:${name}`, () => siblingConstants(folder + name, siblings.read(name)));
+      if (!missing.some((m) => declared.constants.has(`var.${m}`) || declared.constants.has(`local.${m}`))) continue;
+      for (const [ref, value] of declared.constants) {
+        const origin = declared.origins.get(ref);
+        if (set.constants.has(ref) || origin === undefined) continue;
+        set.constants.set(ref, value);
+        set.origins.set(ref, origin);
+        added.push(value);
+      }
+    }
+    missing = missingNames(added, set.constants);
+  }
+  return { ...doc, constants: set.constants, origins: set.origins };
+}
+
+/** Names (`model_id`) of the `var.`/`local.` references in the values that `constants` does not hold. */
+function missingNames(values: readonly IacValue[], constants: ReadonlyMap<string, IacValue>): string[] {
+  const out = new Set<string>();
+  for (const v of values) {
+    for (const ref of refsIn(v)) if ((ref.startsWith('var.') || ref.startsWith('local.')) && !constants.has(ref)) out.add(ref.slice(ref.indexOf('.') + 1));
+  }
+  return [...out];
+}
+
+/** The variable defaults and locals one sibling declares (none when it cannot be read). */
+function siblingConstants(path: string, content: string | undefined): ConstantSet {
+  const set = emptySet();
+  if (content === undefined || !DECLARES_CONSTANTS.test(content)) return set;
+  if (!path.endsWith('.tf.json')) {
+    hclConstants(path, content, parseHcl(content).body, set);
+    return set;
+  }
+  try {
+    jsonConstants(path, content, parseJsonWithLines(content), set, (v) => expandTemplates(v, []));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+  }
+  return set;
+}
+
 
 function field(v: IacValue | undefined, key: string): IacValue | undefined {
   return isMap(v) ? v.entries.get(key)?.value : undefined;

@@ -37,6 +37,8 @@ export interface IacExpr {
   /** Referenced addresses: `aws_iam_role.x`, `data.t.n`, `var.x`, `local.x`, `module.x`; CFN logical ids. */
   readonly refs: readonly string[];
   readonly line: number;
+  /** A Terraform string template (`"${var.prefix}-agent"`, a heredoc): literal text and `${}` interpolations only. */
+  readonly template?: boolean;
 }
 
 /** Keys compare case- and separator-insensitively, so `agent_resource_role_arn` finds `AgentResourceRoleArn`. */
@@ -63,8 +65,8 @@ export function makeMap(entries: readonly IacEntry[], line: number): IacMap {
   return { kind: 'map', entries: out, line };
 }
 
-export function makeExpr(text: string, refs: Iterable<string>, line: number): IacExpr {
-  return { kind: 'expr', text, refs: [...new Set(refs)], line };
+export function makeExpr(text: string, refs: Iterable<string>, line: number, template = false): IacExpr {
+  return { kind: 'expr', text, refs: [...new Set(refs)], line, ...(template ? { template } : {}) };
 }
 
 /** A value found at a path, with the line of the key that holds it. */

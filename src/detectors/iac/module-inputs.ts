@@ -1,0 +1,33 @@
+/**
+ * Models named in the inputs of a Terraform module call: `module "agent" { source = "../.."
+ * foundation_model = "anthropic.claude-v2" }`, the way examples and root modules deploy a module of
+ * AI resources. Modules are not followed, so without this the models such a call deploys would go
+ * unseen. Only inputs whose name says model (`model`, `foundation_model`, `*_model_id`,
+ * `embedding_model_arn`, also inside maps of deployments) and whose value is a model id count.
+ */
+import { modelTargets } from './model-assets.ts';
+import type { EmitContext } from './targets.ts';
+import { isList, isMap, type IacValue } from './value.ts';
+
+/** Input names that hold a model (not `model_format`, `model_version`, `model_data`). */
+const MODEL_INPUT = /(?:^|_)model(?:_(?:id|ids|name|arn|identifier))?$/i;
+const MAX_DEPTH = 6;
+
+/** Emits the models module calls of the document pass as inputs. */
+export function emitModuleInputs(ctx: EmitContext): void {
+  for (const r of ctx.doc.resources) {
+    if (r.type !== 'module') continue;
+    for (const e of r.body.entries.values()) walk(ctx, r.address, e.key, e.value, e.line, 0);
+  }
+}
+
+function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line: number, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  if (isMap(value)) {
+    for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, e.line, depth + 1);
+  } else if (isList(value)) {
+    for (const item of value.items) walk(ctx, call, key, item, typeof item === 'object' && item !== null ? item.line : line, depth + 1);
+  } else if (MODEL_INPUT.test(key)) {
+    modelTargets(ctx, call, key, { value, line });
+  }
+}
