@@ -26,7 +26,8 @@ export interface GroupKey {
 }
 
 const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/i;
-const TERRAFORM_FILE = /\.tf(\.json)?$/i;
+/** A Terraform module file; its `.tfvars` files belong to the same module (values read from them are evidence too). */
+const TERRAFORM_FILE = /\.(?:tf|tfvars)(\.json)?$/i;
 
 /** Matches evidence paths against the configured systems; the first system listed wins. */
 export function configMatcher(systems: readonly ConfiguredSystem[]): (path: string) => string | undefined {

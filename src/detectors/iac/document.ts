@@ -16,6 +16,19 @@ export interface IacResource {
   readonly body: IacMap;
   /** Line of the block header / logical id. */
   readonly line: number;
+  /**
+   * One instance of a `count` / `for_each` resource (`instances.ts`): the address as written
+   * (`address` is then Terraform's instance address, `type.name["key"]` / `type.name[0]`), what
+   * `each.key` / `each.value` / `count.index` stand for in it, how many elements were left out, and
+   * whether it is the only one (it then keeps the key of the address as written).
+   */
+  readonly instance?: { readonly of: string; readonly bindings: ConstantSetView; readonly omitted: number; readonly sole: boolean };
+}
+
+/** Constants with where each is written (a module's variables and locals, an instance's bindings). */
+export interface ConstantSetView {
+  readonly constants: ReadonlyMap<string, IacValue>;
+  readonly origins: ReadonlyMap<string, ConstantOrigin>;
 }
 
 export interface IacDocument {
@@ -37,11 +50,15 @@ export interface IacDocument {
   readonly origins: ReadonlyMap<string, ConstantOrigin>;
 }
 
-/** Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a parameter `Default`. */
+/**
+ * Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a
+ * parameter `Default`, an auto-loaded `.tfvars` file (`x = ...` in `terraform.tfvars`), another
+ * `.tfvars` file (`var file`: Terraform reads it only with `-var-file`; see `tfvars.ts`).
+ */
 export interface ConstantOrigin {
   /** The reference it answers (`var.model_id`, `local.name`, `ModelId`). */
   readonly ref: string;
-  readonly kind: 'variable default' | 'local' | 'parameter default';
+  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file';
   /** Repo-relative path of the file that declares it (this file or another file of the module). */
   readonly path: string;
   readonly line: number;
@@ -124,7 +141,7 @@ export function shownValue(doc: IacDocument, value: IacValue): IacValue {
 /** What `${inner}` holds: `var.x`, `local.m["k"]`, a CloudFormation parameter name. */
 function traceInterpolation(doc: IacDocument, inner: string, depth: number): Traced {
   const text = inner.trim();
-  const ref = /^(?:var|local)\.[A-Za-z_][\w-]*/.exec(text)?.[0] ?? text;
+  const ref = /^(?:(?:var|local)\.[A-Za-z_][\w-]*|each\.(?:key|value)\b|count\.index\b)/.exec(text)?.[0] ?? text;
   return traceValue(doc, makeExpr(text, [ref], 0), depth);
 }
 

@@ -12,6 +12,7 @@ import { modelIdsIn } from './models.ts';
 import { rulesFor, type ResourceRule } from './catalog.ts';
 import { literalString, shownValue, type IacDocument, type IacResource } from './document.ts';
 import { emitIam } from './iam.ts';
+import { ctxFor, instanceDoc } from './instances.ts';
 import { ownerTagsOf } from './owner-tags.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { READERS, type DraftOverride } from './readers.ts';
@@ -22,19 +23,25 @@ import { getAll, isMap, textOf, toAttribute, type Found, type IacValue } from '.
 
 /** Maps one document into the sink. */
 export function emitDocument(doc: IacDocument, sink: Sink): void {
-  const ctx: EmitContext = { doc, sink, assets: new Map(), roleRefs: new Map() };
+  const ctx: EmitContext = { doc, sink, assets: new Map(), instances: new Map(), roleRefs: new Map() };
   const matched: [IacResource, ResourceRule][] = [];
   for (const r of doc.resources) {
-    const rule = pickRule(doc, r);
+    const rule = pickRule(instanceDoc(doc, r), r);
     if (rule !== undefined) matched.push([r, rule]);
   }
-  for (const [r, rule] of matched) if (rule.kind !== undefined) ctx.assets.set(r.address, resourceAsset(ctx, r, rule));
+  for (const [r, rule] of matched) {
+    if (rule.kind === undefined) continue;
+    const asset = resourceAsset(ctxFor(ctx, r), r, rule);
+    ctx.assets.set(r.address, asset);
+    if (r.instance !== undefined) ctx.instances.set(r.instance.of, [...(ctx.instances.get(r.instance.of) ?? []), asset]);
+  }
   for (const [r, rule] of matched) {
     const self = ctx.assets.get(r.address);
-    emitModels(ctx, r, rule, self);
-    if (self !== undefined) emitRoles(ctx, r, rule, self);
-    emitLinks(ctx, r, rule, self);
-    for (const id of rule.readers ?? []) READERS[id].edges?.(ctx, r, self);
+    const rctx = ctxFor(ctx, r);
+    emitModels(rctx, r, rule, self);
+    if (self !== undefined) emitRoles(rctx, r, rule, self);
+    emitLinks(rctx, r, rule, self);
+    for (const id of rule.readers ?? []) READERS[id].edges?.(rctx, r, self);
   }
   emitModuleInputs(ctx);
   emitIam(ctx);
@@ -54,7 +61,9 @@ function resourceAsset(ctx: EmitContext, r: IacResource, rule: ResourceRule): As
   for (const id of rule.readers ?? []) override = { ...override, ...READERS[id].draft?.(ctx, r) };
   const named = override.name === undefined && rule.fixedName === undefined ? firstLiteral(ctx.doc, r, rule.name ?? []) : undefined;
   const name = override.name ?? rule.fixedName ?? named?.text ?? r.address;
-  const key = override.key ?? (rule.keyByName === true ? name.toLowerCase() : addressKey(ctx.doc, r.address));
+  // A sole instance keeps the key of the address as written: other files of the module name it that way.
+  const keyAddress = r.instance?.sole === true ? r.instance.of : r.address;
+  const key = override.key ?? (rule.keyByName === true ? name.toLowerCase() : addressKey(ctx.doc, keyAddress));
   const provider = override.provider ?? (rule.keyByName === true && kind === 'model' ? modelProvider(name) : undefined) ?? rule.provider;
   const models = valuesAt(r, rule.models ?? []).map(([p, v]) => [p, v, modelIdsIn(ctx.doc, v).length > 0] as const);
   // Only the attribute: the header stays the resource's evidence (systems show members' first evidence).
@@ -62,6 +71,8 @@ function resourceAsset(ctx: EmitContext, r: IacResource, rule: ResourceRule): As
   const attributes: Attributes = {
     iacType: r.type, ...rule.fixed, ...copiedAttributes(ctx, r, rule), ...unresolvedModels(ctx, r, rule), ...override.attributes,
     ...(prov.valueFrom.length === 0 ? {} : { valueFrom: prov.valueFrom }),
+    // More elements than instances made: the rest are counted, not reported.
+    ...(r.instance !== undefined && r.instance.omitted > 0 ? { instancesOmitted: r.instance.omitted } : {}),
   };
   const tags = ownerTagsOf(ctx.doc, r);
   return ctx.sink.asset({ kind, key, name, provider, nativeId: override.nativeId ?? r.address, attributes, evidence: [ctx.sink.evidence(r.line)], tags });

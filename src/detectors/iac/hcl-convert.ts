@@ -55,7 +55,7 @@ function keyText(src: string, key: Expr): string {
   return src.slice(key.start, key.end);
 }
 
-/** Terraform addresses an expression references (`aws_iam_role.x`, `data.t.n`, `var.v`, `local.l`, `module.m`). */
+/** Terraform addresses an expression references (`aws_iam_role.x`, `data.t.n`, `var.v`, `local.l`, `module.m`, `each.value`, `count.index`). */
 export function referencesIn(expr: Expr): string[] {
   const out = new Set<string>();
   const stack: Expr[] = [expr];
@@ -86,6 +86,8 @@ function addressOf(root: string, steps: readonly Step[]): string | undefined {
     return s !== undefined && 'attr' in s ? s.attr : undefined;
   };
   const first = attr(0);
+  // An instance's own key and value (`count`/`for_each`): resolved per instance (`instances.ts`).
+  if ((root === 'each' && (first === 'key' || first === 'value')) || (root === 'count' && first === 'index')) return `${root}.${first}`;
   if (first === undefined || NON_RESOURCE_ROOTS.has(root)) return undefined;
   if (root === 'var' || root === 'local' || root === 'module') return `${root}.${first}`;
   if (root === 'data') {

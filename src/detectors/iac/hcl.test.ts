@@ -68,7 +68,8 @@ describe('HCL parser', () => {
   it('unwraps a lone interpolation and finds references through calls, operators, indexes and splats', () => {
     expect((valueOf('x = "${aws_iam_role.r.arn}"\n') as IacExpr).text).toBe('aws_iam_role.r.arn');
     const expr = valueOf('x = var.on ? aws_iam_role.a[0].arn : concat(data.aws_iam_role.b.arn, module.m.out, local.l, aws_x.y[*].id, each.value)\n') as IacExpr;
-    expect([...expr.refs].sort()).toEqual(['aws_iam_role.a', 'aws_x.y', 'data.aws_iam_role.b', 'local.l', 'module.m', 'var.on']);
+    // `each.value` is an instance's binding (`instances.ts`), not a resource; `self`, `path` stay out.
+    expect([...expr.refs].sort()).toEqual(['aws_iam_role.a', 'aws_x.y', 'data.aws_iam_role.b', 'each.value', 'local.l', 'module.m', 'var.on']);
   });
 
   it('parses for-expressions, provider functions, splats and conditionals without evaluating them', () => {

@@ -14,7 +14,7 @@ import { classifyAction, isAiAction, isAiPrincipal, managedPolicyOf, type Permis
 import { collectRoles, type PolicySource, type RoleFacts } from './iam-collect.ts';
 import { literalString } from './document.ts';
 import type { Statement } from './policy-doc.ts';
-import { addressKey, permissionTarget, wildcard, type EmitContext, type TargetRef } from './targets.ts';
+import { addressKey, permissionTargets, wildcard, type EmitContext, type TargetRef } from './targets.ts';
 import { getFirst } from './value.ts';
 
 const EDGE: Readonly<Record<PermissionClass, RelationshipType>> = { read: 'CAN_READ', write: 'CAN_WRITE', invoke: 'CAN_INVOKE', admin: 'CAN_ADMIN' };
@@ -65,7 +65,7 @@ function emitStatement(ctx: EmitContext, identity: TargetRef, policy: PolicySour
     if (text !== undefined) entry.resources.push(text);
     targets.set(target.id, entry);
   };
-  for (const item of st.resources) add(permissionTarget(ctx, item, policy.line), item.text);
+  for (const item of st.resources) for (const t of permissionTargets(ctx, item, policy.line)) add(t, item.text);
   if (st.notResources.length > 0) add(wildcard(ctx, policy.line));
   for (const [cls, actions] of byClass) {
     for (const { target, resources } of targets.values()) {

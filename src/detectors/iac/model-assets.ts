@@ -7,15 +7,18 @@
 import { modelProvider } from '../shared/model-ids.ts';
 import { resolveValue } from './document.ts';
 import { modelIdsIn } from './models.ts';
-import { provenanceOf } from './provenance.ts';
-import { assetForRef, type EmitContext, type TargetRef } from './targets.ts';
+import { provenanceOf, type SourceValue } from './provenance.ts';
+import { assetsForRef, type EmitContext, type TargetRef } from './targets.ts';
 import { isExpr, type Found } from './value.ts';
 
-/** The models `found` (the value at `path` of a resource of `type`) names. */
-export function modelTargets(ctx: EmitContext, type: string, path: string, found: Found): TargetRef[] {
+/**
+ * The models `found` (the value at `path` of a resource of `type`) names; `via` is the reference
+ * `found` was read through when it is an item of a collection a variable or local holds.
+ */
+export function modelTargets(ctx: EmitContext, type: string, path: string, found: Found, via?: SourceValue): TargetRef[] {
   const ids = modelIdsIn(ctx.doc, found.value);
   // Reached through a variable default or local: the use is inferred, the declaration is evidence too.
-  const prov = ids.length === 0 ? undefined : provenanceOf(ctx, [[path, found.value, true]]);
+  const prov = ids.length === 0 ? undefined : provenanceOf(ctx, [[path, found.value, true], ...(via === undefined ? [] : [via])]);
   const inferred = prov !== undefined && prov.valueFrom.length > 0;
   const out: TargetRef[] = ids.map((id) => {
     const provider = modelProvider(id);
@@ -27,10 +30,7 @@ export function modelTargets(ctx: EmitContext, type: string, path: string, found
   });
   const v = resolveValue(ctx.doc, found.value);
   if (out.length === 0 && isExpr(v)) {
-    for (const ref of v.refs) {
-      const t = assetForRef(ctx, ref);
-      if (t?.kind === 'model') out.push(t);
-    }
+    for (const ref of v.refs) for (const t of assetsForRef(ctx, ref, v.text)) if (t.kind === 'model') out.push(t);
   }
   return out;
 }

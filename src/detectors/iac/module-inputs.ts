@@ -5,7 +5,10 @@
  * unseen. Only inputs whose name says model (`model`, `foundation_model`, `*_model_id`,
  * `embedding_model_arn`, also inside maps of deployments) and whose value is a model id count.
  */
+import { traceValue } from './document.ts';
+import { ctxFor } from './instances.ts';
 import { modelTargets } from './model-assets.ts';
+import type { SourceValue } from './provenance.ts';
 import type { EmitContext } from './targets.ts';
 import { isList, isMap, type IacValue } from './value.ts';
 
@@ -17,17 +20,30 @@ const MAX_DEPTH = 6;
 export function emitModuleInputs(ctx: EmitContext): void {
   for (const r of ctx.doc.resources) {
     if (r.type !== 'module') continue;
-    for (const e of r.body.entries.values()) walk(ctx, r.address, e.key, e.value, e.line, 0);
+    const rctx = ctxFor(ctx, r);
+    for (const e of r.body.entries.values()) {
+      // An input given a variable or local (`deployments = var.deployments`) is read as its literal value (default, tfvars).
+      // Its items are then written elsewhere: the input's line is their evidence, the reference their provenance.
+      const traced = isMap(e.value) || isList(e.value) ? undefined : traceValue(rctx.doc, e.value);
+      const via = traced !== undefined && (isMap(traced.value) || isList(traced.value)) ? { value: traced.value, from: [e.key, e.value] as const, line: e.line } : undefined;
+      walk(rctx, r.instance?.of ?? r.address, e.key, via?.value ?? e.value, e.line, 0, via);
+    }
   }
 }
 
-function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line: number, depth: number): void {
+/** An input whose literal value was read through a variable or local. */
+interface Via {
+  readonly from: SourceValue;
+  readonly line: number;
+}
+
+function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line: number, depth: number, via?: Via): void {
   if (depth > MAX_DEPTH) return;
   if (isMap(value)) {
-    for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, e.line, depth + 1);
+    for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, via?.line ?? e.line, depth + 1, via);
   } else if (isList(value)) {
-    for (const item of value.items) walk(ctx, call, key, item, typeof item === 'object' && item !== null ? item.line : line, depth + 1);
+    for (const item of value.items) walk(ctx, call, key, item, via?.line ?? (typeof item === 'object' && item !== null ? item.line : line), depth + 1, via);
   } else if (MODEL_INPUT.test(key)) {
-    modelTargets(ctx, call, key, { value, line });
+    modelTargets(ctx, call, key, { value, line }, via?.from);
   }
 }

@@ -22,8 +22,10 @@ export interface TargetRef extends AssetRef {
 export interface EmitContext {
   readonly doc: IacDocument;
   readonly sink: Sink;
-  /** Assets emitted for resources of this file, by address / logical id. */
+  /** Assets emitted for resources of this file, by address / logical id (instances by instance address). */
   readonly assets: Map<string, Asset>;
+  /** Assets of the instances of a `count` / `for_each` resource, by the address as written. */
+  readonly instances: Map<string, Asset[]>;
   /** Role addresses AI resources run as (from `roles` paths), with the line that says so. */
   readonly roleRefs: Map<string, number>;
 }
@@ -37,13 +39,39 @@ export function addressKey(doc: IacDocument, address: string): string {
 
 /** The asset a reference names, in this file or (Terraform) another file of the module. */
 export function assetForRef(ctx: EmitContext, ref: string): TargetRef | undefined {
-  const own = ctx.assets.get(ref);
+  const own = ctx.assets.get(ref) ?? ctx.instances.get(ref)?.[0];
   if (own !== undefined) return own;
   if (ctx.doc.format !== 'terraform' || ctx.doc.byAddress.has(ref) || ref.startsWith('data.')) return undefined;
   const type = typeOfAddress(ref);
   const rule = type === undefined ? undefined : rulesFor(type).find((r) => r.kind !== undefined && r.when === undefined && r.keyByName !== true && r.readers?.includes('data-source-location') !== true);
   if (rule?.kind === undefined) return undefined;
   return { ...ctx.sink.refOf(rule.kind, addressKey(ctx.doc, ref)), kind: rule.kind };
+}
+
+/**
+ * The assets a reference in `text` names: for a `count` / `for_each` resource, the instance the text
+ * indexes (`x.y["gpt4"]`, `x.y[0]`, `x.y[each.key]` in an instance of the same collection), else
+ * every instance; otherwise `assetForRef`.
+ */
+export function assetsForRef(ctx: EmitContext, ref: string, text: string): TargetRef[] {
+  const instances = ctx.instances.get(ref);
+  if (instances === undefined) {
+    const one = assetForRef(ctx, ref);
+    return one === undefined ? [] : [one];
+  }
+  const at = text.indexOf(ref);
+  const index = at === -1 ? undefined : /^\[([^\]]{1,200})\]/.exec(text.slice(at + ref.length))?.[1]?.trim();
+  const key = index === undefined ? undefined : indexKey(ctx.doc, index);
+  const picked = key === undefined ? undefined : ctx.assets.get(`${ref}[${key}]`);
+  return picked === undefined ? instances : [picked];
+}
+
+/** An instance index as Terraform writes it in an address (`"gpt4"`, `0`), when literal or bound. */
+function indexKey(doc: IacDocument, index: string): string | undefined {
+  if (/^\d+$/.test(index) || /^"[^"\\]*"$/.test(index)) return index;
+  const bound = index === 'each.key' || index === 'count.index' ? doc.constants.get(index) : undefined;
+  if (typeof bound === 'string') return JSON.stringify(bound);
+  return typeof bound === 'number' ? String(bound) : undefined;
 }
 
 /**
@@ -64,7 +92,11 @@ export function usesResourceItself(doc: IacDocument, text: string, ref: string):
 export function linkTargets(ctx: EmitContext, value: IacValue, line: number): TargetRef[] {
   const v = resolveValue(ctx.doc, value);
   const refs = isExpr(v) ? v.refs.filter((r) => usesResourceItself(ctx.doc, v.text, r)) : [];
-  const found = refs.map((r) => assetForRef(ctx, r) ?? s3ForRef(ctx, r, line)).filter((t): t is TargetRef => t !== undefined);
+  const found = refs.flatMap((r) => {
+    const assets = assetsForRef(ctx, r, isExpr(v) ? v.text : '');
+    const bucket = assets.length > 0 ? undefined : s3ForRef(ctx, r, line);
+    return bucket === undefined ? assets : [bucket];
+  });
   if (found.length > 0) return found;
   const bucket = s3ForText(ctx, literalString(ctx.doc, v) ?? (isExpr(v) ? v.text : ''), line);
   return bucket === undefined ? [] : [bucket];
@@ -98,15 +130,23 @@ export function s3ForText(ctx: EmitContext, raw: string, line: number): TargetRe
   });
 }
 
-/** The asset a policy `Resource` entry grants on, or undefined when it is not an AI/data resource. */
-export function permissionTarget(ctx: EmitContext, item: { readonly text: string; readonly refs: readonly string[] }, line: number): TargetRef | undefined {
-  const text = substituteConstants(ctx.doc, item.text.startsWith('!Sub ') ? item.text.slice(5).trim() : item.text.trim());
-  if (text === '*') return wildcard(ctx, line);
+/** The assets a policy `Resource` entry grants on (every instance of a `count` / `for_each` resource it names), none when it is not an AI/data resource. */
+export function permissionTargets(ctx: EmitContext, item: { readonly text: string; readonly refs: readonly string[] }, line: number): TargetRef[] {
   for (const ref of item.refs) {
     if (!usesResourceItself(ctx.doc, item.text, ref)) continue;
-    const t = assetForRef(ctx, ref) ?? s3ForRef(ctx, ref, line);
-    if (t !== undefined) return t;
+    const assets = assetsForRef(ctx, ref, item.text);
+    if (assets.length > 0) return assets;
+    const bucket = s3ForRef(ctx, ref, line);
+    if (bucket !== undefined) return [bucket];
   }
+  const t = arnTarget(ctx, item.text, line);
+  return t === undefined ? [] : [t];
+}
+
+/** What a policy resource written as `*` or an ARN grants on. */
+function arnTarget(ctx: EmitContext, raw: string, line: number): TargetRef | undefined {
+  const text = substituteConstants(ctx.doc, raw.startsWith('!Sub ') ? raw.slice(5).trim() : raw.trim());
+  if (text === '*') return wildcard(ctx, line);
   if (!text.startsWith('arn:')) return undefined;
   const model = /:(?:foundation-model|inference-profile)\/(.+)$/.exec(text)?.[1];
   if (model !== undefined) return model.includes('*') ? wildcard(ctx, line) : modelAsset(ctx, model, line);

@@ -2,7 +2,7 @@
  * Terraform files → `IacDocument`: `resource` and `data` blocks become resources addressed like
  * Terraform does (`type.name`, `data.type.name`), `module` calls resources of type `module`; `variable` defaults and `locals` become
  * constants so `var.model_id` can resolve, also from another file of the module (the folder's
- * other `.tf` files, read on demand through `SourceFile.siblings`). Native syntax (`.tf`) goes through the
+ * other `.tf` files, read on demand through `SourceFile.siblings`), overridden by its `.tfvars` files. Native syntax (`.tf`) goes through the
  * HCL parser; JSON syntax (`.tf.json`, CDKTF output) through the JSON reader, with `${...}`
  * strings parsed as HCL templates. Modules are not followed (each module folder stands alone).
  */
@@ -15,6 +15,7 @@ import { parseHcl } from './hcl-parser.ts';
 import { parseTemplate } from './hcl-template.ts';
 import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
+import { moduleTfvars } from './tfvars.ts';
 import { isList, isMap, makeMap, refsIn, type IacMap, type IacValue } from './value.ts';
 
 export interface Problem {
@@ -132,14 +133,34 @@ const DECLARES_CONSTANTS = /\b(?:variable|locals)\b/;
 
 /**
  * Adds the variable defaults and locals the other files of the module declare (Terraform reads a
- * folder as one module), when the file references one it does not declare itself. Siblings that
- * do not parse contribute what was read before the error; their own scan reports it.
+ * folder as one module), when the file references one it does not declare itself, then the values
+ * the folder's `.tfvars` files give (`tfvars.ts`), which win over defaults. Siblings that do not
+ * parse contribute what was read before the error; their own scan reports it.
  */
 export function withModuleConstants(doc: IacDocument, path: string, siblings: SiblingFiles | undefined): IacDocument {
-  let missing = siblings === undefined ? [] : missingNames([...doc.resources.map((r) => r.body), ...doc.constants.values()], doc.constants);
-  if (siblings === undefined || missing.length === 0) return doc;
-  const set: ConstantSet = { constants: new Map(doc.constants), origins: new Map(doc.origins) };
+  if (siblings === undefined) return doc;
   const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const tfvars = siblings.names().some((n) => n.endsWith('.tfvars') || n.endsWith('.tfvars.json')) ? moduleTfvars(folder, siblings) : undefined;
+  const set = siblingDefaults(doc, folder, siblings);
+  if (tfvars === undefined) return set === undefined ? doc : { ...doc, constants: set.constants, origins: set.origins };
+  // Values the variable files set override defaults; `-var-file` candidates fill only what nothing else gives.
+  const out: ConstantSet = set ?? { constants: new Map(doc.constants), origins: new Map(doc.origins) };
+  for (const [ref, value] of tfvars.auto.constants) out.constants.set(ref, value);
+  for (const [ref, origin] of tfvars.auto.origins) out.origins.set(ref, origin);
+  for (const [ref, value] of tfvars.varFiles.constants) {
+    const origin = tfvars.varFiles.origins.get(ref);
+    if (out.constants.has(ref) || origin === undefined) continue;
+    out.constants.set(ref, value);
+    out.origins.set(ref, origin);
+  }
+  return { ...doc, constants: out.constants, origins: out.origins };
+}
+
+/** The module's other files' defaults and locals the document needs, added to its own (undefined: none needed). */
+function siblingDefaults(doc: IacDocument, folder: string, siblings: SiblingFiles): ConstantSet | undefined {
+  let missing = missingNames([...doc.resources.map((r) => r.body), ...doc.constants.values()], doc.constants);
+  if (missing.length === 0) return undefined;
+  const set: ConstantSet = { constants: new Map(doc.constants), origins: new Map(doc.origins) };
   const terraform = siblings.names().filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
   // A local found in one file may name a variable of another: a few rounds reach them.
   for (let round = 0; round < 4 && missing.length > 0; round++) {
@@ -159,7 +180,7 @@ export function withModuleConstants(doc: IacDocument, path: string, siblings: Si
     }
     missing = missingNames(added, set.constants);
   }
-  return { ...doc, constants: set.constants, origins: set.origins };
+  return set;
 }
 
 /** Names (`model_id`) of the `var.`/`local.` references in the values that `constants` does not hold. */

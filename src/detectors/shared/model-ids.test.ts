@@ -17,6 +17,20 @@ describe('matchKnownModel', () => {
   });
 });
 
+describe('matchKnownModel: names IaC uses (Azure OpenAI deployments, Vertex AI model garden)', () => {
+  it('recognizes Azure\'s gpt-35-turbo spellings and Vertex PaLM 2 / Codey / multimodal embedding names', () => {
+    const ids = ['gpt-35-turbo', 'gpt-35-turbo-16k', 'gpt-35-turbo-instruct', 'gpt-35-turbo-0125', 'gpt-4o', 'text-bison', 'text-bison@002', 'gemini-1.5-pro-002',
+      'code-bison', 'code-bison-32k@002', 'codechat-bison@002', 'code-gecko@002', 'text-unicorn@001', 'multimodalembedding@001'];
+    expect(ids.filter((id) => !matchKnownModel(id))).toEqual([]);
+    expect([matchKnownModel('gpt-35-turbo')?.provider, matchKnownModel('code-bison')?.provider]).toEqual(['openai', 'google']);
+  });
+
+  it('does not take near misses for models', () => {
+    const notModels = ['gpt-35', 'gpt-35-turbo-chat', 'gpt-35-turbo-16k-v2', 'code-bisons', 'codechat', 'code-gecko-client', 'text-unicorns', 'multimodal-embedding', 'bison', 'unicorn', 'code-bison@latest-2'];
+    expect(notModels.filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+});
+
 describe('looksLikeModelId', () => {
   it('accepts unknown but id-shaped strings in a model position', () => {
     expect(['my-finetune-v2', 'ft:gpt-4o-mini:acme::abc123', 'acme/support-bot-7b'].every(looksLikeModelId)).toBe(true);

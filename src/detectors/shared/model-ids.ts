@@ -32,6 +32,10 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'xai', pattern: /^grok-(?:\d|beta|vision|code)[\w.-]*$/, source: 'docs.x.ai models' },
   { provider: 'microsoft', pattern: /^phi-?[1-4][\w.:-]*$/i, source: 'ollama library; Azure AI model catalog' },
   { provider: 'aws-bedrock', pattern: BEDROCK, source: 'docs.aws.amazon.com bedrock model ids' },
+  // Azure OpenAI deployments name GPT-3.5 without the dot (`model { name = "gpt-35-turbo" }`).
+  { provider: 'openai', pattern: /^gpt-35-turbo(?:-16k|-instruct)?(?:-\d{4})?$/, source: 'learn.microsoft.com/azure/ai-foundry/openai/concepts/models and legacy-models (gpt-35-turbo, -16k, -instruct)' },
+  // Vertex AI PaLM 2 / Codey and multimodal embedding names, with their `@00x` versions (Vertex model garden).
+  { provider: 'google', pattern: /^(?:code-bison|codechat-bison|code-gecko|text-unicorn|multimodalembedding)(?:-32k)?(?:@(?:\d{3}|latest))?$/, source: 'cloud.google.com/vertex-ai/generative-ai/docs/legacy/legacy-models; .../embeddings/get-multimodal-embeddings' },
 ];
 
 /**
