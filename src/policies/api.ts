@@ -1,4 +1,5 @@
 /** The explicit registry of policies: adding a policy means adding it here (a meta-test checks). */
+import { codingAgentAutonomy } from './coding-agent-autonomy.ts';
 import { exposedAiKey } from './exposed-ai-key.ts';
 import { mcpExcessiveAgency } from './mcp-excessive-agency.ts';
 import { overPermissionedIdentity } from './over-permissioned-identity.ts';
@@ -11,6 +12,7 @@ import { unsafeModelFormat } from './unsafe-model-format.ts';
 
 /** Every registered policy, sorted by id. */
 export const POLICIES: readonly Policy[] = [
+  codingAgentAutonomy,
   exposedAiKey,
   mcpExcessiveAgency,
   overPermissionedIdentity,

@@ -89,6 +89,37 @@ describe('fixture projects through the pipeline', () => {
     expect(bypass?.evidence.map((e) => e.path)).toContain('.claude/settings.json');
   });
 
+  it('coding-agent autonomy: one finding per agent that acts without asking, quoting the setting; none on the near misses', async () => {
+    const judge = async (name: string) => {
+      const inv = await scan(name);
+      expectInvariants(inv);
+      const findings = evaluatePolicies(inv, {}, '2026-01-01T00:00:00Z').findings.filter((f) => f.policyId === 'coding-agent-autonomy');
+      const agents = inv.assets.filter((a) => a.kind === 'agent').map((a) => a.name).sort();
+      return { inv, findings, agents };
+    };
+    const unattended = await judge('coding-agent-autonomy/unattended');
+    const agentOf = (id: string): string => unattended.inv.assets.find((a) => a.id === id)?.name ?? '?';
+    const rows = unattended.findings.map((f) => `${agentOf(f.assetId)} ${f.severity} ${f.evidence.map((e) => `${e.path}:${e.line} ${e.snippet}`).join(' | ')}`).sort();
+    expect(rows).toEqual([
+      'claude-code high .claude/settings.json:4 "allow": ["Bash"]',
+      // The widest grant's lines first ([profiles.yolo]; lines are matched by text, so [profiles.ci]'s identical
+      // `approval_policy = "never"` joins them), then the top-level sandbox [profiles.ci] inherits.
+      'codex high .codex/config.toml:6 approval_policy = "never" | .codex/config.toml:7 sandbox_mode = "danger-full-access" | .codex/config.toml:10 approval_policy = "never" | .codex/config.toml:3 sandbox_mode = "workspace-write"',
+      'gemini-cli high .gemini/settings.json:4 "allowed": ["run_shell_command"]',
+      'goose high .config/goose/config.yaml:3 GOOSE_MODE: auto',
+      'opencode high .config/opencode/opencode.json:5 "bash": "allow"',
+      'zed high .config/zed/settings.json:3 "always_allow_tool_actions": true',
+    ]);
+    const codex = unattended.findings.find((f) => agentOf(f.assetId) === 'codex');
+    expect(codex?.detail).toContain('[profiles.ci] approval_policy = "never" + sandbox_mode = "workspace-write"');
+    const guarded = await judge('coding-agent-autonomy/guarded');
+    expect(guarded.findings).toEqual([]);
+    // The settings are still inventoried on each agent.
+    expect(guarded.agents).toEqual(['claude-code', 'codex', 'gemini-cli', 'goose', 'opencode', 'zed']);
+    const codexGuarded = guarded.inv.assets.find((a) => a.kind === 'agent' && a.name === 'codex');
+    expect(codexGuarded?.attributes).toMatchObject({ approvalPolicies: ['on-request', 'untrusted'], sandboxModes: ['read-only', 'workspace-write'] });
+  });
+
   it('negative controls: docs, look-alikes, placeholders and ORM models produce nothing at all', async () => {
     const inv = await scan('negative-controls');
     expect(inv.assets).toEqual([]);

@@ -52,6 +52,11 @@ export const CODING_AGENTS: readonly CodingAgent[] = [
   { id: 'kiro', product: 'Kiro', provider: 'aws', source: 'kiro.dev/docs/steering' },
   { id: 'amazon-q', product: 'Amazon Q Developer', provider: 'aws', source: 'docs.aws.amazon.com amazonq project rules (.amazonq/rules)' },
   { id: 'continue', product: 'Continue', provider: 'continue', source: 'docs.continue.dev rules (.continue/rules)' },
+  // No instruction files of their own (they read AGENTS.md): their assets come from the mcp-config
+  // detector's autonomy settings. No provider: the agents run any vendor's model.
+  { id: 'opencode', product: 'opencode', source: 'opencode.ai/docs/permissions' },
+  { id: 'zed', product: 'Zed Agent', source: 'zed.dev/docs/ai/tool-permissions' },
+  { id: 'goose', product: 'goose', source: 'block.github.io/goose/docs/guides/goose-permissions' },
 ];
 
 type Row = readonly [agent: string, role: AgentFileRole, patterns: readonly string[], source: string];

@@ -134,15 +134,15 @@ export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
   opencode: /"mcp"/,
 };
 
-/** A word a file must contain before its client settings are read (when it holds no server key word). */
+/** A word a file must contain before its client settings (models, autonomy settings) are read (when it holds no server key word). */
 export const SETTINGS_PRECHECK: Readonly<Record<ClientSettings, RegExp>> = {
   'claude-code': /"model"|"permissions"|enableAllProjectMcpServers|ANTHROPIC_(?:SMALL_FAST_)?MODEL/,
-  codex: /\bmodel/,
-  opencode: /"(?:small_)?models?"/,
+  codex: /\bmodel|approval_policy|sandbox_mode/,
+  opencode: /"(?:small_)?models?"|"permission"/,
   continue: /\bmodels\b|tabAutocompleteModel|embeddingsProvider/,
-  goose: /GOOSE_[A-Z_]*(?:MODEL|PROVIDER)/,
-  zed: /_model"/,
-  'gemini-cli': /"model"/,
+  goose: /GOOSE_[A-Z_]*(?:MODEL|PROVIDER)|GOOSE_MODE/,
+  zed: /_model"|always_allow_tool_actions|tool_permissions/,
+  'gemini-cli': /"model"|"allowed"|defaultApprovalMode|autoAccept/,
 };
 
 /**

@@ -8,7 +8,8 @@
  * (`~/.cursor/mcp.json`): patterns are matched against the path, so `~/`-relative paths work too.
  *
  * The same files' client settings are read too (`settings.ts`): configured models become `model`
- * assets, Claude Code permission settings attributes of its coding-agent asset.
+ * assets, Claude Code permission settings and other agents' autonomy settings (`autonomy.ts`)
+ * attributes of their coding-agent asset.
  *
  * A file is parsed only when it holds its shape's key word (`mcpServers`, `context_servers`, ...)
  * or, for files with client settings, a settings word (`model`, `permissions`, ...).
@@ -22,7 +23,7 @@ import type { Detector, SourceFile } from '../types.ts';
 import { CONFIG_FILES, PRECHECK, READ_PATTERNS, SETTINGS_PRECHECK, type ConfigFileRow, type Syntax } from './catalog.ts';
 import { emitServer } from './emit.ts';
 import { parseJsonc } from './jsonc.ts';
-import { emitClaudePermissions, emitModels } from './settings.ts';
+import { emitAutonomy, emitClaudePermissions, emitModels } from './settings.ts';
 import { readShape } from './shapes.ts';
 import { parseTomlTree } from './toml-tree.ts';
 import { ConfigSyntaxError, type CValue } from './tree.ts';
@@ -70,6 +71,7 @@ export const mcpConfigDetector: Detector = {
     }
     if (settings !== undefined) emitModels(file, row.client, settings, row.syntax, root, out);
     if (settings === 'claude-code') emitClaudePermissions(file, root, out);
+    else if (settings !== undefined) emitAutonomy(file, row.client, settings, row.syntax, root, out);
     return out.result();
   },
 };

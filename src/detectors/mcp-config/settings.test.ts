@@ -46,7 +46,7 @@ describe('client settings on the client-settings fixture', () => {
   });
 
   it('records Claude Code permissions on its agent asset, merged across settings files', () => {
-    const agent = merged.assets.find((a) => a.kind === 'agent');
+    const agent = merged.assets.find((a) => a.kind === 'agent' && a.name === 'claude-code');
     expect(agent?.name).toBe('claude-code');
     expect(agent?.attributes).toMatchObject({
       kind: 'coding-agent',
@@ -58,7 +58,14 @@ describe('client settings on the client-settings fixture', () => {
       permissionsDeny: ['Read(~/.ssh/**)'],
     });
     expect(agent?.attributes['permissionsAllow']).toContain('Bash(npm test)');
-    expect(agent?.evidence.map((e) => `${e.path}:${e.line} ${e.snippet}`)).toEqual(['.claude/settings.json:3 "permissions": {', 'project/.claude/settings.local.json:2 "permissions": {']);
+    // The lines of what runs without asking are evidence too (the coding-agent-autonomy policy quotes them).
+    expect(agent?.attributes['autonomy']).toEqual(['all-tools: "defaultMode": "bypassPermissions"', 'shell: "allow": ["Bash(*)"]']);
+    expect(agent?.evidence.map((e) => `${e.path}:${e.line} ${e.snippet}`)).toEqual([
+      '.claude/settings.json:3 "permissions": {',
+      '.claude/settings.json:4 "allow": ["Bash(*)"]',
+      '.claude/settings.json:6 "defaultMode": "bypassPermissions"',
+      'project/.claude/settings.local.json:2 "permissions": {',
+    ]);
   });
 
   it('keeps harmless docker env values and hides the token value', () => {

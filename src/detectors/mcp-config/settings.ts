@@ -9,6 +9,7 @@ import { redactSnippet, type Attributes } from '../../model/index.ts';
 import { CODING_AGENTS } from '../agent-files/catalog.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import type { SourceFile } from '../types.ts';
+import { claudeAutonomy, readAutonomy, type SettingLine } from './autonomy.ts';
 import type { ClientSettings, Syntax } from './catalog.ts';
 import { readModels } from './models.ts';
 import { redactCommandText } from './redact.ts';
@@ -48,8 +49,20 @@ function ruleList(value: CValue | undefined): string[] {
   return sortedUnique((strings(value) ?? []).map((r) => redactCommandText(r)).filter((r) => r !== '')).slice(0, MAX_RULES);
 }
 
-/** Claude Code permission settings as attributes; undefined when the file sets none. */
-export function claudePermissions(root: CValue): { attributes: Attributes; line?: number; snippet: string } | undefined {
+/** The lines of Claude Code's grants: `defaultMode: bypassPermissions` and the first unrestricted `Bash` allow rule. */
+function claudeGrantLines(perms: CValue | undefined, shell: boolean): { bypass?: SettingLine; shellRule?: SettingLine } {
+  const mode = entry(perms, 'defaultMode');
+  const allow = get(perms, 'allow');
+  const rule = shell && allow?.t === 'arr' ? allow.items.find((i) => unrestrictedShellRule(str(i) ?? '')) : undefined;
+  const at = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
+  return {
+    ...(str(mode?.value) === 'bypassPermissions' ? { bypass: { ...at(mode?.line), snippet: '"defaultMode": "bypassPermissions"' } } : {}),
+    ...(rule === undefined ? {} : { shellRule: { ...at(rule.line), snippet: `"allow": [${JSON.stringify(str(rule))}]` } }),
+  };
+}
+
+/** Claude Code permission settings as attributes; undefined when the file sets none. `grants` are the lines of what runs without asking. */
+export function claudePermissions(root: CValue): { attributes: Attributes; line?: number; snippet: string; grants: readonly SettingLine[] } | undefined {
   const perms = entry(root, 'permissions');
   const all = entry(root, 'enableAllProjectMcpServers');
   if (perms === undefined && all === undefined) return undefined;
@@ -68,8 +81,15 @@ export function claudePermissions(root: CValue): { attributes: Attributes; line?
   if (allow.some(unrestrictedShellRule) && !deny.some(unrestrictedShellRule)) attributes.unrestrictedShell = true;
   if (bool(all?.value) === true) attributes.enableAllProjectMcpServers = true;
   if (Object.keys(attributes).length === 0) return undefined;
+  const grants = claudeGrantLines(perms?.value, attributes.unrestrictedShell === true);
+  const autonomy = claudeAutonomy(grants.bypass, grants.shellRule);
   const at = perms ?? all;
-  return { attributes, ...(at?.line === undefined ? {} : { line: at.line }), snippet: perms === undefined ? '"enableAllProjectMcpServers":' : '"permissions": {' };
+  return {
+    attributes: { ...attributes, ...autonomy?.attributes },
+    ...(at?.line === undefined ? {} : { line: at.line }),
+    snippet: perms === undefined ? '"enableAllProjectMcpServers":' : '"permissions": {',
+    grants: autonomy?.lines ?? [],
+  };
 }
 
 const CLAUDE_CODE = CODING_AGENTS.find((a) => a.id === 'claude-code');
@@ -84,6 +104,26 @@ export function emitClaudePermissions(file: SourceFile, root: CValue, out: Resul
     name: 'claude-code',
     ...(CLAUDE_CODE?.provider === undefined ? {} : { provider: CLAUDE_CODE.provider }),
     attributes: { kind: 'coding-agent', product: CLAUDE_CODE?.product ?? 'Claude Code', files: [file.path], ...found.attributes },
-    evidence: [evidenceAt(file, ID, 'config', 'declared', found.line, found.snippet)],
+    evidence: [evidenceAt(file, ID, 'config', 'declared', found.line, found.snippet), ...found.grants.map((g) => evidenceAt(file, ID, 'config', 'declared', g.line, g.snippet))],
+  });
+}
+
+/**
+ * Emits a coding agent's asset (`coding-agent:<client>`, the key the agent-files detector uses)
+ * with the autonomy settings of its config (`autonomy.ts`), when the file sets any. Evidence: each
+ * setting that lets the agent act without asking, else the first autonomy setting read.
+ */
+export function emitAutonomy(file: SourceFile, client: string, settings: ClientSettings, syntax: Syntax, root: CValue, out: ResultBuilder): void {
+  const found = readAutonomy(settings, syntax, root);
+  if (found === undefined) return;
+  const agent = CODING_AGENTS.find((a) => a.id === client);
+  const evidence = found.lines.map((l) => evidenceAt(file, ID, 'config', 'declared', l.line, l.snippet));
+  out.asset(file, {
+    kind: 'agent',
+    key: `coding-agent:${client}`,
+    name: client,
+    ...(agent?.provider === undefined ? {} : { provider: agent.provider }),
+    attributes: { kind: 'coding-agent', product: agent?.product ?? client, files: [file.path], ...found.attributes },
+    evidence,
   });
 }

@@ -31,8 +31,11 @@ const hub = asset('model', 'meta-llama/Llama-3.1-8B-Instruct', { sources: ['from
 
 const ollama = asset('model-server', 'ollama', { category: 'inference', image: 'ollama/ollama:0.3.14', ports: ['11434:11434'], exposed: true, envNames: [], source: 'compose', workload: 'ollama' }, { evidence: [ev('docker-compose.yml', 4, 'image: ollama/ollama:0.3.14', 'container')] });
 
+const codex = asset('agent', 'codex', { kind: 'coding-agent', product: 'OpenAI Codex', files: ['.codex/config.toml'], approvalPolicies: ['never'], sandboxModes: ['danger-full-access'], autonomy: ['shell: approval_policy = "never" + sandbox_mode = "danger-full-access"'] }, { provider: 'openai', evidence: [ev('.codex/config.toml', 1, 'approval_policy = "never"'), ev('.codex/config.toml', 2, 'sandbox_mode = "danger-full-access"')] });
+
 /** Triggering samples keyed by policy id. */
 export const POLICY_SAMPLES: Readonly<Record<string, PolicySample>> = {
+  'coding-agent-autonomy': { inventory: inventory([codex]), config: {} },
   'unowned-ai-asset': { inventory: inventory([app.system, model, mistral, ollama], app.edges), config: {} },
   'over-permissioned-identity': { inventory: inventory([role, agent, account], [edge('RUNS_AS', agent, role), grant]), config: {} },
   'mcp-excessive-agency': { inventory: inventory([shellServer]), config: {} },
