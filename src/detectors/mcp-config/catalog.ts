@@ -40,12 +40,37 @@ export interface ConfigFileRow {
 }
 
 const VSCODE_USER = ['Code', 'Code - Insiders', 'VSCodium'];
+
+/**
+ * The folders a dotfiles repository keeps a client's home folder (`~/.codex`) under, besides the
+ * name itself (a stow package `codex/.codex/` ends in it already): chezmoi's source names
+ * (`dot_codex`, `private_dot_codex`; chezmoi.io/reference/source-state-attributes) and, for clients
+ * whose folder can be moved by an env var (`CODEX_HOME`, `CLAUDE_CONFIG_DIR`), the XDG spellings
+ * `.config/<client>`, `dot_config/<client>` and `config/<client>` (a repo folder linked to
+ * `~/.config`). Seen in public dotfiles repos: `config/codex/config.toml`, `config/claude/settings.json`.
+ * Only folders named for the client: a `config.toml` or `settings.json` elsewhere stays unread.
+ */
+const dotFolders = (home: string, xdg?: string): string[] => [
+  `**/.${home}`,
+  `**/dot_${home}`,
+  `**/private_dot_${home}`,
+  ...(xdg === undefined ? [] : [`**/.config/${xdg}`, `**/config/${xdg}`, `**/dot_config/${xdg}`, `**/private_dot_config/${xdg}`]),
+];
+/** Every dotfiles spelling of `~/.<home>/<file>` (see `dotFolders`). */
+const inHome = (home: string, files: readonly string[], xdg?: string): string[] => dotFolders(home, xdg).flatMap((d) => files.map((f) => `${d}/${f}`));
 const userFiles = (name: string): string[] => VSCODE_USER.flatMap((d) => [`**/${d}/User/${name}`, `**/${d}/User/profiles/*/${name}`]);
 
 export const CONFIG_FILES: readonly ConfigFileRow[] = [
   { client: 'claude-desktop', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/claude_desktop_config.json'], source: 'agent-scan claude_desktop.py; modelcontextprotocol.io quickstart' },
-  { client: 'claude-code', syntax: 'jsonc', shape: 'claude-json', patterns: ['**/.claude.json'], source: 'agent-scan claude_code.py' },
-  { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', settings: 'claude-code', patterns: ['**/.claude/settings.json', '**/.claude/settings.local.json'], source: 'agent-scan claude_code.py; vet' },
+  { client: 'claude-code', syntax: 'jsonc', shape: 'claude-json', patterns: ['**/.claude.json', '**/dot_claude.json', '**/private_dot_claude.json'], source: 'agent-scan claude_code.py; chezmoi source names' },
+  {
+    client: 'claude-code',
+    syntax: 'jsonc',
+    shape: 'mcp-servers',
+    settings: 'claude-code',
+    patterns: inHome('claude', ['settings.json', 'settings.local.json'], 'claude'),
+    source: 'agent-scan claude_code.py; vet; CLAUDE_CONFIG_DIR (code.claude.com/docs/en/settings) for the XDG folders',
+  },
   {
     client: 'roo-code',
     syntax: 'jsonc',
@@ -61,7 +86,7 @@ export const CONFIG_FILES: readonly ConfigFileRow[] = [
     patterns: ['**/amazonwebservices.amazon-q-vscode/mcp.json', '**/.aws/amazonq/mcp.json', '**/.amazonq/mcp.json'],
     source: 'agent-bom config_parsers.py; Amazon Q Developer MCP docs',
   },
-  { client: 'cursor', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.cursor/mcp.json'], source: 'agent-scan vscode/cursor.py' },
+  { client: 'cursor', syntax: 'jsonc', shape: 'mcp-servers', patterns: inHome('cursor', ['mcp.json']), source: 'agent-scan vscode/cursor.py' },
   { client: 'vscode', syntax: 'jsonc', shape: 'vscode-mcp', patterns: ['**/.vscode/mcp.json', ...userFiles('mcp.json')], source: 'agent-scan vscode/vscode.py; code.visualstudio.com MCP docs' },
   {
     client: 'vscode',
@@ -71,27 +96,37 @@ export const CONFIG_FILES: readonly ConfigFileRow[] = [
     source: 'agent-scan vscode/vscode.py; code.visualstudio.com MCP docs',
   },
   { client: 'copilot-cli', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.copilot/mcp-config.json'], source: 'agent-scan vscode.py' },
-  { client: 'antigravity', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.gemini/antigravity/mcp_config.json', '**/.gemini/config/mcp_config.json'], source: 'agent-scan antigravity.py' },
+  { client: 'antigravity', syntax: 'jsonc', shape: 'mcp-servers', patterns: inHome('gemini', ['antigravity/mcp_config.json', 'config/mcp_config.json']), source: 'agent-scan antigravity.py' },
   { client: 'windsurf', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.codeium/windsurf/mcp_config.json', '**/.windsurf/mcp.json'], source: 'agent-scan windsurf.py' },
   { client: 'unknown', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/mcp_config.json'], source: 'Windsurf/Antigravity file name outside their folders (client not known)' },
-  { client: 'gemini-cli', syntax: 'jsonc', shape: 'mcp-servers', settings: 'gemini-cli', patterns: ['**/.gemini/settings.json'], urlTransport: 'sse', source: 'mcp-scan, agent-bom; gemini-cli docs (url = SSE, httpUrl = streamable HTTP)' },
+  { client: 'gemini-cli', syntax: 'jsonc', shape: 'mcp-servers', settings: 'gemini-cli', patterns: inHome('gemini', ['settings.json']), urlTransport: 'sse', source: 'mcp-scan, agent-bom; gemini-cli docs (url = SSE, httpUrl = streamable HTTP)' },
   { client: 'kiro', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.kiro/settings/mcp.json', '**/.kiro/agents/*.json'], source: 'agent-scan kiro.py' },
   { client: 'junie', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.junie/mcp/mcp.json'], source: 'agent-bom (low confidence)' },
-  { client: 'codex', syntax: 'toml', shape: 'codex', settings: 'codex', patterns: ['**/.codex/config.toml', '**/.codex/*.config.toml', '**/etc/codex/config.toml'], source: 'agent-scan codex.py; Codex config docs' },
+  {
+    client: 'codex',
+    syntax: 'toml',
+    shape: 'codex',
+    settings: 'codex',
+    patterns: [...inHome('codex', ['config.toml', '*.config.toml'], 'codex'), '**/etc/codex/config.toml'],
+    source: 'agent-scan codex.py; Codex config docs (CODEX_HOME moves ~/.codex)',
+  },
   { client: 'opencode', syntax: 'jsonc', shape: 'opencode', settings: 'opencode', patterns: ['**/opencode.json', '**/opencode.jsonc'], source: 'agent-scan opencode.py; opencode.ai/docs/mcp-servers' },
-  { client: 'continue', syntax: 'jsonc', shape: 'continue', settings: 'continue', patterns: ['**/.continue/config.json', '**/.continue/mcpServers/*.json'], source: 'agent-bom; docs.continue.dev (mcpServers folder accepts JSON configs)' },
+  { client: 'continue', syntax: 'jsonc', shape: 'continue', settings: 'continue', patterns: inHome('continue', ['config.json', 'mcpServers/*.json']), source: 'agent-bom; docs.continue.dev (mcpServers folder accepts JSON configs)' },
   {
     client: 'continue',
     syntax: 'yaml',
     shape: 'continue',
     settings: 'continue',
-    patterns: ['**/.continue/config.yaml', '**/.continue/config.yml', '**/.continue/mcpServers/*.yaml', '**/.continue/mcpServers/*.yml'],
+    patterns: inHome('continue', ['config.yaml', 'config.yml', 'mcpServers/*.yaml', 'mcpServers/*.yml']),
     source: 'docs.continue.dev config.yaml reference (mcpServers)',
   },
   { client: 'zed', syntax: 'jsonc', shape: 'zed', settings: 'zed', patterns: ['**/.zed/settings.json', '**/zed/settings.json', '**/Zed/settings.json'], source: 'agent-bom; zed.dev/docs context servers' },
   { client: 'goose', syntax: 'yaml', shape: 'goose', settings: 'goose', patterns: ['**/goose/config.yaml', '**/goose/config/config.yaml'], source: 'agent-bom; block.github.io/goose config-files guide' },
   { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.mcp.json'], source: 'agent-scan claude_code.py (project scope .mcp.json)' },
 ];
+
+/** `inHome` without its leading globstar, for the brace pattern below. */
+const folderBound = (home: string, files: readonly string[], xdg?: string): string[] => inHome(home, files, xdg).map((p) => p.slice(3));
 
 /**
  * The globs handed to the scanner (which files get read), kept apart from the rows above for speed:
@@ -103,6 +138,8 @@ export const CONFIG_FILES: readonly ConfigFileRow[] = [
 export const READ_PATTERNS: readonly string[] = [
   '**/claude_desktop_config.json',
   '**/.claude.json',
+  '**/dot_claude.json',
+  '**/private_dot_claude.json',
   '**/.mcp.json',
   '**/mcp.json',
   '**/mcp_config.json',
@@ -114,9 +151,10 @@ export const READ_PATTERNS: readonly string[] = [
   '**/opencode.jsonc',
   '**/*.code-workspace',
   `**/{${[
-    '.vscode/settings.json', '.claude/settings.json', '.gemini/settings.json', '.zed/settings.json', 'zed/settings.json', 'Zed/settings.json', 'User/settings.json', 'User/profiles/*/settings.json',
-    '.codex/config.toml', 'etc/codex/config.toml', '.codex/*.config.toml',
-    '.continue/config.json', '.continue/config.yaml', '.continue/config.yml', '.continue/mcpServers/*.json', '.continue/mcpServers/*.yaml', '.continue/mcpServers/*.yml',
+    '.vscode/settings.json', '.zed/settings.json', 'zed/settings.json', 'Zed/settings.json', 'User/settings.json', 'User/profiles/*/settings.json',
+    ...folderBound('claude', ['settings.json'], 'claude'), ...folderBound('gemini', ['settings.json']),
+    ...folderBound('codex', ['config.toml', '*.config.toml'], 'codex'), 'etc/codex/config.toml',
+    ...folderBound('continue', ['config.json', 'config.yaml', 'config.yml', 'mcpServers/*.json', 'mcpServers/*.yaml', 'mcpServers/*.yml']),
     'goose/config.yaml', 'goose/config/config.yaml', '.kiro/agents/*.json',
   ].join(',')}}`,
 ];

@@ -78,3 +78,25 @@ describe('mcp-config detector on fixtures', () => {
     expect(detectTree(fixture('negative-controls'), mcpConfigDetector)).toEqual({ assets: [], relationships: [], diagnostics: [] });
   });
 });
+
+describe('mcp-config detector on a dotfiles repository', () => {
+  const merged = mergeResults([detectTree(fixture('dotfiles-layouts'), mcpConfigDetector)]);
+  const rows = (kind: string): string[] => merged.assets.filter((a) => a.kind === kind).map((a) => `${a.name} ${a.evidence.map((e) => `${e.path}:${e.line ?? '-'}`).join(' ')}`);
+
+  it('reads stow, chezmoi and XDG folders with their client; other tools\' config.toml and settings.json stay unread', () => {
+    expect(rows('mcp-server')).toEqual(['docs config/codex/config.toml:5', 'issues dot_gemini/settings.json:4']);
+    expect(rows('model')).toEqual(['opus dot_claude/settings.json:2', 'gpt-5-codex config/codex/config.toml:1', 'gemini-2.5-pro dot_gemini/settings.json:2']);
+    expect(merged.diagnostics).toEqual([]);
+  });
+
+  it('judges each Claude Code folder\'s two settings files together: only the Codex file grants', () => {
+    const autonomy = merged.assets.filter((a) => a.kind === 'agent').map((a) => `${a.name} ${JSON.stringify(a.attributes['autonomy'] ?? [])} ${JSON.stringify(a.attributes['files'])}`);
+    expect(autonomy).toEqual([
+      'claude-code [] ["claude/.claude/settings.json","claude/.claude/settings.local.json","dot_claude/settings.json","dot_claude/settings.local.json"]',
+      'codex ["shell: approval_policy = \\"never\\" + sandbox_mode = \\"danger-full-access\\""] ["config/codex/config.toml"]',
+    ]);
+    // The rules and modes as written are still recorded; only the judgement merges the files.
+    const claude = merged.assets.find((a) => a.name === 'claude-code');
+    expect([claude?.attributes['permissionModes'], claude?.attributes['bypassPermissions'], claude?.attributes['unrestrictedShell']]).toEqual([['bypassPermissions', 'acceptEdits'], undefined, undefined]);
+  });
+});

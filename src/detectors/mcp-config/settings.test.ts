@@ -5,6 +5,7 @@ import { mergeResults } from '../../pipeline/merge.ts';
 import { mcpConfigDetector } from './index.ts';
 import { claudePermissions, unrestrictedShellRule } from './settings.ts';
 import { parseJsonc } from './jsonc.ts';
+import { siblingsOf } from '../types.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url));
 // Key-shaped values are built from pieces at test time, never written whole in the repo.
@@ -152,5 +153,47 @@ describe('Claude Code permissions', () => {
       'Bash(curl -H "Authorization: [redacted]" https://x.dev)',
       "Bash(mysql --password [redacted] -e 'select 1')",
     ]);
+  });
+});
+
+describe('Claude Code settings merged with the other settings file of their folder', () => {
+  const SHARED = '.claude/settings.json';
+  const LOCAL = '.claude/settings.local.json';
+  /** The Claude Code agent's `autonomy` and evidence when `path` is scanned with `other` beside it (undefined: no siblings given). */
+  function judge(path: string, content: string, other?: Record<string, string>) {
+    const siblings = other === undefined ? undefined : siblingsOf(new Map(Object.entries(other)));
+    const r = mcpConfigDetector.detect({ scope: 'repo', path, content, ...(siblings === undefined ? {} : { siblings }) });
+    expect(r?.diagnostics ?? []).toEqual([]);
+    const agent = r?.assets.find((a) => a.kind === 'agent');
+    return { autonomy: agent?.attributes['autonomy'], shell: agent?.attributes['unrestrictedShell'], bypass: agent?.attributes['bypassPermissions'], evidence: agent?.evidence.map((e) => `${e.line} ${e.snippet}`) };
+  }
+  const allowBash = '{\n"permissions": {\n"allow": ["Bash", "Read(*)"]\n}\n}';
+  const denyBash = '{"permissions": {"deny": ["Bash(*)"]}}';
+
+  it('a Bash allowed in settings.json and denied in settings.local.json is no grant, and the other way round', () => {
+    expect(judge(SHARED, allowBash, { 'settings.local.json': denyBash })).toMatchObject({ autonomy: undefined, shell: undefined });
+    expect(judge(LOCAL, allowBash, { 'settings.json': denyBash })).toMatchObject({ autonomy: undefined, shell: undefined });
+  });
+
+  it('near misses: a scoped deny in the sibling, a deny in an unrelated file, or a sibling that does not parse leave the grant on its line', () => {
+    const granted = { autonomy: ['shell: "allow": ["Bash"]'], shell: true, evidence: ['2 "permissions": {', '3 "allow": ["Bash"]'] };
+    expect(judge(SHARED, allowBash, { 'settings.local.json': '{"permissions": {"deny": ["Bash(rm *)"], "defaultMode": "default"}}' })).toMatchObject(granted);
+    expect(judge(SHARED, allowBash, { 'other.json': denyBash, 'settings.json.bak': denyBash })).toMatchObject(granted);
+    expect(judge(SHARED, allowBash, { 'settings.local.json': '{"permissions": {"deny": ["Bash"' })).toMatchObject(granted);
+  });
+
+  it('the local defaultMode overrides the shared one; the shared one never overrides the local one', () => {
+    const bypass = '{\n"permissions": {\n"defaultMode": "bypassPermissions"\n}\n}';
+    expect(judge(SHARED, bypass, { 'settings.local.json': '{"permissions": {"defaultMode": "default"}}' })).toMatchObject({ autonomy: undefined, bypass: undefined });
+    expect(judge(LOCAL, bypass, { 'settings.json': '{"permissions": {"defaultMode": "default"}}' })).toMatchObject({
+      autonomy: ['all-tools: "defaultMode": "bypassPermissions"'],
+      bypass: true,
+      evidence: ['2 "permissions": {', '3 "defaultMode": "bypassPermissions"'],
+    });
+  });
+
+  it('a file handed alone is judged as before, and so is a chezmoi source folder with its own sibling', () => {
+    expect(judge(SHARED, allowBash)).toMatchObject({ autonomy: ['shell: "allow": ["Bash"]'], shell: true });
+    expect(judge('dot_claude/settings.json', allowBash, { 'settings.local.json': denyBash })).toMatchObject({ autonomy: undefined, shell: undefined });
   });
 });

@@ -8,9 +8,10 @@
 import { redactSnippet, type Attributes } from '../../model/index.ts';
 import { CODING_AGENTS } from '../agent-files/catalog.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
-import type { SourceFile } from '../types.ts';
+import type { SiblingFiles, SourceFile } from '../types.ts';
 import { claudeAutonomy, readAutonomy, type SettingLine } from './autonomy.ts';
 import type { ClientSettings, Syntax } from './catalog.ts';
+import { parseJsonc } from './jsonc.ts';
 import { readModels } from './models.ts';
 import { redactCommandText } from './redact.ts';
 import { bool, entry, get, str, strings, type CValue } from './tree.ts';
@@ -50,19 +51,35 @@ function ruleList(value: CValue | undefined): string[] {
 }
 
 /** The lines of Claude Code's grants: `defaultMode: bypassPermissions` and the first unrestricted `Bash` allow rule. */
-function claudeGrantLines(perms: CValue | undefined, shell: boolean): { bypass?: SettingLine; shellRule?: SettingLine } {
+function claudeGrantLines(perms: CValue | undefined, bypass: boolean, shell: boolean): { bypass?: SettingLine; shellRule?: SettingLine } {
   const mode = entry(perms, 'defaultMode');
   const allow = get(perms, 'allow');
   const rule = shell && allow?.t === 'arr' ? allow.items.find((i) => unrestrictedShellRule(str(i) ?? '')) : undefined;
   const at = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });
   return {
-    ...(str(mode?.value) === 'bypassPermissions' ? { bypass: { ...at(mode?.line), snippet: '"defaultMode": "bypassPermissions"' } } : {}),
+    ...(bypass ? { bypass: { ...at(mode?.line), snippet: '"defaultMode": "bypassPermissions"' } } : {}),
     ...(rule === undefined ? {} : { shellRule: { ...at(rule.line), snippet: `"allow": [${JSON.stringify(str(rule))}]` } }),
   };
 }
 
+/**
+ * What the other settings file of the same `.claude/` folder sets that changes this file's grants.
+ * Claude Code merges `settings.json` (shared) and `settings.local.json` (personal): a deny rule of
+ * either file wins over an allow rule of either, and the local `defaultMode` wins over the shared one
+ * (code.claude.com/docs/en/settings, "Settings precedence" and "Permission settings").
+ */
+export interface ClaudeSibling {
+  /** A deny rule for the whole shell (`Bash`, `Bash(*)`). */
+  readonly shellDenied: boolean;
+  /** Its `permissions.defaultMode`, when it is the local file (the one whose mode wins). */
+  readonly overridingMode?: string;
+}
+
 /** Claude Code permission settings as attributes; undefined when the file sets none. `grants` are the lines of what runs without asking. */
-export function claudePermissions(root: CValue): { attributes: Attributes; line?: number; snippet: string; grants: readonly SettingLine[] } | undefined {
+export function claudePermissions(
+  root: CValue,
+  sibling?: ClaudeSibling,
+): { attributes: Attributes; line?: number; snippet: string; grants: readonly SettingLine[] } | undefined {
   const perms = entry(root, 'permissions');
   const all = entry(root, 'enableAllProjectMcpServers');
   if (perms === undefined && all === undefined) return undefined;
@@ -76,12 +93,13 @@ export function claudePermissions(root: CValue): { attributes: Attributes; line?
   const mode = str(get(perms?.value, 'defaultMode'));
   // An array, so settings.json and settings.local.json merge by union instead of first-wins.
   if (mode !== undefined && mode.trim() !== '') attributes.permissionModes = [redactSnippet(mode)];
-  if (mode === 'bypassPermissions') attributes.bypassPermissions = true;
-  // A deny rule for the whole tool wins over any allow rule.
-  if (allow.some(unrestrictedShellRule) && !deny.some(unrestrictedShellRule)) attributes.unrestrictedShell = true;
+  // The local file's own mode, when it sets one, is the one in force (it grants from its own line).
+  if (mode === 'bypassPermissions' && sibling?.overridingMode === undefined) attributes.bypassPermissions = true;
+  // A deny rule for the whole tool, in this file or its sibling, wins over any allow rule.
+  if (allow.some(unrestrictedShellRule) && !deny.some(unrestrictedShellRule) && sibling?.shellDenied !== true) attributes.unrestrictedShell = true;
   if (bool(all?.value) === true) attributes.enableAllProjectMcpServers = true;
   if (Object.keys(attributes).length === 0) return undefined;
-  const grants = claudeGrantLines(perms?.value, attributes.unrestrictedShell === true);
+  const grants = claudeGrantLines(perms?.value, attributes.bypassPermissions === true, attributes.unrestrictedShell === true);
   const autonomy = claudeAutonomy(grants.bypass, grants.shellRule);
   const at = perms ?? all;
   return {
@@ -92,11 +110,40 @@ export function claudePermissions(root: CValue): { attributes: Attributes; line?
   };
 }
 
+const CLAUDE_SETTINGS = ['settings.json', 'settings.local.json'];
+
+/**
+ * The other Claude Code settings file of the file's folder (`settings.json` ↔ `settings.local.json`),
+ * read through `siblings`; undefined when the connector gives no siblings, the other file is absent,
+ * sets no permissions or does not parse (its own scan reports that).
+ */
+export function claudeSibling(path: string, siblings: SiblingFiles | undefined): ClaudeSibling | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (siblings === undefined || !CLAUDE_SETTINGS.includes(base)) return undefined;
+  const name = base === 'settings.json' ? 'settings.local.json' : 'settings.json';
+  return siblings.memo(`mcp-config:claude-sibling:${name}`, () => {
+    const text = siblings.read(name);
+    if (text === undefined || !text.includes('"permissions"')) return undefined;
+    let root: CValue | undefined;
+    try {
+      root = parseJsonc(text);
+    } catch {
+      return undefined;
+    }
+    const perms = get(root, 'permissions');
+    const mode = str(get(perms, 'defaultMode'))?.trim();
+    return {
+      shellDenied: (strings(get(perms, 'deny')) ?? []).some(unrestrictedShellRule),
+      ...(name === 'settings.local.json' && mode !== undefined && mode !== '' ? { overridingMode: mode } : {}),
+    };
+  });
+}
+
 const CLAUDE_CODE = CODING_AGENTS.find((a) => a.id === 'claude-code');
 
 /** Emits Claude Code's agent asset with its permission settings, when the file sets any. */
 export function emitClaudePermissions(file: SourceFile, root: CValue, out: ResultBuilder): void {
-  const found = claudePermissions(root);
+  const found = claudePermissions(root, claudeSibling(file.path, file.siblings));
   if (found === undefined) return;
   out.asset(file, {
     kind: 'agent',
