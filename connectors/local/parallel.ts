@@ -67,7 +67,8 @@ interface Slot {
 /** Reads and detects every file on this thread and `workers` worker threads. */
 export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: WorkerJob, files: readonly ListedFile[], workers: number): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome | undefined>(files.length);
-  const listed = new Set(job.listed);
+  // One folder memo for this thread's whole share: a module's files may fall in different chunks.
+  const memo = new FolderMemo(undefined, new Set(job.listed));
   const queue: Array<readonly [number, number]> = [];
   for (let start = 0; start < files.length; start += CHUNK) queue.push([start, Math.min(files.length, start + CHUNK)]);
   queue.reverse(); // pop() then hands chunks out in path order
@@ -102,7 +103,6 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
       const range = queue.pop();
       if (range !== undefined) {
         const [start, end] = range;
-        const memo = new FolderMemo(undefined, listed);
         place(start, files.slice(start, end).map((file) => (ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, job.scope, file, job.maxFileSize, memo))));
         // Let worker replies in, and hand them more chunks, between two chunks of our own.
         await new Promise<void>((resolve) => setImmediate(resolve));

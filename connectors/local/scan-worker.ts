@@ -12,12 +12,12 @@ import type { ChunkReply, ChunkTask, WorkerJob } from './parallel.ts';
 const job = workerData as WorkerJob;
 const detectors = compileDetectors(selectDetectors(job.detectorIds));
 const port = parentPort;
-const listed = new Set(job.listed);
+// One folder memo for every chunk this worker scans: a module's files may fall in different chunks.
+const memo = new FolderMemo(undefined, new Set(job.listed));
 
 port?.on('message', (task: ChunkTask) => {
   let reply: ChunkReply;
   try {
-    const memo = new FolderMemo(undefined, listed);
     reply = { id: task.id, outcomes: task.files.map((file) => scanFileSync(detectors, job.scope, file, job.maxFileSize, memo)) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };

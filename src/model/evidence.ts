@@ -72,15 +72,35 @@ function redactBare(text: string): string {
   });
 }
 
+/** Replaces anything that looks like a secret with its prefix plus `…[redacted]`; nothing else changes. */
+function scrubSecrets(text: string): string {
+  let out = text;
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1…[redacted]');
+  out = redactBare(out);
+  return out.replace(URL_USERINFO, (all, scheme: string, user: string) => (user === 'git' || user === '…[redacted]' ? all : `${scheme}…[redacted]@`));
+}
+
 /** Replaces anything that looks like a secret with its prefix plus `…[redacted]`, then trims. */
 export function redactSnippet(text: string): string {
   let out = text.trim();
   if (out.length > MAX_INPUT) out = out.slice(0, MAX_INPUT);
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1…[redacted]');
-  out = redactBare(out);
-  out = out.replace(URL_USERINFO, (all, scheme: string, user: string) => (user === 'git' || user === '…[redacted]' ? all : `${scheme}…[redacted]@`));
+  out = scrubSecrets(out);
   if (out.length > MAX_SNIPPET) out = `${out.slice(0, MAX_SNIPPET - 1)}…`;
   return out;
+}
+
+/**
+ * An attribute value with every key-shaped string scrubbed (nested lists and maps included), the
+ * last line of defence for values a detector copied from a file: a setting that turned out to hold
+ * a key never reaches the inventory, the store or an output. Strings are not trimmed or cut.
+ */
+export function redactAttributeValue<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return (value.length > 12 ? scrubSecrets(value) : value) as T;
+  if (value === null || typeof value !== 'object' || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactAttributeValue(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: redactAttributeValue(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out as T;
 }
 
 /** Total order used to sort evidence lists deterministically. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Asset, Attributes } from '../model/index.ts';
+import type { Asset, Attributes, Evidence } from '../model/index.ts';
 import { asset, context, edge, ev, inventory, system } from './__fixtures__/build.ts';
 import { mcpExcessiveAgency } from './mcp-excessive-agency.ts';
 
@@ -51,7 +51,7 @@ describe('mcp-excessive-agency', () => {
 
   it('flags servers whose tools Claude Code approves: bypassPermissions or mcp__<server> allow rules, met in the client system', () => {
     const notes = server('notes', { command: 'uvx', args: ['notes-mcp==1.0'], package: 'notes-mcp', packageVersions: ['1.0'], clients: ['claude-code'] });
-    const settings = ev('.claude/settings.json', 3, '"permissions": {');
+    const settings: Evidence = { ...ev('.claude/settings.json', 3, '"permissions": {'), detector: 'mcp-config' };
     const claude = (attrs: Attributes): Asset => asset('agent', 'claude-code', { kind: 'coding-agent', ...attrs }, { evidence: [ev('CLAUDE.md', 1), settings] });
     const run = (attrs: Attributes, client = 'claude-code') => {
       const agent = claude(attrs);

@@ -92,7 +92,8 @@ function claudeApprovals(ctx: PolicyContext, server: Asset): { what: string[]; e
     if (bypass) what.push('Claude Code runs every tool call without confirmation (permissions.defaultMode: bypassPermissions)');
     if (allowed.includes(prefix) || allowed.includes(`${prefix}__*`)) what.push(`Claude Code allows all its tools without confirmation (permissions.allow: ${prefix})`);
     else if (allowed.length > 0) what.push(`Claude Code allows tools ${allowed.map((r) => r.slice(prefix.length + 2)).join(', ')} without confirmation (permissions.allow)`);
-    if (bypass || allowed.length > 0) evidence.push(...agent.evidence.filter((e) => /(^|\/)\.claude\/settings(\.local)?\.json$/.test(e.path ?? '')));
+    // The settings files' lines (the mcp-config detector's evidence), wherever the layout keeps them.
+    if (bypass || allowed.length > 0) evidence.push(...agent.evidence.filter((e) => e.detector === 'mcp-config'));
   }
   return { what, evidence };
 }

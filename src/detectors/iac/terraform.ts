@@ -192,20 +192,21 @@ function missingNames(values: readonly IacValue[], constants: ReadonlyMap<string
   return [...out];
 }
 
-/** The variable defaults and locals one sibling declares (none when it cannot be read). */
+/**
+ * The variable defaults and locals one sibling declares; none when it cannot be read or parsed,
+ * whatever the failure (too deep, invalid): a broken neighbour costs its own values, never the
+ * results of the file being scanned (the sibling reports its own problem when it is scanned).
+ */
 function siblingConstants(path: string, content: string | undefined): ConstantSet {
+  if (content === undefined || !DECLARES_CONSTANTS.test(content)) return emptySet();
   const set = emptySet();
-  if (content === undefined || !DECLARES_CONSTANTS.test(content)) return set;
-  if (!path.endsWith('.tf.json')) {
-    hclConstants(path, content, parseHcl(content).body, set);
-    return set;
-  }
   try {
-    jsonConstants(path, content, parseJsonWithLines(content), set, (v) => expandTemplates(v, []));
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
+    if (path.endsWith('.tf.json')) jsonConstants(path, content, parseJsonWithLines(content), set, (v) => expandTemplates(v, []));
+    else hclConstants(path, content, parseHcl(content).body, set);
+    return set;
+  } catch {
+    return emptySet();
   }
-  return set;
 }
 
 

@@ -13,8 +13,8 @@ import type { ConstantOrigin, ConstantSetView } from './document.ts';
 import { isLiteral } from './document.ts';
 import { toValue } from './hcl-convert.ts';
 import { parseHcl } from './hcl-parser.ts';
-import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
-import { isMap, type IacValue } from './value.ts';
+import { parseJsonWithLines } from './json-lines.ts';
+import { isMap, sameValue, type IacValue } from './value.ts';
 
 const AUTO = /\.auto\.tfvars(?:\.json)?$/;
 const VAR_FILE = /\.tfvars(?:\.json)?$/;
@@ -48,7 +48,7 @@ function readTfvars(folder: string, siblings: SiblingFiles): ModuleTfvars {
       if (prev === undefined) {
         varFiles.constants.set(a.origin.ref, a.value);
         varFiles.origins.set(a.origin.ref, { ...a.origin, kind: 'var file' });
-      } else if (JSON.stringify(prev) !== JSON.stringify(a.value)) {
+      } else if (!sameValue(prev, a.value)) {
         disagree.add(a.origin.ref);
       }
     }
@@ -74,16 +74,18 @@ function assignments(path: string, content: string | undefined): Assignment[] {
     if (!isLiteral(value)) return;
     out.push({ value, origin: { ref: `var.${name}`, kind: 'tfvars', path, line, snippet: lines.lineText(line).slice(0, 1000) } });
   };
-  if (path.endsWith('.json')) {
-    try {
+  // A file that cannot be read (invalid JSON, too deep) gives what was read before the failure, or nothing:
+  // it is a neighbour of the file being scanned, whose own results must not suffer from it.
+  try {
+    if (path.endsWith('.json')) {
       const root = parseJsonWithLines(content);
       if (isMap(root)) for (const e of root.entries.values()) add(e.key, e.value, e.line);
-    } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error;
+      return out;
     }
+    // Assignments before a syntax error still count, as in any other Terraform file.
+    for (const item of parseHcl(content).body) if (item.type === 'attribute') add(item.name, toValue(content, item.expr), item.line);
+  } catch {
     return out;
   }
-  // Assignments before a syntax error still count, as in any other Terraform file.
-  for (const item of parseHcl(content).body) if (item.type === 'attribute') add(item.name, toValue(content, item.expr), item.line);
   return out;
 }

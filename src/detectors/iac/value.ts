@@ -138,6 +138,27 @@ export function toAttribute(v: IacValue, depth = 0): AttributeValue {
   return out;
 }
 
+/**
+ * True when two values are the same value, wherever they were written: structure and literals
+ * compared, lines ignored (map entries by key, in any order; expressions by text).
+ */
+export function sameValue(a: IacValue, b: IacValue, depth = 0): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  if (a.kind !== b.kind || depth > 20) return false;
+  if (a.kind === 'expr') return a.text === (b as IacExpr).text;
+  if (a.kind === 'list') {
+    const items = (b as IacList).items;
+    return a.items.length === items.length && a.items.every((x, i) => sameValue(x, items[i] as IacValue, depth + 1));
+  }
+  const other = (b as IacMap).entries;
+  if (a.entries.size !== other.size) return false;
+  for (const [k, e] of a.entries) {
+    const o = other.get(k);
+    if (o === undefined || !sameValue(e.value, o.value, depth + 1)) return false;
+  }
+  return true;
+}
+
 /** A value as a list of values (a scalar becomes a one-item list). */
 export function asItems(v: IacValue | undefined): IacValue[] {
   if (v === undefined) return [];

@@ -54,4 +54,15 @@ describe('coding-agent autonomy settings', () => {
     expect(lines(agent('.config/goose/config.yaml', 'GOOSE_MODEL: gpt-4o\nGOOSE_MODE: auto\n'))).toEqual(['2 GOOSE_MODE: auto']);
     expect(lines(agent('.config/zed/settings.json', '{\n  "agent": {\n    "tool_permissions": {"default": "allow"}\n  }\n}'))).toEqual(['3 "default": "allow"']);
   });
+
+  it('never stores a key or password written into an allowed shell rule', () => {
+    const key = ['sk', 'proj', 'A1b2C3d4E5f6G7h8I9j0K1l2'].join('-');
+    const rules = [`run_shell_command(OPENAI_API_KEY=${key} python x.py)`, 'run_shell_command(sshpass -p hunter22 ssh host)', 'run_shell_command(git)'];
+    const content = JSON.stringify({ tools: { allowed: rules } });
+    const r = mcpConfigDetector.detect({ scope: 'repo', path: '.gemini/settings.json', content });
+    for (const secret of [key, 'hunter22']) expect(JSON.stringify(r)).not.toContain(secret);
+    const gemini = r?.assets.find((a) => a.kind === 'agent');
+    expect(gemini?.attributes['toolsAllowed']).toEqual(['run_shell_command(OPENAI_API_KEY=[redacted] …)', 'run_shell_command(git)', 'run_shell_command(sshpass …)']);
+  });
 });
+

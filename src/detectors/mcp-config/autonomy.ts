@@ -16,6 +16,7 @@
  */
 import type { Attributes } from '../../model/index.ts';
 import type { ClientSettings, Syntax } from './catalog.ts';
+import { permissionRule } from './redact.ts';
 import { asObject, bool, entry, get, keysOf, str, strings, type CEntry, type CValue } from './tree.ts';
 
 /** What a setting lets the agent do without asking (see the file comment). */
@@ -147,7 +148,7 @@ function gemini(root: CValue, c: Collector): void {
   if (autoAccept !== undefined) c.flag('autoAccept', { e: autoAccept, text: c.quote('autoAccept', true) });
   const allowedAt = entry(tools, 'allowed');
   const allowed = strings(allowedAt?.value) ?? [];
-  for (const t of allowed) c.value('toolsAllowed', t, { e: allowedAt, text: '"allowed": [' });
+  for (const t of allowed) c.value('toolsAllowed', permissionRule(t), { e: allowedAt, text: '"allowed": [' });
   const named = (list: CValue | undefined): boolean => (strings(list) ?? []).some((t) => t.trim() === SHELL_TOOL || t.trim() === 'ShellTool');
   const core = strings(get(tools, 'core')) ?? strings(get(root, 'coreTools'));
   const coreWithout = core !== undefined && !core.some((t) => t.trim().startsWith(SHELL_TOOL) || t.trim().startsWith('ShellTool'));

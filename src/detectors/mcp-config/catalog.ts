@@ -174,7 +174,7 @@ export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
 
 /** A word a file must contain before its client settings (models, autonomy settings) are read (when it holds no server key word). */
 export const SETTINGS_PRECHECK: Readonly<Record<ClientSettings, RegExp>> = {
-  'claude-code': /"model"|"permissions"|enableAllProjectMcpServers|ANTHROPIC_(?:SMALL_FAST_)?MODEL/,
+  'claude-code': /"model"|"permissions"|enableAllProjectMcpServers|ANTHROPIC_\w*MODEL/,
   codex: /\bmodel|approval_policy|sandbox_mode/,
   opencode: /"(?:small_)?models?"|"permission"/,
   continue: /\bmodels\b|tabAutocompleteModel|embeddingsProvider/,

@@ -29,6 +29,12 @@ describe('redactArgs', () => {
       '-e', 'GH_PAT=[redacted]', '-e', 'SESSION_ID=[redacted]', '-e', 'OPTIONS=sk-proj-…[redacted]', '-e', 'NONCE=[redacted]', '-e', 'SALT=[redacted]', '-e', 'NOTE=[redacted]', 'img',
     ]);
     expect(redactArgs('uvx', ['mcp-server-x', 'READ_ONLY=true', 'TOKEN=abc']).args).toEqual(['mcp-server-x', 'READ_ONLY=true', 'TOKEN=[redacted]']);
+    // Short passwords and signatures under names that do not say so: kept only when plainly a setting.
+    const quiet = ['DB_PW=hunter22', 'SLACK_SIGNING=8f3a2b1c', 'JWT=eyJhbGciOi', 'ADMIN=Passw0rd', 'SEED=Summer2024', 'MODE=read-only', 'LEVEL=INFO'];
+    expect(redactArgs('docker', ['run', ...quiet.flatMap((q) => ['-e', q]), '--env=DB_PW=hunter22x', 'img']).args).toEqual([
+      'run', '-e', 'DB_PW=[redacted]', '-e', 'SLACK_SIGNING=[redacted]', '-e', 'JWT=[redacted]', '-e', 'ADMIN=[redacted]', '-e', 'SEED=[redacted]',
+      '-e', 'MODE=read-only', '-e', 'LEVEL=INFO', '--env=DB_PW=[redacted]', 'img',
+    ]);
     // A long value is never kept, not even cut short.
     expect(redactArgs('docker', ['run', '-e', `CONFIG=${'ab-'.repeat(120)}`, 'img']).args).toEqual(['run', '-e', 'CONFIG=[redacted]', 'img']);
   });

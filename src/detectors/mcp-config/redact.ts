@@ -6,7 +6,6 @@
  */
 import { redactSnippet } from '../../model/index.ts';
 import { KEY_WORDS } from '../secrets/catalog.ts';
-import { characterClasses, looksLikeWords } from '../secrets/plausible.ts';
 import { cleanUrl } from '../shared/mcp-launch.ts';
 
 export const REDACTED = '[redacted]';
@@ -20,31 +19,35 @@ const HEADER = /^\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*:\s*(.*)$/s;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 const BEARER = /\b(Bearer|Basic|Token)\s+\S+/gi;
 
-/** Env names that carry secrets beyond the flag words: passwords, sessions, connection strings. */
-const SECRET_ENV = /(?:^|_)(?:PASS|PASSPHRASE|PRIVATE|SESSION|COOKIE|DSN|CONN(?:ECTION)?_?STR(?:ING)?|DATABASE_URL|PAT)(?:$|_)/i;
-/** Characters of a value kept as written: settings, lists, hosts, paths, versions. */
+/** Env names that carry secrets beyond the flag words: passwords, sessions, signatures, connection strings. */
+const SECRET_ENV =
+  /(?:^|_)(?:PASS|PASSPHRASE|PW|PWD|PRIVATE|SESSION|COOKIE|SIGNING|SIGNATURE|JWT|CRED|CREDS|DSN|CONN(?:ECTION)?_?STR(?:ING)?|DATABASE_URL|PAT)(?:$|_)/i;
+/** Characters of a URL kept as written once cleaned: hosts, paths, ports. */
 const PLAIN_VALUE = /^[\w.,:/@+=~ -]{0,100}$/;
+/**
+ * A value kept as written: a setting, never a password. Booleans, numbers, and words of one case with
+ * no digits (`repos,issues`, `debug`, `INFO`, `read-only`), at most 40 characters. Anything with
+ * mixed case or digits beside letters (`Passw0rd`, `hunter22`, `eyJhbGciOi`, `8f3a2b1c`) is
+ * redacted: a short password cannot be told from a setting by its shape, so only the obvious
+ * settings are kept.
+ */
+const SETTING_VALUE = /^(?:true|false|yes|no|on|off|\d{1,9}(?:\.\d{1,9})?|[a-z]+(?:[-_.,:/ ]+[a-z]+)*|[A-Z]+(?:[-_,]+[A-Z]+)*)$/;
 
 /** True when an env var of this name holds a secret (`GITHUB_TOKEN`, `DB_PASS`), not a setting (`GITHUB_TOOLSETS`). */
 export function secretEnvName(name: string): boolean {
   return SECRET_FLAG.test(name) || KEY_WORDS.test(name) || SECRET_ENV.test(name);
 }
 
-/** True when a value reads like a key or password rather than a setting (random-looking, or talking of secrets). */
-function keyLikeValue(value: string): boolean {
-  if (!PLAIN_VALUE.test(value) || KEY_WORDS.test(value) || redactSnippet(value) !== value.trim()) return true;
-  if (URL_LIKE.test(value)) return false;
-  return value.split(/[\s,:/@=]+/).some((part) => {
-    const classes = characterClasses(part);
-    const random = !looksLikeWords(part) && /\d/.test(part);
-    return (part.length >= 8 && classes >= 3 && random) || (part.length >= 16 && classes >= 2 && random) || tokenLike(part);
-  });
+/** True when a value is one of the obvious settings kept as written ({@link SETTING_VALUE}), and does not talk of secrets. */
+function settingValue(value: string): boolean {
+  return value.length <= 40 && SETTING_VALUE.test(value) && !KEY_WORDS.test(value);
 }
 
 /**
  * `NAME=value` as stored: the value only when it is harmless (the name is no secret's and the value
- * reads like a setting, `GITHUB_TOOLSETS=repos`); a key-shaped value keeps its prefix
- * (`GH=ghp_…[redacted]`, so the secret-in-args check still sees a secret); anything else is redacted.
+ * is a plain setting, `GITHUB_TOOLSETS=repos`, or a URL without credentials); a key-shaped value
+ * keeps its prefix (`GH=ghp_…[redacted]`, so the secret-in-args check still sees a secret); anything
+ * else is redacted.
  */
 export function envAssignment(name: string, value: string): string {
   if (secretEnvName(name)) return `${name}=${REDACTED}`;
@@ -56,7 +59,7 @@ export function envAssignment(name: string, value: string): string {
   // Only a key redactSnippet recognised keeps its prefix; its other changes (a cut long value) are no proof of safety.
   const shaped = redactSnippet(value);
   if (shaped.includes(REDACTED)) return `${name}=${shaped}`;
-  return keyLikeValue(value) ? `${name}=${REDACTED}` : `${name}=${value}`;
+  return settingValue(value) ? `${name}=${value}` : `${name}=${REDACTED}`;
 }
 
 /** A path segment that looks like a token (long, letters and digits, not a readable slug). */
@@ -145,3 +148,24 @@ export function redactCommandText(text: string): string {
       .replace(TEXT_ASSIGN, (_all, name: string, value: string) => envAssignment(name, unquote(value))),
   );
 }
+
+/** Tools whose rule argument is a shell command line (Claude Code `Bash(...)`, Gemini CLI `run_shell_command(...)`). */
+const SHELL_RULE = /^(Bash|run_shell_command|ShellTool|shell)\((.*)\)$/s;
+
+/**
+ * A permission rule as stored (`Bash(npm test)`, `run_shell_command(git)`, `mcp__github`): a shell
+ * rule keeps its tool and the command's first word only (`Bash(curl …)`), since approved command
+ * lines carry passwords and tokens in every form a CLI accepts (`-pSecret`, `-u user:pw`); a
+ * wildcard-only argument (`Bash(*)`) stays as written, other rules go through `redactCommandText`.
+ * Decisions that need the whole rule (unrestricted or scoped) are made on the rule as written.
+ */
+export function permissionRule(rule: string): string {
+  const m = SHELL_RULE.exec(rule.trim());
+  if (m === null) return redactCommandText(rule);
+  const [, tool, arg = ''] = m;
+  const words = arg.trim().split(/\s+/);
+  if (/^[*:\s]*$/.test(arg)) return `${tool}(${arg})`;
+  const first = (words[0] ?? '').replace(/^([A-Za-z_][A-Za-z0-9_]*)=.*$/s, `$1=${REDACTED}`);
+  return redactSnippet(`${tool}(${first}${words.length > 1 ? ' …' : ''})`);
+}
+

@@ -58,7 +58,8 @@ describe('client settings on the client-settings fixture', () => {
       enableAllProjectMcpServers: true,
       permissionsDeny: ['Read(~/.ssh/**)'],
     });
-    expect(agent?.attributes['permissionsAllow']).toContain('Bash(npm test)');
+    // A shell rule is stored with its command's first word only (approved command lines carry secrets).
+    expect(agent?.attributes['permissionsAllow']).toContain('Bash(npm …)');
     // The lines of what runs without asking are evidence too (the coding-agent-autonomy policy quotes them).
     expect(agent?.attributes['autonomy']).toEqual(['all-tools: "defaultMode": "bypassPermissions"', 'shell: "allow": ["Bash(*)"]']);
     expect(agent?.evidence.map((e) => `${e.path}:${e.line} ${e.snippet}`)).toEqual([
@@ -102,6 +103,10 @@ describe('models per client', () => {
   it('Claude Code: model and ANTHROPIC_*MODEL env settings; Bedrock ids keep their provider; "default" is no model', () => {
     const json = '{\n"model": "default",\n"env": {"ANTHROPIC_MODEL": "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "API_TIMEOUT_MS": "600000"}\n}';
     expect(models('.claude/settings.json', json)).toEqual(['us.anthropic.claude-sonnet-4-5-20250929-v1:0 aws-bedrock claude-code:env.ANTHROPIC_MODEL 3']);
+    // A file whose only setting is one of the per-family model variables is read too.
+    expect(models('.claude/settings.json', '{"env": {"ANTHROPIC_DEFAULT_OPUS_MODEL": "claude-opus-4-1"}}')).toEqual([
+      'claude-opus-4-1 anthropic claude-code:env.ANTHROPIC_DEFAULT_OPUS_MODEL 1',
+    ]);
   });
 
   it('Gemini CLI: model.name (settings v2) or a plain model', () => {
@@ -143,16 +148,17 @@ describe('Claude Code permissions', () => {
     expect(r?.assets[0]?.attributes['permissionsAllow']).toHaveLength(2);
   });
 
-  it('hides plain secrets in approved command lines, keeps the rest of the rule', () => {
+  it('hides plain secrets in approved command lines: a shell rule keeps its first word only', () => {
     const PLAIN = ['plain', 'hunter', '4242'].join('-');
     const allow = [`Bash(mysql --password ${PLAIN} -e 'select 1')`, `Bash(curl -H "Authorization: Bearer ${PLAIN}" https://x.dev)`, `Bash(DB_PASS=${PLAIN} LOG_LEVEL=debug ./run.sh)`];
     const r = detect('.claude/settings.local.json', JSON.stringify({ permissions: { allow } }));
     expect(JSON.stringify(r)).not.toContain(PLAIN);
-    expect(r?.assets[0]?.attributes['permissionsAllow']).toEqual([
-      'Bash(DB_PASS=[redacted] LOG_LEVEL=debug ./run.sh)',
-      'Bash(curl -H "Authorization: [redacted]" https://x.dev)',
-      "Bash(mysql --password [redacted] -e 'select 1')",
-    ]);
+    expect(r?.assets[0]?.attributes['permissionsAllow']).toEqual(['Bash(DB_PASS=[redacted] …)', 'Bash(curl …)', 'Bash(mysql …)']);
+    // Password forms no pattern could know: never stored, since only the command word is kept.
+    const forms = ['Bash(curl -u admin:Passw0rd https://x.dev)', 'Bash(sshpass -p hunter22 ssh host)', 'Bash(mysql -pSummer2024)', 'Bash(redis-cli -a Winter2023)'];
+    const r2 = detect('.claude/settings.local.json', JSON.stringify({ permissions: { allow: forms, deny: ['Bash(*)'] } }));
+    for (const secret of ['Passw0rd', 'hunter22', 'Summer2024', 'Winter2023']) expect(JSON.stringify(r2)).not.toContain(secret);
+    expect(r2?.assets[0]?.attributes['permissionsDeny']).toEqual(['Bash(*)']);
   });
 });
 

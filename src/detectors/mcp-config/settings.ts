@@ -13,7 +13,7 @@ import { claudeAutonomy, readAutonomy, type SettingLine } from './autonomy.ts';
 import type { ClientSettings, Syntax } from './catalog.ts';
 import { parseJsonc } from './jsonc.ts';
 import { readModels } from './models.ts';
-import { redactCommandText } from './redact.ts';
+import { permissionRule } from './redact.ts';
 import { bool, entry, get, str, strings, type CValue } from './tree.ts';
 
 const ID = 'mcp-config';
@@ -47,7 +47,7 @@ export function unrestrictedShellRule(rule: string): boolean {
 }
 
 function ruleList(value: CValue | undefined): string[] {
-  return sortedUnique((strings(value) ?? []).map((r) => redactCommandText(r)).filter((r) => r !== '')).slice(0, MAX_RULES);
+  return sortedUnique((strings(value) ?? []).map((r) => permissionRule(r)).filter((r) => r !== '')).slice(0, MAX_RULES);
 }
 
 /** The lines of Claude Code's grants: `defaultMode: bypassPermissions` and the first unrestricted `Bash` allow rule. */

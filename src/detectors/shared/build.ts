@@ -1,5 +1,6 @@
 import {
   assetId,
+  redactAttributeValue,
   redactSnippet,
   relationshipId,
   type Asset,
@@ -36,7 +37,8 @@ export function makeAsset(file: Pick<SourceFile, 'scope'>, draft: AssetDraft): A
     name: draft.name,
     ...(draft.provider === undefined ? {} : { provider: draft.provider }),
     ...(draft.nativeId === undefined ? {} : { nativeId: draft.nativeId }),
-    attributes: draft.attributes ?? {},
+    // Detectors copy values from files; a key among them is scrubbed here, whatever the detector.
+    attributes: redactAttributeValue(draft.attributes ?? {}),
     evidence: draft.evidence,
     tags: draft.tags ?? {},
   };
