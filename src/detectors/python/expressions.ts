@@ -26,6 +26,15 @@ const COMMA = new Set([',']);
 export const NO_STOPS: ReadonlySet<string> = new Set();
 const DICT_KEY_STOPS = new Set([',', ':']);
 const PARAM_ANNOTATION_STOPS = new Set([',', '=']);
+const LAMBDA_PARAM_STOPS = new Set([',', ':']);
+
+/** A `lambda`: its parameters (own names of its body), their defaults, and `parent`, the index of the lambda it sits in. */
+export interface Lambda {
+  readonly params: string[];
+  readonly defaults: Kwarg[];
+  body: Expr | undefined;
+  readonly parent: number | undefined;
+}
 
 /** Reads expressions from `tokens[start, end)`; tracks where it had to give up. */
 export class ExprReader {
@@ -33,6 +42,11 @@ export class ExprReader {
   private depth = 0;
   /** Line of the first place nesting was too deep to read, if any. */
   gaveUpAt: number | undefined;
+  /** `name := value` bindings met, in reading order (allocated on first use: most statements have none). */
+  walrus: Array<{ readonly name: string; readonly value: Expr }> | undefined;
+  /** Lambdas met, an enclosing one before those inside it. */
+  lambdas: Lambda[] | undefined;
+  private openLambdas: number[] | undefined;
 
   private readonly tokens: readonly Token[];
   private readonly end: number;
@@ -66,14 +80,60 @@ export class ExprReader {
     const parts: Expr[] = [];
     const ops: string[] = [];
     const line = this.peek()?.line ?? 0;
+    let afterPart = false; // the last thing read was a part, not an operator
     for (let tok = this.peek(); tok !== undefined; tok = this.peek()) {
       if (tok.kind === 'op' && (stops.has(tok.text) || CLOSERS.has(tok.text))) break;
+      const prev = afterPart ? parts[parts.length - 1] : undefined;
       if (this.startsPrimary(tok)) parts.push(this.primary());
-      else { ops.push(tok.text); this.pos++; }
+      else if (tok.kind === 'name' && tok.text === 'lambda') parts.push(this.lambda(stops));
+      else if (tok.text === ':=' && prev?.t === 'name') parts.push(this.walrusValue(prev.id, stops, ops));
+      else { ops.push(tok.text); this.pos++; afterPart = false; continue; }
+      afterPart = true;
     }
     if (parts.length === 1 && ops.length === 0) return parts[0];
     if (parts.length === 0 && ops.length === 0) return undefined;
     return { t: 'other', parts, ops, line };
+  }
+
+  /** `name := value`: the value runs to the end of the expression, or a `:` (`if m := "x":`). */
+  private walrusValue(name: string, stops: ReadonlySet<string>, ops: string[]): Expr {
+    const line = this.peek()?.line ?? 0;
+    ops.push(':=');
+    this.pos++;
+    const value = this.deeper(line, () => this.element(new Set([...stops, ':']))) ?? { t: 'other', parts: [], ops: [], line };
+    (this.walrus ??= []).push({ name, value });
+    return value;
+  }
+
+  /**
+   * `lambda a, b=d: body`: the parameters and defaults, then the body up to the enclosing stop.
+   * Recorded in `lambdas` before its body is read, so an enclosing lambda precedes the ones inside it.
+   */
+  private lambda(stops: ReadonlySet<string>): Expr {
+    const line = this.peek()?.line ?? 0;
+    this.pos++;
+    const info: Lambda = { params: [], defaults: [], body: undefined, parent: this.openLambdas?.at(-1) };
+    const index = (this.lambdas ??= []).push(info) - 1;
+    const parts: Expr[] = [];
+    for (let tok = this.peek(); tok !== undefined && !this.isOp(tok, ':') && !(tok.kind === 'op' && CLOSERS.has(tok.text)); tok = this.peek()) {
+      this.pos++;
+      if (tok.kind !== 'name') continue;
+      info.params.push(tok.text);
+      if (!this.isOp(this.peek(), '=')) continue;
+      this.pos++;
+      const value = this.deeper(tok.line, () => this.element(LAMBDA_PARAM_STOPS));
+      if (value !== undefined) {
+        info.defaults.push({ name: tok.text, value });
+        parts.push(value);
+      }
+    }
+    if (!this.isOp(this.peek(), ':')) return { t: 'other', parts, ops: ['lambda'], line };
+    this.pos++;
+    (this.openLambdas ??= []).push(index);
+    info.body = this.deeper(line, () => this.element(stops));
+    this.openLambdas?.pop();
+    if (info.body !== undefined) parts.push(info.body);
+    return { t: 'other', parts, ops: ['lambda'], line };
   }
 
   /** Reads every top-level expression of the rest of the range (a whole statement). */
@@ -128,6 +188,20 @@ export class ExprReader {
       return { t: 'const', text: tok.text, line: tok.line };
     }
     return { t: 'name', id: tok.text, line: tok.line };
+  }
+
+  /** Runs `read` one level deeper (a lambda body, a walrus value); too deep, reads nothing (the caller reads on flat). */
+  private deeper(line: number, read: () => Expr | undefined): Expr | undefined {
+    if (this.depth >= MAX_DEPTH) {
+      this.gaveUpAt ??= line;
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Runs `read` one bracket level deeper, or skips the bracketed run when too deep. */

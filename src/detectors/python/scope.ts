@@ -2,8 +2,10 @@
  * Name resolution for one file, without flow analysis: imports bind local names to qualified
  * module paths; assignments bind targets to every value ever assigned to them. Scopes follow
  * Python's for plain names: a name a function binds (a parameter, whose default is its value, or
- * an assignment in its body) is that function's own and reads only those values; other names
- * read the enclosing functions', then the module's. Attribute targets (`self.x`, `cfg.model`)
+ * an assignment in its body, or another binding site of `binds.ts`: unpacking, `for`, `with ... as`,
+ * `:=`) is that function's own and reads only those values, none for a site aimap cannot read;
+ * other names read the enclosing functions', then the module's. `global`/`nonlocal` redirect a
+ * function's names; a `lambda` is a function of its own (numbered below zero). Attribute targets (`self.x`, `cfg.model`)
  * stay file-wide, whichever function assigns them; their values are read in that function. `origin()` turns an expression into qualified segments where `()` marks
  * a call result, e.g. `client.chat.completions.create` after `client = openai.OpenAI()` is
  * `openai.OpenAI () chat completions create`. Class-body assignments also bind `Class.attr`
@@ -12,13 +14,15 @@
  */
 import { findPythonModule } from '../shared/python-modules.ts';
 import { ENV_DEFAULT_CALLS } from './catalog.ts';
-import type { Expr } from './expressions.ts';
+import type { Expr, Lambda } from './expressions.ts';
 import type { Statement } from './statements.ts';
 import { walk } from './visit.ts';
 
 const MAX_HOPS = 12;
 const MAX_VALUES = 64;
 export const CALL = '()';
+/** The value of a name bound to something aimap cannot read (`a, b = f()`): it resolves to nothing, and hides the same name outside. */
+const UNKNOWN: Expr = { t: 'other', parts: [], ops: [], line: 0 };
 
 /** A string reached from an expression: the literal node and whether a name/map/default was followed. */
 export interface ResolvedString {
@@ -67,6 +71,10 @@ export class Scope {
   readonly vars = new Map<string, Binding[]>();
   /** Function → the plain names it binds (parameters and assignment targets). */
   private readonly locals = new Map<number, Set<string>>();
+  /** Function → names it declares `global` or `nonlocal`. */
+  private readonly declared = new Map<number, Map<string, 'global' | 'nonlocal'>>();
+  /** Lambdas are numbered -1, -2, ... (a `def` from 1 up). */
+  private lambdaCount = 0;
   /** Function → the function it is defined in. */
   private readonly parents = new Map<number, number | undefined>();
   /** Expression node → the function it is evaluated in (nodes at module level are absent). */
@@ -100,10 +108,40 @@ export class Scope {
         for (const target of s.targets) this.bind(target, s.value, s.fn);
       } else if (s.kind === 'def') {
         this.bindDef(s);
+      } else if (s.kind === 'bind') {
+        for (const b of s.names) this.bind(b.name, b.value ?? UNKNOWN, s.fn);
+      } else if (s.kind === 'global') {
+        if (s.fn !== undefined) for (const name of s.names) this.declarations(s.fn).set(name, s.nonlocal ? 'nonlocal' : 'global');
+      } else if (s.kind === 'lambdas') {
+        this.bindLambdas(s.items, s.fn);
       } else {
         this.place(s.exprs, s.fn);
       }
     }
+  }
+
+  /**
+   * Lambdas are functions of their own (numbered below zero): parameters shadow, defaults are
+   * read where the lambda stands. An enclosing lambda comes first, so inner bodies are placed last.
+   */
+  private bindLambdas(items: readonly Lambda[], fn: number | undefined): void {
+    const ids: number[] = [];
+    for (const l of items) {
+      const id = --this.lambdaCount;
+      ids.push(id);
+      const parent = l.parent === undefined ? fn : ids[l.parent];
+      this.parents.set(id, parent);
+      if (l.body !== undefined) this.place([l.body], id);
+      const own = this.ownNames(id);
+      for (const name of l.params) own.add(name);
+      for (const kw of l.defaults) this.addBinding(localKey(id, kw.name), { value: kw.value, fn: parent });
+    }
+  }
+
+  private declarations(fn: number): Map<string, 'global' | 'nonlocal'> {
+    let d = this.declared.get(fn);
+    if (d === undefined) this.declared.set(fn, (d = new Map()));
+    return d;
   }
 
   /** A `def`: its parameters are its own names, defaults (read where the `def` stands) their values. */
@@ -125,14 +163,26 @@ export class Scope {
     return own;
   }
 
-  /** Binds an assignment target: a plain name inside a function is the function's own. */
+  /**
+   * Binds an assignment target: a plain name inside a function is the function's own, unless the
+   * function declares it `global` (the module's) or `nonlocal` (the nearest enclosing function's
+   * that binds it, else the one right around it).
+   */
   private bind(target: string, value: Expr, fn: number | undefined): void {
-    if (fn !== undefined && !target.includes('.')) {
-      this.ownNames(fn).add(target);
-      this.addBinding(localKey(fn, target), { value, fn });
+    const declared = fn === undefined ? undefined : this.declared.get(fn)?.get(target);
+    const owner = declared === 'global' ? undefined : declared === 'nonlocal' && fn !== undefined ? this.nonlocalOwner(fn, target) : fn;
+    if (owner !== undefined && !target.includes('.')) {
+      this.ownNames(owner).add(target);
+      this.addBinding(localKey(owner, target), { value, fn });
     } else {
       this.addBinding(target, { value, fn });
     }
+  }
+
+  private nonlocalOwner(fn: number, name: string): number | undefined {
+    const around = this.parents.get(fn);
+    for (let f = around; f !== undefined; f = this.parents.get(f)) if (this.locals.get(f)?.has(name) === true) return f;
+    return around;
   }
 
   private addBinding(key: string, binding: Binding): void {
@@ -157,7 +207,10 @@ export class Scope {
    */
   private keyOf(dotted: string, fn: number | undefined): string {
     if (dotted.includes('.')) return dotted;
-    for (let f = fn; f !== undefined; f = this.parents.get(f)) if (this.locals.get(f)?.has(dotted) === true) return localKey(f, dotted);
+    for (let f = fn; f !== undefined; f = this.parents.get(f)) {
+      if (this.declared.size > 0 && this.declared.get(f)?.get(dotted) === 'global') return dotted;
+      if (this.locals.get(f)?.has(dotted) === true) return localKey(f, dotted);
+    }
     return dotted;
   }
 

@@ -38,15 +38,17 @@ describe('readProgram', () => {
     ]);
   });
 
-  it('reads assignments: chained, annotated, attribute targets; skips tuple and subscript targets; lambda defaults are not assignments', () => {
+  it('reads assignments: chained, annotated, attribute targets; tuple targets bind apart; subscript targets and lambda defaults are not assignments', () => {
     const s = read('a = b = f(1)\nx: str = "v"\nself.client = OpenAI()\np, q = 1, 2\nd["k"] = 3\nf = lambda m="x": m\n');
-    expect(s.map((x) => (x.kind === 'assign' ? [x.targets, show(x.value)] : x.kind))).toEqual([
+    expect(s.map((x) => (x.kind === 'assign' ? [x.targets, show(x.value)] : x.kind === 'bind' ? x.names.map((n) => `${n.name}=${show(n.value)}`) : x.kind))).toEqual([
       [['a', 'b'], 'f(1)'],
       [['x'], '"v"'],
       [['self.client'], 'OpenAI()'],
       [[], '<1 2|,>'],
+      ['p=1', 'q=2'],
       [[], '3'],
-      [['f'], '<m "x" m|lambda = :>'],
+      [['f'], '<"x" m|lambda>'],
+      'lambdas',
     ]);
   });
 

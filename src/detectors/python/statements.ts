@@ -4,11 +4,15 @@
  * (`a = b = value`, `x: T = value`, `self.x = value`) and everything else as plain expressions.
  * Indentation tells class bodies apart (`blocks.ts`): an assignment there also binds
  * `Class.attr`; and function bodies: statements inside one carry its number (`fn`, a `def` its
- * own as `id`), so names bound there stay local (scope.ts). A decorator applies to the next `def`/`async def`, a docstring is the
- * string-only statement right after a `def` line.
+ * own as `id`), so names bound there stay local (scope.ts). Names bound by unpacking, `for`,
+ * `with`/`except ... as` and `:=` follow their statement as a `bind` statement (`binds.ts`), its
+ * lambdas as a `lambdas` statement; `global`/`nonlocal` are statements of their own. A decorator
+ * applies to the next `def`/`async def`, a docstring is the string-only statement right after a
+ * `def` line.
  */
 import { Blocks, classTargets } from './blocks.ts';
-import { ExprReader, KEYWORDS, NO_STOPS, type CallExpr, type Expr } from './expressions.ts';
+import { asNames, declaredNames, literalItems, plainName, targetList, unpack, type Bound } from './binds.ts';
+import { ExprReader, KEYWORDS, NO_STOPS, type CallExpr, type Expr, type Lambda } from './expressions.ts';
 import type { Token } from './tokenizer.ts';
 
 export interface ImportedName {
@@ -23,7 +27,13 @@ export type Statement =
   | { readonly kind: 'def'; readonly name: string; readonly decorators: readonly Expr[]; readonly params: CallExpr | undefined; readonly docstring: string | undefined; readonly line: number; readonly body: readonly Expr[]; readonly fn?: number | undefined; readonly id?: number | undefined }
   | { readonly kind: 'assign'; readonly targets: readonly string[]; readonly value: Expr; readonly line: number; readonly exprs: readonly Expr[]; readonly fn?: number | undefined }
   | { readonly kind: 'class'; readonly name: string; readonly bases: readonly Expr[]; readonly line: number; readonly exprs: readonly Expr[]; readonly fn?: number | undefined }
-  | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number; readonly fn?: number | undefined };
+  | { readonly kind: 'expr'; readonly exprs: readonly Expr[]; readonly line: number; readonly fn?: number | undefined }
+  /** Names bound besides plain assignment (unpacking, `for`, `with ... as`, `:=`); follows the statement holding the values. */
+  | { readonly kind: 'bind'; readonly names: readonly Bound[]; readonly line: number; readonly fn?: number | undefined }
+  /** `global a` / `nonlocal a` in the function `fn`. */
+  | { readonly kind: 'global'; readonly names: readonly string[]; readonly nonlocal: boolean; readonly line: number; readonly fn?: number | undefined }
+  /** The lambdas of the statement before it, an enclosing one first. */
+  | { readonly kind: 'lambdas'; readonly items: readonly Lambda[]; readonly line: number; readonly fn?: number | undefined };
 
 export interface Program {
   readonly statements: Statement[];
@@ -37,6 +47,10 @@ interface Range {
   readonly start: number;
   readonly end: number;
 }
+
+const COLON: ReadonlySet<string> = new Set([':']);
+/** Items of a literal `for` iterable a loop variable takes (the scope caps values per name alike). */
+const MAX_ITEMS = 64;
 
 function splitStatements(tokens: readonly Token[]): Range[] {
   const ranges: Range[] = [];
@@ -57,6 +71,7 @@ export function readProgram(tokens: readonly Token[]): Program {
   const ranges = splitStatements(tokens);
   const blocks = new Blocks();
   let decorators: Expr[] = [];
+  const binds: Bound[] = [];
   for (let r = 0; r < ranges.length; r++) {
     const range = ranges[r] as Range;
     const first = tokens[range.start] as Token;
@@ -76,12 +91,17 @@ export function readProgram(tokens: readonly Token[]): Program {
     } else if (text === 'import' || (text === 'from' && first.kind === 'name')) {
       decorators = [];
       statements.push(text === 'import' ? readImport(tokens, range) : readFrom(tokens, range));
+    } else if ((text === 'global' || text === 'nonlocal') && first.kind === 'name') {
+      statements.push({ kind: 'global', names: declaredNames(tokens, range.start, range.end), nonlocal: text === 'nonlocal', line: first.line, fn });
     } else {
       if (text === 'class') decorators = [];
-      const plain = (text === 'class' && first.kind === 'name' ? readClass(reader, tokens, range) : undefined) ?? readPlain(reader, tokens, range);
+      const plain = readOther(reader, tokens, range, binds);
       const placed = fn === undefined ? plain : { ...plain, fn };
       statements.push(owner !== undefined && placed.kind === 'assign' ? { ...placed, targets: [...placed.targets, ...classTargets(owner, placed.targets)] } : placed);
     }
+    for (const w of reader.walrus ?? []) binds.push(w); // no spread: a garbage statement can hold 100k+ pieces
+    if (binds.length > 0) statements.push({ kind: 'bind', names: binds.splice(0), line: first.line, fn });
+    if (reader.lambdas !== undefined) statements.push({ kind: 'lambdas', items: reader.lambdas, line: first.line, fn });
     if (reader.gaveUpAt !== undefined) gaveUp.push(reader.gaveUpAt);
   }
   return { statements, gaveUp, classes: blocks.classes };
@@ -181,8 +201,47 @@ function readClass(reader: ExprReader, tokens: readonly Token[], range: Range): 
   return { kind: 'class', name: nameTok.text, bases, line: nameTok.line, exprs: [...bases, ...(args?.kwargs.map((k) => k.value) ?? [])] };
 }
 
+/** A `class`, `for`, `with`/`except` header (binding `as` names) or a plain statement. */
+function readOther(reader: ExprReader, tokens: readonly Token[], range: Range, binds: Bound[]): Statement {
+  const first = tokens[range.start] as Token;
+  const head = first.kind !== 'name' ? '' : first.text === 'async' ? (tokens[range.start + 1]?.text ?? '') : first.text;
+  if (head === 'class') return readClass(reader, tokens, range) ?? readPlain(reader, tokens, range, binds);
+  if (head === 'for') return readFor(reader, tokens, range, binds);
+  if (head === 'with' || head === 'except') for (const b of asNames(tokens, range.start, range.end)) binds.push(b);
+  return readPlain(reader, tokens, range, binds);
+}
+
+/**
+ * `for target in iterable: body`: the target takes each item of a literal tuple/list
+ * (element-wise for a target list), else no value aimap can read.
+ */
+function readFor(reader: ExprReader, tokens: readonly Token[], range: Range, binds: Bound[]): Statement {
+  const line = (tokens[range.start] as Token).line;
+  const start = range.start + (tokens[range.start]?.text === 'async' ? 2 : 1);
+  let depth = 0;
+  let inAt = -1;
+  for (let i = start; i < range.end && inAt < 0; i++) {
+    const tok = tokens[i] as Token;
+    if (tok.kind === 'op' && '([{'.includes(tok.text)) depth++;
+    else if (tok.kind === 'op' && ')]}'.includes(tok.text)) depth--;
+    else if (tok.kind === 'name' && tok.text === 'in' && depth === 0) inAt = i;
+  }
+  if (inAt < 0) return { kind: 'expr', exprs: reader.all(), line };
+  reader.pos = inAt + 1;
+  const iterable = reader.element(COLON);
+  if (reader.pos < range.end) reader.pos++;
+  const exprs = [...(iterable === undefined ? [] : [iterable]), ...reader.all()];
+  const single = plainName(tokens, start, inAt);
+  const targets = single === undefined ? targetList(tokens, start, inAt) : undefined;
+  for (const item of (literalItems(iterable) ?? [undefined]).slice(0, MAX_ITEMS)) {
+    if (single !== undefined) binds.push({ name: single, value: item });
+    else if (targets !== undefined) unpack(targets, item, binds);
+  }
+  return { kind: 'expr', exprs, line };
+}
+
 /** An assignment when the statement has top-level `=` after a dotted-name target; else expressions. */
-function readPlain(reader: ExprReader, tokens: readonly Token[], range: Range): Statement {
+function readPlain(reader: ExprReader, tokens: readonly Token[], range: Range, binds: Bound[]): Statement {
   const line = (tokens[range.start] as Token).line;
   const cuts: number[] = [];
   let depth = 0;
@@ -197,15 +256,18 @@ function readPlain(reader: ExprReader, tokens: readonly Token[], range: Range): 
   const last = cuts[cuts.length - 1];
   if (last === undefined) return { kind: 'expr', exprs: reader.all(), line };
   const targets: string[] = [];
+  const unpacked: Array<ReturnType<typeof targetList>> = [];
   let start = range.start;
   for (const cut of cuts) {
     const [name, after] = dotted(tokens, start, cut);
     const annotated = tokens[after]?.text === ':';
     if (name !== '' && !KEYWORDS.has(name.split('.')[0] ?? '') && (after === cut || annotated)) targets.push(name);
+    else unpacked.push(targetList(tokens, start, cut));
     start = cut + 1;
   }
   reader.pos = last + 1;
   const exprs = reader.all();
   const value = exprs.length === 1 ? (exprs[0] as Expr) : ({ t: 'other', parts: exprs, ops: [], line } as const);
+  for (const list of unpacked) if (list !== undefined) unpack(list, value, binds);
   return { kind: 'assign', targets, value, line, exprs };
 }
