@@ -16,7 +16,7 @@ import type { OpenSettings } from './open-database.ts';
 import { listScans, prepareReads, readHeader, readInventory } from './read-scan.ts';
 import type { ReadStatements } from './read-scan.ts';
 import { sqliteCode, toStoreError } from './sqlite-errors.ts';
-import { prepareWrites, writeScan } from './write-scan.ts';
+import { prepareWrites, rowCount, writeScan } from './write-scan.ts';
 import type { ProgressCallback, WriteStatements } from './write-scan.ts';
 import { WriteThread } from './write-thread.ts';
 
@@ -119,7 +119,7 @@ export class EmbeddedStore implements GraphStore {
     const db = this.#open();
     this.#guard(() => {
       const progress = { onProgress: this.#options.onProgress, every: this.#options.progressEvery ?? 10_000 };
-      const rows = inventory.assets.length + inventory.relationships.length + inventory.diagnostics.length + inventory.findings.length;
+      const rows = rowCount(inventory);
       const thread = rows >= (this.#options.threadedWriteRows ?? 50_000) ? this.#writeThread() : undefined;
       if (thread !== undefined) {
         thread.write(inventory, progress);

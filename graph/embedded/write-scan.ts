@@ -14,6 +14,11 @@ import { observedJson, prepareSeenWrites, recordSeen } from './history.ts';
 import type { Observed, ObservedJson, SeenStatements } from './history.ts';
 import { FILL_INCOMING } from './incoming.ts';
 
+/** Rows a scan writes: every item of every list table. */
+export function rowCount(inventory: Inventory): number {
+  return LIST_TABLES.reduce((n, table) => n + inventory[table].length, 0);
+}
+
 /** Called with the rows written so far inside the open transaction, and once more before COMMIT. */
 export type ProgressCallback = (rowsWritten: number, totalRows: number) => void;
 
@@ -138,7 +143,7 @@ export function writeScan(db: DatabaseSync, path: string, stmts: WriteStatements
   const seq = beginScan(db, path, stmts, scanRow(inventory));
   try {
     const observed = newObserved();
-    const total = LIST_TABLES.reduce((n, table) => n + inventory[table].length, 0);
+    const total = rowCount(inventory);
     let written = 0;
     for (const table of LIST_TABLES) {
       const stmt = stmts.rows[table];

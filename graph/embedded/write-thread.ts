@@ -20,7 +20,7 @@ import { AimapStoreError } from '../store-error.ts';
 import { observedJson } from './history.ts';
 import type { OpenSettings } from './open-database.ts';
 import { SIGNAL, SIGNAL_SLOTS, type WorkerError, type WorkerReply, type WorkerRequest } from './write-protocol.ts';
-import { duplicateAssetError, LIST_TABLES, newObserved, rowJson, scanRow, SQLITE_CONSTRAINT_UNIQUE } from './write-scan.ts';
+import { duplicateAssetError, LIST_TABLES, newObserved, rowCount, rowJson, scanRow, SQLITE_CONSTRAINT_UNIQUE } from './write-scan.ts';
 import type { WriteProgress } from './write-scan.ts';
 
 /** Rows per message: big enough that messages stay cheap, small enough to overlap well. */
@@ -73,7 +73,7 @@ export class WriteThread {
   write(inventory: Inventory, progress: WriteProgress): void {
     this.#call({ op: 'begin', scan: scanRow(inventory) }, inventory);
     try {
-      const total = LIST_TABLES.reduce((n, table) => n + inventory[table].length, 0);
+      const total = rowCount(inventory);
       const report = reporter(progress, total);
       const observed = newObserved();
       let sent = 0;

@@ -98,18 +98,15 @@ export interface ToolTexts {
   readonly full: string;
 }
 
-/** A keyword as a pattern body: a space is `[^a-z0-9]`, in GLOB and in Java regex syntax alike. */
-const checkKeyword = keywordPattern;
-
 /** SQL test that `text` contains any of `keywords` (GLOB patterns, so a space matches any separator). */
 export function sqlAnyKeyword(text: string, keywords: readonly string[]): string {
-  const patterns = JSON.stringify(keywords.map((k) => `*${checkKeyword(k)}*`));
+  const patterns = JSON.stringify(keywords.map((k) => `*${keywordPattern(k)}*`));
   return `EXISTS (SELECT 1 FROM json_each('${patterns}') k WHERE ${text} GLOB k.value)`;
 }
 
 /** Cypher twin of {@link sqlAnyKeyword} (`(?s)`: descriptions may span lines, as GLOB's `*` does). */
 export function cypherAnyKeyword(text: string, keywords: readonly string[]): string {
-  return `any(k IN ${cypherList(keywords.map((k) => `(?s).*${checkKeyword(k)}.*`))} WHERE ${text} =~ k)`;
+  return `any(k IN ${cypherList(keywords.map((k) => `(?s).*${keywordPattern(k)}.*`))} WHERE ${text} =~ k)`;
 }
 
 function ruleTest(rule: CapabilityRule, texts: ToolTexts, any: (text: string, keywords: readonly string[]) => string): string {
