@@ -5,7 +5,7 @@
  * so both merge). Permission rules are stored redacted: Claude Code writes approved command lines
  * into `settings.local.json`, tokens included.
  */
-import { redactSnippet, type Attributes } from '../../model/index.ts';
+import { redactSnippet, type Attributes, type Evidence } from '../../model/index.ts';
 import { CODING_AGENTS } from '../agent-files/catalog.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import type { SiblingFiles, SourceFile } from '../types.ts';
@@ -139,38 +139,37 @@ export function claudeSibling(path: string, siblings: SiblingFiles | undefined):
   });
 }
 
-const CLAUDE_CODE = CODING_AGENTS.find((a) => a.id === 'claude-code');
-
-/** Emits Claude Code's agent asset with its permission settings, when the file sets any. */
-export function emitClaudePermissions(file: SourceFile, root: CValue, out: ResultBuilder): void {
-  const found = claudePermissions(root, claudeSibling(file.path, file.siblings));
-  if (found === undefined) return;
-  out.asset(file, {
-    kind: 'agent',
-    key: 'coding-agent:claude-code',
-    name: 'claude-code',
-    ...(CLAUDE_CODE?.provider === undefined ? {} : { provider: CLAUDE_CODE.provider }),
-    attributes: { kind: 'coding-agent', product: CLAUDE_CODE?.product ?? 'Claude Code', files: [file.path], ...found.attributes },
-    evidence: [evidenceAt(file, ID, 'config', 'declared', found.line, found.snippet), ...found.grants.map((g) => evidenceAt(file, ID, 'config', 'declared', g.line, g.snippet))],
-  });
-}
-
 /**
- * Emits a coding agent's asset (`coding-agent:<client>`, the key the agent-files detector uses)
- * with the autonomy settings of its config (`autonomy.ts`), when the file sets any. Evidence: each
- * setting that lets the agent act without asking, else the first autonomy setting read.
+ * Emits a coding agent's asset (`coding-agent:<client>`, the key the agent-files detector uses, so
+ * both merge) with attributes read from one settings file and the lines that back them.
  */
-export function emitAutonomy(file: SourceFile, client: string, settings: ClientSettings, syntax: Syntax, root: CValue, out: ResultBuilder): void {
-  const found = readAutonomy(settings, syntax, root);
-  if (found === undefined) return;
+function emitCodingAgent(file: SourceFile, client: string, attributes: Attributes, evidence: Evidence[], out: ResultBuilder): void {
   const agent = CODING_AGENTS.find((a) => a.id === client);
-  const evidence = found.lines.map((l) => evidenceAt(file, ID, 'config', 'declared', l.line, l.snippet));
   out.asset(file, {
     kind: 'agent',
     key: `coding-agent:${client}`,
     name: client,
     ...(agent?.provider === undefined ? {} : { provider: agent.provider }),
-    attributes: { kind: 'coding-agent', product: agent?.product ?? client, files: [file.path], ...found.attributes },
+    attributes: { kind: 'coding-agent', product: agent?.product ?? client, files: [file.path], ...attributes },
     evidence,
   });
+}
+
+/** Emits Claude Code's agent asset with its permission settings, when the file sets any. */
+export function emitClaudePermissions(file: SourceFile, root: CValue, out: ResultBuilder): void {
+  const found = claudePermissions(root, claudeSibling(file.path, file.siblings));
+  if (found === undefined) return;
+  const lines = [{ line: found.line, snippet: found.snippet }, ...found.grants];
+  emitCodingAgent(file, 'claude-code', found.attributes, lines.map((g) => evidenceAt(file, ID, 'config', 'declared', g.line, g.snippet)), out);
+}
+
+/**
+ * Emits a coding agent's asset with the autonomy settings of its config (`autonomy.ts`), when the
+ * file sets any. Evidence: each setting that lets the agent act without asking, else the first
+ * autonomy setting read.
+ */
+export function emitAutonomy(file: SourceFile, client: string, settings: ClientSettings, syntax: Syntax, root: CValue, out: ResultBuilder): void {
+  const found = readAutonomy(settings, syntax, root);
+  if (found === undefined) return;
+  emitCodingAgent(file, client, found.attributes, found.lines.map((l) => evidenceAt(file, ID, 'config', 'declared', l.line, l.snippet)), out);
 }
