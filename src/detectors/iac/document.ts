@@ -147,22 +147,31 @@ function traceInterpolation(doc: IacDocument, inner: string, depth: number): Tra
 
 const INTERPOLATION = /\$\{([^{}]{1,200})\}/g;
 
-/** A template of literal text and `${ref}`s: a string when every ref is a literal constant. */
-function renderTemplate(doc: IacDocument, value: IacExpr, depth: number): Traced {
-  // Escapes (`$${`, `\n`) would need unescaping first: such templates stay as written.
-  if (/%\{|\$\$\{|\\/.test(value.text)) return { value, origins: [] };
+/**
+ * Replaces each `${inner}` of `text` whose value traces to a literal (strings and numbers; booleans
+ * too when `booleans`) by that literal; `complete` says whether every interpolation was replaced.
+ */
+function substituteLiterals(doc: IacDocument, text: string, depth: number, booleans: boolean): { text: string; origins: ConstantOrigin[]; complete: boolean } {
   const origins: ConstantOrigin[] = [];
   let complete = true;
-  const text = value.text.replace(INTERPOLATION, (whole, inner: string) => {
-    const traced = traceInterpolation(doc, inner, depth + 1);
+  const out = text.replace(INTERPOLATION, (whole, inner: string) => {
+    const traced = traceInterpolation(doc, inner, depth);
     const v = traced.value;
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
+    if (typeof v !== 'string' && typeof v !== 'number' && !(booleans && typeof v === 'boolean')) {
       complete = false;
       return whole;
     }
     origins.push(...traced.origins);
     return String(v);
   });
+  return { text: out, origins, complete };
+}
+
+/** A template of literal text and `${ref}`s: a string when every ref is a literal constant. */
+function renderTemplate(doc: IacDocument, value: IacExpr, depth: number): Traced {
+  // Escapes (`$${`, `\n`) would need unescaping first: such templates stay as written.
+  if (/%\{|\$\$\{|\\/.test(value.text)) return { value, origins: [] };
+  const { text, origins, complete } = substituteLiterals(doc, value.text, depth + 1, true);
   // An interpolation the pattern cannot take (`${f({...})}`) is left in the text: not rendered then.
   return complete && !text.includes('${') ? { value: text, origins } : { value, origins: [] };
 }
@@ -196,14 +205,7 @@ export function substituteConstants(doc: IacDocument, text: string): string {
 /** `substituteConstants`, with the constants it used. */
 export function substituteTraced(doc: IacDocument, text: string): Traced {
   if (!text.includes('${')) return { value: text, origins: [] };
-  const origins: ConstantOrigin[] = [];
-  const value = text.replace(INTERPOLATION, (whole, inner: string) => {
-    const traced = traceInterpolation(doc, inner, 0);
-    const literal = typeof traced.value === 'string' || typeof traced.value === 'number' ? String(traced.value) : undefined;
-    if (literal === undefined) return whole;
-    origins.push(...traced.origins);
-    return literal;
-  });
+  const { text: value, origins } = substituteLiterals(doc, text, 0, false);
   return { value, origins };
 }
 
