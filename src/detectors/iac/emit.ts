@@ -33,7 +33,11 @@ export function emitDocument(doc: IacDocument, sink: Sink): void {
     if (rule.kind === undefined) continue;
     const asset = resourceAsset(ctxFor(ctx, r), r, rule);
     ctx.assets.set(r.address, asset);
-    if (r.instance !== undefined) ctx.instances.set(r.instance.of, [...(ctx.instances.get(r.instance.of) ?? []), asset]);
+    if (r.instance !== undefined) {
+      const list = ctx.instances.get(r.instance.of);
+      if (list === undefined) ctx.instances.set(r.instance.of, [asset]);
+      else list.push(asset);
+    }
   }
   for (const [r, rule] of matched) {
     const self = ctx.assets.get(r.address);
