@@ -5,10 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
-import type { DetectorSet } from '../../src/detectors/run.ts';
+import type { DetectorSet, PrefilterSet } from '../../src/detectors/run.ts';
 import type { SiblingFiles } from '../../src/detectors/types.ts';
 import type { DetectionResult } from '../../src/model/index.ts';
-import { openBinary, readCandidateSync, type ReadOutcome } from './read.ts';
+import { openBinary, readCandidateSync, readRawSync, toText, type ReadOutcome } from './read.ts';
 import type { ListedFile } from './walk.ts';
 
 /** What scanning one file gave: whether it was read, how many bytes, and the detectors' results. */
@@ -99,8 +99,8 @@ export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new
   };
 }
 
-/** Runs text detectors on the decoded text (when read) and binary detectors on the open file. */
-export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined, maxFileSize: number, memo?: FolderMemo): FileOutcome {
+/** Runs text detectors on the decoded text (when read; `only` as in `DetectorSet.run`) and binary detectors on the open file. */
+export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined, maxFileSize: number, memo?: FolderMemo, only?: readonly string[]): FileOutcome {
   const binary = detectors.wantsBinary(file.path) ? detectBinary(detectors, scope, file) : undefined;
   const results: DetectionResult[] = [];
   let read = binary?.read ?? false;
@@ -112,7 +112,7 @@ export function detectFile(detectors: DetectorSet, scope: string, file: ListedFi
     if (notes.length > 0) results.push({ assets: [], relationships: [], diagnostics: notes });
     if (text.kind === 'text') {
       read = true;
-      results.push(...detectors.run({ scope, path: file.path, content: text.content, siblings: folderSiblings(file, maxFileSize, memo) }));
+      results.push(...detectors.run({ scope, path: file.path, content: text.content, siblings: folderSiblings(file, maxFileSize, memo) }, only));
     }
   }
   if (binary) results.push(...binary.results);
@@ -128,4 +128,35 @@ function detectBinary(detectors: DetectorSet, scope: string, file: ListedFile): 
   } finally {
     opened.close();
   }
+}
+
+/**
+ * What a reading thread (`prefilter-worker.ts`) makes of one file: finished when no detector may
+ * find anything in it (the outcome is then exactly what `detectFile` gives: read, bytes and the
+ * read's own diagnostics), its text for the detecting thread otherwise, or `scan` for a file a
+ * binary detector wants (opened and read where the detectors run).
+ */
+export type Prefiltered =
+  | { readonly kind: 'done'; readonly outcome: FileOutcome }
+  | { readonly kind: 'detect'; readonly text: ReadOutcome; readonly only: readonly string[] }
+  | { readonly kind: 'scan' };
+
+/** Reads one file and runs the pre-checks only (see `Prefiltered`). */
+export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number): Prefiltered {
+  if (set.wantsBinary(file.path)) return { kind: 'scan' };
+  if (!set.wantsText(file.path)) return { kind: 'done', outcome: NOT_SCANNED };
+  const raw = readRawSync(file, maxFileSize, set.buffer);
+  const notes = raw.diagnostics.length > 0 ? [{ assets: [], relationships: [], diagnostics: raw.diagnostics }] : [];
+  if (raw.kind === 'skipped') return { kind: 'done', outcome: { read: false, bytes: raw.bytes, results: notes } };
+  let content: string | undefined;
+  const text = (): string => (content ??= toText(raw.bytes));
+  const only = set.mayFind(file.path, raw.bytes.length, text);
+  if (only.length > 0) return { kind: 'detect', text: { kind: 'text', content: text(), bytes: raw.bytes.length, diagnostics: raw.diagnostics }, only };
+  return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: notes } };
+}
+
+/** Finishes what `prefilterFile` left, on the thread that runs the detectors. */
+export function finishFile(detectors: DetectorSet, scope: string, file: ListedFile, item: Prefiltered, maxFileSize: number, memo: FolderMemo): FileOutcome {
+  if (item.kind === 'done') return item.outcome;
+  return item.kind === 'detect' ? detectFile(detectors, scope, file, item.text, maxFileSize, memo, item.only) : scanFileSync(detectors, scope, file, maxFileSize, memo);
 }

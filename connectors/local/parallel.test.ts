@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { MAX_WORKERS, workerCount } from './parallel.ts';
+import { AUTO_MIN_FILES, MAX_WORKERS, workerCount } from './parallel.ts';
 import { scanLocal } from './scan.ts';
 
 function context(signal = new AbortController().signal): ScanContext & { advanced: () => number; debug: Array<Record<string, unknown> | undefined> } {
@@ -51,18 +51,43 @@ describe('scanning in worker threads', () => {
     // The workers really scanned part of the tree (a worker that fails hands its files back).
     const run = parallel.debug.find((meta) => meta?.['byWorkers'] !== undefined);
     expect(run?.['workers']).toBe(2);
+    // Workers read and pre-check; the texts of AI files come back to this thread to be detected.
     expect(run?.['byWorkers']).toBeGreaterThan(0);
     expect(single.debug.some((meta) => meta?.['byWorkers'] !== undefined)).toBe(false);
   });
 
-  it('starts workers only when asked, one per chunk at most, and never for detectors a worker cannot rebuild', () => {
-    const all = compileDetectors(DETECTORS);
-    expect(workerCount(1_000_000, all)).toBe(0);
-    expect(workerCount(1_000_000, all, 2)).toBe(2);
-    expect(workerCount(1_000_000, all, 99)).toBe(MAX_WORKERS);
-    expect(workerCount(40, all, 3)).toBe(2);
-    const custom: Detector = { id: 'custom', displayName: 'Custom', patterns: ['**/*.x'], detect: () => null };
-    expect(workerCount(1_000_000, compileDetectors([custom]), 2)).toBe(0);
+  it('starts one worker per core beyond the first on large scans by default, as many as asked otherwise, one per chunk at most', () => {
+    expect(workerCount(1_000_000, undefined, 2)).toBe(1);
+    expect(workerCount(1_000_000, undefined, 1)).toBe(0);
+    expect(workerCount(AUTO_MIN_FILES - 1, undefined, 8)).toBe(0);
+    expect(workerCount(AUTO_MIN_FILES, undefined, 8)).toBe(7 > MAX_WORKERS ? MAX_WORKERS : 7);
+    expect(workerCount(1_000_000, 0, 8)).toBe(0);
+    expect(workerCount(1_000_000, 2, 1)).toBe(2);
+    expect(workerCount(1_000_000, 99)).toBe(MAX_WORKERS);
+    expect(workerCount(40, 3)).toBe(1);
+  });
+
+  it('sends every text to the main thread for a detector with no pre-check, and still finds what one thread finds', async () => {
+    const seen: string[] = [];
+    const custom: Detector = {
+      id: 'javascript', // a registered id on a custom detector: the registered pre-check must not apply
+      displayName: 'Custom',
+      patterns: ['**/*.md'],
+      detect: (file) => {
+        seen.push(file.path);
+        return file.content === '# page 7\n' ? { assets: [], relationships: [], diagnostics: [{ connector: 'custom', level: 'info', code: 'unreadable', message: 'seen', location: { path: file.path } }] } : null;
+      },
+    };
+    const root = tree();
+    const opts = (workers: number) => ({ ...options(root, workers), detectors: compileDetectors([custom]) });
+    const one = await scanLocal(context(), opts(0));
+    const single = [...seen].sort();
+    seen.length = 0;
+    const two = await scanLocal(context(), opts(2));
+    expect(two).toEqual(one);
+    expect([...seen].sort()).toEqual(single);
+    expect(single.length).toBe(130);
+    expect(one.diagnostics.filter((d) => d.message === 'seen').map((d) => d.location?.path)).toEqual(['docs/page7.md']);
   });
 
   it('stops handing out files once the scan is aborted', async () => {

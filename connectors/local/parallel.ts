@@ -1,35 +1,44 @@
 /**
- * Scans a candidate list on more than one core. Reading and detecting a file does not depend on
- * any other file, so the list is cut into small chunks that the main thread and worker threads
- * (`scan-worker.ts`) take in turn; every outcome lands at its file's index, so the result is the
- * same, in the same order, whatever thread scanned what.
+ * Scans a candidate list on more than one core. Most files of a repository hold nothing any
+ * detector reports, and finding that out (read, decode, the shared literal gate, each detector's
+ * pre-check) is most of a scan's work; the detectors' parsers run on a few percent of the files.
+ * So worker threads (`prefilter-worker.ts`) only read files and run the pre-checks
+ * (`src/detectors/prefilters.ts`, no parser loaded): a file no detector may find anything in is
+ * finished there, the text of any other file is posted to the main thread, which runs the
+ * detectors on it. The main thread also reads chunks of its own between those. The list is cut
+ * into small chunks handed out in path order, and every outcome lands at its file's index, so the
+ * result is the same, in the same order, whatever thread read what.
  *
- * Opt-in (`workers` scan option): on the 2-vCPU benchmark machine one worker made no scan faster.
- * One thread already keeps about 1.3 cores busy (V8 compiles and collects garbage on helper
- * threads) and a worker first loads every detector and warms its own JIT (about 2 s of extra CPU
- * over the 50,000-file tree), so it only pays where cores are to spare; see test/bench/README.md.
- * A worker that fails (cannot start, throws) costs time, never results: its chunks go back to the
- * main thread. Only registered detectors can run in a worker (it compiles them again by id).
+ * By default a large scan (`AUTO_MIN_FILES` candidates or more) starts one worker per core beyond
+ * the first, at most MAX_WORKERS; `workers: 0` keeps everything on one thread. A worker that fails
+ * (cannot start, throws) costs time, never results: its chunks go back to the main thread.
  */
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DETECTORS } from '../../src/detectors/api.ts';
+import { PREFILTERS } from '../../src/detectors/prefilters.ts';
 import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { ScanContext } from '../types.ts';
-import { FolderMemo, NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
+import { finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome, type Prefiltered } from './detect-file.ts';
+import { readerFor, type WorkerJob } from './reader.ts';
 import type { ListedFile } from './walk.ts';
 
-/** Worker threads at most: each holds its own copy of the parsers (about 60 MB). */
+/** Worker threads at most. */
 export const MAX_WORKERS = 4;
+/** Candidates below which a scan stays on one thread by default: a worker takes ~0.1 s to start. */
+export const AUTO_MIN_FILES = 2_000;
 /** Files per chunk: small enough to balance the load, big enough that messages stay cheap. */
-const CHUNK = 32;
-/** Chunks queued per worker, so it never waits for the busy main thread to send more. */
-const IN_FLIGHT = 4;
+const CHUNK = 64;
+/**
+ * Chunks queued per worker, so it never waits for the main thread, which may be busy parsing for
+ * tens of milliseconds: about 50 ms of reading at the measured ~25 µs a file.
+ */
+const IN_FLIGHT = 32;
 
-/** What a worker needs to rebuild the scan's detector set. */
-export interface WorkerJob {
-  readonly detectorIds: readonly string[];
+/** What the main thread needs besides the detector set. */
+export interface ScanJob {
   readonly scope: string;
   readonly maxFileSize: number;
   /** Root-relative paths of the listing (siblings a detector may read must be among them). */
@@ -41,20 +50,28 @@ export interface ChunkTask {
   readonly files: readonly ListedFile[];
 }
 
-export type ChunkReply = { readonly id: number; readonly outcomes: readonly FileOutcome[] } | { readonly id: number; readonly error: string };
+export type ChunkReply = { readonly id: number; readonly items: readonly Prefiltered[] } | { readonly id: number; readonly error: string };
 
 /**
- * Worker threads to start: as many as `requested` (default none), at most MAX_WORKERS and one per
- * chunk; none for detector sets a worker cannot rebuild (detectors not in the registry).
+ * Worker threads to start: as many as `requested`, or by default one per core beyond the first
+ * when there are AUTO_MIN_FILES files or more; at most MAX_WORKERS and one per chunk.
  */
-export function workerCount(files: number, detectors: DetectorSet, requested = 0): number {
-  if (!detectors.detectors.every((d) => DETECTORS.includes(d))) return 0;
-  return Math.max(0, Math.min(requested, MAX_WORKERS, Math.ceil(files / CHUNK)));
+export function workerCount(files: number, requested?: number, cores = availableParallelism()): number {
+  const wanted = requested ?? (files >= AUTO_MIN_FILES ? cores - 1 : 0);
+  return Math.max(0, Math.min(wanted, MAX_WORKERS, Math.ceil(files / CHUNK)));
+}
+
+/** The specs and pre-checks a worker rebuilds the detector set's reading half from. */
+export function workerJob(detectors: DetectorSet, maxFileSize: number): WorkerJob {
+  const specs = detectors.detectors.map(({ id, patterns, binary, literals }) => ({ id, patterns, ...(binary === undefined ? {} : { binary }), ...(literals === undefined ? {} : { literals }) }));
+  // A pre-check stands for a registered detector's own; a custom detector of the same id gets none.
+  const prechecked = detectors.detectors.filter((d) => DETECTORS.includes(d) && Object.hasOwn(PREFILTERS, d.id)).map((d) => d.id);
+  return { specs, prechecked, maxFileSize };
 }
 
 /** The worker entry next to this module: `.ts` when running from source, `.js` when built. */
 function workerEntry(): URL {
-  return new URL(`./scan-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+  return new URL(`./prefilter-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 }
 
 interface Slot {
@@ -64,11 +81,15 @@ interface Slot {
   alive: boolean;
 }
 
-/** Reads and detects every file on this thread and `workers` worker threads. */
-export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: WorkerJob, files: readonly ListedFile[], workers: number): Promise<FileOutcome[]> {
+/** Reads and detects every file on this thread and `workers` reading threads. */
+export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, files: readonly ListedFile[], workers: number): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome | undefined>(files.length);
-  // One folder memo for this thread's whole share: a module's files may fall in different chunks.
+  // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
   const memo = new FolderMemo(undefined, new Set(job.listed));
+  const workerData = workerJob(detectors, job.maxFileSize);
+  const reader = readerFor(workerData);
+  const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
+  const scan = (file: ListedFile): FileOutcome => (ctx.signal.aborted ? NOT_SCANNED : finish(file, prefilterFile(reader, file, job.maxFileSize)));
   const queue: Array<readonly [number, number]> = [];
   for (let start = 0; start < files.length; start += CHUNK) queue.push([start, Math.min(files.length, start + CHUNK)]);
   queue.reverse(); // pop() then hands chunks out in path order
@@ -94,18 +115,33 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
     slot.inFlight.clear();
     wake?.();
   };
-  const counted = (n: number): void => void (byWorkers += n);
-  const slots = Array.from({ length: workers }, () => startSlot(job, { place, feed, lose, counted, wake: () => wake?.() }));
+  // Replies wait here for the loop below: the message handler only refills the worker, so a worker
+  // is never left idle while this thread is busy running parsers on earlier replies.
+  const replies: Array<{ readonly range: readonly [number, number]; readonly items: readonly Prefiltered[] }> = [];
+  const settle = (range: readonly [number, number], items: readonly Prefiltered[]): void => {
+    replies.push({ range, items });
+  };
+  const slots = Array.from({ length: workers }, () => startSlot(workerData, { settle, feed, lose, wake: () => wake?.() }));
   slots.forEach(feed);
+  const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
   try {
     for (;;) {
       if (ctx.signal.aborted) break;
+      // Detecting in what the workers sent comes first; this thread reads files of its own only when
+      // there is nothing to detect.
+      const reply = replies.shift();
+      if (reply !== undefined) {
+        const [start] = reply.range;
+        byWorkers += reply.items.length;
+        place(start, reply.items.map((item, k) => finish(files[start + k] as ListedFile, item)));
+        await yieldToReplies();
+        continue;
+      }
       const range = queue.pop();
       if (range !== undefined) {
         const [start, end] = range;
-        place(start, files.slice(start, end).map((file) => (ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, job.scope, file, job.maxFileSize, memo))));
-        // Let worker replies in, and hand them more chunks, between two chunks of our own.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        place(start, files.slice(start, end).map(scan));
+        await yieldToReplies();
         continue;
       }
       if (slots.every((s) => s.inFlight.size === 0)) break;
@@ -114,21 +150,20 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   } finally {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
-  ctx.log.debug('scanned in worker threads', { workers, files: files.length, byWorkers });
+  ctx.log.debug('scanned with reading threads', { workers, files: files.length, byWorkers });
   return Array.from(out, (o) => o ?? NOT_SCANNED);
 }
 
 /** What a worker's events do to the shared scan state. */
 interface SlotHooks {
-  place(start: number, outcomes: readonly FileOutcome[]): void;
+  settle(range: readonly [number, number], items: readonly Prefiltered[]): void;
   feed(slot: Slot): void;
   lose(slot: Slot): void;
-  counted(files: number): void;
   wake(): void;
 }
 
 function startSlot(job: WorkerJob, hooks: SlotHooks): Slot {
-  const { place, feed, lose, counted, wake } = hooks;
+  const { settle, feed, lose, wake } = hooks;
   const slot: Slot = { worker: new Worker(workerEntry(), { workerData: job }), inFlight: new Map(), alive: true };
   slot.worker.on('message', (reply: ChunkReply) => {
     const range = slot.inFlight.get(reply.id);
@@ -138,8 +173,7 @@ function startSlot(job: WorkerJob, hooks: SlotHooks): Slot {
       return;
     }
     slot.inFlight.delete(reply.id);
-    place(range[0], reply.outcomes);
-    counted(reply.outcomes.length);
+    settle(range, reply.items);
     feed(slot);
     wake();
   });

@@ -9,9 +9,14 @@ import type { ByteSource } from '../../src/detectors/types.ts';
 import type { Diagnostic } from '../../src/model/index.ts';
 import type { ListedFile } from './walk.ts';
 
-export type ReadOutcome =
-  | { readonly kind: 'text'; readonly content: string; readonly bytes: number; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: 'skipped'; readonly bytes: number; readonly diagnostics: readonly Diagnostic[] };
+/** A file left unread or unscanned, and why (nothing to say for a file that is not a regular file). */
+export interface Skipped {
+  readonly kind: 'skipped';
+  readonly bytes: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type ReadOutcome = { readonly kind: 'text'; readonly content: string; readonly bytes: number; readonly diagnostics: readonly Diagnostic[] } | Skipped;
 
 /** How many leading bytes are sniffed for NUL, as git and ripgrep do. */
 const SNIFF_BYTES = 8000;
@@ -23,16 +28,16 @@ function diag(file: ListedFile, level: Diagnostic['level'], code: Diagnostic['co
 // O_NONBLOCK: opening a FIFO or device swapped in after listing must not block the scan.
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
-function tooLarge(file: ListedFile, size: number, maxBytes: number): ReadOutcome {
+function tooLarge(file: ListedFile, size: number, maxBytes: number): Skipped {
   return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'warn', 'file-too-large', `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} cap (--max-file-size); not scanned`)] };
 }
 
-function failed(file: ListedFile, error: unknown): ReadOutcome {
+function failed(file: ListedFile, error: unknown): Skipped {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'error', 'unreadable', `cannot read file (${code}); not scanned`)] };
 }
 
-const NOT_REGULAR: ReadOutcome = { kind: 'skipped', bytes: 0, diagnostics: [] };
+const NOT_REGULAR: Skipped = { kind: 'skipped', bytes: 0, diagnostics: [] };
 
 /** Reads a file as text, or explains why it was skipped. Never throws. */
 export async function readCandidate(file: ListedFile, maxBytes: number): Promise<ReadOutcome> {
@@ -42,7 +47,8 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
     const stat = await handle.stat();
     if (!stat.isFile()) return NOT_REGULAR;
     if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
-    return decode(file, await handle.readFile());
+    const raw = inspect(file, await handle.readFile());
+    return raw.kind === 'bytes' ? { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics } : raw;
   } catch (error) {
     return failed(file, error);
   } finally {
@@ -55,20 +61,33 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
  * several times cheaper than four thread-pool round trips per file (test/bench measures both).
  */
 export function readCandidateSync(file: ListedFile, maxBytes: number): ReadOutcome {
+  const raw = readRawSync(file, maxBytes, (size) => Buffer.allocUnsafe(size));
+  return raw.kind === 'bytes' ? { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics } : raw;
+}
+
+/** A candidate's bytes, checked as text (not binary; an invalid-UTF-8 note) but not decoded yet. */
+export type RawOutcome = { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly diagnostics: readonly Diagnostic[] } | Skipped;
+
+/**
+ * Reads a candidate into `into(size)` (a buffer the caller owns and may reuse: the reading path
+ * reads straight into the literal gate's memory) and checks it as text, without decoding.
+ * Never throws. `toText` decodes the bytes as `readCandidateSync` would.
+ */
+export function readRawSync(file: ListedFile, maxBytes: number, into: (size: number) => Uint8Array): RawOutcome {
   let fd: number | undefined;
   try {
     fd = openSync(file.absolute, OPEN_FLAGS);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return NOT_REGULAR;
     if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
-    const buffer = Buffer.allocUnsafe(stat.size);
+    const buffer = into(stat.size);
     let offset = 0;
     while (offset < buffer.length) {
       const n = readSync(fd, buffer, offset, buffer.length - offset, offset);
       if (n === 0) break;
       offset += n;
     }
-    return decode(file, offset === buffer.length ? buffer : buffer.subarray(0, offset));
+    return inspect(file, offset === buffer.length ? buffer : buffer.subarray(0, offset));
   } catch (error) {
     return failed(file, error);
   } finally {
@@ -76,18 +95,22 @@ export function readCandidateSync(file: ListedFile, maxBytes: number): ReadOutco
   }
 }
 
-function decode(file: ListedFile, buffer: Buffer): ReadOutcome {
-  const sniff = buffer.subarray(0, SNIFF_BYTES);
+function inspect(file: ListedFile, bytes: Uint8Array): RawOutcome {
+  const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) {
-    return { kind: 'skipped', bytes: buffer.length, diagnostics: [diag(file, 'warn', 'binary-file', 'binary content in a file named like text; not scanned')] };
+    return { kind: 'skipped', bytes: bytes.length, diagnostics: [diag(file, 'warn', 'binary-file', 'binary content in a file named like text; not scanned')] };
   }
   const diagnostics: Diagnostic[] = [];
-  if (!isUtf8(buffer)) {
+  if (!isUtf8(bytes)) {
     diagnostics.push(diag(file, 'warn', 'invalid-encoding', 'invalid UTF-8; scanned with invalid bytes replaced'));
   }
-  let content = buffer.toString('utf8');
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  return { kind: 'text', content, bytes: buffer.length, diagnostics };
+  return { kind: 'bytes', bytes, diagnostics };
+}
+
+/** The text of checked bytes: UTF-8 with invalid sequences replaced, a leading BOM dropped. */
+export function toText(bytes: Uint8Array): string {
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
 }
 
 /** 5242880 → "5 MB"; used in messages. */

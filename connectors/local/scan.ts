@@ -16,8 +16,9 @@ import type { OwnershipFacts } from '../../src/owners/types.ts';
 import { normalizeRoot } from './normalize.ts';
 import { createOwnershipGatherer } from './ownership.ts';
 import { projectFiles } from './projects.ts';
-import { detectFile, FolderMemo, NOT_SCANNED, scanFileSync, type FileOutcome } from './detect-file.ts';
-import { scanInWorkers, workerCount } from './parallel.ts';
+import { detectFile, finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome } from './detect-file.ts';
+import { scanInWorkers, workerCount, workerJob } from './parallel.ts';
+import { readerFor } from './reader.ts';
 import { readCandidate } from './read.ts';
 import { resolveScope } from './scope.ts';
 import { listFiles, type ListedFile, type WalkOptions } from './walk.ts';
@@ -28,8 +29,9 @@ export interface LocalScanOptions extends Omit<WalkOptions, 'root'> {
   /** Files read at once; 1 = synchronous reads. */
   readonly concurrency: number;
   /**
-   * Worker threads that read and detect beside the main thread (synchronous reads only; default 0,
-   * one thread). Measured no faster on 2 cores; meant for machines with cores to spare (`parallel.ts`).
+   * Reading threads beside the main thread (synchronous reads only): they read files and run the
+   * detectors' pre-checks, the main thread detects (`parallel.ts`). Default: one per core beyond
+   * the first on scans of AUTO_MIN_FILES files or more; 0 keeps the scan on one thread.
    */
   readonly workers?: number;
   readonly detectors: DetectorSet;
@@ -110,10 +112,11 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
     if (outcome !== NOT_SCANNED) ctx.progress.advance(1, outcome.bytes);
   };
   if (options.concurrency <= 1) {
-    const workers = workerCount(files.length, detectors, options.workers);
-    if (workers > 0) return scanInWorkers(ctx, detectors, { detectorIds: detectors.detectors.map((d) => d.id), scope, maxFileSize, listed }, files, workers);
+    const workers = workerCount(files.length, options.workers);
+    if (workers > 0) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, workers);
     const memo = new FolderMemo(undefined, new Set(listed));
-    files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : scanFileSync(detectors, scope, file, maxFileSize, memo)));
+    const reader = readerFor(workerJob(detectors, maxFileSize));
+    files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : finishFile(detectors, scope, file, prefilterFile(reader, file, maxFileSize), maxFileSize, memo)));
     return out;
   }
   let next = 0;

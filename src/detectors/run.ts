@@ -6,8 +6,10 @@
  * would return if called on every file, since a gate only stands in for the detector's own null.
  */
 import type { DetectionResult, Diagnostic } from '../model/index.ts';
+import { compileByteGate } from './shared/byte-gate.ts';
 import { compileLiteralGate, MAX_LITERAL_SETS, MIN_LITERAL_LENGTH } from './shared/literal-gate.ts';
 import { compilePatterns, compileRouter, type Matcher } from './shared/path-router.ts';
+import type { Prefilter } from './prefilters.ts';
 import type { Detector, SourceFile } from './types.ts';
 
 export { compilePatterns, type Matcher };
@@ -21,34 +23,51 @@ export interface DetectorSet {
   wantsText(path: string): boolean;
   /** True when a binary detector wants the path (the file is opened for bounded byte reads). */
   wantsBinary(path: string): boolean;
-  /** Runs every text detector that matches the file; a throwing detector becomes a diagnostic. */
-  run(file: SourceFile): DetectionResult[];
+  /**
+   * Runs every text detector that matches the file; a throwing detector becomes a diagnostic.
+   * `only`: the ids a reading thread found worth running (`PrefilterSet.mayFind`), the others skipped.
+   */
+  run(file: SourceFile, only?: readonly string[]): DetectionResult[];
   /** Runs every binary detector that matches; `file.bytes` must be set. */
   runBinary(file: SourceFile): DetectionResult[];
 }
 
+/** What routing and gating need of a detector: plain data, so a worker thread can rebuild it. */
+export interface DetectorSpec {
+  readonly id: string;
+  readonly patterns: readonly string[];
+  readonly binary?: boolean;
+  readonly literals?: readonly string[];
+}
+
 /** What to run on one path: the detectors in registry order, and the gate bits of the text ones. */
-interface Plan {
-  readonly text: readonly Detector[];
-  readonly binary: readonly Detector[];
+interface Plan<T extends DetectorSpec> {
+  readonly text: readonly T[];
+  readonly binary: readonly T[];
   /** Gate bit of each text detector (0 = ungated, always run). */
   readonly bits: readonly number[];
   /** OR of `bits`: the literal sets to look for in this file. */
   readonly wanted: number;
 }
 
+interface Routing<T extends DetectorSpec> {
+  plan(path: string): Plan<T>;
+  /** The literal sets of the gated detectors, set `i` answering as bit `i`. */
+  readonly sets: readonly (readonly string[])[];
+}
+
 /** Compiles the detectors' patterns (dotfiles are matched) and gates. */
-export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
+function compileRouting<T extends DetectorSpec>(detectors: readonly T[]): Routing<T> {
   const route = compileRouter(detectors.map((d) => d.patterns));
   // A detector whose literals the gate cannot take (too short, too many gated detectors) simply
   // runs on every matching file: slower, never different. run.test.ts keeps the registry clear of both.
   const gated = detectors.filter((d) => !d.binary && d.literals !== undefined && d.literals.every((l) => l.length >= MIN_LITERAL_LENGTH)).slice(0, MAX_LITERAL_SETS);
-  const gate = compileLiteralGate(gated.map((d) => d.literals as readonly string[]));
-  const plans = new Map<readonly number[], Plan>();
-  const planOf = (indices: readonly number[]): Plan => {
+  const sets = gated.map((d) => d.literals as readonly string[]);
+  const plans = new Map<readonly number[], Plan<T>>();
+  const planOf = (indices: readonly number[]): Plan<T> => {
     let plan = plans.get(indices);
     if (plan === undefined) {
-      const chosen = indices.map((i) => detectors[i] as Detector);
+      const chosen = indices.map((i) => detectors[i] as T);
       const text = chosen.filter((d) => !d.binary);
       const bits = text.map((d) => (gated.includes(d) ? 1 << gated.indexOf(d) : 0));
       plan = { text, binary: chosen.filter((d) => d.binary), bits, wanted: bits.reduce((a, b) => a | b, 0) };
@@ -58,25 +77,78 @@ export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
   };
   // The connector asks wantsText, wantsBinary and run about one path in a row: route it once.
   let lastPath: string | undefined;
-  let lastPlan: Plan | undefined;
-  const plan = (path: string): Plan => {
-    if (path !== lastPath || lastPlan === undefined) {
-      lastPlan = planOf(route(path));
-      lastPath = path;
-    }
-    return lastPlan;
+  let lastPlan: Plan<T> | undefined;
+  return {
+    plan: (path) => {
+      if (path !== lastPath || lastPlan === undefined) {
+        lastPlan = planOf(route(path));
+        lastPath = path;
+      }
+      return lastPlan;
+    },
+    sets,
   };
+}
+
+/** Compiles the detectors' patterns (dotfiles are matched) and gates. */
+export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
+  const { plan, sets } = compileRouting(detectors);
+  const gate = compileLiteralGate(sets);
   return {
     detectors,
     wants: (path) => plan(path).text.length + plan(path).binary.length > 0,
     wantsText: (path) => plan(path).text.length > 0,
     wantsBinary: (path) => plan(path).binary.length > 0,
-    run: (file) => {
+    run: (file, only) => {
       const p = plan(file.path);
+      if (only !== undefined) return runEach(p.text, { ...file, bytes: undefined }, (i) => only.includes((p.text[i] as Detector).id));
       const found = p.wanted === 0 ? 0 : gate.scan(file.content, p.wanted);
       return runEach(p.text, { ...file, bytes: undefined }, (i) => p.bits[i] === 0 || (found & (p.bits[i] as number)) !== 0);
     },
     runBinary: (file) => runEach(plan(file.path).binary, { ...file, content: '' }, () => true),
+  };
+}
+
+/**
+ * The reading half of a detector set, for threads that read files but run no detector: which files
+ * to read, and whether any detector may find something in a file's bytes. Built from specs and
+ * pre-checks (`prefilters.ts`) alone, so it loads none of the parsers. The literal gate runs on the
+ * raw bytes (`shared/byte-gate.ts`); a file's text is decoded only when a pre-check needs it.
+ */
+export interface PrefilterSet {
+  wantsText(path: string): boolean;
+  wantsBinary(path: string): boolean;
+  /** Room for a file of `size` bytes, in the gate's own memory (valid until the next call). */
+  buffer(size: number): Uint8Array;
+  /**
+   * The ids of the text detectors that want the path and may find something in the file whose
+   * `length` bytes were just read into `buffer`; every other one would return null, since its gate
+   * literals are absent or its pre-check says no (`text` decodes the bytes, once). A detector
+   * without a pre-check always may. Empty: nothing to detect in this file.
+   */
+  mayFind(path: string, length: number, text: () => string): string[];
+}
+
+/** Compiles specs with the pre-checks of the detectors listed in `prefilters` (by id). */
+export function compilePrefilters(specs: readonly DetectorSpec[], prefilters: Readonly<Record<string, Prefilter>>): PrefilterSet {
+  const { plan, sets } = compileRouting(specs);
+  const gate = compileByteGate(sets);
+  return {
+    wantsText: (path) => plan(path).text.length > 0,
+    wantsBinary: (path) => plan(path).binary.length > 0,
+    buffer: (size) => gate.buffer(size),
+    mayFind: (path, length, text) => {
+      const p = plan(path);
+      const found = p.wanted === 0 ? 0 : gate.scan(length, p.wanted);
+      const ids: string[] = [];
+      p.text.forEach((d, i) => {
+        const bit = p.bits[i] as number;
+        if (bit !== 0 && (found & bit) === 0) return;
+        const check = Object.hasOwn(prefilters, d.id) ? prefilters[d.id] : undefined;
+        if (check === undefined || check(path, text())) ids.push(d.id);
+      });
+      return ids;
+    },
   };
 }
 

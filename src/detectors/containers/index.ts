@@ -23,7 +23,7 @@ import { readDockerfile } from './dockerfile.ts';
 import { emitWorkloads } from './emit.ts';
 import { readChart, readValues } from './helm.ts';
 import { readKubernetesDocuments } from './kubernetes.ts';
-import { isComposeLike, isKubernetes, isTemplate, looksBinary, MENTIONS_CATALOG, roleOf, type FileRole } from './precheck.ts';
+import { isComposeLike, isKubernetes, isTemplate, looksBinary, mayFindContainers, MENTIONS_CATALOG, OURS_BY_NAME, roleOf, type FileRole } from './precheck.ts';
 import { readImageLines } from './template-lines.ts';
 import type { Problem, ReadOutcome, Workload, WorkloadSource } from './types.ts';
 import { interestingChunks } from './yaml-chunks.ts';
@@ -103,8 +103,6 @@ function read(file: SourceFile, role: FileRole): ReadOutcome | undefined {
   return yaml === undefined ? undefined : readYaml(file, yaml);
 }
 
-/** Files that are ours by name are read even when they name nothing in the catalogs (hostile shapes). */
-const OURS_BY_NAME: ReadonlySet<FileRole> = new Set(['dockerfile', 'compose', 'chart']);
 
 function failure(file: SourceFile, message: string, line?: number): DetectionResult {
   return { assets: [], relationships: [], diagnostics: [parseFailed(file, ID, message, line)] };
@@ -123,8 +121,8 @@ export const containersDetector: Detector = {
   displayName: 'Containers and orchestration (Dockerfile, Compose, Kubernetes, Helm)',
   patterns: ['**/Dockerfile', '**/dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.Dockerfile', '**/*.dockerfile', '**/Containerfile', '**/Containerfile.*', '**/*.yaml', '**/*.yml'],
   detect(file: SourceFile): DetectionResult | null {
-    const role = roleOf(file.path);
-    if (role === undefined) return null;
+    if (!mayFindContainers(file.path, file.content)) return null;
+    const role = roleOf(file.path) as FileRole;
     const ours = OURS_BY_NAME.has(role);
     if (looksBinary(file.content)) return ours ? failure(file, 'binary content in a container file; not read') : null;
     if (!ours && !MENTIONS_CATALOG.test(file.content)) return guardOnly(file, role);

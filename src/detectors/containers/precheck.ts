@@ -77,3 +77,20 @@ export function isKubernetes(content: string): boolean {
 export function isComposeLike(content: string): boolean {
   return /^services[ \t]*:/m.test(content) && /^[ \t]+(?:image|build)[ \t]*:/m.test(content);
 }
+
+/** Files that are ours by name are read even when they name nothing in the catalogs (hostile shapes). */
+export const OURS_BY_NAME: ReadonlySet<FileRole> = new Set(['dockerfile', 'compose', 'chart']);
+
+/**
+ * False when the detector would return null for this file without parsing it: a name that is not
+ * ours, binary content in a YAML file, or no catalog mention in a file that is not a Kubernetes
+ * object either (those are still guarded for depth). Light on purpose: scan workers run it on
+ * every file (`src/detectors/prefilters.ts`).
+ */
+export function mayFindContainers(path: string, content: string): boolean {
+  const role = roleOf(path);
+  if (role === undefined) return false;
+  if (OURS_BY_NAME.has(role)) return true;
+  if (looksBinary(content)) return false;
+  return MENTIONS_CATALOG.test(content) || (role === 'yaml' && !isTemplate(path, content) && isKubernetes(content));
+}

@@ -17,25 +17,20 @@ import { readCloudFormation } from './cloudformation.ts';
 import { rulesFor } from './catalog.ts';
 import { emitDocument } from './emit.ts';
 import { expandInstances } from './instances.ts';
+import { isTerraform, mayFindIac } from './precheck.ts';
 import { DETECTOR_ID, Sink } from './sink.ts';
 import { readTerraformHcl, readTerraformJson, withModuleConstants, type ReadOutcome } from './terraform.ts';
 
-const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning/i;
-/** A module call (native or JSON syntax) in a file that says `model`: it may pass one as an input (`module-inputs.ts`). */
-const MODULE_HINT = /\bmodule\s+"|"module"\s*:/;
 /** Resources whose `count` / `for_each` instances become assets of their own: AI resources and module calls. */
 const EXPANDED = (type: string): boolean => type === 'module' || rulesFor(type).length > 0;
-const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
-const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
 
 function read(file: SourceFile): ReadOutcome | null {
   const { path, content } = file;
-  if (path.endsWith('.tf') || path.endsWith('.tf.json')) {
-    if (!TERRAFORM_HINT.test(content) && !(MODULE_HINT.test(content) && /model/i.test(content))) return null;
+  if (!mayFindIac(path, content)) return null;
+  if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);
     return { ...outcome, doc: expandInstances(withModuleConstants(outcome.doc, path, file.siblings), EXPANDED) };
   }
-  if (!content.includes('AWS::') || !CLOUDFORMATION_SHAPE.test(content) || !CLOUDFORMATION_HINT.test(content)) return null;
   return readCloudFormation(path, content);
 }
 

@@ -17,7 +17,7 @@ import { detectMcp } from './mcp.ts';
 import { detectModels } from './models.ts';
 import { Origins } from './origins.ts';
 import { parseSource } from './parse.ts';
-import { isExcludedPath, mightImportAi } from './precheck.ts';
+import { IMPORT_LITERALS, isExcludedPath, mightImportAi } from './precheck.ts';
 import { detectSdks } from './sdks.ts';
 import { detectVectorStores } from './vector-stores.ts';
 import { collectFacts, type FileFacts } from './walk.ts';
@@ -28,6 +28,7 @@ export const javascriptDetector: Detector = {
   displayName: 'JavaScript / TypeScript source',
   // Extglobs keep `*.d.ts` and minified bundles out: a `!` pattern in an any-of list would match all.
   patterns: ['**/!(*.d).{ts,mts,cts}', '**/*.{tsx,jsx}', '**/!(*.min).{js,mjs,cjs}'],
+  literals: IMPORT_LITERALS,
   detect: detectJavaScript,
 };
 

@@ -24,6 +24,15 @@ function packageAlternation(): string {
  */
 const AI_IMPORT = new RegExp(`(?:\\bfrom|\\bimport|\\brequire)\\s*\\(?\\s*['"\`](?:${packageAlternation()})(?:['"\`]|/)`, 'g');
 
+/**
+ * The detector's gate (`Detector.literals`), from the same catalog rows as AI_IMPORT: every match
+ * holds a package name right after its opening quote, so it holds the name, or for a name shorter
+ * than the gate's window (`ai`), the quote and the name.
+ */
+export const IMPORT_LITERALS: readonly string[] = AI_PACKAGES.filter((row) => row.ecosystem === 'npm').flatMap((row) =>
+  row.name.length >= 3 ? [row.name] : ["'", '"', '`'].map((quote) => `${quote}${row.name}`),
+);
+
 /** A line that starts a `//` comment before the match, or a block-comment body line (` * ...`). */
 function inLineComment(content: string, index: number): boolean {
   const lineStart = content.lastIndexOf('\n', index - 1) + 1;

@@ -15,17 +15,16 @@ import { lexRuby } from './lex-ruby.ts';
 import { LineIndex, type Masked } from './mask.ts';
 import type { Language } from './model-catalog.ts';
 import { findModels } from './models.ts';
-import { PRECHECK } from './precheck.ts';
+import { languageOf, looksBinary, mayFindLanguages } from './precheck.ts';
+
+export { languageOf } from './precheck.ts';
 import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type ResolvedPackage } from './resolve.ts';
 
 export { LANGUAGES_DETECTOR_ID } from './emit.ts';
 
-const EXTENSIONS: Readonly<Record<string, Language>> = { go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', rs: 'rust' };
-
 /** Lines longer than this mark generated or minified code: imports are read, model positions not. */
 export const MAX_LINE_LENGTH = 50_000;
 const MAX_DIAGNOSTICS = 3;
-const SNIFF = 4096;
 
 interface LanguageSupport {
   readonly lex: (src: string) => Masked;
@@ -42,22 +41,6 @@ const SUPPORT: Readonly<Record<Language, LanguageSupport>> = {
   rust: { lex: (s) => lexC(s, SYNTAX.rust), imports: rustImports, resolve: (p) => resolveCrate(p) },
 };
 
-/** The language of a path by extension, if it is one of ours. */
-export function languageOf(path: string): Language | undefined {
-  const dot = path.lastIndexOf('.');
-  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1)];
-}
-
-/** True when the head of the text looks binary (NULs, or many control / replacement characters). */
-function looksBinary(text: string): boolean {
-  const head = text.slice(0, SNIFF);
-  // eslint-disable-next-line no-control-regex
-  if (!/[\0-\x08\x0e-\x1f\ufffd]/.test(head)) return false;
-  if (head.includes('\0')) return true;
-  // eslint-disable-next-line no-control-regex
-  return (head.match(/[\x01-\x08\x0e-\x1f\ufffd]/g)?.length ?? 0) > head.length / 10;
-}
-
 function binaryFile(file: SourceFile): DetectionResult {
   const diagnostic: Diagnostic = {
     connector: LANGUAGES_DETECTOR_ID,
@@ -71,10 +54,10 @@ function binaryFile(file: SourceFile): DetectionResult {
 
 /** Analyzes one source file of a supported language; null when it imports nothing AI. */
 export function detectLanguages(file: SourceFile): DetectionResult | null {
-  const language = languageOf(file.path);
-  if (language === undefined || file.path.endsWith('.gradle.kts')) return null;
+  if (!mayFindLanguages(file.path, file.content)) return null;
+  // The pre-check passed: the file is binary-looking, or its language's import regex matched.
   if (looksBinary(file.content)) return binaryFile(file);
-  if (!PRECHECK[language].test(file.content)) return null;
+  const language = languageOf(file.path) as Language;
   const support = SUPPORT[language];
   const lines = new LineIndex(file.content);
   const out = new ResultBuilder();

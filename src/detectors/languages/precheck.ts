@@ -34,3 +34,34 @@ export const PRECHECK: Readonly<Record<Language, RegExp>> = {
   ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]`),
   rust: new RegExp(`\\b(?:use|crate)\\s+(?:::\\s*)?(?:${alternation(crates)})\\b`),
 };
+
+const EXTENSIONS: Readonly<Record<string, Language>> = { go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', rs: 'rust' };
+const SNIFF = 4096;
+
+/** The language of a path by extension, if it is one of ours. */
+export function languageOf(path: string): Language | undefined {
+  const dot = path.lastIndexOf('.');
+  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1)];
+}
+
+/** True when the head of the text looks binary (NULs, or many control / replacement characters). */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, SNIFF);
+  // eslint-disable-next-line no-control-regex
+  if (!/[\0-\x08\x0e-\x1f\ufffd]/.test(head)) return false;
+  if (head.includes('\0')) return true;
+  // eslint-disable-next-line no-control-regex
+  return (head.match(/[\x01-\x08\x0e-\x1f\ufffd]/g)?.length ?? 0) > head.length / 10;
+}
+
+/**
+ * False when the detector would return null for this file without reading further: not one of
+ * its languages (Gradle's Kotlin scripts are the manifests detector's), or neither binary-looking
+ * (a diagnostic) nor shaped like an import of a catalog package. Light on purpose: scan workers
+ * run it on every file (`src/detectors/prefilters.ts`).
+ */
+export function mayFindLanguages(path: string, content: string): boolean {
+  const language = languageOf(path);
+  if (language === undefined || path.endsWith('.gradle.kts')) return false;
+  return looksBinary(content) || PRECHECK[language].test(content);
+}

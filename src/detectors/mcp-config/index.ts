@@ -16,11 +16,11 @@
  * JSON is read as JSONC (comments, trailing commas), YAML without expanding aliases, TOML with
  * smol-toml; invalid syntax is one `parse-failed` diagnostic with the line. Nesting is bounded.
  */
-import picomatch from 'picomatch';
 import type { DetectionResult } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { CONFIG_FILES, PRECHECK, READ_PATTERNS, SETTINGS_PRECHECK, type ConfigFileRow, type Syntax } from './catalog.ts';
+import { READ_PATTERNS, type Syntax } from './catalog.ts';
+import { whatToRead } from './precheck.ts';
 import { emitServer } from './emit.ts';
 import { parseJsonc } from './jsonc.ts';
 import { emitAutonomy, emitClaudePermissions, emitModels } from './settings.ts';
@@ -30,12 +30,8 @@ import { ConfigSyntaxError, type CValue } from './tree.ts';
 import { parseYamlTree } from './yaml-tree.ts';
 
 const ID = 'mcp-config';
-const MATCHERS = CONFIG_FILES.map((row) => ({ row, isMatch: picomatch([...row.patterns], { dot: true }) }));
 
-/** The catalog row that owns a path (first match wins), or undefined. */
-export function configFileFor(path: string): ConfigFileRow | undefined {
-  return MATCHERS.find((m) => m.isMatch(path))?.row;
-}
+export { configFileFor } from './precheck.ts';
 
 function parse(syntax: Syntax, text: string): CValue | undefined {
   if (syntax === 'yaml') return parseYamlTree(text);
@@ -49,11 +45,9 @@ export const mcpConfigDetector: Detector = {
   displayName: 'MCP client configs',
   patterns: READ_PATTERNS,
   detect(file: SourceFile): DetectionResult | null {
-    const row = configFileFor(file.path);
-    if (row === undefined) return null;
-    const hasServers = PRECHECK[row.shape].test(file.content);
-    const settings = row.settings !== undefined && SETTINGS_PRECHECK[row.settings].test(file.content) ? row.settings : undefined;
-    if (!hasServers && settings === undefined) return null;
+    const wanted = whatToRead(file.path, file.content);
+    if (wanted === undefined) return null;
+    const { row, hasServers, settings } = wanted;
     const out = new ResultBuilder();
     let root: CValue | undefined;
     try {

@@ -9,7 +9,7 @@ import { evidenceAt, parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { analyzePython, fileStem } from './analyze.ts';
 import type { EvidenceAt } from './context.ts';
-import { mayImportAi } from './prefilter.ts';
+import { IMPORT_LITERALS, mayImportAi } from './prefilter.ts';
 import { tokenize, type TokenizeIssue } from './tokenizer.ts';
 
 export const PYTHON_DETECTOR_ID = 'python';
@@ -42,5 +42,6 @@ export const pythonDetector: Detector = {
   id: PYTHON_DETECTOR_ID,
   displayName: 'Python source',
   patterns: ['**/*.py'],
+  literals: IMPORT_LITERALS,
   detect: detectPython,
 };

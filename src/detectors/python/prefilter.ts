@@ -25,6 +25,21 @@ const QUICK = new RegExp(
   ].join('|')})\\b|\\bimportlib\\b|\\b__import__\\b`,
 );
 
+/**
+ * The detector's gate (`Detector.literals`), from the same names as QUICK: every match holds one
+ * of the top-level names (the literal head of a `langchain_\w+` pattern), `importlib` or
+ * `__import__`. A pattern with any other regex syntax is refused rather than guessed at.
+ */
+export const IMPORT_LITERALS: readonly string[] = [
+  ...[...PYTHON_TOP_LEVEL_PATTERNS, ...EXTRA_MODULE_PREFIXES.map((p) => p.split('.')[0] ?? p)].map((pattern) => {
+    const literal = pattern.replace(/\\w\+$/, '');
+    if (!/^[\w.]+$/.test(literal)) throw new Error(`python pre-check name ${pattern} is not a literal`);
+    return literal;
+  }),
+  'importlib',
+  '__import__',
+];
+
 function interesting(module: string): boolean {
   return findPythonModule(module) !== undefined || EXTRA_MODULE_PREFIXES.some((p) => inPackage(module, p));
 }

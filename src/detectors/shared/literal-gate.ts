@@ -12,11 +12,11 @@
  */
 
 /** Low bits kept per character: apart for ASCII letters, digits and most punctuation. */
-const CHAR_BITS = 6;
+export const CHAR_BITS = 6;
 const CHAR_MASK = (1 << CHAR_BITS) - 1;
 /** Characters per anchor window. */
-const WINDOW = 3;
-const INDEX_MASK = (1 << (CHAR_BITS * WINDOW)) - 1;
+export const WINDOW = 3;
+export const INDEX_MASK = (1 << (CHAR_BITS * WINDOW)) - 1;
 /** Shortest literal the gate takes: one anchor window. */
 export const MIN_LITERAL_LENGTH = WINDOW;
 /** Sets one gate can tell apart (bits of the table's entries). */
@@ -56,7 +56,7 @@ function logFrequency(c: string): number {
 }
 
 /** Start of the literal's rarest window (lowest joint frequency, characters taken as independent). */
-function anchorOffset(literal: string): number {
+export function anchorOffset(literal: string): number {
   let best = 0;
   let bestScore = Infinity;
   for (let k = 0; k + WINDOW <= literal.length; k++) {

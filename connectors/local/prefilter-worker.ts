@@ -1,0 +1,24 @@
+/**
+ * Entry of a reading thread (`parallel.ts`): rebuilds the reading half of the scan's detector set
+ * from plain specs and the detectors' pre-checks (no parser is loaded), then reads each chunk of
+ * files it is sent and posts back, per file, a finished outcome or the text for the main thread to
+ * detect in. A chunk that throws is posted back as an error and scanned on the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { prefilterFile } from './detect-file.ts';
+import type { ChunkReply, ChunkTask } from './parallel.ts';
+import { readerFor, type WorkerJob } from './reader.ts';
+
+const job = workerData as WorkerJob;
+const set = readerFor(job);
+const port = parentPort;
+
+port?.on('message', (task: ChunkTask) => {
+  let reply: ChunkReply;
+  try {
+    reply = { id: task.id, items: task.files.map((file) => prefilterFile(set, file, job.maxFileSize)) };
+  } catch (error) {
+    reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,23 @@
+/**
+ * The IaC detector's cheap gate, run on the raw text before any parsing: a Terraform file must
+ * name an AI resource family (or call a module in a file that says `model`), a CloudFormation
+ * template must be one and name Bedrock or SageMaker. Light on purpose: scan workers run it on
+ * every file (`src/detectors/prefilters.ts`).
+ */
+
+const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning/i;
+/** A module call (native or JSON syntax) in a file that says `model`: it may pass one as an input (`module-inputs.ts`). */
+const MODULE_HINT = /\bmodule\s+"|"module"\s*:/;
+const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
+const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
+
+/** Terraform native or JSON syntax, by name; anything else the detector reads is CloudFormation. */
+export function isTerraform(path: string): boolean {
+  return path.endsWith('.tf') || path.endsWith('.tf.json');
+}
+
+/** False when the detector would return null for this file without parsing it. */
+export function mayFindIac(path: string, content: string): boolean {
+  if (isTerraform(path)) return TERRAFORM_HINT.test(content) || (MODULE_HINT.test(content) && /model/i.test(content));
+  return content.includes('AWS::') && CLOUDFORMATION_SHAPE.test(content) && CLOUDFORMATION_HINT.test(content);
+}

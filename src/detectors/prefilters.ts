@@ -1,0 +1,32 @@
+/**
+ * Each detector's pre-check, by detector id: a cheap test on a file's path and raw text that is
+ * false only when the detector would return null for it (every detector listed here starts its
+ * `detect` with the same test, kept in its pre-check module, so the two cannot drift; the meta test
+ * test/meta/prefilters.test.ts holds it on every fixture file). Scan workers run these on every file
+ * they read and send on only the files some detector may find something in
+ * (`connectors/local/parallel.ts`); this module and what it imports stay free of the parsers, so a
+ * worker starts quickly. A detector missing here (manifests, notebooks, agent files: files picked
+ * by name, few per repository) is taken to find something in every file it wants.
+ */
+import { mayFindContainers } from './containers/precheck.ts';
+import { mayHoldEndpoint } from './endpoints/find.ts';
+import { mayFindIac } from './iac/precheck.ts';
+import { isExcludedPath, mightImportAi } from './javascript/precheck.ts';
+import { mayFindLanguages } from './languages/precheck.ts';
+import { mayFindMcpConfig } from './mcp-config/precheck.ts';
+import { mayImportAi } from './python/prefilter.ts';
+import { mayHoldKey } from './secrets/scan.ts';
+
+/** False when the detector would return null for a file with this path and text. */
+export type Prefilter = (path: string, content: string) => boolean;
+
+export const PREFILTERS: Readonly<Record<string, Prefilter>> = {
+  javascript: (path, content) => !isExcludedPath(path) && mightImportAi(content),
+  python: (_path, content) => mayImportAi(content),
+  languages: mayFindLanguages,
+  'mcp-config': mayFindMcpConfig,
+  containers: mayFindContainers,
+  iac: mayFindIac,
+  secrets: (_path, content) => mayHoldKey(content),
+  endpoints: (_path, content) => mayHoldEndpoint(content),
+};
