@@ -141,8 +141,12 @@ export type Prefiltered =
   | { readonly kind: 'detect'; readonly text: ReadOutcome; readonly only: readonly string[] }
   | { readonly kind: 'scan' };
 
-/** Reads one file and runs the pre-checks only (see `Prefiltered`). */
-export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number): Prefiltered {
+/**
+ * Reads one file and runs the pre-checks (see `Prefiltered`). With `light` (a reading thread's own
+ * parser-free detectors, `src/detectors/light.ts`), a file only they may find something in is
+ * detected here and finished: the outcome is the one `detectFile` gives.
+ */
+export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number, light?: { readonly detectors: DetectorSet; readonly scope: string }): Prefiltered {
   if (set.wantsBinary(file.path)) return { kind: 'scan' };
   if (!set.wantsText(file.path)) return { kind: 'done', outcome: NOT_SCANNED };
   const raw = readRawSync(file, maxFileSize, set.buffer);
@@ -151,6 +155,10 @@ export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: 
   let content: string | undefined;
   const text = (): string => (content ??= toText(raw.bytes));
   const only = set.mayFind(file.path, raw.bytes.length, text);
+  if (only.length > 0 && light !== undefined && only.every((id) => light.detectors.detectors.some((d) => d.id === id))) {
+    const found = light.detectors.run({ scope: light.scope, path: file.path, content: text() }, only);
+    return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: [...notes, ...found] } };
+  }
   if (only.length > 0) return { kind: 'detect', text: { kind: 'text', content: text(), bytes: raw.bytes.length, diagnostics: raw.diagnostics }, only };
   return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: notes } };
 }

@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { AUTO_MIN_FILES, MAX_WORKERS, workerCount } from './parallel.ts';
+import { MAX_WORKERS, workerCount } from './parallel.ts';
 import { scanLocal } from './scan.ts';
 
 function context(signal = new AbortController().signal): ScanContext & { advanced: () => number; debug: Array<Record<string, unknown> | undefined> } {
@@ -56,13 +56,9 @@ describe('scanning in worker threads', () => {
     expect(single.debug.some((meta) => meta?.['byWorkers'] !== undefined)).toBe(false);
   });
 
-  it('starts one worker per core beyond the first on large scans by default, as many as asked otherwise, one per chunk at most', () => {
-    expect(workerCount(1_000_000, undefined, 2)).toBe(1);
-    expect(workerCount(1_000_000, undefined, 1)).toBe(0);
-    expect(workerCount(AUTO_MIN_FILES - 1, undefined, 8)).toBe(0);
-    expect(workerCount(AUTO_MIN_FILES, undefined, 8)).toBe(7 > MAX_WORKERS ? MAX_WORKERS : 7);
-    expect(workerCount(1_000_000, 0, 8)).toBe(0);
-    expect(workerCount(1_000_000, 2, 1)).toBe(2);
+  it('starts workers only when asked, at most MAX_WORKERS and one per chunk', () => {
+    expect(workerCount(1_000_000)).toBe(0);
+    expect(workerCount(1_000_000, 2)).toBe(2);
     expect(workerCount(1_000_000, 99)).toBe(MAX_WORKERS);
     expect(workerCount(40, 3)).toBe(1);
   });

@@ -9,15 +9,14 @@
  * into small chunks handed out in path order, and every outcome lands at its file's index, so the
  * result is the same, in the same order, whatever thread read what.
  *
- * By default a large scan (`AUTO_MIN_FILES` candidates or more) starts one worker per core beyond
- * the first, at most MAX_WORKERS; `workers: 0` keeps everything on one thread. A worker that fails
- * (cannot start, throws) costs time, never results: its chunks go back to the main thread.
+ * Opt-in (`workers` scan option, see `workerCount`). A worker that fails (cannot start, throws)
+ * costs time, never results: its chunks go back to the main thread.
  */
-import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DETECTORS } from '../../src/detectors/api.ts';
+import { LIGHT_DETECTORS } from '../../src/detectors/light.ts';
 import { PREFILTERS } from '../../src/detectors/prefilters.ts';
 import type { DetectorSet } from '../../src/detectors/run.ts';
 import type { ScanContext } from '../types.ts';
@@ -27,8 +26,6 @@ import type { ListedFile } from './walk.ts';
 
 /** Worker threads at most. */
 export const MAX_WORKERS = 4;
-/** Candidates below which a scan stays on one thread by default: a worker takes ~0.1 s to start. */
-export const AUTO_MIN_FILES = 2_000;
 /** Files per chunk: small enough to balance the load, big enough that messages stay cheap. */
 const CHUNK = 64;
 /**
@@ -53,20 +50,23 @@ export interface ChunkTask {
 export type ChunkReply = { readonly id: number; readonly items: readonly Prefiltered[] } | { readonly id: number; readonly error: string };
 
 /**
- * Worker threads to start: as many as `requested`, or by default one per core beyond the first
- * when there are AUTO_MIN_FILES files or more; at most MAX_WORKERS and one per chunk.
+ * Reading threads to start: as many as `requested` (default none), at most MAX_WORKERS and one per
+ * chunk. Off by default: on the 2-vCPU benchmark machine a reader made no scan faster (the second
+ * isolate compiles and collects on its own: about 0.6 s more CPU over 50,000 files, and both cores
+ * were already busy); meant for machines with cores to spare.
  */
-export function workerCount(files: number, requested?: number, cores = availableParallelism()): number {
-  const wanted = requested ?? (files >= AUTO_MIN_FILES ? cores - 1 : 0);
-  return Math.max(0, Math.min(wanted, MAX_WORKERS, Math.ceil(files / CHUNK)));
+export function workerCount(files: number, requested = 0): number {
+  return Math.max(0, Math.min(requested, MAX_WORKERS, Math.ceil(files / CHUNK)));
 }
 
-/** The specs and pre-checks a worker rebuilds the detector set's reading half from. */
-export function workerJob(detectors: DetectorSet, maxFileSize: number): WorkerJob {
+/** The specs, pre-checks and light detectors a worker rebuilds the reading half of a detector set from. */
+export function workerJob(detectors: DetectorSet, scope: string, maxFileSize: number): WorkerJob {
   const specs = detectors.detectors.map(({ id, patterns, binary, literals }) => ({ id, patterns, ...(binary === undefined ? {} : { binary }), ...(literals === undefined ? {} : { literals }) }));
   // A pre-check stands for a registered detector's own; a custom detector of the same id gets none.
-  const prechecked = detectors.detectors.filter((d) => DETECTORS.includes(d) && Object.hasOwn(PREFILTERS, d.id)).map((d) => d.id);
-  return { specs, prechecked, maxFileSize };
+  const registered = detectors.detectors.filter((d) => DETECTORS.includes(d));
+  const prechecked = registered.filter((d) => Object.hasOwn(PREFILTERS, d.id)).map((d) => d.id);
+  const detectIn = registered.filter((d) => LIGHT_DETECTORS.includes(d)).map((d) => d.id);
+  return { specs, prechecked, detectIn, scope, maxFileSize };
 }
 
 /** The worker entry next to this module: `.ts` when running from source, `.js` when built. */
@@ -86,7 +86,8 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   const out = new Array<FileOutcome | undefined>(files.length);
   // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
   const memo = new FolderMemo(undefined, new Set(job.listed));
-  const workerData = workerJob(detectors, job.maxFileSize);
+  const workerData = workerJob(detectors, job.scope, job.maxFileSize);
+  // This thread detects whatever it reads itself: its reader runs no detector.
   const reader = readerFor(workerData);
   const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
   const scan = (file: ListedFile): FileOutcome => (ctx.signal.aborted ? NOT_SCANNED : finish(file, prefilterFile(reader, file, job.maxFileSize)));

@@ -7,16 +7,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prefilterFile } from './detect-file.ts';
 import type { ChunkReply, ChunkTask } from './parallel.ts';
-import { readerFor, type WorkerJob } from './reader.ts';
+import { lightFor, readerFor, type WorkerJob } from './reader.ts';
 
 const job = workerData as WorkerJob;
 const set = readerFor(job);
+const detectors = lightFor(job);
+const light = detectors === undefined ? undefined : { detectors, scope: job.scope };
 const port = parentPort;
 
 port?.on('message', (task: ChunkTask) => {
   let reply: ChunkReply;
   try {
-    reply = { id: task.id, items: task.files.map((file) => prefilterFile(set, file, job.maxFileSize)) };
+    reply = { id: task.id, items: task.files.map((file) => prefilterFile(set, file, job.maxFileSize, light)) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }

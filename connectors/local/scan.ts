@@ -29,9 +29,9 @@ export interface LocalScanOptions extends Omit<WalkOptions, 'root'> {
   /** Files read at once; 1 = synchronous reads. */
   readonly concurrency: number;
   /**
-   * Reading threads beside the main thread (synchronous reads only): they read files and run the
-   * detectors' pre-checks, the main thread detects (`parallel.ts`). Default: one per core beyond
-   * the first on scans of AUTO_MIN_FILES files or more; 0 keeps the scan on one thread.
+   * Reading threads beside the main thread (synchronous reads only): they read files, run the
+   * pre-checks and the parser-free detectors; the main thread runs the rest (`parallel.ts`).
+   * Default 0, one thread: measured no faster on 2 cores; meant for machines with cores to spare.
    */
   readonly workers?: number;
   readonly detectors: DetectorSet;
@@ -115,7 +115,7 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
     const workers = workerCount(files.length, options.workers);
     if (workers > 0) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, workers);
     const memo = new FolderMemo(undefined, new Set(listed));
-    const reader = readerFor(workerJob(detectors, maxFileSize));
+    const reader = readerFor(workerJob(detectors, scope, maxFileSize));
     files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : finishFile(detectors, scope, file, prefilterFile(reader, file, maxFileSize), maxFileSize, memo)));
     return out;
   }

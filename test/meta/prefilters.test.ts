@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/detectors/api.ts';
+import { LIGHT_DETECTORS } from '../../src/detectors/light.ts';
 import { PREFILTERS } from '../../src/detectors/prefilters.ts';
 import { compileDetectors } from '../../src/detectors/run.ts';
 
@@ -84,7 +85,13 @@ function packagesReachable(entry: string): Set<string> {
 }
 
 describe('the reading thread', () => {
-  it('loads no parser: only Node built-ins and the glob matcher', () => {
+  it('runs registered detectors only, in registry order (a file\'s results keep that order)', () => {
+    const positions = LIGHT_DETECTORS.map((d) => DETECTORS.indexOf(d));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('loads no parser, its own detectors included: only Node built-ins and the glob matcher', () => {
     const packages = [...packagesReachable(join(REPO, 'connectors', 'local', 'prefilter-worker.ts'))].filter((p) => !p.startsWith('node:'));
     expect(packages.sort()).toEqual(['picomatch']);
   });
