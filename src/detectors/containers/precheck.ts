@@ -5,6 +5,7 @@
  */
 import { IMAGE_CATALOG, parseImageRef } from './catalog.ts';
 import { LAUNCHERS, MODEL_ENV_NAMES, MODEL_FLAGS, SERVING_KINDS } from './catalog-commands.ts';
+import { tooDeepAt } from './yaml-guard.ts';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,7 +41,7 @@ export function looksBinary(content: string): boolean {
   const head = content.slice(0, 8192);
   if (head.includes('\u0000')) return true;
   let bad = 0;
-  for (const ch of head) if (ch === '\uFFFD') bad++;
+  for (let at = head.indexOf('\uFFFD'); at !== -1; at = head.indexOf('\uFFFD', at + 1)) bad++;
   return bad > 8 && bad > head.length / 100;
 }
 
@@ -84,13 +85,13 @@ export const OURS_BY_NAME: ReadonlySet<FileRole> = new Set(['dockerfile', 'compo
 /**
  * False when the detector would return null for this file without parsing it: a name that is not
  * ours, binary content in a YAML file, or no catalog mention in a file that is not a Kubernetes
- * object either (those are still guarded for depth). Light on purpose: scan workers run it on
- * every file (`src/detectors/prefilters.ts`).
+ * object nested too deep either (`yaml-guard.ts`: such a file gets a diagnostic, unparsed). Light
+ * on purpose: scan workers run it on every file (`src/detectors/prefilters.ts`).
  */
 export function mayFindContainers(path: string, content: string): boolean {
   const role = roleOf(path);
   if (role === undefined) return false;
   if (OURS_BY_NAME.has(role)) return true;
   if (looksBinary(content)) return false;
-  return MENTIONS_CATALOG.test(content) || (role === 'yaml' && !isTemplate(path, content) && isKubernetes(content));
+  return MENTIONS_CATALOG.test(content) || (role === 'yaml' && !isTemplate(path, content) && isKubernetes(content) && tooDeepAt(content) !== undefined);
 }

@@ -6,7 +6,8 @@
  * collection cannot span one), comments are skipped, and block indentation is left to the parser and
  * `yaml-tree.ts`. A regex jumps between the characters that matter, so the scan runs in native code.
  */
-import { MAX_DEPTH } from './yaml-tree.ts';
+/** Deepest nesting `yaml-tree.ts` reads (deeper content is cut) and this guard allows. */
+export const MAX_DEPTH = 64;
 
 const INTERESTING = /[\n"'#[\]{}]/g;
 const DASH_RUN = new RegExp(`^[ \\t]*(?:- +){${MAX_DEPTH + 1}}`, 'm');

@@ -10,6 +10,10 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Problem } from './types.ts';
+import { MAX_DEPTH } from './yaml-guard.ts';
+
+/** Deepest nesting read; deeper content is cut (and refused up front by `yaml-guard.ts`). */
+export { MAX_DEPTH };
 
 /** A scalar with its line (numbers and booleans as YAML typed them). */
 export interface YScalar {
@@ -46,8 +50,6 @@ export type YNode = YScalar | YMap | YSeq;
 export const MAX_NODES = 1_000_000;
 /** Alias references resolved per document; real files use a handful, alias bombs millions. */
 export const MAX_ALIASES = 10_000;
-/** Deepest nesting read; deeper content is cut (and refused up front by `yaml-guard.ts`). */
-export const MAX_DEPTH = 64;
 /** Most documents read from one file. */
 export const MAX_DOCUMENTS = 1000;
 
