@@ -67,6 +67,14 @@ describe('hostile input, end to end', () => {
     // A random .bin is not a model: nothing to say about it is the right answer.
     expect(unaccounted).toEqual(['models/random.bin']);
     expect(Object.keys(files).length).toBeGreaterThanOrEqual(20);
+
+    // Reading threads see the same hostile files: same assets, same diagnostics, nothing executed.
+    const threaded = runCli(['scan', '.', '--format', 'json', '--no-store', '-q', '--workers', '2'], cwd);
+    expect(threaded.code).toBe(0);
+    expect(threaded.stderr).toBe('');
+    const again = JSON.parse(threaded.stdout) as Inventory;
+    expect({ assets: again.assets, diagnostics: again.diagnostics }).toEqual({ assets: inv.assets, diagnostics: inv.diagnostics });
+    expect(existsSync(marker)).toBe(false);
   });
 });
 
