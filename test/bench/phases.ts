@@ -28,9 +28,9 @@ const mods = await time('import connector + detectors', async () => {
   ]);
   return { walk, read, run, api, limit };
 });
-const listing = await time('list (listFiles: fs.walk, default dirs pruned)', () => mods.walk.listFiles({ root, exclude: [], include: [], defaultExcludes: true }), (l) => `${l.files.length} files`);
+const listing = await time('list (listFiles, default dirs pruned)', () => mods.walk.listFiles({ root, exclude: [], include: [], defaultExcludes: true }), (l) => `${l.files.length} files`);
 const excluded = new Set(mods.walk.DEFAULT_EXCLUDED_DIRS);
-await time('  alt: readdirSync walk, same pruning', () => walkSync(root, '', excluded), (l) => `${l.length} files`);
+await time('  alt: bare readdirSync walk, same pruning', () => walkSync(root, '', excluded), (l) => `${l.length} files`);
 const set = mods.run.compileDetectors(mods.api.DETECTORS);
 const candidates = await time('filter candidates (wants: file-name match)', () => listing.files.filter((f) => set.wants(f.path)), (c) => `${c.length} candidates`);
 const limit = mods.limit.createLimiter(Number(values.concurrency));
@@ -38,6 +38,9 @@ const texts = await time('read candidates (readCandidateSync, the default)', () 
 await time(`  alt: readCandidate, limiter ${values.concurrency} (--concurrency)`, () => Promise.all(candidates.map((f) => limit(() => mods.read.readCandidate(f, 5 * 1024 * 1024)))), () => '');
 await time('  alt: fs.promises.readFile, same limiter', () => Promise.all(candidates.map((f) => limit(() => readFile(f.absolute)))), () => '');
 await time('  alt: readFileSync loop', () => candidates.map((f) => readFileSync(f.absolute)), () => '');
+const [parallel, reader, detectFile] = await Promise.all([import('../../connectors/local/parallel.ts'), import('../../connectors/local/reader.ts'), import('../../connectors/local/detect-file.ts')]);
+const pass = reader.readerFor(parallel.workerJob(set, 'bench', 5 * 1024 * 1024));
+await time('reading pass (prefilterFile: read, byte gate, pre-checks)', () => candidates.map((f) => detectFile.prefilterFile(pass, f, 5 * 1024 * 1024)), (items) => `${items.filter((i) => i.kind !== 'done').length} files left for detectors`);
 for (const detector of mods.api.DETECTORS) {
   const single = mods.run.compileDetectors([detector]);
   await time(`detect: ${detector.id}`, () => {
