@@ -45,10 +45,12 @@ const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`
 
 function build(): void {
   if (flags['no-build']) return;
-  log('building dist/ (tsc -p tsconfig.build.json)...');
+  log('building dist/ (tsc -p tsconfig.build.json, then scripts/bundle.ts)...');
   const r = spawnSync(join(REPO, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) log(`tsc exited ${r.status}; using whatever it emitted:\n${(r.stdout + r.stderr).slice(0, 1500)}`);
-  if (!existsSync(join(REPO, 'dist/src/cli.js'))) throw new Error('dist/src/cli.js missing after the build');
+  const b = spawnSync(process.execPath, [join(REPO, 'scripts/bundle.ts')], { cwd: REPO, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`bundling failed:\n${(b.stdout + b.stderr).slice(0, 1500)}`);
+  if (!existsSync(join(REPO, 'dist/bundle/cli.js'))) throw new Error('dist/bundle/cli.js missing after the build');
 }
 
 function timing(command: string, ms: readonly Measurement[]): ToolTiming {
