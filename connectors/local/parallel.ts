@@ -5,7 +5,7 @@
  * So worker threads (`prefilter-worker.ts`) only read files and run the pre-checks
  * (`src/detectors/prefilters.ts`, no parser loaded): a file no detector may find anything in is
  * finished there, the text of any other file is posted to the main thread, which runs the
- * detectors on it. The main thread also reads chunks of its own between those. The list is cut
+ * detectors on it (and reads what is left itself if every reader fails). The list is cut
  * into small chunks handed out in path order, and every outcome lands at its file's index, so the
  * result is the same, in the same order, whatever thread read what.
  *
@@ -50,13 +50,13 @@ export interface ChunkTask {
 export type ChunkReply = { readonly id: number; readonly items: readonly Prefiltered[] } | { readonly id: number; readonly error: string };
 
 /**
- * Reading threads to start: as many as `requested` (default none), at most MAX_WORKERS and one per
- * chunk. Off by default: on the 2-vCPU benchmark machine a reader made no scan faster (the second
- * isolate compiles and collects on its own: about 0.6 s more CPU over 50,000 files, and both cores
- * were already busy); meant for machines with cores to spare.
+ * Reading threads to start: as many as `requested` (default none), at most MAX_WORKERS. Off by
+ * default: on the 2-vCPU benchmark machine a reader made scans only slightly faster, for more CPU
+ * (the second isolate compiles and collects on its own, and both cores were already busy); meant
+ * for machines with cores to spare.
  */
-export function workerCount(files: number, requested = 0): number {
-  return Math.max(0, Math.min(requested, MAX_WORKERS, Math.ceil(files / CHUNK)));
+export function workerCount(requested = 0): number {
+  return Math.max(0, Math.min(requested, MAX_WORKERS));
 }
 
 /** The specs, pre-checks and light detectors a worker rebuilds the reading half of a detector set from. */
@@ -79,16 +79,32 @@ interface Slot {
   /** Chunk id → [start, end) of the files it holds. */
   readonly inFlight: Map<number, readonly [number, number]>;
   alive: boolean;
+  /** What the current scan does with this worker's events (set by `scanInWorkers`). */
+  hooks?: SlotHooks;
 }
 
-/** Reads and detects every file on this thread and `workers` reading threads. */
-export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, files: readonly ListedFile[], workers: number): Promise<FileOutcome[]> {
+/**
+ * Reading threads started ahead of a scan, so they boot (about 0.15 s each) while the main thread
+ * lists the tree. `close` terminates them; a pool is used for one scan root.
+ */
+export interface ReaderPool {
+  readonly slots: readonly Slot[];
+  close(): Promise<void>;
+}
+
+/** Starts `count` reading threads for a job. */
+export function startReaders(job: WorkerJob, count: number): ReaderPool {
+  const slots = Array.from({ length: count }, () => startSlot(job));
+  return { slots, close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))) };
+}
+
+/** Reads and detects every file on this thread and the pool's reading threads. */
+export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, files: readonly ListedFile[], pool: ReaderPool): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome | undefined>(files.length);
   // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
   const memo = new FolderMemo(undefined, new Set(job.listed));
-  const workerData = workerJob(detectors, job.scope, job.maxFileSize);
   // This thread detects whatever it reads itself: its reader runs no detector.
-  const reader = readerFor(workerData);
+  const reader = readerFor(workerJob(detectors, job.scope, job.maxFileSize));
   const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
   const scan = (file: ListedFile): FileOutcome => (ctx.signal.aborted ? NOT_SCANNED : finish(file, prefilterFile(reader, file, job.maxFileSize)));
   const queue: Array<readonly [number, number]> = [];
@@ -110,8 +126,6 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
     }
   };
   const lose = (slot: Slot): void => {
-    if (!slot.alive) return;
-    slot.alive = false;
     queue.push(...slot.inFlight.values());
     slot.inFlight.clear();
     wake?.();
@@ -122,14 +136,16 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   const settle = (range: readonly [number, number], items: readonly Prefiltered[]): void => {
     replies.push({ range, items });
   };
-  const slots = Array.from({ length: workers }, () => startSlot(workerData, { settle, feed, lose, wake: () => wake?.() }));
+  const slots = pool.slots;
+  for (const slot of slots) slot.hooks = { settle, feed, lose, wake: () => wake?.() };
   slots.forEach(feed);
   const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
   try {
     for (;;) {
       if (ctx.signal.aborted) break;
-      // Detecting in what the workers sent comes first; this thread reads files of its own only when
-      // there is nothing to detect.
+      // This thread detects in what the readers send. It reads files itself only once no reader is
+      // left: on 2 cores, reading here too slowed the readers more than it helped (2.32 s against
+      // 2.21 s wall and 0.5 s more CPU with one reader, bench tree).
       const reply = replies.shift();
       if (reply !== undefined) {
         const [start] = reply.range;
@@ -138,7 +154,7 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
         await yieldToReplies();
         continue;
       }
-      const range = queue.pop();
+      const range = slots.some((s) => s.alive) ? undefined : queue.pop();
       if (range !== undefined) {
         const [start, end] = range;
         place(start, files.slice(start, end).map(scan));
@@ -149,9 +165,9 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    for (const slot of slots) delete slot.hooks;
   }
-  ctx.log.debug('scanned with reading threads', { workers, files: files.length, byWorkers });
+  ctx.log.debug('scanned with reading threads', { workers: slots.length, files: files.length, byWorkers });
   return Array.from(out, (o) => o ?? NOT_SCANNED);
 }
 
@@ -163,22 +179,26 @@ interface SlotHooks {
   wake(): void;
 }
 
-function startSlot(job: WorkerJob, hooks: SlotHooks): Slot {
-  const { settle, feed, lose, wake } = hooks;
+function startSlot(job: WorkerJob): Slot {
   const slot: Slot = { worker: new Worker(workerEntry(), { workerData: job }), inFlight: new Map(), alive: true };
+  const lost = (): void => {
+    if (!slot.alive) return;
+    slot.alive = false;
+    slot.hooks?.lose(slot); // its chunks (the rest in flight) are scanned on the main thread
+  };
   slot.worker.on('message', (reply: ChunkReply) => {
     const range = slot.inFlight.get(reply.id);
-    if (range === undefined) return;
+    if (range === undefined || slot.hooks === undefined) return;
     if ('error' in reply) {
-      lose(slot); // the chunk (and the rest in flight) is scanned on the main thread
+      lost();
       return;
     }
     slot.inFlight.delete(reply.id);
-    settle(range, reply.items);
-    feed(slot);
-    wake();
+    slot.hooks.settle(range, reply.items);
+    slot.hooks.feed(slot);
+    slot.hooks.wake();
   });
-  slot.worker.on('error', () => lose(slot));
-  slot.worker.on('exit', () => lose(slot));
+  slot.worker.on('error', lost);
+  slot.worker.on('exit', lost);
   return slot;
 }

@@ -17,7 +17,7 @@ import { normalizeRoot } from './normalize.ts';
 import { createOwnershipGatherer } from './ownership.ts';
 import { projectFiles } from './projects.ts';
 import { detectFile, finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome } from './detect-file.ts';
-import { scanInWorkers, workerCount, workerJob } from './parallel.ts';
+import { scanInWorkers, startReaders, workerCount, workerJob, type ReaderPool } from './parallel.ts';
 import { readerFor } from './reader.ts';
 import { readCandidate } from './read.ts';
 import { resolveScope } from './scope.ts';
@@ -85,10 +85,20 @@ async function scanRoot(ctx: ScanContext, options: LocalScanOptions, path: strin
     const diagnostic: Diagnostic = { connector: 'local', level: 'error', code: 'not-found', message, location: { path } };
     return { target, result: { assets: [], relationships: [], diagnostics: [diagnostic] }, stats: emptyStats() };
   }
-  const listing = await listFiles({ ...options, root });
-  const candidates = listing.files.filter((f) => options.detectors.wants(f.path));
-  ctx.progress.addTotal(candidates.length);
-  const perFile = await scanFiles(ctx, options, scope.scope, candidates, listing.files.map((f) => f.path));
+  // Reading threads boot while this thread lists the tree.
+  const readers = options.concurrency <= 1 ? workerCount(options.workers) : 0;
+  const pool = readers > 0 ? startReaders(workerJob(options.detectors, scope.scope, options.maxFileSize), readers) : undefined;
+  let listing: Awaited<ReturnType<typeof listFiles>>;
+  let candidates: ListedFile[];
+  let perFile: FileOutcome[];
+  try {
+    listing = await listFiles({ ...options, root });
+    candidates = listing.files.filter((f) => options.detectors.wants(f.path));
+    ctx.progress.addTotal(candidates.length);
+    perFile = await scanFiles(ctx, options, scope.scope, candidates, listing.files.map((f) => f.path), pool);
+  } finally {
+    await pool?.close();
+  }
   const results = perFile.flatMap((r) => r.results);
   const normalized = normalizeRoot(scope, results, projectFiles(listing.files.map((f) => f.path)));
   return {
@@ -104,7 +114,7 @@ async function scanRoot(ctx: ScanContext, options: LocalScanOptions, path: strin
 }
 
 /** Reads and detects every candidate; results land at their file's index. */
-async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: string, files: readonly ListedFile[], listed: readonly string[]): Promise<FileOutcome[]> {
+async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: string, files: readonly ListedFile[], listed: readonly string[], pool: ReaderPool | undefined): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome>(files.length);
   const { detectors, maxFileSize } = options;
   const done = (i: number, outcome: FileOutcome): void => {
@@ -112,8 +122,7 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
     if (outcome !== NOT_SCANNED) ctx.progress.advance(1, outcome.bytes);
   };
   if (options.concurrency <= 1) {
-    const workers = workerCount(files.length, options.workers);
-    if (workers > 0) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, workers);
+    if (pool !== undefined) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, pool);
     const memo = new FolderMemo(undefined, new Set(listed));
     const reader = readerFor(workerJob(detectors, scope, maxFileSize));
     files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : finishFile(detectors, scope, file, prefilterFile(reader, file, maxFileSize), maxFileSize, memo)));
