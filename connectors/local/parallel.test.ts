@@ -4,7 +4,8 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { MAX_WORKERS, workerCount } from './parallel.ts';
+import { MAX_WORKERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
 function context(signal = new AbortController().signal): ScanContext & { advanced: () => number; debug: Array<Record<string, unknown> | undefined> } {
@@ -83,6 +84,23 @@ describe('scanning in worker threads', () => {
     expect([...seen].sort()).toEqual(single);
     expect(single.length).toBe(130);
     expect(one.diagnostics.filter((d) => d.message === 'seen').map((d) => d.location?.path)).toEqual(['docs/page7.md']);
+  });
+
+  it('loses nothing when a reading thread dies mid-scan: what it held is read on the main thread', async () => {
+    const root = tree();
+    const detectors = compileDetectors(DETECTORS);
+    const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
+    const files = listing.files.filter((f) => detectors.wants(f.path));
+    const job = { scope: 'scope', maxFileSize: 1 << 20, listed: listing.files.map((f) => f.path) };
+    const alone = await scanInWorkers(context(), detectors, job, files, { slots: [], close: async () => undefined });
+    const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), 1);
+    const scanning = scanInWorkers(context(), detectors, job, files, pool);
+    // Every chunk is in flight to the one reader by now; it dies before answering any.
+    await pool.slots[0]?.worker.terminate();
+    const outcomes = await scanning;
+    await pool.close();
+    expect(outcomes.filter((o) => o.read).length).toBeGreaterThan(200);
+    expect(outcomes).toEqual(alone);
   });
 
   it('stops handing out files once the scan is aborted', async () => {
