@@ -7,8 +7,9 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 import type { DetectorSet, PrefilterSet } from '../../src/detectors/run.ts';
 import type { SiblingFiles } from '../../src/detectors/types.ts';
-import type { DetectionResult } from '../../src/model/index.ts';
-import { openBinary, readCandidateSync, readRawSync, toText, type ReadOutcome } from './read.ts';
+import type { DetectionResult, Diagnostic } from '../../src/model/index.ts';
+import { MAX_STRING_LENGTH, openBinary, readCandidateSync, readRawSync, toText, unreadable, type ReadOutcome } from './read.ts';
+import type { LightDetectors } from './reader.ts';
 import type { ListedFile } from './walk.ts';
 
 /** What scanning one file gave: whether it was read, how many bytes, and the detectors' results. */
@@ -100,7 +101,7 @@ export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new
 }
 
 /** Runs text detectors on the decoded text (when read; `only` as in `DetectorSet.run`) and binary detectors on the open file. */
-export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined, maxFileSize: number, memo?: FolderMemo, only?: readonly string[]): FileOutcome {
+export function detectFile(detectors: DetectorSet, scope: string, file: ListedFile, text: ReadOutcome | undefined, maxFileSize: number, memo?: FolderMemo, only?: readonly number[]): FileOutcome {
   const binary = detectors.wantsBinary(file.path) ? detectBinary(detectors, scope, file) : undefined;
   const results: DetectionResult[] = [];
   let read = binary?.read ?? false;
@@ -138,29 +139,41 @@ function detectBinary(detectors: DetectorSet, scope: string, file: ListedFile): 
  */
 export type Prefiltered =
   | { readonly kind: 'done'; readonly outcome: FileOutcome }
-  | { readonly kind: 'detect'; readonly text: ReadOutcome; readonly only: readonly string[] }
+  | { readonly kind: 'detect'; readonly text: ReadOutcome; readonly only: readonly number[] }
   | { readonly kind: 'scan' };
 
 /**
  * Reads one file and runs the pre-checks (see `Prefiltered`). With `light` (a reading thread's own
  * parser-free detectors, `src/detectors/light.ts`), a file only they may find something in is
- * detected here and finished: the outcome is the one `detectFile` gives.
+ * detected here and finished: the outcome is the one `detectFile` gives. A text V8 cannot hold
+ * (over `MAX_STRING_LENGTH` characters) is `unreadable`, as `readCandidateSync` says too.
  */
-export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number, light?: { readonly detectors: DetectorSet; readonly scope: string }): Prefiltered {
+export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number, light?: LightDetectors): Prefiltered {
   if (set.wantsBinary(file.path)) return { kind: 'scan' };
   if (!set.wantsText(file.path)) return { kind: 'done', outcome: NOT_SCANNED };
   const raw = readRawSync(file, maxFileSize, set.buffer);
-  const notes = raw.diagnostics.length > 0 ? [{ assets: [], relationships: [], diagnostics: raw.diagnostics }] : [];
-  if (raw.kind === 'skipped') return { kind: 'done', outcome: { read: false, bytes: raw.bytes, results: notes } };
+  const notes = (d: readonly Diagnostic[]): DetectionResult[] => (d.length > 0 ? [{ assets: [], relationships: [], diagnostics: d }] : []);
+  if (raw.kind === 'skipped') return { kind: 'done', outcome: { read: false, bytes: raw.bytes, results: notes(raw.diagnostics) } };
   let content: string | undefined;
   const text = (): string => (content ??= toText(raw.bytes));
-  const only = set.mayFind(file.path, raw.bytes.length, text);
-  if (only.length > 0 && light !== undefined && only.every((id) => light.detectors.detectors.some((d) => d.id === id))) {
-    const found = light.detectors.run({ scope: light.scope, path: file.path, content: text() }, only);
-    return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: [...notes, ...found] } };
+  let only: number[];
+  try {
+    // Decoding such a file fails whatever the gate says (unless it is mostly multi-byte characters).
+    if (raw.bytes.length > MAX_STRING_LENGTH) text();
+    only = set.mayFind(file.path, raw.bytes.length, text);
+    if (only.length > 0) text();
+  } catch (error) {
+    const failed = unreadable(file, error);
+    return { kind: 'done', outcome: { read: false, bytes: failed.bytes, results: notes(failed.diagnostics) } };
   }
-  if (only.length > 0) return { kind: 'detect', text: { kind: 'text', content: text(), bytes: raw.bytes.length, diagnostics: raw.diagnostics }, only };
-  return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: notes } };
+  if (only.length === 0) return { kind: 'done', outcome: { read: true, bytes: raw.bytes.length, results: notes(raw.diagnostics) } };
+  const decoded: ReadOutcome = { kind: 'text', content: text(), bytes: raw.bytes.length, diagnostics: raw.diagnostics };
+  const local = light === undefined ? undefined : only.map((i) => light.at.get(i));
+  if (light !== undefined && local !== undefined && local.every((i) => i !== undefined)) {
+    const found = light.detectors.run({ scope: light.scope, path: file.path, content: decoded.content }, local);
+    return { kind: 'done', outcome: { read: true, bytes: decoded.bytes, results: [...notes(decoded.diagnostics), ...found] } };
+  }
+  return { kind: 'detect', text: decoded, only };
 }
 
 /** Finishes what `prefilterFile` left, on the thread that runs the detectors. */

@@ -93,14 +93,17 @@ describe('scanning in worker threads', () => {
     const files = listing.files.filter((f) => detectors.wants(f.path));
     const job = { scope: 'scope', maxFileSize: 1 << 20, listed: listing.files.map((f) => f.path) };
     const alone = await scanInWorkers(context(), detectors, job, files, { slots: [], close: async () => undefined });
-    const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), 1);
-    const scanning = scanInWorkers(context(), detectors, job, files, pool);
-    // Every chunk is in flight to the one reader by now; it dies before answering any.
-    await pool.slots[0]?.worker.terminate();
-    const outcomes = await scanning;
-    await pool.close();
-    expect(outcomes.filter((o) => o.read).length).toBeGreaterThan(200);
-    expect(outcomes).toEqual(alone);
+    for (const readers of [1, 2]) {
+      const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), readers);
+      const scanning = scanInWorkers(context(), detectors, job, files, pool);
+      // Every chunk is in flight to the first reader by now (the second has none); it dies before
+      // answering any. One reader: this thread reads them; two: the one left does.
+      await pool.slots[0]?.worker.terminate();
+      const outcomes = await scanning;
+      await pool.close();
+      expect(outcomes.filter((o) => o.read).length).toBeGreaterThan(200);
+      expect(outcomes).toEqual(alone);
+    }
   });
 
   it('stops handing out files once the scan is aborted', async () => {

@@ -19,6 +19,7 @@ import { DETECTORS } from '../../src/detectors/api.ts';
 import { LIGHT_DETECTORS } from '../../src/detectors/light.ts';
 import { PREFILTERS } from '../../src/detectors/prefilters.ts';
 import type { DetectorSet } from '../../src/detectors/run.ts';
+import type { Detector } from '../../src/detectors/types.ts';
 import type { ScanContext } from '../types.ts';
 import { finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome, type Prefiltered } from './detect-file.ts';
 import { readerFor, type WorkerJob } from './reader.ts';
@@ -63,9 +64,9 @@ export function workerCount(requested = 0): number {
 export function workerJob(detectors: DetectorSet, scope: string, maxFileSize: number): WorkerJob {
   const specs = detectors.detectors.map(({ id, patterns, binary, literals }) => ({ id, patterns, ...(binary === undefined ? {} : { binary }), ...(literals === undefined ? {} : { literals }) }));
   // A pre-check stands for a registered detector's own; a custom detector of the same id gets none.
-  const registered = detectors.detectors.filter((d) => DETECTORS.includes(d));
-  const prechecked = registered.filter((d) => Object.hasOwn(PREFILTERS, d.id)).map((d) => d.id);
-  const detectIn = registered.filter((d) => LIGHT_DETECTORS.includes(d)).map((d) => d.id);
+  const positions = (keep: (d: Detector) => boolean): number[] => detectors.detectors.flatMap((d, i) => (DETECTORS.includes(d) && keep(d) ? [i] : []));
+  const prechecked = positions((d) => Object.hasOwn(PREFILTERS, d.id));
+  const detectIn = positions((d) => LIGHT_DETECTORS.includes(d));
   return { specs, prechecked, detectIn, scope, maxFileSize };
 }
 
@@ -128,6 +129,8 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   const lose = (slot: Slot): void => {
     queue.push(...slot.inFlight.values());
     slot.inFlight.clear();
+    // The readers left take its chunks; this thread does once none is left.
+    for (const other of slots) feed(other);
     wake?.();
   };
   // Replies wait here for the loop below: the message handler only refills the worker, so a worker
@@ -161,7 +164,7 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
         await yieldToReplies();
         continue;
       }
-      if (slots.every((s) => s.inFlight.size === 0)) break;
+      if (queue.length === 0 && slots.every((s) => s.inFlight.size === 0)) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

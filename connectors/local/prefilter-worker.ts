@@ -11,8 +11,7 @@ import { lightFor, readerFor, type WorkerJob } from './reader.ts';
 
 const job = workerData as WorkerJob;
 const set = readerFor(job);
-const detectors = lightFor(job);
-const light = detectors === undefined ? undefined : { detectors, scope: job.scope };
+const light = lightFor(job);
 const port = parentPort;
 
 port?.on('message', (task: ChunkTask) => {

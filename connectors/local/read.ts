@@ -4,7 +4,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
 import type { ByteSource } from '../../src/detectors/types.ts';
 import type { Diagnostic } from '../../src/model/index.ts';
 import type { ListedFile } from './walk.ts';
@@ -30,6 +30,14 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 function tooLarge(file: ListedFile, size: number, maxBytes: number): Skipped {
   return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'warn', 'file-too-large', `file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} cap (--max-file-size); not scanned`)] };
+}
+
+/** Longest string V8 can make, in UTF-16 units: a longer text cannot be decoded at all. */
+export const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+
+/** A file that could not be read or decoded: an `unreadable` error with the system's code. */
+export function unreadable(file: ListedFile, error: unknown): Skipped {
+  return failed(file, error);
 }
 
 function failed(file: ListedFile, error: unknown): Skipped {
@@ -62,7 +70,12 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
  */
 export function readCandidateSync(file: ListedFile, maxBytes: number): ReadOutcome {
   const raw = readRawSync(file, maxBytes, (size) => Buffer.allocUnsafe(size));
-  return raw.kind === 'bytes' ? { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics } : raw;
+  if (raw.kind !== 'bytes') return raw;
+  try {
+    return { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics };
+  } catch (error) {
+    return failed(file, error); // a text longer than V8's longest string
+  }
 }
 
 /** A candidate's bytes, checked as text (not binary; an invalid-UTF-8 note) but not decoded yet. */

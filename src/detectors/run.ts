@@ -25,9 +25,10 @@ export interface DetectorSet {
   wantsBinary(path: string): boolean;
   /**
    * Runs every text detector that matches the file; a throwing detector becomes a diagnostic.
-   * `only`: the ids a reading thread found worth running (`PrefilterSet.mayFind`), the others skipped.
+   * `only`: the detectors (positions in `detectors`) a reading thread found worth running
+   * (`PrefilterSet.mayFind`); the others are skipped.
    */
-  run(file: SourceFile, only?: readonly string[]): DetectionResult[];
+  run(file: SourceFile, only?: readonly number[]): DetectionResult[];
   /** Runs every binary detector that matches; `file.bytes` must be set. */
   runBinary(file: SourceFile): DetectionResult[];
 }
@@ -43,6 +44,8 @@ export interface DetectorSpec {
 /** What to run on one path: the detectors in registry order, and the gate bits of the text ones. */
 interface Plan<T extends DetectorSpec> {
   readonly text: readonly T[];
+  /** Position of each text detector in the compiled list. */
+  readonly textAt: readonly number[];
   readonly binary: readonly T[];
   /** Gate bit of each text detector (0 = ungated, always run). */
   readonly bits: readonly number[];
@@ -68,9 +71,10 @@ function compileRouting<T extends DetectorSpec>(detectors: readonly T[]): Routin
     let plan = plans.get(indices);
     if (plan === undefined) {
       const chosen = indices.map((i) => detectors[i] as T);
-      const text = chosen.filter((d) => !d.binary);
+      const textAt = indices.filter((i) => !(detectors[i] as T).binary);
+      const text = textAt.map((i) => detectors[i] as T);
       const bits = text.map((d) => (gated.includes(d) ? 1 << gated.indexOf(d) : 0));
-      plan = { text, binary: chosen.filter((d) => d.binary), bits, wanted: bits.reduce((a, b) => a | b, 0) };
+      plan = { text, textAt, binary: chosen.filter((d) => d.binary), bits, wanted: bits.reduce((a, b) => a | b, 0) };
       plans.set(indices, plan);
     }
     return plan;
@@ -104,7 +108,7 @@ export function compileDetectors(detectors: readonly Detector[]): DetectorSet {
     wantsBinary: (path) => plan(path).binary.length > 0,
     run: (file, only) => {
       const p = plan(file.path);
-      if (only !== undefined) return runEach(p.text, { ...file, bytes: undefined }, (i) => only.includes((p.text[i] as Detector).id));
+      if (only !== undefined) return runEach(p.text, { ...file, bytes: undefined }, (i) => only.includes(p.textAt[i] as number));
       const found = p.wanted === 0 ? 0 : gate.scan(file.content, p.wanted);
       return runEach(p.text, { ...file, bytes: undefined }, (i) => p.bits[i] === 0 || (found & (p.bits[i] as number)) !== 0);
     },
@@ -124,16 +128,18 @@ export interface PrefilterSet {
   /** Room for a file of `size` bytes, in the gate's own memory (valid until the next call). */
   buffer(size: number): Uint8Array;
   /**
-   * The ids of the text detectors that want the path and may find something in the file whose
-   * `length` bytes were just read into `buffer`; every other one would return null, since its gate
-   * literals are absent or its pre-check says no (`text` decodes the bytes, once). A detector
-   * without a pre-check always may. Empty: nothing to detect in this file.
+   * The text detectors (positions in the specs) that want the path and may find something in the
+   * file whose `length` bytes were just read into `buffer`; every other one would return null,
+   * since its gate literals are absent or its pre-check says no (`text` decodes the bytes, once,
+   * and may throw: a text V8 cannot hold). A detector without a pre-check always may, and so does
+   * one whose pre-check throws: its `detect` then fails where failures become diagnostics.
+   * Empty: nothing to detect in this file.
    */
-  mayFind(path: string, length: number, text: () => string): string[];
+  mayFind(path: string, length: number, text: () => string): number[];
 }
 
-/** Compiles specs with the pre-checks of the detectors listed in `prefilters` (by id). */
-export function compilePrefilters(specs: readonly DetectorSpec[], prefilters: Readonly<Record<string, Prefilter>>): PrefilterSet {
+/** Compiles specs with their pre-checks (`checks[i]` for `specs[i]`; undefined: none). */
+export function compilePrefilters(specs: readonly DetectorSpec[], checks: readonly (Prefilter | undefined)[]): PrefilterSet {
   const { plan, sets } = compileRouting(specs);
   const gate = compileByteGate(sets);
   return {
@@ -143,16 +149,25 @@ export function compilePrefilters(specs: readonly DetectorSpec[], prefilters: Re
     mayFind: (path, length, text) => {
       const p = plan(path);
       const found = p.wanted === 0 ? 0 : gate.scan(length, p.wanted);
-      const ids: string[] = [];
-      p.text.forEach((d, i) => {
+      const may: number[] = [];
+      p.textAt.forEach((at, i) => {
         const bit = p.bits[i] as number;
         if (bit !== 0 && (found & bit) === 0) return;
-        const check = Object.hasOwn(prefilters, d.id) ? prefilters[d.id] : undefined;
-        if (check === undefined || check(path, text())) ids.push(d.id);
+        const check = checks[at];
+        if (check === undefined || passes(check, path, text())) may.push(at);
       });
-      return ids;
+      return may;
     },
   };
+}
+
+/** A pre-check's answer; one that throws lets the detector run (and fail as a diagnostic). */
+function passes(check: Prefilter, path: string, content: string): boolean {
+  try {
+    return check(path, content);
+  } catch {
+    return true;
+  }
 }
 
 function runEach(detectors: readonly Detector[], file: SourceFile, worthIt: (i: number) => boolean): DetectionResult[] {

@@ -51,6 +51,8 @@ describe('hostile input, end to end', () => {
       'svc/main.go': 'package main\nimport "github.com/openai/openai-go"\nvar s = `never closed\n',
       '.claude/skills/x/SKILL.md': '---\nname: [unclosed\ndescription: {\n---\n',
       'api/app.py': `import openai\ns = """${'('.repeat(10000)}\n`,
+      // 4 MB of one import list: the Python pre-check's regex overflows V8's stack on it.
+      'api/commas.py': `import ${'a,'.repeat(2_000_000)}\nimport openai\n`,
     };
     for (const [path, content] of Object.entries(files)) tempTreeWrite(cwd, path, content);
     const run = runCli(['scan', '.', '--format', 'json', '--no-store', '-q'], cwd);
@@ -66,6 +68,8 @@ describe('hostile input, end to end', () => {
     const unaccounted = Object.keys(files).filter((p) => !diagnosed.has(p) && !critical.has(p));
     // A random .bin is not a model: nothing to say about it is the right answer.
     expect(unaccounted).toEqual(['models/random.bin']);
+    // A check that blows up is the detector's failure, as if it had run: never the file's or the scan's.
+    expect(inv.diagnostics.filter((d) => d.location?.path === 'api/commas.py').map((d) => d.code)).toEqual(['detector-failed']);
     expect(Object.keys(files).length).toBeGreaterThanOrEqual(20);
 
     // Reading threads see the same hostile files: same assets, same diagnostics, nothing executed.

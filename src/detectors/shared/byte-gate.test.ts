@@ -64,6 +64,17 @@ describe('compileByteGate', () => {
     }
   });
 
+  it('answers "found" for a set it cannot look for in bytes (U+FFFD, a lone surrogate), never "absent" where the text gate finds it', () => {
+    const odd = compileByteGate([['x\uFFFDy'], ['ab\uD800c'], ['sk-']]);
+    const oddText = compileLiteralGate([['x\uFFFDy'], ['ab\uD800c'], ['sk-']]);
+    for (const bytes of [Uint8Array.from([0x78, 0xff, 0x79]), utf8('plain text'), utf8('sk-x')]) {
+      const found = scanBytes(odd, bytes, 7);
+      expect(found & 3).toBe(3);
+      expect(found & 4).toBe(oddText.scan(new TextDecoder().decode(bytes), 4));
+      expect(found & oddText.scan(new TextDecoder().decode(bytes), 7)).toBe(oddText.scan(new TextDecoder().decode(bytes), 7));
+    }
+  });
+
   it('refuses what the text gate refuses', () => {
     expect(() => compileByteGate([['ab']])).toThrow(/shorter than 3/);
     expect(() => compileByteGate(Array.from({ length: 17 }, () => ['abc']))).toThrow(/at most 16/);

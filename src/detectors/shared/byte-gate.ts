@@ -33,6 +33,8 @@ interface Anchored {
 }
 
 const PAGE = 65_536;
+/** Characters a literal cannot be matched by as bytes: U+FFFD, unpaired surrogates. */
+const NOT_BYTES = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CHAR_MASK = (1 << CHAR_BITS) - 1;
 /** The table (one 16-bit entry per window value) sits at address 0, the file right after it. */
 const TABLE_BYTES = (INDEX_MASK + 1) * 2;
@@ -124,9 +126,16 @@ export function compileByteGate(sets: readonly (readonly string[])[]): ByteGate 
   const table = new Uint16Array(memory.buffer, 0, INDEX_MASK + 1);
   const buckets = new Map<number, Anchored[]>();
   const encoder = new TextEncoder();
+  // A set with a literal no byte sequence stands for (U+FFFD, which decoding puts where bytes were
+  // invalid; a lone surrogate) is answered as found: the detector's own check decides.
+  let always = 0;
   sets.forEach((literals, i) => {
+    if (literals.some((l) => l.length < MIN_LITERAL_LENGTH)) throw new Error(`gate literal "${literals.find((l) => l.length < MIN_LITERAL_LENGTH)}" is shorter than ${WINDOW} characters`);
+    if (literals.some((l) => NOT_BYTES.test(l))) always |= 1 << i;
+  });
+  sets.forEach((literals, i) => {
+    if ((always & (1 << i)) !== 0) return;
     for (const literal of new Set(literals)) {
-      if (literal.length < MIN_LITERAL_LENGTH) throw new Error(`gate literal "${literal}" is shorter than ${WINDOW} characters`);
       const bytes = encoder.encode(literal);
       // Anchor on the same window as the text gate when the literal is ASCII (bytes = characters).
       const offset = bytes.length === literal.length ? anchorOffset(literal) : anchorOffset(String.fromCharCode(...bytes));
@@ -155,7 +164,7 @@ export function compileByteGate(sets: readonly (readonly string[])[]): ByteGate 
       return new Uint8Array(memory.buffer, INPUT, size);
     },
     scan(length, wanted) {
-      let pending = wanted;
+      let pending = wanted & ~always;
       const end = INPUT + length;
       let at = INPUT;
       while (pending !== 0) {
