@@ -34,6 +34,11 @@ const CHUNK = 64;
  * tens of milliseconds: about 50 ms of reading at the measured ~25 µs a file.
  */
 const IN_FLIGHT = 32;
+/**
+ * Replies waiting for the main thread at most before the readers get more work: bounds the texts
+ * held in memory when the parsers are slower than the readers.
+ */
+const MAX_WAITING = 64;
 
 /** What the main thread needs besides the detector set. */
 export interface ScanJob {
@@ -119,7 +124,7 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
     ctx.progress.advance(outcomes.length, outcomes.reduce((n, o) => n + o.bytes, 0));
   };
   const feed = (slot: Slot): void => {
-    while (slot.alive && !ctx.signal.aborted && slot.inFlight.size < IN_FLIGHT && queue.length > 0) {
+    while (slot.alive && !ctx.signal.aborted && slot.inFlight.size < IN_FLIGHT && replies.length < MAX_WAITING && queue.length > 0) {
       const range = queue.pop() as readonly [number, number];
       const id = nextId++;
       slot.inFlight.set(id, range);
@@ -153,6 +158,7 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
       if (reply !== undefined) {
         const [start] = reply.range;
         byWorkers += reply.items.length;
+        if (replies.length === MAX_WAITING - 1) for (const slot of slots) feed(slot);
         place(start, reply.items.map((item, k) => finish(files[start + k] as ListedFile, item)));
         await yieldToReplies();
         continue;
