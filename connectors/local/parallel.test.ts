@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { MAX_WORKERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import { MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
 import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
@@ -92,7 +92,7 @@ describe('scanning in worker threads', () => {
     const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
     const files = listing.files.filter((f) => detectors.wants(f.path));
     const job = { scope: 'scope', maxFileSize: 1 << 20, listed: listing.files.map((f) => f.path) };
-    const alone = await scanInWorkers(context(), detectors, job, files, { slots: [], close: async () => undefined });
+    const alone = await scanInWorkers(context(), detectors, job, files, NO_READERS);
     for (const readers of [1, 2]) {
       const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), readers);
       const scanning = scanInWorkers(context(), detectors, job, files, pool);

@@ -98,13 +98,19 @@ export interface ReaderPool {
   close(): Promise<void>;
 }
 
+/** No reading threads: `scanInWorkers` then reads and detects everything on the calling thread. */
+export const NO_READERS: ReaderPool = { slots: [], close: async () => undefined };
+
 /** Starts `count` reading threads for a job. */
 export function startReaders(job: WorkerJob, count: number): ReaderPool {
   const slots = Array.from({ length: count }, () => startSlot(job));
   return { slots, close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))) };
 }
 
-/** Reads and detects every file on this thread and the pool's reading threads. */
+/**
+ * Reads and detects every file: on this thread and the pool's reading threads, or with no readers
+ * (`NO_READERS`) on this thread alone, chunk by chunk through the same reading pass.
+ */
 export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, files: readonly ListedFile[], pool: ReaderPool): Promise<FileOutcome[]> {
   const out = new Array<FileOutcome | undefined>(files.length);
   // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
@@ -176,7 +182,7 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   } finally {
     for (const slot of slots) delete slot.hooks;
   }
-  ctx.log.debug('scanned with reading threads', { workers: slots.length, files: files.length, byWorkers });
+  if (slots.length > 0) ctx.log.debug('scanned with reading threads', { workers: slots.length, files: files.length, byWorkers });
   return Array.from(out, (o) => o ?? NOT_SCANNED);
 }
 

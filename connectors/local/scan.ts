@@ -16,9 +16,8 @@ import type { OwnershipFacts } from '../../src/owners/types.ts';
 import { normalizeRoot } from './normalize.ts';
 import { createOwnershipGatherer } from './ownership.ts';
 import { projectFiles } from './projects.ts';
-import { detectFile, finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome } from './detect-file.ts';
-import { scanInWorkers, startReaders, workerCount, workerJob, type ReaderPool } from './parallel.ts';
-import { readerFor } from './reader.ts';
+import { detectFile, FolderMemo, NOT_SCANNED, type FileOutcome } from './detect-file.ts';
+import { NO_READERS, scanInWorkers, startReaders, workerCount, workerJob, type ReaderPool } from './parallel.ts';
 import { readCandidate } from './read.ts';
 import { resolveScope } from './scope.ts';
 import { listFiles, type ListedFile, type WalkOptions } from './walk.ts';
@@ -121,13 +120,7 @@ async function scanFiles(ctx: ScanContext, options: LocalScanOptions, scope: str
     out[i] = outcome;
     if (outcome !== NOT_SCANNED) ctx.progress.advance(1, outcome.bytes);
   };
-  if (options.concurrency <= 1) {
-    if (pool !== undefined) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, pool);
-    const memo = new FolderMemo(undefined, new Set(listed));
-    const reader = readerFor(workerJob(detectors, scope, maxFileSize));
-    files.forEach((file, i) => done(i, ctx.signal.aborted ? NOT_SCANNED : finishFile(detectors, scope, file, prefilterFile(reader, file, maxFileSize), maxFileSize, memo)));
-    return out;
-  }
+  if (options.concurrency <= 1) return scanInWorkers(ctx, detectors, { scope, maxFileSize, listed }, files, pool ?? NO_READERS);
   let next = 0;
   const memo = new FolderMemo(undefined, new Set(listed));
   const worker = async (): Promise<void> => {
