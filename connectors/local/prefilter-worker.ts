@@ -2,7 +2,7 @@
  * Entry of a reading thread (`parallel.ts`): rebuilds the reading half of the scan's detector set
  * from plain specs and the detectors' pre-checks (no parser is loaded), then reads each chunk of
  * files it is sent and posts back, per file, a finished outcome or the text for the main thread to
- * detect in. A chunk that throws is posted back as an error and scanned on the main thread.
+ * detect in. A chunk that throws is posted back as an error: the readers left take it, or the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prefilterFile } from './detect-file.ts';
