@@ -23,6 +23,14 @@ describe('listFiles', () => {
     expect(files.map((f) => f.path)).toEqual(['.cursor/mcp.json', '.env', 'src/app.ts']);
   });
 
+  it('lists in path order where a folder-by-folder walk would not (a/x after a-b/y and a.txt)', async () => {
+    const names = ['a/x', 'a-b/y', 'a.txt', 'a0', 'a/b/c', 'a/b.txt', 'B/z', '_', '.env', 'ü/q', 'a b/k', 'ab'];
+    const root = tempTree(Object.fromEntries(names.map((n) => [n, 'x'])));
+    const paths = (await listFiles({ root, exclude: [], include: [], defaultExcludes: true })).files.map((f) => f.path);
+    expect(paths).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(paths.indexOf('a-b/y')).toBeLessThan(paths.indexOf('a/x'));
+  });
+
   it('honours --exclude globs and folder names, and --include re-adds default-skipped paths', async () => {
     const root = tempTree({ 'src/a.py': 'x', 'tests/b.py': 'x', 'vendor/lib/c.py': 'x', 'docs/x/d.py': 'x' });
     const excluded = await listFiles({ ...opts, root, exclude: ['tests', 'docs/**'] });

@@ -81,7 +81,11 @@ function walkTree(root: string, skipDir: (rel: string, name: string) => boolean,
       diagnostics.push(diag('error', 'unreadable', `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); not scanned`, rel === '' ? '.' : rel));
       return;
     }
-    for (const d of dirents) {
+    // Each folder's entries in the order of their paths (a folder sorts as `name/`): the walk then
+    // lists the whole tree in path order, with no sort of the full list.
+    const keyed = dirents.map((d) => ({ d, key: d.isDirectory() ? `${d.name}/` : d.name }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { d } of keyed) {
       const path = rel === '' ? d.name : `${rel}/${d.name}`;
       if (d.isDirectory()) {
         if (!skipDir(path, d.name)) visit(`${dir}${sep}${d.name}`, path);
@@ -118,8 +122,10 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
       if (problem) diagnostics.push(problem);
     }
   }
-  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, diagnostics };
+  // The walk is in path order already; files added by `--include` are not.
+  const listed = [...files.values()];
+  if (options.include.length > 0) listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: listed, diagnostics };
 }
 
 function checkSymlink(root: string, realRoot: string, path: string): Diagnostic | undefined {
