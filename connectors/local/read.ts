@@ -37,10 +37,6 @@ export const MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
 
 /** A file that could not be read or decoded: an `unreadable` error with the system's code. */
 export function unreadable(file: ListedFile, error: unknown): Skipped {
-  return failed(file, error);
-}
-
-function failed(file: ListedFile, error: unknown): Skipped {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return { kind: 'skipped', bytes: 0, diagnostics: [diag(file, 'error', 'unreadable', `cannot read file (${code}); not scanned`)] };
 }
@@ -55,10 +51,9 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
     const stat = await handle.stat();
     if (!stat.isFile()) return NOT_REGULAR;
     if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
-    const raw = inspect(file, await handle.readFile());
-    return raw.kind === 'bytes' ? { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics } : raw;
+    return decoded(file, inspect(file, await handle.readFile()));
   } catch (error) {
-    return failed(file, error);
+    return unreadable(file, error);
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -69,12 +64,16 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
  * several times cheaper than four thread-pool round trips per file (test/bench measures both).
  */
 export function readCandidateSync(file: ListedFile, maxBytes: number): ReadOutcome {
-  const raw = readRawSync(file, maxBytes, (size) => Buffer.allocUnsafe(size));
+  return decoded(file, readRawSync(file, maxBytes, (size) => Buffer.allocUnsafe(size)));
+}
+
+/** Checked bytes as text; a text longer than V8's longest string is `unreadable`. */
+function decoded(file: ListedFile, raw: RawOutcome): ReadOutcome {
   if (raw.kind !== 'bytes') return raw;
   try {
     return { kind: 'text', content: toText(raw.bytes), bytes: raw.bytes.length, diagnostics: raw.diagnostics };
   } catch (error) {
-    return failed(file, error); // a text longer than V8's longest string
+    return unreadable(file, error);
   }
 }
 
@@ -102,7 +101,7 @@ export function readRawSync(file: ListedFile, maxBytes: number, into: (size: num
     }
     return inspect(file, offset === buffer.length ? buffer : buffer.subarray(0, offset));
   } catch (error) {
-    return failed(file, error);
+    return unreadable(file, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -177,6 +176,6 @@ export function openBinary(file: ListedFile): OpenBinary | ReadOutcome {
     return { kind: 'open', source: bytes, bytesRead: () => total, close: () => closeSync(handle) };
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    return failed(file, error);
+    return unreadable(file, error);
   }
 }
