@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { DETECTORS } from '../../src/detectors/api.ts';
 import { LIGHT_DETECTORS } from '../../src/detectors/light.ts';
 import { PREFILTERS } from '../../src/detectors/prefilters.ts';
-import type { DetectorSet } from '../../src/detectors/run.ts';
+import type { DetectorSet, PrefilterSet } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import type { ScanContext } from '../types.ts';
 import { finishFile, FolderMemo, NOT_SCANNED, prefilterFile, type FileOutcome, type Prefiltered } from './detect-file.ts';
@@ -115,10 +115,15 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   const out = new Array<FileOutcome | undefined>(files.length);
   // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
   const memo = new FolderMemo(undefined, new Set(job.listed));
-  // This thread detects whatever it reads itself: its reader runs no detector.
-  const reader = readerFor(workerJob(detectors, job.scope, job.maxFileSize));
+  // This thread's own reader (it runs no detector: this thread detects whatever it reads), built
+  // only when it reads: with readers alive it never does.
+  let reader: PrefilterSet | undefined;
   const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
-  const scan = (file: ListedFile): FileOutcome => (ctx.signal.aborted ? NOT_SCANNED : finish(file, prefilterFile(reader, file, job.maxFileSize)));
+  const scan = (file: ListedFile): FileOutcome => {
+    if (ctx.signal.aborted) return NOT_SCANNED;
+    reader ??= readerFor(workerJob(detectors, job.scope, job.maxFileSize));
+    return finish(file, prefilterFile(reader, file, job.maxFileSize));
+  };
   const queue: Array<readonly [number, number]> = [];
   for (let start = 0; start < files.length; start += CHUNK) queue.push([start, Math.min(files.length, start + CHUNK)]);
   queue.reverse(); // pop() then hands chunks out in path order
@@ -199,7 +204,7 @@ function startSlot(job: WorkerJob): Slot {
   const lost = (): void => {
     if (!slot.alive) return;
     slot.alive = false;
-    slot.hooks?.lose(slot); // its chunks (the rest in flight) are scanned on the main thread
+    slot.hooks?.lose(slot); // its chunks in flight go to the readers left, or this thread
   };
   slot.worker.on('message', (reply: ChunkReply) => {
     const range = slot.inFlight.get(reply.id);
