@@ -8,6 +8,7 @@
  *
  * Usage: node scripts/bundle.ts [DIST]   (default: dist)
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
 
@@ -29,6 +30,8 @@ export async function bundle(dist: string): Promise<void> {
     logLevel: 'warn',
     external: (id) => id.startsWith('node:') || EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`)),
   });
+  // Chunk names carry a content hash: without this, every rebuild would leave the last one's behind.
+  rmSync(join(dist, 'bundle'), { recursive: true, force: true });
   await build.write({ dir: join(dist, 'bundle'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
   await build.close();
 }

@@ -6,7 +6,7 @@
  * chunk that starts it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundle, ENTRIES } from '../../scripts/bundle.ts';
@@ -15,6 +15,7 @@ import { runCli } from '../helpers/run-cli.ts';
 const REPO = join(import.meta.dirname, '..', '..');
 const OUT = join(REPO, 'node_modules', '.cache', 'aimap-bundle-test');
 const ENTRY = join(OUT, 'entry.mjs');
+const STALE = 'chunk-stale0.js';
 const FIXTURES = join(REPO, 'test', 'fixtures');
 /** The fixtures' inventory is several megabytes of JSON. */
 const MAX_OUTPUT = 256 * 1024 * 1024;
@@ -23,6 +24,9 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: REPO, encoding: 'utf8' });
   expect(tsc.stdout + tsc.stderr).toBe('');
+  // What an earlier build left (chunk names carry a content hash) must not survive a rebuild.
+  mkdirSync(join(OUT, 'bundle'), { recursive: true });
+  writeFileSync(join(OUT, 'bundle', STALE), 'export {};\n');
   await bundle(OUT);
   writeFileSync(ENTRY, "const { run } = await import('./bundle/cli.js');\nawait run();\n");
 }, 120_000);
@@ -44,6 +48,7 @@ describe('the bundled CLI', () => {
   it('holds every entry and resolves every chunk it imports', () => {
     const files = readdirSync(join(OUT, 'bundle'));
     for (const name of Object.keys(ENTRIES)) expect(files).toContain(`${name}.js`);
+    expect(files).not.toContain(STALE);
     for (const file of files) {
       for (const m of readFileSync(join(OUT, 'bundle', file), 'utf8').matchAll(/from "(\.\/[^"]+)"/g)) expect(existsSync(join(OUT, 'bundle', m[1] as string))).toBe(true);
     }
