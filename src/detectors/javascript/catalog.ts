@@ -125,6 +125,9 @@ export interface McpServerApiRow {
 export const MCP_SERVER_APIS: readonly McpServerApiRow[] = [
   { api: 'McpServer', packages: ['@modelcontextprotocol/sdk'], sdk: '@modelcontextprotocol/sdk', source: 'modelcontextprotocol/typescript-sdk README (server/mcp.js)' },
   { api: 'Server', packages: ['@modelcontextprotocol/sdk'], sdk: '@modelcontextprotocol/sdk', source: 'modelcontextprotocol/typescript-sdk README, low-level server (server/index.js)' },
+  // SDK v2 splits the package: `@modelcontextprotocol/server` (and `/client`, `/node`, `/express`, ...).
+  { api: 'McpServer', packages: ['@modelcontextprotocol/server'], sdk: '@modelcontextprotocol/server', source: 'modelcontextprotocol/typescript-sdk v2 packages/server (index.ts)' },
+  { api: 'Server', packages: ['@modelcontextprotocol/server'], sdk: '@modelcontextprotocol/server', source: 'modelcontextprotocol/typescript-sdk v2 packages/server, low-level server' },
   { api: 'FastMCP', packages: ['fastmcp'], sdk: 'fastmcp', source: 'punkpeye/fastmcp README' },
 ];
 
@@ -146,11 +149,17 @@ export const MCP_TOOL_METHODS: readonly { readonly method: string; readonly shap
 /** Request schema whose handler returns `{ tools: [...] }` on the low-level `Server`. */
 export const MCP_LIST_TOOLS_SCHEMA = 'ListToolsRequestSchema';
 
-/** Server transports by class name (MCP SDK) and FastMCP `start({ transportType })` values. */
-export const MCP_TRANSPORTS: readonly { readonly name: string; readonly transport: string; readonly source: string }[] = [
+/**
+ * Server transports by class name (MCP SDK; `call`: a function the SDK exports that serves the
+ * server, `serveStdio(factory)`) and FastMCP `start({ transportType })` values.
+ */
+export const MCP_TRANSPORTS: readonly { readonly name: string; readonly transport: string; readonly call?: true; readonly source: string }[] = [
   { name: 'StdioServerTransport', transport: 'stdio', source: 'typescript-sdk server/stdio.js' },
   { name: 'StreamableHTTPServerTransport', transport: 'streamable-http', source: 'typescript-sdk server/streamableHttp.js' },
   { name: 'SSEServerTransport', transport: 'sse', source: 'typescript-sdk server/sse.js' },
+  { name: 'serveStdio', transport: 'stdio', call: true, source: 'typescript-sdk v2 @modelcontextprotocol/server/stdio' },
+  { name: 'WebStandardStreamableHTTPServerTransport', transport: 'streamable-http', source: 'typescript-sdk v2 @modelcontextprotocol/server' },
+  { name: 'PerRequestHTTPServerTransport', transport: 'streamable-http', source: 'typescript-sdk v2 @modelcontextprotocol/server' },
   { name: 'stdio', transport: 'stdio', source: 'fastmcp start({ transportType: "stdio" })' },
   { name: 'httpStream', transport: 'streamable-http', source: 'fastmcp start({ transportType: "httpStream" })' },
   { name: 'sse', transport: 'sse', source: 'fastmcp start({ transportType: "sse" }) (older releases)' },

@@ -45,6 +45,30 @@ describe('MCP servers implemented with McpServer', () => {
     });
   });
 
+  it('reads SDK v2 servers (@modelcontextprotocol/server) and their serveStdio / web transports', () => {
+    const content = [
+      "import { McpServer } from '@modelcontextprotocol/server';",
+      "import { serveStdio } from '@modelcontextprotocol/server/stdio';",
+      "import * as z from 'zod/v4';",
+      'function createServer(): McpServer {',
+      "  const server = new McpServer({ name: 'weather', version: '1.0.0' });",
+      "  server.registerTool('get-alerts', { description: 'Get weather alerts', inputSchema: z.object({ state: z.string() }) }, async () => ({ content: [] }));",
+      '  return server;',
+      '}',
+      'serveStdio(createServer);',
+    ].join('\n');
+    expect(mcp(content)).toEqual({
+      servers: { weather: { role: 'implemented', sdk: '@modelcontextprotocol/server', api: 'McpServer', transports: ['stdio'] } },
+      tools: { 'weather/get-alerts': 'Get weather alerts' },
+      orphanTools: 0,
+    });
+    const web = "import { McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';\nconst s = new McpServer({ name: 'edge', version: '1' });\nawait s.connect(new WebStandardStreamableHTTPServerTransport({}));\n";
+    expect(mcp(web).servers).toEqual({ edge: { role: 'implemented', sdk: '@modelcontextprotocol/server', api: 'McpServer', transports: ['streamable-http'] } });
+    // A local function that happens to be called serveStdio is no transport.
+    const local = "import { McpServer } from '@modelcontextprotocol/server';\nconst serveStdio = (f) => f();\nconst s = new McpServer({ name: 'plain', version: '1' });\nserveStdio(() => s);\n";
+    expect(mcp(local).servers).toEqual({ plain: { role: 'implemented', sdk: '@modelcontextprotocol/server', api: 'McpServer' } });
+  });
+
   it('keys tools under their server and links them with PROVIDES', () => {
     const content = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst s = new McpServer({ name: 'kb', version: '1' });\ns.tool('lookup', async () => ({ content: [] }));\n";
     const result = run(content);

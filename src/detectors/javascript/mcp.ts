@@ -1,6 +1,7 @@
 /**
  * MCP servers implemented in code: `new McpServer({ name })` / low-level `new Server({ name }, …)`
- * from `@modelcontextprotocol/sdk`, `new FastMCP({ name })` from `fastmcp`; their transports; and
+ * from `@modelcontextprotocol/sdk` (v2: `@modelcontextprotocol/server`), `new FastMCP({ name })`
+ * from `fastmcp`; their transports; and
  * the tools registered on them (`mcp-tools.ts`), linked by `PROVIDES`.
  *
  * A registration is attached to the server its receiver resolves to; else to the nearest server
@@ -87,10 +88,11 @@ function attachTransports(ctx: Context, servers: readonly Server[]): void {
 }
 
 function transportOf(ctx: Context, call: Node): string | undefined {
-  if (call.type === 'NewExpression') {
+  if (call.type === 'NewExpression' || (call.type === 'CallExpression' && call.callee.type === 'Identifier')) {
     const origin = ctx.origins.of(call.callee);
     if (origin?.role !== 'module' || origin.binding.import.pkg.category !== 'mcp') return undefined;
-    return MCP_TRANSPORTS.find((t) => origin.names.includes(t.name))?.transport;
+    const isNew = call.type === 'NewExpression';
+    return MCP_TRANSPORTS.find((t) => (t.call === true) !== isNew && origin.names.includes(t.name))?.transport;
   }
   if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || keyName(call.callee.property) !== 'start') return undefined;
   if (apiOf(ctx.origins.of(call.callee.object))?.api !== 'FastMCP') return undefined;
