@@ -350,8 +350,17 @@ export function findAiPackage(ecosystem: Ecosystem, name: string): AiPackage | u
       if (row.ecosystem === 'go' && !row.prefix && normalized.startsWith(`${row.name}/`)) return row;
     }
   }
-  return PREFIXES.find((row) => row.ecosystem === ecosystem && normalized.startsWith(row.name) && normalized.length > row.name.length);
+  const row = PREFIXES.find((r) => r.ecosystem === ecosystem && normalized.startsWith(r.name) && normalized.length > r.name.length);
+  return row !== undefined && TOOLING.test(normalized.slice(row.name.length)) ? undefined : row;
 }
+
+/**
+ * What follows a scope prefix (`@modelcontextprotocol/`, `@langchain/`) in a vendor's own build
+ * tooling: shared lint, TypeScript and test configs and test helpers, not SDKs
+ * (`@modelcontextprotocol/eslint-config`, `/tsconfig`, `/vitest-config`, `/test-helpers` in
+ * modelcontextprotocol/typescript-sdk).
+ */
+const TOOLING = /^(?:eslint-config|eslint-plugin|prettier-config|tsconfig|vitest-config|jest-config|test-helpers|test-utils)(?:[-.][a-z0-9-]+)?$/;
 
 /** Provider for a catalog package; `@ai-sdk/<x>` and `langchain-<x>` carry it in the name. */
 export function packageProvider(pkg: AiPackage, name: string): string | undefined {

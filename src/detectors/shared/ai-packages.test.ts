@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { findAiPackage } from './ai-packages.ts';
+
+describe('findAiPackage', () => {
+  it('finds scoped packages by prefix, exact rows first', () => {
+    expect(findAiPackage('npm', '@modelcontextprotocol/sdk')?.name).toBe('@modelcontextprotocol/sdk');
+    expect(findAiPackage('npm', '@modelcontextprotocol/server')?.category).toBe('mcp');
+    expect(findAiPackage('npm', '@modelcontextprotocol/server-filesystem')?.category).toBe('mcp');
+    expect(findAiPackage('npm', '@langchain/openai')?.category).toBe('framework');
+  });
+
+  it('does not take a vendor scope\'s own build tooling for an SDK', () => {
+    for (const name of ['@modelcontextprotocol/eslint-config', '@modelcontextprotocol/tsconfig', '@modelcontextprotocol/vitest-config', '@modelcontextprotocol/test-helpers', '@langchain/eslint-config', '@langchain/tsconfig-base']) {
+      expect(findAiPackage('npm', name), name).toBeUndefined();
+    }
+    // Only the part after the prefix is judged: a package merely containing the words stays.
+    expect(findAiPackage('npm', '@modelcontextprotocol/server-eslint')?.category).toBe('mcp');
+  });
+});
