@@ -250,3 +250,18 @@ describe('what is not a model', () => {
     expect(names(content)).toEqual([]);
   });
 });
+
+describe('constants that are not models', () => {
+  it('counts a bare family name only in a constant named for a model; never a prefix or a file name', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "const MISTRAL = 'mistral';",
+      "const TEMPLATES = ['gemma', 'phi3v'];",
+      "const DEFAULT_MODEL = 'llama3';",
+      "const PREFIX = 'claude-3-';",
+      "const RUNNER = 'command-runner.jar';",
+      "const FALLBACK = 'gpt-4o-mini';",
+    ].join('\n');
+    expect(names(content)).toEqual(['gpt-4o-mini', 'llama3']);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { literalLeaves, literalString, unwrap } from './literals.ts';
@@ -45,7 +45,9 @@ export function detectModels(ctx: Context): void {
   }
   for (const decl of ctx.facts.declarations) {
     if (!decl.init) continue;
-    for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported);
+    // A bare family name (`const MISTRAL = 'mistral'`) counts when the constant's name says model.
+    const holdsModel = MODEL_HOLDER.test(decl.name);
+    for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported, holdsModel);
   }
 }
 
@@ -118,9 +120,13 @@ function fallback(origin: Origin): { fallbackProvider?: string } {
   return provider === undefined ? {} : { fallbackProvider: provider };
 }
 
-function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Set<Node>): void {
+/** Names of constants that hold model ids (`DEFAULT_MODEL`, `llmName`, `MODELS`). */
+const MODEL_HOLDER = /model|llm/i;
+
+function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Set<Node>, bareOk = true): void {
   const value = literalString(node);
   if (value === undefined || reported.has(node) || !matchKnownModel(value)) return;
+  if (!bareOk && isBareName(value)) return;
   report(ctx, { value, node, indirect: true }, source, reported);
 }
 

@@ -9,7 +9,8 @@
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
-import { looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, looksLikeModelId, matchKnownModel, modelProvider } from '../shared/model-ids.ts';
+import { findPythonModule } from '../shared/python-modules.ts';
 import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
@@ -17,6 +18,9 @@ import { inPackage, lastName } from './scope.ts';
 import { constantStrings, statementExprs, walk } from './visit.ts';
 
 type Policy = 'ai' | 'foreign' | 'unknown';
+
+/** Names of constants that hold model ids (`DEFAULT_MODEL`, `llm_name`, `MODELS`). */
+const MODEL_HOLDER = /model|llm/i;
 
 const KEYWORDS = new Map(MODEL_KEYWORDS.map((k) => [k.keyword, k]));
 const DICT_KEYS = new Set(MODEL_KEYWORDS.filter((k) => k.aiOnly !== true).map((k) => k.keyword));
@@ -65,8 +69,18 @@ function catalogRow(ctx: Context, call: CallExpr): ModelCall | undefined {
   });
 }
 
+/**
+ * A `model=` given to an MCP API names someone else's model: the one a sampling client answered
+ * with (`CreateMessageResult(model="stub-model")`) or a preference hint. Only known ids count there.
+ */
+function intoMcp(ctx: Context, call: CallExpr): boolean {
+  const q = ctx.scope.qualified(call.callee);
+  return q !== undefined && q !== '' && !q.startsWith('.') && findPythonModule(q)?.pkg.category === 'mcp';
+}
+
 function detectCall(ctx: Context, call: CallExpr): void {
-  const policy: Policy = call.callee === undefined ? 'unknown' : ctx.scope.classify(call.callee);
+  let policy: Policy = call.callee === undefined ? 'unknown' : ctx.scope.classify(call.callee);
+  if (policy === 'ai' && intoMcp(ctx, call)) policy = 'foreign';
   for (const kw of call.kwargs) {
     const row = KEYWORDS.get(kw.name);
     if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`);
@@ -96,8 +110,12 @@ export function detectModels(ctx: Context): void {
   }
   for (const s of ctx.program.statements) {
     if (s.kind !== 'assign') continue;
+    // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
+    // as often as a model: it counts when the name it is assigned to says model.
+    const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
     for (const str of constantStrings(s.value)) {
       if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value)) continue;
+      if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);
     }
   }

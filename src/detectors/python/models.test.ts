@@ -250,3 +250,32 @@ describe('python detector: model ids', () => {
     expect(detectPython({ scope: 't', path: 'x.py', content: 'import requests\nMODEL = "gpt-4"\nrequests.post(url, json={"model": "gpt-4"})\n' })).toBeNull();
   });
 });
+
+describe('what is not a model', () => {
+  it('ignores model= in MCP APIs unless the id is known (a sampling answer names whoever answered)', () => {
+    const content = [
+      'from mcp.types import CreateMessageResult, TextContent',
+      'def handler(ctx):',
+      '    return CreateMessageResult(role="assistant", content=TextContent(type="text", text="hi"), model="stub-model")',
+      'def other(ctx):',
+      '    return CreateMessageResult(role="assistant", content=TextContent(type="text", text="hi"), model="fastmcp-client-7")',
+      'def known(ctx):',
+      '    return CreateMessageResult(role="assistant", content=TextContent(type="text", text="hi"), model="claude-3-5-sonnet-20241022")',
+    ].join('\n');
+    expect(models(content).map((a) => a.name)).toEqual(['claude-3-5-sonnet-20241022']);
+  });
+
+  it('counts a bare family name in a constant only when the constant is named for a model', () => {
+    const content = [
+      'from openai import OpenAI',
+      'MISTRALAI = "mistral"',
+      'PHI4 = "phi4"',
+      'TEMPLATES = ["gemma", "phi3v"]',
+      'DEFAULT_MODEL = "llama3"',
+      'llm_names = ["gemma2"]',
+      'PREFIX = "claude-3-"',
+      'JAR = "command-runner.jar"',
+    ].join('\n');
+    expect(models(content).map((a) => a.name).sort()).toEqual(['gemma2', 'llama3']);
+  });
+});

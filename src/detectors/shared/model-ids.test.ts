@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeModelId, matchKnownModel, modelProvider } from './model-ids.ts';
+import { isBareName, looksLikeModelId, matchKnownModel, modelProvider } from './model-ids.ts';
 
 describe('matchKnownModel', () => {
   it('recognizes provider ids, Bedrock ids, inference profiles and gateway ids', () => {
@@ -31,13 +31,25 @@ describe('matchKnownModel: names IaC uses (Azure OpenAI deployments, Vertex AI m
   });
 });
 
+describe('matchKnownModel: prefixes and file names', () => {
+  it('takes no prefix a program matches on and no file name for an id', () => {
+    expect(['claude-3-', 'gpt-4.', 'gemini-', 'llama3:', 'command-runner.jar', 'gpt-4o.json', 'command-rx'].filter((s) => matchKnownModel(s))).toEqual([]);
+    expect(['command-r', 'command-r-plus', 'command-r7b-12-2024', 'command-a-03-2025', 'command-light-nightly'].filter((s) => !matchKnownModel(s))).toEqual([]);
+  });
+
+  it('tells bare family names from ids', () => {
+    expect(['mistral', 'gemma', 'phi4', 'phi3v', 'llama3', 'Qwen2'].every(isBareName)).toBe(true);
+    expect(['gpt-4o', 'llama3.1:8b', 'gemma-2b', 'phi4-mini'].some(isBareName)).toBe(false);
+  });
+});
+
 describe('looksLikeModelId', () => {
   it('accepts unknown but id-shaped strings in a model position', () => {
     expect(['my-finetune-v2', 'ft:gpt-4o-mini:acme::abc123', 'acme/support-bot-7b'].every(looksLikeModelId)).toBe(true);
   });
 
   it('rejects placeholders, URLs, paths and prose', () => {
-    const bad = ['Sagemaker', 'User', 'your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
+    const bad = ['Sagemaker', 'User', 'your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', 'stub-model', 'my-llm', 'mock_llm', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
     expect(bad.filter(looksLikeModelId)).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'anthropic', pattern: /^claude-(?:instant|[0-9]|opus|sonnet|haiku|3|2)[\w.@-]*$/, source: 'docs.anthropic.com models overview' },
   { provider: 'google', pattern: /^(?:models\/)?(?:gemini-(?:\d|pro|ultra|exp|flash|nano|embedding)[\w.-]*|gemma-?[\w.:-]*|text-embedding-00\d|textembedding-gecko[\w@.-]*|text-multilingual-embedding-[\w.-]+|imagen-[\w.-]+|veo-[\w.-]+|chat-bison[\w@.-]*|text-bison[\w@.-]*|embedding-001)$/, source: 'ai.google.dev models; Vertex AI model garden' },
   { provider: 'mistral', pattern: /^(?:(?:open-)?(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral)(?:-[\w.:-]+|:[\w.-]+)?|mistral-embed)$/, source: 'docs.mistral.ai models' },
-  { provider: 'cohere', pattern: /^(?:command-(?:r|a|light|nightly|r-plus|r7b)[\w.-]*|embed-(?:english|multilingual)-(?:light-)?v\d[\w.-]*|rerank-[\w.-]+)$/, source: 'docs.cohere.com models' },
+  { provider: 'cohere', pattern: /^(?:command-(?:r|a|light|nightly|r7b)(?:-[\w.-]+)?|embed-(?:english|multilingual)-(?:light-)?v\d[\w.-]*|rerank-[\w.-]+)$/, source: 'docs.cohere.com models' },
   { provider: 'meta', pattern: /^(?:llama[-_ ]?[2-4](?:[.\d]*)[\w.:-]*|llama[23]?(?:\.\d)?:[\w.-]+|codellama[\w.:-]*|llama-guard[\w.:-]*)$/i, source: 'llama.meta.com; ollama library tags' },
   { provider: 'deepseek', pattern: /^deepseek-(?:chat|reasoner|coder|r1|v\d|llm|math|vl|prover)[\w.:-]*$/, source: 'api-docs.deepseek.com' },
   { provider: 'qwen', pattern: /^(?:qwen|qwq)[\w.:-]*\d[\w.:-]*$/i, source: 'ollama library; Alibaba model studio' },
@@ -52,6 +52,21 @@ const KNOWN_ORGS = new Set([
   'ollama', 'unsloth', 'thebloke', 'lmstudio-community', 'mlx-community', 'jinaai', 'cross-encoder', 'hf-internal-testing',
 ]);
 
+/**
+ * Never a whole id: a prefix a program matches on (`claude-3-`, `gpt-4.`) or a file name
+ * (`command-runner.jar`).
+ */
+const NOT_AN_ID = /[-_.:@/]$|\.(?:jar|war|zip|tar|tgz|gz|exe|dll|so|dylib|js|ts|py|json|ya?ml|txt|md|sh|html?|css|png|jpe?g|svg|log)$/i;
+
+/**
+ * A single word, letters and digits only (`mistral`, `gemma`, `phi4`, `llama3`): a model name to
+ * Ollama, but as often a provider enum value or a template name. Callers outside model positions
+ * ask for more context before counting one.
+ */
+export function isBareName(raw: string): boolean {
+  return /^[a-z]+[0-9]*[a-z]*[0-9]*$/i.test(raw.trim());
+}
+
 export interface ModelMatch {
   readonly provider: string;
 }
@@ -59,7 +74,7 @@ export interface ModelMatch {
 /** Recognizes a model id from the catalog, or a `<known org>/<model>` gateway/Hub id. */
 export function matchKnownModel(raw: string): ModelMatch | undefined {
   const s = raw.trim();
-  if (s.length < 3 || s.length > 128 || /\s/.test(s)) return undefined;
+  if (s.length < 3 || s.length > 128 || /\s/.test(s) || NOT_AN_ID.test(s)) return undefined;
   for (const family of MODEL_FAMILIES) if (family.pattern.test(s)) return { provider: family.provider };
   const slash = /^([\w.-]+)\/([\w.:@-]+)$/.exec(s);
   if (slash?.[1] !== undefined && slash[2] !== undefined && KNOWN_ORGS.has(slash[1].toLowerCase())) {
@@ -80,7 +95,7 @@ function normalizeOrg(org: string): string {
 }
 
 /** Placeholder ids people write in examples; never reported. */
-const PLACEHOLDER = /^(?:your[-_ ]?[\w-]*|model[-_ ]?(?:name|id)|(?:my|test|fake|dummy|mock|sample|example)[-_]?model[\w-]*|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|todo|tbd|changeme|string|default|none|null|undefined|unknown|test|example|placeholder|dummy|fake|mock)$/i;
+const PLACEHOLDER = /^(?:your[-_ ]?[\w-]*|model[-_ ]?(?:name|id)|(?:my|test|fake|dummy|mock|stub|sample|example)[-_]?(?:model|llm)[\w-]*|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|todo|tbd|changeme|string|default|none|null|undefined|unknown|test|example|placeholder|dummy|fake|mock)$/i;
 
 /**
  * Shape check for a string already in a model position: a plausible id (no spaces, no URL,
