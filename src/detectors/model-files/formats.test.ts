@@ -147,6 +147,9 @@ describe('TensorFlow, TFLite, Core ML, Keras HDF5', () => {
     expect(attrs('frozen.pb', bytes(node('c', 'Const'), node('r', 'ReadFile')))).toMatchObject({ format: 'tensorflow-graphdef', fileOps: ['ReadFile'], riskLevel: 'high' });
     expect(attrs('saved_model.pb', bytes(pb.int(1, 1)))).toMatchObject({ format: 'tensorflow-savedmodel', fileOps: [], riskLevel: 'none' });
     expect(detect('message.pb', bytes(pb.int(3, 150), pb.len(4, 'hi')))).toBeNull();
+    // protoc --descriptor_set_out: file { name: "cline/common.proto", package: "cline" } has a GraphDef's outline.
+    const descriptor = bytes(pb.len(1, bytes(pb.len(1, 'cline/common.proto'), pb.len(2, 'cline'))));
+    expect(detect('proto/descriptor_set.pb', descriptor)).toBeNull();
   });
 
   it('Keras HDF5: model_config with a Lambda layer executes code on load', () => {

@@ -2,7 +2,7 @@
  * TensorFlow and friends, read shallowly:
  * - `.pb`: a SavedModel (`saved_model.pb`), its `keras_metadata.pb`, or a frozen GraphDef. The
  *   GraphDef shape is checked with the protobuf walker (top-level fields 1-4 only, a node with an
- *   op) so any other protobuf blob stays unreported. NodeDef op names `ReadFile`/`WriteFile`
+ *   op, not a FileDescriptorSet's `x.proto` file) so any other protobuf blob stays unreported. NodeDef op names `ReadFile`/`WriteFile`
  *   (modelscan SavedModelTensorflowOpScan, HIGH) and Keras `Lambda` layers (MEDIUM) are searched
  *   in the first `LIMITS.h5Scan` bytes.
  * - `.tflite`: FlatBuffer with file identifier `TFL3`; the schema version and description are read.
@@ -28,6 +28,9 @@ function isGraphDef(src: ByteSource): boolean {
     const end = first.start + first.value;
     for (let i = 0, f = r.next(end); f !== null && i < 16; i++, f = r.next(end)) {
       if (f.num === 2 && f.wire === LEN) return /^[A-Za-z_][\w>.-]*$/.test(r.text(f, 128));
+      // A FileDescriptorSet (`protoc --descriptor_set_out`) has the same outline: a file whose
+      // name (field 1) ends in .proto, then its package (field 2). No node is named so.
+      if (f.num === 1 && f.wire === LEN && /\.proto$/.test(r.text(f, 1024))) return false;
       r.skip(f);
     }
     return false;
