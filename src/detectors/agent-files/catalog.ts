@@ -72,7 +72,7 @@ const ROWS: readonly Row[] = [
   ['cursor', 'instructions', ['**/.cursorrules', '**/.cursor/rules/**/*.mdc', '**/.cursor/rules/**/*.md'], 'Cursor rules'],
   ['github-copilot', 'instructions', ['**/.github/copilot-instructions.md', '**/.github/instructions/**/*.instructions.md'], 'Copilot custom instructions'],
   ['github-copilot', 'command', ['**/.github/prompts/**/*.prompt.md'], 'Copilot prompt files'],
-  ['github-copilot', 'subagent', ['**/.github/agents/**/*.agent.md', '**/.github/chatmodes/**/*.chatmode.md'], 'Copilot custom agents; VS Code chat modes'],
+  ['github-copilot', 'subagent', ['**/.github/agents/**/*.md', '**/.github/chatmodes/**/*.chatmode.md'], 'Copilot custom agents (`NAME.agent.md`, or `NAME.md` as GitHub agentic workflows import them); VS Code chat modes'],
   ['github-copilot', 'skill', ['**/.github/skills/*/SKILL.md'], 'VS Code / Copilot agent skills'],
   ['windsurf', 'instructions', ['**/.windsurfrules', '**/.windsurf/rules/**/*.md'], 'Windsurf rules'],
   ['cline', 'instructions', ['**/.clinerules', '**/.clinerules/**/*.md'], 'Cline rules'],

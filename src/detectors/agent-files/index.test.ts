@@ -49,6 +49,7 @@ describe('agent-files: assets', () => {
     expect(skill?.evidence[0]).toMatchObject({ line: 3, snippet: 'name: release-notes' });
     expect(only(detect('.agents/skills/pdf/SKILL.md', '# no front matter'))?.attributes['skills']).toEqual(['pdf']);
     expect(only(detect('.github/agents/release.agent.md', '---\ntools: [x]\n---\n'))?.attributes['subagents']).toEqual(['release']);
+    expect(only(detect('.github/agents/go-sdk-tool-migrator.md', '---\ndescription: moves tools\n---\n'))?.attributes['subagents']).toEqual(['go-sdk-tool-migrator']);
     expect(only(detect('.claude/commands/git/commit.md', 'Commit.'))?.attributes['commands']).toEqual(['git:commit']);
   });
 
