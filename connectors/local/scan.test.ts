@@ -1,4 +1,7 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/api.ts';
 import { compileDetectors } from '../../src/detectors/run.ts';
 import { makeAsset } from '../../src/detectors/shared/build.ts';
 import type { Detector } from '../../src/detectors/types.ts';
@@ -33,5 +36,19 @@ describe('scanLocal with binary detectors', () => {
     expect(file?.attributes).toEqual({ magic: 'GGUF', size: 65536 });
     expect(merged.diagnostics).toEqual([]);
     expect(result.stats).toEqual({ filesSeen: 2, filesRead: 1, bytesRead: 4, filesSkipped: 0 });
+  });
+});
+
+describe('scanLocal with symlinked agent files', () => {
+  it('reports the agent a linked instructions file is named for (CLAUDE.md -> AGENTS.md)', async () => {
+    const root = tempTree({ 'AGENTS.md': '# Rules\nRun the tests.\n' });
+    symlinkSync('AGENTS.md', join(root, 'CLAUDE.md'));
+    mkdirSync(join(root, '.github'));
+    symlinkSync('../AGENTS.md', join(root, '.github', 'copilot-instructions.md'));
+    const result = await scanLocal(ctx, { paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1024, concurrency: 1, detectors: compileDetectors(DETECTORS) });
+    const merged = mergeResults([result]);
+    const agents = merged.assets.filter((a) => a.kind === 'agent').map((a) => [a.name, a.attributes['files']]).sort();
+    expect(agents).toEqual([['agents-md', ['AGENTS.md']], ['claude-code', ['CLAUDE.md']], ['github-copilot', ['.github/copilot-instructions.md']]]);
+    expect(merged.diagnostics).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ describe('listFiles', () => {
     expect(all.files).toHaveLength(4);
   });
 
-  it('never follows a symlink out of the root, reports loops and dangling links, and skips links inside', async () => {
+  it('never follows a symlink out of the root, reports loops and dangling links, lists file links inside, skips folder links', async () => {
     const outside = tempTree({ 'secret/app.py': 'import openai' });
     const root = tempTree({ 'src/app.py': 'x' });
     symlinkSync(join(outside, 'secret'), join(root, 'escape'));
@@ -51,8 +51,10 @@ describe('listFiles', () => {
     symlinkSync(join(root, 'missing'), join(root, 'dangling.py'));
     mkdirSync(join(root, 'inner'));
     symlinkSync(join(root, 'src'), join(root, 'inner', 'src-link'));
+    symlinkSync(join(root, 'src', 'app.py'), join(root, 'CLAUDE.md'));
     const { files, diagnostics } = await listFiles({ ...opts, root });
-    expect(files.map((f) => f.path)).toEqual(['src/app.py']);
+    expect(files.map((f) => f.path)).toEqual(['CLAUDE.md', 'src/app.py']);
+    expect(files[0]?.absolute).toBe(join(root, 'CLAUDE.md'));
     const byPath = Object.fromEntries(diagnostics.map((d) => [d.location?.path, d.code]));
     expect(byPath).toEqual({
       escape: 'symlink-outside-root',

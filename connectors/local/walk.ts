@@ -3,11 +3,12 @@
  * default-skipped folders pruned by name (per-entry glob matching through fast-glob cost 10× more
  * on a 50,000-file tree, see test/bench). User `--exclude`
  * globs are one compiled matcher; `--include` globs run through fast-glob over the skipped folders.
- * Symlinks are never followed: a link inside the root points at a file that is scanned at its real
- * path anyway; a link out of the root, a loop, or a dangling link becomes a diagnostic, and so does a
- * folder that cannot be listed.
+ * A symlink to a file inside the root is listed at its own path too (the name can matter:
+ * `CLAUDE.md -> AGENTS.md`); symlinked folders are not followed (their files are listed at their
+ * real paths); a link out of the root, a loop, or a dangling link becomes a diagnostic, and so does
+ * a folder that cannot be listed.
  */
-import { readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -116,11 +117,9 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
   for (const entry of entries) {
     if (files.has(entry.path)) continue;
     // String join, not path.resolve: the root is absolute and entry paths are clean relatives.
-    if (!entry.symlink) files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
-    else {
-      const problem = checkSymlink(options.root, realRoot, entry.path);
-      if (problem) diagnostics.push(problem);
-    }
+    const link = entry.symlink ? checkSymlink(options.root, realRoot, entry.path) : 'file';
+    if (link === 'file') files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
+    else if (link !== 'folder') diagnostics.push(link);
   }
   // The walk is in path order already; files added by `--include` are not.
   const listed = [...files.values()];
@@ -128,13 +127,19 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
   return { files: listed, diagnostics };
 }
 
-function checkSymlink(root: string, realRoot: string, path: string): Diagnostic | undefined {
+/**
+ * What a symlink is: a link to a file inside the root is listed at its own path (`CLAUDE.md ->
+ * AGENTS.md`: the name says which agent reads it); a link to a folder inside the root is not
+ * followed (its files are listed at their real paths); anything else is a diagnostic.
+ */
+function checkSymlink(root: string, realRoot: string, path: string): 'file' | 'folder' | Diagnostic {
   try {
-    const rel = relative(realRoot, realpathSync(resolve(root, path)));
+    const real = realpathSync(resolve(root, path));
+    const rel = relative(realRoot, real);
     if (rel === '..' || rel.startsWith(`..${sep}`) || resolve(rel) === rel) {
       return diag('info', 'symlink-outside-root', 'symlink points outside the scanned root; not followed', path);
     }
-    return undefined;
+    return statSync(real).isFile() ? 'file' : 'folder';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return diag('warn', 'symlink-loop', 'symlink loop; not followed', path);
