@@ -13,6 +13,17 @@ describe('readCandidate', () => {
     expect(out).toMatchObject({ kind: 'text', content: 'import OpenAI from "openai";', diagnostics: [] });
   });
 
+  it('reads UTF-16 text with a byte-order mark (either order) as text', async () => {
+    const text = 'openai==1.30.0\nanthropic\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    const root = tempTree({ 'le.txt': le, 'be.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'nobom.txt': Buffer.from(text, 'utf16le') });
+    expect(await readCandidate(file(root, 'le.txt'), 1024)).toMatchObject({ kind: 'text', content: text, diagnostics: [] });
+    expect(await readCandidate(file(root, 'be.txt'), 1024)).toMatchObject({ kind: 'text', content: text, diagnostics: [] });
+    // Without a mark, UTF-16 cannot be told from binary.
+    expect((await readCandidate(file(root, 'nobom.txt'), 1024)).diagnostics.map((d) => d.code)).toEqual(['binary-file']);
+  });
+
   it('skips a file over the cap without reading it', async () => {
     const root = tempTree({ 'big.py': 'x'.repeat(2048) });
     const out = await readCandidate(file(root, 'big.py'), 1024);

@@ -1,6 +1,6 @@
 /**
  * Reads one candidate file (I/O only): enforces the size cap before reading, sniffs binary content,
- * and decodes UTF-8, reporting invalid sequences instead of failing.
+ * and decodes UTF-8 (UTF-16 with a byte-order mark too), reporting invalid sequences instead of failing.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -51,7 +51,7 @@ export async function readCandidate(file: ListedFile, maxBytes: number): Promise
     const stat = await handle.stat();
     if (!stat.isFile()) return NOT_REGULAR;
     if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
-    return decoded(file, inspect(file, await handle.readFile()));
+    return decoded(file, inspect(file, await handle.readFile(), (size) => Buffer.allocUnsafe(size)));
   } catch (error) {
     return unreadable(file, error);
   } finally {
@@ -99,7 +99,7 @@ export function readRawSync(file: ListedFile, maxBytes: number, into: (size: num
       if (n === 0) break;
       offset += n;
     }
-    return inspect(file, offset === buffer.length ? buffer : buffer.subarray(0, offset));
+    return inspect(file, offset === buffer.length ? buffer : buffer.subarray(0, offset), into);
   } catch (error) {
     return unreadable(file, error);
   } finally {
@@ -107,7 +107,23 @@ export function readRawSync(file: ListedFile, maxBytes: number, into: (size: num
   }
 }
 
-function inspect(file: ListedFile, bytes: Uint8Array): RawOutcome {
+/**
+ * UTF-16 text with a byte-order mark (Windows editors and PowerShell's `>` write it: a
+ * `requirements.txt` pip reads fine) re-encoded as UTF-8 into `into(size)`; undefined for any
+ * other file. Without a BOM, UTF-16 is indistinguishable from binary and stays so.
+ */
+function fromUtf16(bytes: Uint8Array, into: (size: number) => Uint8Array): Uint8Array | undefined {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!le && !(bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  // The decoder drops the BOM; unpaired surrogates and an odd last byte become U+FFFD.
+  const utf8 = Buffer.from(new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes), 'utf8');
+  const out = into(utf8.length);
+  out.set(utf8);
+  return out;
+}
+
+function inspect(file: ListedFile, raw: Uint8Array, into: (size: number) => Uint8Array): RawOutcome {
+  const bytes = fromUtf16(raw, into) ?? raw;
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) {
     return { kind: 'skipped', bytes: bytes.length, diagnostics: [diag(file, 'warn', 'binary-file', 'binary content in a file named like text; not scanned')] };

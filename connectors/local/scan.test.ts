@@ -52,3 +52,13 @@ describe('scanLocal with symlinked agent files', () => {
     expect(merged.diagnostics).toEqual([]);
   });
 });
+
+describe('scanLocal with UTF-16 files', () => {
+  it('finds what a UTF-16 requirements file with a byte-order mark declares, through the reading pass', async () => {
+    const root = tempTree({ 'requirements.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('openai==1.30.0\r\n', 'utf16le')]) });
+    const result = await scanLocal(ctx, { paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1024, concurrency: 1, detectors: compileDetectors(DETECTORS) });
+    const merged = mergeResults([result]);
+    expect(merged.assets.filter((a) => a.kind === 'sdk').map((a) => a.name)).toEqual(['openai']);
+    expect(merged.diagnostics).toEqual([]);
+  });
+});
