@@ -56,7 +56,9 @@ export const CAPABILITY_RULES: readonly CapabilityRule[] = [
   { capability: 'shell', allOf: [{ lead: ['command', ' cmd '], full: ['shell', 'bash', 'terminal', 'subprocess', 'powershell'] }] },
   {
     capability: 'exec',
-    allOf: [{ lead: ['exec', 'sandbox', ' eval '], full: ['run code', 'run python', 'execute code', 'execute python', 'interpreter'] }],
+    // `exec` alone, or executing *code*: "Execute a task", `execute_query`, `ExecuteRangeQuery` and
+    // `get_execution_plan` run nothing on the host. camelCase names have no separator to match.
+    allOf: [{ lead: [' exec ', 'execcode', 'executecode', 'execute code', 'execute python', 'executepython', 'execute script', 'executescript', 'execute js', 'runcode', 'run code', 'runpython', 'run python', 'runscript', 'run script', 'sandbox', ' eval '], full: ['run code', 'run python', 'execute code', 'execute python', 'interpreter'] }],
   },
   { capability: 'filesystem-write', allOf: [{ lead: WRITE_VERBS }, { full: FILE_NOUNS }] },
   { capability: 'network-write', allOf: [{ lead: ['send', 'email', 'webhook', 'publish', 'notify', ' sms ', 'tweet'], full: ['http post', 'post request'] }] },
