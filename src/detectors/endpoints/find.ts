@@ -84,6 +84,24 @@ export function matchRow(u: FoundUrl): EndpointHost | undefined {
   return ENDPOINT_HOSTS.find((row) => row.host.test(u.normalized) && (row.port === undefined || row.port === u.port) && (row.path === undefined || row.path.test(u.path)));
 }
 
+/** Names reserved for documentation and tests (RFC 2606, RFC 6761): `example.com`, `x.invalid`, `api.test`. */
+const RESERVED_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|invalid|test|localhost))$|^(?:example|invalid|test)$/;
+/** Documentation addresses (RFC 5737) and the `1.2.3.4` everyone types. */
+const DOCUMENTATION_IP = /^(?:(?:192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}|1\.2\.3\.4)$/;
+/** A made-up second-level name: `test.com`, `test-endpoint.com`, `fake-host.io`, `mock.net`. */
+const MADE_UP_DOMAIN = /^(?:test|fake|dummy|mock)(?:[-_][a-z0-9-]*)?\.[a-z]{2,}$/;
+
+/**
+ * A host nobody serves a model on: a reserved or documentation name or address, a made-up test
+ * domain, or a name that is all placeholder but its top-level domain (`example.com:11434` → `*.com`).
+ */
+function nobodysHost(url: FoundUrl): boolean {
+  const host = url.host.toLowerCase().replace(/\.$/, '');
+  if (RESERVED_HOST.test(host) || DOCUMENTATION_IP.test(host) || MADE_UP_DOMAIN.test(host)) return true;
+  const labels = url.normalized.split('.');
+  return labels.length > 1 && labels.slice(0, -1).every((l) => l === '*');
+}
+
 function envRow(name: string | undefined): EndpointEnvName | undefined {
   if (name === undefined) return undefined;
   const upper = name.slice(name.lastIndexOf('.') + 1).toUpperCase().replace(/[-.]/g, '_');
@@ -97,7 +115,7 @@ function hostHits(text: string, lines: Lines, configLike: boolean, budget: { n: 
     if (++budget.n > MAX_ENDPOINT_CANDIDATES || hits.length >= MAX_ENDPOINT_HITS) break;
     if (m.index < after) continue;
     const url = m[0].startsWith(':') ? urlAround(text, m.index, m.index) : urlAround(text, m.index, m.index + m[0].length);
-    if (!url) continue;
+    if (!url || nobodysHost(url)) continue;
     after = url.end;
     const row = matchRow(url);
     // In code a bare host string is more often a domain list (allowlists, scanners' catalogs) than a
@@ -131,7 +149,7 @@ function envHits(text: string, lines: Lines, budget: { n: number }): EndpointHit
     const head = valueHostEnd(text, at);
     if (head === at) continue;
     const url = urlAround(text, head, head);
-    if (!url || url.start !== at || (url.scheme === undefined && url.port === undefined) || url.placeholder || matchRow(url)) continue;
+    if (!url || url.start !== at || (url.scheme === undefined && url.port === undefined) || url.placeholder || nobodysHost(url) || matchRow(url)) continue;
     const line = lines.lineOf(at);
     const column = at - lines.start(line);
     if (COMMENT_LINE.test(lines.slice(line, 0, 12))) continue;

@@ -25,6 +25,20 @@ describe('endpoints detector: hosts in code', () => {
     ]);
   });
 
+  it('skips reserved, documentation and made-up test hosts, and hosts that are all placeholder', () => {
+    const py = [
+      'OLLAMA_HOST = "http://example.com:11434"',
+      'client = Client(host="http://cli.invalid:11434")',
+      'other = Client(host="http://1.2.3.4:11434")',
+      'doc = Client(host="http://192.0.2.10:11434")',
+      'AZURE_OPENAI_ENDPOINT = "https://test.com"',
+      'az = AzureOpenAI(azure_endpoint="https://test-endpoint.com")',
+      'api = "https://api.test/v1"',
+      'lan = Client(host="http://192.168.1.5:11434")',
+    ].join('\n');
+    expect(seen('tests/test_client.py', py)).toEqual(['192.168.1.5:11434 ollama self-hosted - http://192.168.1.5:11434']);
+  });
+
   it('keys Azure resources by host, reads template placeholders as *, marks them inferred; skips concatenated hosts', () => {
     const ts = [
       "const a = 'https://contoso-eastus.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21';",
