@@ -5,9 +5,10 @@
  * test/meta/prefilters.test.ts holds it on every fixture file). Scan workers run these on every file
  * they read and send on only the files some detector may find something in
  * (`connectors/local/parallel.ts`); this module and what it imports stay free of the parsers, so a
- * worker starts quickly. A detector missing here (manifests, notebooks, agent files: files picked
- * by name, few per repository) is taken to find something in every file it wants.
+ * worker starts quickly. A detector missing here (manifests, notebooks: files picked by name, few
+ * per repository) is taken to find something in every file it wants.
  */
+import { mayFindAgentFiles } from './agent-files/precheck.ts';
 import { mayFindContainers } from './containers/precheck.ts';
 import { mayHoldEndpoint } from './endpoints/find.ts';
 import { mayFindIac } from './iac/precheck.ts';
@@ -29,4 +30,5 @@ export const PREFILTERS: Readonly<Record<string, Prefilter>> = {
   iac: mayFindIac,
   secrets: (_path, content) => mayHoldKey(content),
   endpoints: (_path, content) => mayHoldEndpoint(content),
+  'agent-files': mayFindAgentFiles,
 };

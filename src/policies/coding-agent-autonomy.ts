@@ -3,7 +3,8 @@
  * without asking a human. Answers "which developer agents can run any shell command unattended?".
  *
  * Reads the `autonomy` attribute the mcp-config detector writes on `coding-agent:<client>` assets
- * (src/detectors/mcp-config/autonomy.ts): entries `<grant>: <settings as written>`, e.g.
+ * (src/detectors/mcp-config/autonomy.ts), and the agent-files detector for agents GitHub Actions runs
+ * (src/detectors/agent-files/workflows.ts): entries `<grant>: <settings as written>`, e.g.
  * `shell: approval_policy = "never" + sandbox_mode = "danger-full-access"`. The detector knows each
  * client's keys; this policy only weighs the grants. One finding per agent (the settings files of
  * one agent merge into one asset), at the severity of its widest grant.
@@ -29,6 +30,9 @@ const GRANTS: Readonly<Record<string, Grant>> = {
   shell: { severity: 'high', title: 'runs any shell command without asking', why: 'any shell command runs without confirmation and outside a sandbox' },
   'sandboxed-shell': { severity: 'medium', title: 'runs any command in its sandbox without asking', why: 'any command runs without confirmation, bounded only by the client sandbox' },
   'model-asks': { severity: 'medium', title: 'runs without a sandbox and asks only when the model decides', why: 'commands run without a sandbox and the client asks only when the model requests it' },
+  // GitHub Actions (agent-files detector, workflows.ts): whoever opens an issue or comments writes the agent's input.
+  'ci-untrusted-write': { severity: 'high', title: 'runs in CI on text anyone can write, with a token that can write', why: 'a workflow that anyone can trigger with an issue, comment or review runs it with a token that can change the repository' },
+  'ci-untrusted': { severity: 'medium', title: 'runs in CI on text anyone can write', why: "a workflow that anyone can trigger with an issue, comment or review runs it with the repository's default token (which can write on older repositories)" },
 };
 
 const FRAMEWORKS = ['owasp-llm:LLM06', 'owasp-llm:LLM01', 'nist-ai-rmf:MAP-3.5', 'nist-ai-rmf:GOVERN-3.2', 'mitre-atlas:AML.T0050', 'mitre-atlas:AML.T0053'] as const;
@@ -64,7 +68,7 @@ export const codingAgentAutonomy: Policy = {
   rationale:
     'A coding agent reads untrusted text all day (issues, dependencies, web pages, tool results). Without a human approving its actions, one injected instruction can run any command with the developer\'s rights: read keys and tokens, push code, delete files, reach the network.',
   remediation:
-    'Keep approval on for shell commands (Claude Code: drop `bypassPermissions` and bare `Bash` allow rules, allow scoped rules such as `Bash(npm test)`; Codex: `approval_policy = "on-request"` with `sandbox_mode = "workspace-write"`; Gemini CLI: scoped `run_shell_command(git)` instead of `run_shell_command`; opencode: `"bash": "ask"`; Zed: `tool_permissions.default = "confirm"`; goose: `GOOSE_MODE: smart_approve`). Run fully autonomous agents only in a disposable container or VM.',
+    'Keep approval on for shell commands (Claude Code: drop `bypassPermissions` and bare `Bash` allow rules, allow scoped rules such as `Bash(npm test)`; Codex: `approval_policy = "on-request"` with `sandbox_mode = "workspace-write"`; Gemini CLI: scoped `run_shell_command(git)` instead of `run_shell_command`; opencode: `"bash": "ask"`; Zed: `tool_permissions.default = "confirm"`; goose: `GOOSE_MODE: smart_approve`). Run fully autonomous agents only in a disposable container or VM. In GitHub Actions, run agents on trusted triggers (or check the author\'s association first) and give the job `permissions: contents: read`.',
   frameworks: [...FRAMEWORKS].sort(),
   evaluate(ctx: PolicyContext): Finding[] {
     const out: Finding[] = [];
@@ -83,7 +87,7 @@ export const codingAgentAutonomy: Policy = {
         makeFinding(codingAgentAutonomy, ctx, {
           asset: agent,
           title: `Coding agent ${quoted(agent)} ${worst.grant.title}`,
-          detail: `In its client settings, ${reasons.join('; ')}.`,
+          detail: `In its settings, ${reasons.join('; ')}.`,
           evidence: grantEvidence(agent, widest, parsed.map((p) => p.setting)),
           severity: worst.grant.severity,
         }),

@@ -10,7 +10,7 @@ describe('agent-files detector on fixtures', () => {
     const r = detectTree(fixture('agent-files'), agentFilesDetector);
     expect(names(r.assets, 'agent')).toEqual(['agents-md', 'claude-code', 'cline', 'cursor', 'github-copilot']);
     const files = (agent: string): unknown[] => r.assets.filter((a) => a.name === agent).flatMap((a) => a.attributes['files'] as unknown[]);
-    expect(files('claude-code')).toEqual(['.claude/agents/reviewer.md', '.claude/commands/release/notes.md', '.claude/skills/foo/SKILL.md', 'CLAUDE.md']);
+    expect(files('claude-code')).toEqual(['.claude/agents/reviewer.md', '.claude/commands/release/notes.md', '.claude/skills/foo/SKILL.md', '.github/workflows/claude.yml', 'CLAUDE.md']);
     expect(files('github-copilot')).toEqual(['.github/copilot-instructions.md', '.github/prompts/triage.prompt.md']);
     const named = (attr: string): unknown[] => r.assets.flatMap((a) => (a.attributes[attr] as unknown[] | undefined) ?? []);
     expect([named('skills'), named('subagents'), named('commands')]).toEqual([['foo'], ['code-reviewer'], ['release:notes', 'triage']]);
@@ -22,10 +22,16 @@ describe('agent-files detector on fixtures', () => {
       '.cursor/rules/x.mdc:7 Use named exports only.',
       '.github/copilot-instructions.md:1 # Copilot instructions',
       '.github/prompts/triage.prompt.md:5 Label the issue and ask for a reproduction.',
+      '.github/workflows/claude.yml:16 - uses: anthropics/claude-code-action@v1',
+      '.github/workflows/claude.yml:16 - uses: anthropics/claude-code-action@v1',
       'AGENTS.md:1 # Working on this repository',
       'CLAUDE.md:2 @AGENTS.md',
     ]);
     expect(new Set(r.assets.filter((a) => a.name === 'claude-code').map((a) => a.id)).size).toBe(1);
+    // The workflow: Claude Code on issues and comments with a token that can write, and its model (ci.yml, a comment only, adds nothing).
+    const ci = r.assets.find((a) => a.attributes['ciWorkflows'] !== undefined);
+    expect([ci?.attributes['ciWorkflows'], ci?.attributes['ciTriggers'], ci?.attributes['autonomy']]).toEqual([['.github/workflows/claude.yml'], ['issue_comment', 'issues'], ['ci-untrusted-write: issue_comment: + contents: write']]);
+    expect(names(r.assets, 'model')).toEqual(['claude-sonnet-4-5-20250929']);
     expect(r.diagnostics).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
  * subagents and commands are named from YAML front matter, else from their file or folder.
  * Presence is the evidence: an empty file counts. Only the file's first 64 KB are looked at, and
  * only the first non-empty line (or the front-matter `name:` line) is quoted, redacted.
+ * GitHub Actions workflows that run an agent's action are read by `workflows.ts`.
  */
 import picomatch from 'picomatch';
 import type { Attributes, DetectionResult } from '../../model/index.ts';
@@ -12,6 +13,8 @@ import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { AGENT_FILE_RULES, CODING_AGENTS, type AgentFileRole, type AgentFileRule, type CodingAgent } from './catalog.ts';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { isWorkflow, WORKFLOW_PATTERNS } from './precheck.ts';
+import { detectWorkflow } from './workflows.ts';
 
 export const AGENT_FILES_DETECTOR_ID = 'agent-files';
 const HEAD = 65_536;
@@ -54,6 +57,7 @@ function evidenceLine(lines: readonly string[], front: FrontMatter, role: AgentF
 
 /** Detects one agent file; null when the path is not an agent file. */
 export function detectAgentFile(file: SourceFile): DetectionResult | null {
+  if (isWorkflow(file.path)) return detectWorkflow(file, AGENTS, AGENT_FILES_DETECTOR_ID);
   const rule = agentFileRule(file.path);
   const agent = rule === undefined ? undefined : AGENTS.get(rule.agent);
   if (rule === undefined || agent === undefined) return null;
@@ -86,6 +90,6 @@ export function detectAgentFile(file: SourceFile): DetectionResult | null {
 export const agentFilesDetector: Detector = {
   id: AGENT_FILES_DETECTOR_ID,
   displayName: 'AI coding-agent instruction files',
-  patterns: AGENT_FILE_RULES.flatMap((r) => r.patterns),
+  patterns: [...AGENT_FILE_RULES.flatMap((r) => r.patterns), ...WORKFLOW_PATTERNS],
   detect: detectAgentFile,
 };

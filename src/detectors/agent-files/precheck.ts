@@ -1,0 +1,38 @@
+/**
+ * The agent-files pre-check (no parser imported: reading threads load it): instruction files count
+ * by name alone, a GitHub Actions workflow only when it names an agent or model action.
+ */
+import picomatch from 'picomatch';
+
+export const WORKFLOW_PATTERNS: readonly string[] = ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'];
+
+/** Agent actions by repository (`owner/name`, before `@ref`). Sources: each action's README. */
+export const AGENT_ACTIONS: readonly { readonly action: string; readonly agent: string; readonly source: string }[] = [
+  { action: 'anthropics/claude-code-action', agent: 'claude-code', source: 'github.com/anthropics/claude-code-action' },
+  { action: 'anthropics/claude-code-base-action', agent: 'claude-code', source: 'github.com/anthropics/claude-code-base-action' },
+  { action: 'openai/codex-action', agent: 'codex', source: 'github.com/openai/codex-action' },
+  { action: 'google-github-actions/run-gemini-cli', agent: 'gemini-cli', source: 'github.com/google-github-actions/run-gemini-cli' },
+];
+
+/** Actions that call a model named by an input, with no agent of their own. */
+export const MODEL_ACTIONS: readonly { readonly action: string; readonly source: string }[] = [
+  { action: 'actions/ai-inference', source: 'github.com/actions/ai-inference (GitHub Models)' },
+];
+
+/** How much of a workflow is read. */
+export const WORKFLOW_HEAD = 65_536;
+
+const LITERALS: readonly string[] = [...AGENT_ACTIONS, ...MODEL_ACTIONS].map((a) => a.action);
+
+export const isWorkflow = picomatch([...WORKFLOW_PATTERNS], { dot: true });
+
+/** True when a workflow's head names an agent or model action (case as GitHub resolves it: any). */
+export function mayRunAgent(content: string): boolean {
+  const head = (content.length > WORKFLOW_HEAD ? content.slice(0, WORKFLOW_HEAD) : content).toLowerCase();
+  return LITERALS.some((l) => head.includes(l));
+}
+
+/** False when the agent-files detector would return null for this file. */
+export function mayFindAgentFiles(path: string, content: string): boolean {
+  return !isWorkflow(path) || mayRunAgent(content);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../api.ts';
+import { PREFILTERS } from '../prefilters.ts';
+import { detectAgentFile } from './index.ts';
+
+const detect = (content: string, path = '.github/workflows/claude.yml') => detectAgentFile({ scope: 'repo', path, content });
+
+const CLAUDE_ON_COMMENTS = [
+  'name: Claude',
+  'on:',
+  '  issue_comment:',
+  '    types: [created]',
+  '  pull_request:',
+  'permissions:',
+  '  contents: write',
+  '  pull-requests: write',
+  'jobs:',
+  '  claude:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: anthropics/claude-code-action@v1',
+  '        with:',
+  '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+  '          claude_args: "--model claude-opus-4-1-20250805 --max-turns 5"',
+].join('\n');
+
+describe('agent-files: coding agents in GitHub Actions workflows', () => {
+  it('reports the agent, its triggers, its model and the untrusted-input grant with a write token', () => {
+    const result = detect(CLAUDE_ON_COMMENTS);
+    const agent = result?.assets.find((a) => a.kind === 'agent');
+    expect(agent?.name).toBe('claude-code');
+    expect(agent?.attributes).toEqual({
+      kind: 'coding-agent',
+      product: 'Claude Code',
+      files: ['.github/workflows/claude.yml'],
+      ciWorkflows: ['.github/workflows/claude.yml'],
+      ciTriggers: ['issue_comment', 'pull_request'],
+      autonomy: ['ci-untrusted-write: issue_comment: + contents: write'],
+    });
+    expect(agent?.evidence.map((e) => [e.line, e.snippet])).toEqual([[14, '- uses: anthropics/claude-code-action@v1'], [3, 'issue_comment:'], [7, 'contents: write']]);
+    const model = result?.assets.find((a) => a.kind === 'model');
+    expect([model?.name, model?.provider]).toEqual(['claude-opus-4-1-20250805', 'anthropic']);
+    expect(result?.relationships.map((r) => [r.type, r.from, r.to])).toEqual([['USES_MODEL', agent?.id, model?.id]]);
+    // The key input is named, never valued: nothing of the secret expression is evidence.
+    expect(JSON.stringify(result)).not.toContain('secrets.ANTHROPIC_API_KEY');
+  });
+
+  it('grants less with the default token, nothing with a read-only one or on trusted triggers', () => {
+    const noPermissions = CLAUDE_ON_COMMENTS.replace(/permissions:\n {2}contents: write\n {2}pull-requests: write\n/, '');
+    expect(detect(noPermissions)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toEqual(["ci-untrusted: issue_comment: + no permissions: block (the repository's default token)"]);
+    const readOnly = CLAUDE_ON_COMMENTS.replace('contents: write\n  pull-requests: write', 'contents: read');
+    expect(detect(readOnly)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
+    const trusted = CLAUDE_ON_COMMENTS.replace('  issue_comment:\n    types: [created]\n', '  workflow_dispatch:\n');
+    expect(detect(trusted)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
+    // A job's own permissions replace the workflow's.
+    const jobReadOnly = CLAUDE_ON_COMMENTS.replace('    runs-on: ubuntu-latest', '    runs-on: ubuntu-latest\n    permissions: read-all');
+    expect(detect(jobReadOnly)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
+  });
+
+  it('reads Codex and Gemini CLI actions, list triggers, and GitHub Models steps (a model, no agent)', () => {
+    const codex = 'on: [issues, push]\npermissions: write-all\njobs:\n  c:\n    steps:\n      - uses: openai/codex-action@main\n        with:\n          model: gpt-5-codex\n';
+    const agent = detect(codex, '.github/workflows/codex.yaml')?.assets.find((a) => a.kind === 'agent');
+    expect([agent?.name, agent?.attributes['ciTriggers'], agent?.attributes['autonomy']]).toEqual(['codex', ['issues', 'push'], ['ci-untrusted-write: on: [issues, push] + permissions: write-all']]);
+    const models = 'on: issues\njobs:\n  t:\n    steps:\n      - uses: actions/ai-inference@v1\n        with:\n          model: openai/gpt-4o-mini\n      - uses: actions/ai-inference@v1\n        with:\n          model: ${{ vars.MODEL }}\n';
+    const result = detect(models, '.github/workflows/triage.yml');
+    expect(result?.assets.map((a) => [a.kind, a.name, a.evidence[0]?.line])).toEqual([['model', 'openai/gpt-4o-mini', 5]]);
+  });
+
+  it('skips workflows without agent actions before parsing, and reports broken or hostile YAML as a diagnostic', () => {
+    const plain = 'on: push\njobs:\n  b:\n    steps:\n      - uses: actions/checkout@v4\n';
+    expect(detect(plain)).toBeNull();
+    const check = PREFILTERS['agent-files'];
+    expect([check?.('.github/workflows/ci.yml', plain), check?.('AGENTS.md', ''), check?.('.github/workflows/ai.yml', CLAUDE_ON_COMMENTS)]).toEqual([false, true, true]);
+    const broken = detect('on: [issues\njobs: {\n# anthropics/claude-code-action\n');
+    expect(broken?.assets).toEqual([]);
+    expect(broken?.diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+    const laughs = ['# anthropics/claude-code-action', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect(detect(laughs)?.diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+  });
+
+  it('is registered: the detector wants workflow files', () => {
+    const detector = DETECTORS.find((d) => d.id === 'agent-files');
+    expect(detector?.patterns).toContain('**/.github/workflows/*.yml');
+  });
+});

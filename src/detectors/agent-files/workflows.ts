@@ -1,0 +1,166 @@
+/**
+ * Coding agents run by GitHub Actions: a workflow step that `uses:` an agent's action
+ * (`anthropics/claude-code-action`, `openai/codex-action`, `google-github-actions/run-gemini-cli`)
+ * puts that agent on the repository with the job's token, and a step of `actions/ai-inference`
+ * calls a GitHub Models model. The agent merges with the same agent's instruction files
+ * (`coding-agent:<id>`), listing the workflow in `files` and `ciWorkflows`, its triggers in
+ * `ciTriggers`; models named in the step's inputs (`model:`, `--model X` in `claude_args`) are
+ * `model` assets the agent `USES_MODEL`.
+ *
+ * Risk, as `autonomy` entries the coding-agent-autonomy policy weighs: a workflow that anyone can
+ * trigger with text of their own (issues, comments, reviews, `pull_request_target`) puts that text in
+ * front of the agent; with a token that may write (`contents: write`, `write-all`) the grant is
+ * `ci-untrusted-write`, with the repository's default token (no `permissions:` anywhere) it is
+ * `ci-untrusted`; read-only permissions grant nothing. Only the first 64 KB are parsed, with YAML
+ * aliases capped (billion laughs); a file that does not parse is a diagnostic.
+ */
+import { parseDocument } from 'yaml';
+import type { Asset, DetectionResult } from '../../model/index.ts';
+import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
+import { modelProvider } from '../shared/model-ids.ts';
+import type { SourceFile } from '../types.ts';
+import type { CodingAgent } from './catalog.ts';
+import { AGENT_ACTIONS, MODEL_ACTIONS, mayRunAgent, WORKFLOW_HEAD } from './precheck.ts';
+
+/**
+ * Events whose payload anyone who can open an issue, comment or fork can write: the text reaches
+ * the agent as its task or context. (`pull_request` from a fork runs with a read-only token.)
+ */
+const UNTRUSTED_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
+
+const HEAD = WORKFLOW_HEAD;
+const MAX_ALIASES = 50;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Event names of `on:` (a name, a list, or a map). */
+function triggersOf(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.filter((e): e is string => typeof e === 'string');
+  return isObject(on) ? Object.keys(on) : [];
+}
+
+/** Scopes a `permissions:` value lets write (`write-all` → `*`); undefined when not declared. */
+function writeScopes(permissions: unknown): string[] | undefined {
+  if (permissions === undefined) return undefined;
+  if (permissions === 'write-all') return ['*'];
+  if (!isObject(permissions)) return [];
+  return Object.entries(permissions).filter(([, v]) => v === 'write').map(([k]) => k);
+}
+
+/** Model ids in a step's inputs: `model`, `*_model`, and `--model X` / `--model=X` in argument strings. */
+function modelsOf(inputs: Json): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(inputs)) {
+    if (typeof value !== 'string') continue;
+    if (/^(?:[a-z]+_)?model$/i.test(key)) out.push(value.trim());
+    for (const m of value.matchAll(/--model[= ]\s*["']?([\w./:@-]+)/g)) out.push(m[1] as string);
+  }
+  // Expressions (`${{ vars.MODEL }}`) name no model.
+  return [...new Set(out)].filter((id) => id !== '' && !id.includes('${{'));
+}
+
+/** 1-based line of the first line at or after `from` matching `re`; `from` when none does. */
+function lineOf(lines: readonly string[], re: RegExp, from = 1): number {
+  for (let i = from - 1; i < lines.length; i++) if (re.test(lines[i] as string)) return i + 1;
+  return from;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Step {
+  readonly uses: string;
+  readonly inputs: Json;
+  /** Write scopes of its job, else of the workflow; undefined: neither declares permissions. */
+  readonly writes: string[] | undefined;
+}
+
+function stepsOf(doc: Json): Step[] {
+  const workflowWrites = writeScopes(doc['permissions']);
+  const steps: Step[] = [];
+  const jobs = isObject(doc['jobs']) ? doc['jobs'] : {};
+  for (const job of Object.values(jobs)) {
+    if (!isObject(job)) continue;
+    const writes = job['permissions'] === undefined ? workflowWrites : writeScopes(job['permissions']);
+    for (const step of Array.isArray(job['steps']) ? job['steps'] : []) {
+      if (!isObject(step) || typeof step['uses'] !== 'string') continue;
+      steps.push({ uses: step['uses'], inputs: isObject(step['with']) ? step['with'] : {}, writes });
+    }
+  }
+  return steps;
+}
+
+/** Detects agent and model actions in one workflow; null when it runs none. */
+export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, CodingAgent>, detectorId: string): DetectionResult | null {
+  if (!mayRunAgent(file.content)) return null;
+  const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
+  const out = new ResultBuilder();
+  let doc: unknown;
+  try {
+    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    if (parsed.errors.length > 0) throw parsed.errors[0];
+    doc = parsed.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    out.diagnostic(parseFailed(file, detectorId, `workflow: ${error instanceof Error ? error.message : String(error)}`));
+    return out.result();
+  }
+  if (!isObject(doc)) return null;
+  const lines = text.split(/\r?\n/);
+  const triggers = [...new Set(triggersOf(doc['on']))].sort();
+  const untrusted = triggers.filter((t) => UNTRUSTED_EVENTS.has(t));
+  const triggerLine = untrusted[0] === undefined ? undefined : lineOf(lines, new RegExp(`(?:^|[\\s\\[,])["']?${escape(untrusted[0])}["']?\\s*(?::|,|\\]|$)`));
+  const seen = new Map<string, number>();
+  for (const step of stepsOf(doc)) {
+    const action = step.uses.split('@')[0]?.toLowerCase() ?? '';
+    const agentRow = AGENT_ACTIONS.find((a) => a.action === action);
+    const modelAction = MODEL_ACTIONS.some((a) => a.action === action);
+    if (agentRow === undefined && !modelAction) continue;
+    // The nth step using an action quotes the nth `uses:` line naming it.
+    const n = (seen.get(step.uses) ?? 0) + 1;
+    seen.set(step.uses, n);
+    let line = 0;
+    for (let k = 0; k < n; k++) line = lineOf(lines, new RegExp(`uses:\\s*["']?${escape(step.uses)}`), line + 1);
+    const snippet = (lines[line - 1] ?? '').trim();
+    const evidence = evidenceAt(file, detectorId, 'config', 'declared', line, snippet);
+    const agentInfo = agentRow === undefined ? undefined : agents.get(agentRow.agent);
+    let agent: Asset | undefined;
+    if (agentRow !== undefined && agentInfo !== undefined) {
+      const grant = grantOf(untrusted, step.writes, lines, triggerLine);
+      const more = grant === undefined ? [] : grant.lines.map((l) => evidenceAt(file, detectorId, 'config', 'declared', l, (lines[l - 1] ?? '').trim()));
+      agent = out.asset(file, {
+        kind: 'agent',
+        key: `coding-agent:${agentInfo.id}`,
+        name: agentInfo.id,
+        ...(agentInfo.provider === undefined ? {} : { provider: agentInfo.provider }),
+        attributes: {
+          kind: 'coding-agent',
+          product: agentInfo.product,
+          files: [file.path],
+          ciWorkflows: [file.path],
+          ...(triggers.length > 0 ? { ciTriggers: triggers } : {}),
+          ...(grant === undefined ? {} : { autonomy: [grant.entry] }),
+        },
+        evidence: [evidence, ...more],
+      });
+    }
+    for (const id of modelsOf(step.inputs)) {
+      const provider = modelProvider(id);
+      const model = out.asset(file, { kind: 'model', key: id.toLowerCase(), name: id, ...(provider === undefined ? {} : { provider }), attributes: { sources: [`workflow:${action}`] }, evidence: [evidence] });
+      if (agent !== undefined) out.relate('USES_MODEL', agent, model, [evidence]);
+    }
+  }
+  return out.result();
+}
+
+/** The autonomy entry of an agent step run on untrusted input, and the lines that show it. */
+function grantOf(untrusted: readonly string[], writes: string[] | undefined, lines: readonly string[], triggerLine: number | undefined): { entry: string; lines: number[] } | undefined {
+  if (untrusted.length === 0 || triggerLine === undefined) return undefined;
+  const trigger = (lines[triggerLine - 1] ?? '').trim();
+  if (writes === undefined) return { entry: `ci-untrusted: ${trigger} + no permissions: block (the repository's default token)`, lines: [triggerLine] };
+  if (writes.length === 0) return undefined;
+  const scope = writes[0] === '*' ? 'write-all' : `${escape(writes[0] as string)}:\\s*write`;
+  const permissionLine = lineOf(lines, new RegExp(`(?:^|\\s)["']?${scope}`));
+  return { entry: `ci-untrusted-write: ${trigger} + ${(lines[permissionLine - 1] ?? '').trim()}`, lines: [triggerLine, permissionLine] };
+}
