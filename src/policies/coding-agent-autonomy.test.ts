@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../model/index.ts';
 import { detectTree } from '../../test/helpers/detect-tree.ts';
+import { agentFilesDetector } from '../detectors/agent-files/index.ts';
 import { mcpConfigDetector } from '../detectors/mcp-config/index.ts';
 import { mergeResults } from '../pipeline/merge.ts';
 import { asset, context, ev, inventory } from './__fixtures__/build.ts';
@@ -89,5 +90,18 @@ describe('coding-agent-autonomy', () => {
     const plain = asset('agent', 'cursor', { kind: 'coding-agent', files: ['.cursor/rules/a.mdc'] }, { evidence: [ev('.cursor/rules/a.mdc', 1)] });
     const odd = asset('agent', 'x', { kind: 'coding-agent', autonomy: ['telepathy: whatever'] });
     expect(codingAgentAutonomy.evaluate(context(inventory([plain, odd])))).toEqual([]);
+  });
+
+  it('weighs agents GitHub Actions runs on issues and comments: high with a write token, medium with the default one', () => {
+    const workflow = (permissions: string): Asset[] =>
+      (agentFilesDetector.detect({ scope: 'repo', path: '.github/workflows/claude.yml', content: `on:\n  issues:\n${permissions}jobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n` })?.assets ?? []).filter((a) => a.kind === 'agent');
+    const findings = (permissions: string) => codingAgentAutonomy.evaluate(context(inventory(workflow(permissions))));
+    const [high] = findings('permissions:\n  contents: write\n');
+    expect([high?.severity, high?.title]).toEqual(['high', 'Coding agent "claude-code" runs in CI on issues and comments anyone can write, with a token that can write']);
+    expect(high?.detail).toContain('(issues: + contents: write)');
+    expect(high?.evidence.map((e) => `${e.line} ${e.snippet}`)).toEqual(['2 issues:', '4 contents: write']);
+    expect(findings('').map((f) => f.severity)).toEqual(['medium']);
+    // Read-only, or only an OIDC token for the action's own login: nothing to write with.
+    expect(findings('permissions:\n  contents: read\n  id-token: write\n')).toEqual([]);
   });
 });

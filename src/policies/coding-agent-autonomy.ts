@@ -31,8 +31,8 @@ const GRANTS: Readonly<Record<string, Grant>> = {
   'sandboxed-shell': { severity: 'medium', title: 'runs any command in its sandbox without asking', why: 'any command runs without confirmation, bounded only by the client sandbox' },
   'model-asks': { severity: 'medium', title: 'runs without a sandbox and asks only when the model decides', why: 'commands run without a sandbox and the client asks only when the model requests it' },
   // GitHub Actions (agent-files detector, workflows.ts): whoever opens an issue or comments writes the agent's input.
-  'ci-untrusted-write': { severity: 'high', title: 'runs in CI on text anyone can write, with a token that can write', why: 'a workflow that anyone can trigger with an issue, comment or review runs it with a token that can change the repository' },
-  'ci-untrusted': { severity: 'medium', title: 'runs in CI on text anyone can write', why: "a workflow that anyone can trigger with an issue, comment or review runs it with the repository's default token (which can write on older repositories)" },
+  'ci-untrusted-write': { severity: 'high', title: 'runs in CI on issues and comments anyone can write, with a token that can write', why: 'a workflow triggered by issues, comments or reviews puts text anyone can write in front of it (even where only maintainers may trigger it), and its token can write to the repository' },
+  'ci-untrusted': { severity: 'medium', title: 'runs in CI on issues and comments anyone can write', why: "a workflow triggered by issues, comments or reviews puts text anyone can write in front of it, with the repository's default token (which can write on older repositories)" },
 };
 
 const FRAMEWORKS = ['owasp-llm:LLM06', 'owasp-llm:LLM01', 'nist-ai-rmf:MAP-3.5', 'nist-ai-rmf:GOVERN-3.2', 'mitre-atlas:AML.T0050', 'mitre-atlas:AML.T0053'] as const;

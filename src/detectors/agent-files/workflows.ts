@@ -47,7 +47,9 @@ function writeScopes(permissions: unknown): string[] | undefined {
   if (permissions === undefined) return undefined;
   if (permissions === 'write-all') return ['*'];
   if (!isObject(permissions)) return [];
-  return Object.entries(permissions).filter(([, v]) => v === 'write').map(([k]) => k);
+  // `id-token: write` mints OIDC tokens for a cloud login (the agent actions authenticate with it);
+  // it writes nothing in the repository.
+  return Object.entries(permissions).filter(([k, v]) => v === 'write' && k !== 'id-token').map(([k]) => k);
 }
 
 /** Model ids in a step's inputs: `model`, `*_model`, and `--model X` / `--model=X` in argument strings. */
