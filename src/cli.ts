@@ -38,6 +38,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--exclude <glob>', 'skip paths matching the glob or folder name (repeatable)', collect)
     .option('--include <glob>', 'scan paths matching the glob even inside default-skipped folders (repeatable)', collect)
     .option('--no-default-excludes', 'also scan node_modules, .git, build output, virtualenvs, ...')
+    .option('--skip-tests', 'do not read test files, test data and fixtures (tests/, *_test.go, *.spec.ts, ...); the table folds what is seen only there either way')
     .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
     .option('--concurrency <n>', 'files read at once; 1 reads synchronously, fastest on local disks; raise it on network filesystems (default 1)')
     .option('--workers <n>', 'reading threads beside the detecting one (default 0: one thread; worth it with cores to spare, about 5% faster on 2)')

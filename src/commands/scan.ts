@@ -19,6 +19,7 @@ import { finishScanFindings, prepareScanFindings } from './findings.ts';
 import { neo4jOptionsFromFlags, pushFromFlags, type Neo4jFlags } from './graph.ts';
 import { previousScan } from '../findings/previous.ts';
 import { policyConfigOf, unknownPolicyIds } from '../policies/evaluate.ts';
+import { TEST_PATH_GLOBS } from '../model/test-paths.ts';
 
 export interface ScanFlags extends Neo4jFlags {
   readonly format: string;
@@ -29,6 +30,8 @@ export interface ScanFlags extends Neo4jFlags {
   readonly exclude?: string[];
   readonly include?: string[];
   readonly defaultExcludes: boolean;
+  /** `--skip-tests`: do not read test files, test data and fixtures. */
+  readonly skipTests?: boolean;
   readonly maxFileSize?: string;
   readonly concurrency?: string;
   readonly workers?: string;
@@ -124,7 +127,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags, io: Command
     const inventory = await runScan(
       {
         paths: targets.map((p) => resolve(io.cwd, p)),
-        exclude: [...(config.scan?.exclude ?? []), ...(flags.exclude ?? [])],
+        exclude: [...(config.scan?.exclude ?? []), ...(flags.exclude ?? []), ...(flags.skipTests === true || config.scan?.skipTests === true ? TEST_PATH_GLOBS : [])],
         include: [...(config.scan?.include ?? []), ...(flags.include ?? [])],
         defaultExcludes: flags.defaultExcludes && (config.scan?.defaultExcludes ?? true),
         ...(maxFileSize === undefined ? {} : { maxFileSize }),

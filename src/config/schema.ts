@@ -31,6 +31,8 @@ export const configFileSchema = z.strictObject({
       exclude: z.array(z.string()).optional(),
       include: z.array(z.string()).optional(),
       defaultExcludes: z.boolean().optional(),
+      /** Skip test files, test data and fixtures (`src/model/test-paths.ts`). */
+      skipTests: z.boolean().optional(),
       maxFileSize: size.optional(),
       concurrency: z.number().int().min(1).max(1024).optional(),
       workers: z.number().int().min(0).max(16).optional(),

@@ -30,6 +30,19 @@ describe('renderTable', () => {
     expect(text).toContain('Diagnostics (1 warnings/errors)\n  warn  binary-file  x.js  binary\n');
   });
 
+  it('folds assets seen only in test files into one line per kind; keys stay listed', () => {
+    const at = (path: string) => [{ path, line: 1, technique: 'call-site' as const, confidence: 'declared' as const, detector: 'python' }];
+    const model = (name: string, ...paths: string[]) => makeAsset({ scope: 'app' }, { kind: 'model', key: name, name, attributes: {}, evidence: paths.flatMap(at) });
+    const assets = [
+      model('gpt-4o', 'src/app.py', 'tests/test_app.py'),
+      ...['stub-a', 'stub-b', 'stub-c', 'stub-d', 'stub-e', 'stub-f'].map((n) => model(n, 'api/client_test.go')),
+      makeAsset({ scope: 'app' }, { kind: 'secret', key: 'k', name: 'openai key', attributes: {}, evidence: at('tests/conftest.py') }),
+    ];
+    const text = renderTable(inv({ assets, scan: { ...inv().scan, counts: { model: 7, secret: 1 } } }), { color: false });
+    expect(text).toContain('Models (7)\n  gpt-4o    src/app.py:1 (+1 more)\n  + 6 seen only in tests: stub-a, stub-b, stub-c, stub-d, stub-e, … (all in --format json)\n');
+    expect(text).toContain('  openai key    tests/conftest.py:1\n');
+  });
+
   it('shows notebook cells in locations', () => {
     expect(formatLocation({ path: 'n.ipynb', cell: 2, line: 4, technique: 'import', confidence: 'declared', detector: 'notebooks' })).toBe('n.ipynb[cell 2]:4');
   });

@@ -115,6 +115,20 @@ describe('aimap scan', () => {
     expect(bad.stderr).toMatch(/^aimap: unknown detector pyton; known detectors: manifests, /);
   });
 
+  it('folds what is seen only in tests in the table, and reads no test file with --skip-tests (flag or config)', () => {
+    const tests = { 'app/tests/test_stub.py': 'from openai import OpenAI\nOpenAI().chat.completions.create(model="acme-tiny-7b")\n', 'app/pkg/client_test.go': 'package pkg\n' };
+    const cwd = tempTree({ ...APP, ...tests, 'skip.yaml': 'scan:\n  skipTests: true\n' });
+    const table = runCli(['scan', 'app', '--no-store', '-q'], cwd);
+    expect(table.stdout).toMatch(/\n {2}\+ 1 seen only in tests: acme-tiny-7b\n/);
+    const all = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q'], cwd).stdout) as Inventory;
+    expect(all.assets.some((a) => a.name === 'acme-tiny-7b')).toBe(true);
+    for (const args of [['--skip-tests'], ['--config', 'skip.yaml']]) {
+      const skipped = JSON.parse(runCli(['scan', 'app', '-f', 'json', '--no-store', '-q', ...args], cwd).stdout) as Inventory;
+      expect(skipped.assets.some((a) => a.name === 'acme-tiny-7b')).toBe(false);
+      expect(skipped.scan.stats.filesSeen).toBe(all.scan.stats.filesSeen - 2);
+    }
+  });
+
   it('prints help and version', () => {
     const cwd = tempTree();
     const help = runCli(['scan', '--help'], cwd);

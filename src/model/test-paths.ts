@@ -1,0 +1,22 @@
+/**
+ * Paths of tests, test data and fixtures, by the conventions of the languages aimap reads. What a
+ * test names (a stub model `show-cache-hydrate`, a mocked server) is rarely deployed: the table
+ * report folds assets seen only there into one line per kind, and `aimap scan --skip-tests` does not
+ * read them at all. Globs are picomatch syntax against root-relative POSIX paths.
+ */
+import picomatch from 'picomatch';
+
+export const TEST_PATH_GLOBS: readonly string[] = [
+  // Folders.
+  '**/{test,tests,__tests__,__test__,spec,specs,testdata,test-data,test_data,fixtures,__fixtures__,__mocks__}/**',
+  // Go, Python, JS/TS, Ruby file names.
+  '**/*_test.go',
+  '**/{test_*.py,*_test.py,conftest.py}',
+  '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  '**/*_{spec,test}.rb',
+  // JUnit / Kotlin / xUnit class names.
+  '**/*{Test,Tests,IT}.{java,kt,cs}',
+];
+
+/** True for a root-relative path of a test, test data or fixture file. */
+export const isTestPath: (path: string) => boolean = picomatch([...TEST_PATH_GLOBS], { dot: true });
