@@ -13,8 +13,8 @@ import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { AGENT_FILE_RULES, CODING_AGENTS, type AgentFileRole, type AgentFileRule, type CodingAgent } from './catalog.ts';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
-import { isWorkflow, WORKFLOW_PATTERNS } from './precheck.ts';
-import { detectWorkflow } from './workflows.ts';
+import { isPromptFile, isWorkflow, PROMPT_FILE_PATTERNS, WORKFLOW_PATTERNS } from './precheck.ts';
+import { detectPromptFile, detectWorkflow } from './workflows.ts';
 
 export const AGENT_FILES_DETECTOR_ID = 'agent-files';
 const HEAD = 65_536;
@@ -58,6 +58,7 @@ function evidenceLine(lines: readonly string[], front: FrontMatter, role: AgentF
 /** Detects one agent file; null when the path is not an agent file. */
 export function detectAgentFile(file: SourceFile): DetectionResult | null {
   if (isWorkflow(file.path)) return detectWorkflow(file, AGENTS, AGENT_FILES_DETECTOR_ID);
+  if (isPromptFile(file.path)) return detectPromptFile(file, AGENT_FILES_DETECTOR_ID);
   const rule = agentFileRule(file.path);
   const agent = rule === undefined ? undefined : AGENTS.get(rule.agent);
   if (rule === undefined || agent === undefined) return null;
@@ -90,6 +91,6 @@ export function detectAgentFile(file: SourceFile): DetectionResult | null {
 export const agentFilesDetector: Detector = {
   id: AGENT_FILES_DETECTOR_ID,
   displayName: 'AI coding-agent instruction files',
-  patterns: [...AGENT_FILE_RULES.flatMap((r) => r.patterns), ...WORKFLOW_PATTERNS],
+  patterns: [...AGENT_FILE_RULES.flatMap((r) => r.patterns), ...WORKFLOW_PATTERNS, ...PROMPT_FILE_PATTERNS],
   detect: detectAgentFile,
 };

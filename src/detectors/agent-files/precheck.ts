@@ -1,6 +1,7 @@
 /**
  * The agent-files pre-check (no parser imported: reading threads load it): instruction files count
- * by name alone, a GitHub Actions workflow only when it names an agent or model action.
+ * by name alone, a GitHub Actions workflow only when it names an agent or model action, a GitHub
+ * Models prompt file only when it has a top-level `model:`.
  */
 import picomatch from 'picomatch';
 
@@ -26,6 +27,11 @@ const LITERALS: readonly string[] = [...AGENT_ACTIONS, ...MODEL_ACTIONS].map((a)
 
 export const isWorkflow = picomatch([...WORKFLOW_PATTERNS], { dot: true });
 
+/** GitHub Models prompt files (`summarize.prompt.yml`: `model`, `messages`, `modelParameters`), anywhere. */
+export const PROMPT_FILE_PATTERNS: readonly string[] = ['**/*.prompt.yml', '**/*.prompt.yaml'];
+
+export const isPromptFile = picomatch([...PROMPT_FILE_PATTERNS], { dot: true });
+
 /** True when a workflow's head names an agent or model action (case as GitHub resolves it: any). */
 export function mayRunAgent(content: string): boolean {
   const head = (content.length > WORKFLOW_HEAD ? content.slice(0, WORKFLOW_HEAD) : content).toLowerCase();
@@ -34,5 +40,6 @@ export function mayRunAgent(content: string): boolean {
 
 /** False when the agent-files detector would return null for this file. */
 export function mayFindAgentFiles(path: string, content: string): boolean {
-  return !isWorkflow(path) || mayRunAgent(content);
+  if (isWorkflow(path)) return mayRunAgent(content);
+  return !isPromptFile(path) || /^model\s*:/m.test(content.length > WORKFLOW_HEAD ? content.slice(0, WORKFLOW_HEAD) : content);
 }

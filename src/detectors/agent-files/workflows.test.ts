@@ -83,4 +83,13 @@ describe('agent-files: coding agents in GitHub Actions workflows', () => {
     const detector = DETECTORS.find((d) => d.id === 'agent-files');
     expect(detector?.patterns).toContain('**/.github/workflows/*.yml');
   });
+
+  it('reads the model of a GitHub Models prompt file, and nothing from one without a literal model', () => {
+    const prompt = 'name: Bug report review\ndescription: Reviews a bug report\nmodel: openai/gpt-4o-mini\nmodelParameters:\n  temperature: 0.2\nmessages:\n  - role: user\n    content: "{{input}}"\n';
+    const result = detect(prompt, '.github/prompts/bug-report-review.prompt.yml');
+    expect(result?.assets.map((a) => [a.kind, a.name, a.provider, a.evidence[0]?.line, a.evidence[0]?.snippet])).toEqual([['model', 'openai/gpt-4o-mini', 'openai', 3, 'model: openai/gpt-4o-mini']]);
+    expect(detect('messages: []\n', 'x.prompt.yml')).toBeNull();
+    expect(PREFILTERS['agent-files']?.('x.prompt.yml', 'messages: []\n')).toBe(false);
+    expect(detect('model: "{{model}}"\n', 'x.prompt.yaml')).toBeNull();
+  });
 });

@@ -20,7 +20,7 @@ import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
 import { modelProvider } from '../shared/model-ids.ts';
 import type { SourceFile } from '../types.ts';
 import type { CodingAgent } from './catalog.ts';
-import { AGENT_ACTIONS, MODEL_ACTIONS, mayRunAgent, WORKFLOW_HEAD } from './precheck.ts';
+import { AGENT_ACTIONS, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent, WORKFLOW_HEAD } from './precheck.ts';
 
 /**
  * Events whose payload anyone who can open an issue, comment or fork can write: the text reaches
@@ -165,4 +165,30 @@ function grantOf(untrusted: readonly string[], writes: string[] | undefined, lin
   const scope = writes[0] === '*' ? 'write-all' : `${escape(writes[0] as string)}:\\s*write`;
   const permissionLine = lineOf(lines, new RegExp(`(?:^|\\s)["']?${scope}`));
   return { entry: `ci-untrusted-write: ${trigger} + ${(lines[permissionLine - 1] ?? '').trim()}`, lines: [triggerLine, permissionLine] };
+}
+
+/**
+ * A GitHub Models prompt file (`*.prompt.yml`, run by `actions/ai-inference` or the Models UI): its
+ * top-level `model` is a `model` asset, evidence its line. Nothing else of the file is read.
+ */
+export function detectPromptFile(file: SourceFile, detectorId: string): DetectionResult | null {
+  if (!mayFindAgentFiles(file.path, file.content)) return null;
+  const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
+  const out = new ResultBuilder();
+  let doc: unknown;
+  try {
+    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    if (parsed.errors.length > 0) throw parsed.errors[0];
+    doc = parsed.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    out.diagnostic(parseFailed(file, detectorId, `prompt file: ${error instanceof Error ? error.message : String(error)}`));
+    return out.result();
+  }
+  const id = isObject(doc) && typeof doc['model'] === 'string' ? doc['model'].trim() : '';
+  if (id === '' || id.includes('{{')) return null;
+  const lines = text.split(/\r?\n/);
+  const line = lineOf(lines, /^model\s*:/);
+  const provider = modelProvider(id);
+  out.asset(file, { kind: 'model', key: id.toLowerCase(), name: id, ...(provider === undefined ? {} : { provider }), attributes: { sources: ['github-models-prompt'] }, evidence: [evidenceAt(file, detectorId, 'config', 'declared', line, (lines[line - 1] ?? '').trim())] });
+  return out.result();
 }
