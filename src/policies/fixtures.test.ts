@@ -36,6 +36,8 @@ describe('policies on test/fixtures/policies', () => {
       'mcp-excessive-agency tf: MCP server "tf" can change external systems',
       // Linear reached through `npx mcp-remote <url>` is still Linear.
       'mcp-excessive-agency tickets: MCP server "tickets" can change external systems',
+      // NGC_API_KEY pulls the NIM image and weights; it does not protect the API.
+      'unauthenticated-model-server nim@nim: Model server "nim" is exposed without authentication',
       'unauthenticated-model-server ollama@ollama: Model server "ollama" is exposed without authentication',
       'unpinned-model-revision org/model-a: Hub model "org/model-a" is loaded without a revision',
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attributes } from '../model/index.ts';
 import { asset, context, ev, inventory } from './__fixtures__/build.ts';
-import { unauthenticatedModelServer } from './unauthenticated-model-server.ts';
+import { AUTH_ENV, DOWNLOAD_CREDENTIALS, unauthenticatedModelServer } from './unauthenticated-model-server.ts';
 
 const run = (name: string, attrs: Attributes, snippet = 'image: x') =>
   unauthenticatedModelServer.evaluate(context(inventory([asset('model-server', name, { category: 'inference', workload: name, ...attrs }, { evidence: [ev('docker-compose.yml', 4, snippet, 'container')] })])));
@@ -31,5 +31,17 @@ describe('unauthenticated-model-server', () => {
     expect(run('vllm', { source: 'kubernetes', ports: ['8000'], exposed: true, envNames: ['HF_TOKEN'] })).toHaveLength(1);
     expect(run('vllm', { source: 'kubernetes', ports: ['8000'], exposed: true, envNames: ['VLLM_API_KEY'] })).toEqual([]);
     expect(run('vllm', { source: 'compose', ports: ['8000:8000'], exposed: true }, 'command: ["--model", "m", "--api-key", "[redacted]"]')).toEqual([]);
+  });
+
+  it('reports a NIM published with NGC_API_KEY: a download credential is not authentication', () => {
+    const [f] = run('nim', { source: 'compose', image: 'nvcr.io/nim/meta/llama3-8b-instruct:1.0.3', ports: ['8000:8000'], exposed: true, envNames: ['NGC_API_KEY'] });
+    expect(f?.detail).toBe('port 8000:8000 is published on all interfaces, and no API key is configured (NGC_API_KEY: download credentials for images and weights, not API authentication) (nim has no built-in authentication: it needs a proxy in front).');
+    expect(run('tgi', { source: 'kubernetes', exposed: true, envNames: ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN'] })).toHaveLength(1);
+    // Near miss: TGI's own API_KEY next to the download token still authenticates.
+    expect(run('tgi', { source: 'kubernetes', exposed: true, envNames: ['API_KEY', 'HF_TOKEN'] })).toEqual([]);
+  });
+
+  it('counts no download credential as server authentication for any software', () => {
+    for (const [software, names] of Object.entries(AUTH_ENV)) expect((names ?? []).filter((n) => DOWNLOAD_CREDENTIALS.has(n)), software).toEqual([]);
   });
 });

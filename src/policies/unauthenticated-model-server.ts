@@ -7,26 +7,43 @@
  * or a port written with `0.0.0.0:`. A port bound to loopback (`127.0.0.1:11434:11434`) is not exposed;
  * Dockerfiles never tell, so their servers are not judged. Authentication is recognised by the env
  * names that carry an API key for that software (`VLLM_API_KEY`, `LITELLM_MASTER_KEY`, ...) or an
- * `--api-key` flag on an evidence line; servers with no built-in auth (ollama, triton, tei) always
- * need a proxy in front.
+ * `--api-key` flag on an evidence line; servers with no built-in auth (ollama, triton, tei, nim) always
+ * need a proxy in front. Credentials that only download images or weights (`NGC_API_KEY`, `HF_TOKEN`)
+ * never count: the server still answers anyone.
  */
 import type { Asset, Finding } from '../model/index.ts';
 import { makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
 import type { Policy, PolicyContext } from './types.ts';
 
-/** How each server software is given an API key; `undefined` = no built-in authentication. */
-const AUTH_ENV: Readonly<Record<string, readonly string[] | undefined>> = {
+/**
+ * How each server software is given an API key for its own API; `undefined` = no built-in
+ * authentication. Only names the server checks on incoming requests belong here (each server's docs).
+ * NIM: NVIDIA's NIM security pages say the developer must secure the endpoint (proxy, TLS); its
+ * `NGC_API_KEY` pulls the image and weights from NGC.
+ */
+export const AUTH_ENV: Readonly<Record<string, readonly string[] | undefined>> = {
   vllm: ['VLLM_API_KEY'],
   sglang: ['SGLANG_API_KEY'],
   litellm: ['LITELLM_MASTER_KEY'],
   localai: ['API_KEY', 'LOCALAI_API_KEY'],
   'llama.cpp': ['LLAMA_API_KEY', 'LLAMA_ARG_API_KEY'],
   tgi: ['API_KEY'],
-  nim: ['NGC_API_KEY'],
+  nim: undefined,
   ollama: undefined,
   triton: undefined,
   tei: undefined,
 };
+
+/**
+ * Registry and hub credentials: the container uses them to download images and weights, and nobody
+ * calling the server is asked for them. Never authentication, whatever the server (no `AUTH_ENV` row
+ * may name one: checked by the tests); the finding names them, since they read like API keys.
+ */
+export const DOWNLOAD_CREDENTIALS: ReadonlySet<string> = new Set([
+  'NGC_API_KEY', 'NGC_CLI_API_KEY',
+  'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'HUGGINGFACE_HUB_TOKEN', 'HF_API_TOKEN',
+  'MODELSCOPE_API_TOKEN',
+]);
 const AUTH_FLAG = /--api-keys?\b|--api-key-file\b|--auth\b/;
 const ALL_INTERFACES = /^(?:0\.0\.0\.0|\[?::\]?):/;
 
@@ -49,6 +66,12 @@ function authenticated(server: Asset): boolean {
   return server.evidence.some((e) => AUTH_FLAG.test(e.snippet ?? ''));
 }
 
+/** ` (NGC_API_KEY: a download credential, not API authentication)`, or nothing: it reads like an API key. */
+function downloadOnlyNote(server: Asset): string {
+  const names = strings(server.attributes, 'envNames').filter((n) => DOWNLOAD_CREDENTIALS.has(n));
+  return names.length === 0 ? '' : ` (${names.join(', ')}: download credentials for images and weights, not API authentication)`;
+}
+
 /** ` (service "api")`, ` (Deployment/vllm)`, or nothing when the workload is named like the server. */
 function workloadLabel(server: Asset): string {
   const workload = str(server.attributes, 'workload') ?? server.nativeId;
@@ -58,7 +81,7 @@ function workloadLabel(server: Asset): string {
 
 export const unauthenticatedModelServer: Policy = {
   id: 'unauthenticated-model-server',
-  version: '1.0.1',
+  version: '1.1.0',
   severity: 'high',
   title: 'Self-hosted model server exposed without authentication',
   rationale:
@@ -77,7 +100,7 @@ export const unauthenticatedModelServer: Policy = {
         makeFinding(unauthenticatedModelServer, ctx, {
           asset: server,
           title: `Model server ${quoted(server)}${workloadLabel(server)} is exposed without authentication`,
-          detail: `${why}, and no API key is configured${builtIn ? ` (${server.name} has no built-in authentication: it needs a proxy in front)` : ''}.`,
+          detail: `${why}, and no API key is configured${downloadOnlyNote(server)}${builtIn ? ` (${server.name} has no built-in authentication: it needs a proxy in front)` : ''}.`,
           evidence: pickEvidence([server.evidence]),
         }),
       );
