@@ -45,6 +45,7 @@ export const IMAGE_CATALOG: readonly ImageEntry[] = [
   { software: 'tensorrt-llm', category: 'inference', images: ['nvcr.io/nvidia/tensorrt-llm/release'], source: 'NVIDIA NGC catalog, TensorRT-LLM release container' },
   { software: 'nim', category: 'inference', images: ['nvcr.io/nim'], prefix: true, source: 'docs.nvidia.com/nim: images nvcr.io/nim/<org>/<model>' },
   { software: 'tei', category: 'embedding', images: ['ghcr.io/huggingface/text-embeddings-inference'], source: `${V}; ${K}` },
+  { software: 't2v-transformers', category: 'embedding', images: ['semitechnologies/transformers-inference'], source: 'weaviate.io text2vec-transformers module docs (t2v-transformers container); weaviate/weaviate-helm values.yaml modules' },
   { software: 'localai', category: 'inference', images: ['localai/localai', 'quay.io/go-skynet/local-ai'], charts: ['local-ai'], source: `${G}; localai.io docker docs` },
   { software: 'sglang', category: 'inference', images: ['lmsysorg/sglang'], source: `${K}; sgl-project/sglang install docs (Docker Hub lmsysorg/sglang)` },
   { software: 'lmdeploy', category: 'inference', images: ['openmmlab/lmdeploy'], source: `${K}; lmdeploy docs` },

@@ -16,21 +16,31 @@ describe('containers detector on fixtures', () => {
       ['ollama', 'ollama-init', false, false],
       ['ollama', 'helm/ollama-stack/templates/deployment.yaml', undefined, undefined],
       ['ollama', 'helm/ollama-stack', true, true],
+      // Helm image shapes: registry + repo (weaviate module), image.imageName (triton), a repository already tagged (nim).
+      ['t2v-transformers', 'helm/rag-stack:weaviate.modules.text2vec-transformers', undefined, false],
+      ['triton', 'helm/rag-stack:triton', true, false],
+      ['nim', 'helm/rag-stack:nim-llm', undefined, true],
       ['kserve', 'InferenceService/llama3', undefined, true],
       ['tgi', 'Deployment/tgi', true, true],
       ['vllm', 'vllm/Dockerfile', undefined, undefined],
       ['vllm', 'vllm/worker.Dockerfile', undefined, undefined],
     ]);
     expect(servers('system')).toEqual([['open-webui', 'open-webui', false, false]]);
-    expect(servers('vector-store')).toEqual([['qdrant', ['qdrant'], false, undefined], ['qdrant', ['helm/ollama-stack/qdrant'], undefined, undefined]]);
+    expect(servers('vector-store')).toEqual([
+      ['qdrant', ['qdrant'], false, undefined],
+      ['qdrant', ['helm/ollama-stack/qdrant'], undefined, undefined],
+      ['milvus', ['helm/rag-stack:milvus'], false, undefined],
+      ['weaviate', ['helm/rag-stack:weaviate'], true, undefined],
+    ]);
   });
 
   it('finds the models and who serves them', () => {
     expect(names(r.assets, 'model')).toEqual([
-      'Qwen/Qwen2.5-7B-Instruct', 'gpt-4o-mini', 'llama3.1', 'llama3.1:8b', 'meta-llama/Llama-3.1-8B-Instruct', 'mistralai/Mistral-7B-Instruct-v0.3', 'mxbai-embed-large', 'nomic-embed-text',
+      'Qwen/Qwen2.5-7B-Instruct', 'gpt-4o-mini', 'llama3.1', 'llama3.1:8b', 'meta-llama/Llama-3.1-8B-Instruct', 'meta/llama-3.1-8b-instruct', 'mistralai/Mistral-7B-Instruct-v0.3', 'mxbai-embed-large', 'nomic-embed-text',
     ]);
     expect(r.relationships.map((x) => `${byId.get(x.from)} ${x.type} ${byId.get(x.to)}`).sort()).toEqual([
       'kserve SERVES meta-llama/Llama-3.1-8B-Instruct',
+      'nim SERVES meta/llama-3.1-8b-instruct',
       'ollama SERVES llama3.1',
       'ollama SERVES llama3.1:8b',
       'ollama SERVES mxbai-embed-large',

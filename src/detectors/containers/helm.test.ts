@@ -34,6 +34,46 @@ describe('Helm charts', () => {
     expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? ''])).toEqual([['model-server', 'vllm', 'helm:servingEngineSpec.modelSpec.mistral'], ['model', 'mistralai/Mistral-7B-Instruct-v0.2', '']]);
   });
 
+  it('values: image one level below image: (Milvus image.all / image.tools)', () => {
+    const s = summarize('charts/milvus/values.yaml', 'image:\n  all:\n    repository: milvusdb/milvus\n    tag: v2.2.13\n    pullPolicy: IfNotPresent\n  tools:\n    repository: milvusdb/milvus-config-tool\n    tag: v0.1.1\nservice:\n  type: ClusterIP\n');
+    expect(s.assets).toEqual([{ kind: 'vector-store', name: 'milvus', attributes: { images: ['milvusdb/milvus:v2.2.13'], workloads: ['charts/milvus'], sources: ['helm'], exposed: false } }]);
+  });
+
+  it('values: registry + repo + tag (Weaviate), for the main image and for module blocks', () => {
+    const s = summarize('weaviate/values.yaml', [
+      'image:',
+      '  registry: cr.weaviate.io',
+      '  tag: 1.25.0',
+      '  repo: semitechnologies/weaviate',
+      'service:',
+      '  type: LoadBalancer',
+      'modules:',
+      '  text2vec-transformers:',
+      '    enabled: true',
+      '    tag: sentence-transformers-paraphrase-multilingual-MiniLM-L12-v2',
+      '    repo: semitechnologies/transformers-inference',
+      '    registry: cr.weaviate.io',
+    ].join('\n'));
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? a.attributes.workloads, a.attributes.image ?? a.attributes.images, a.attributes.exposed])).toEqual([
+      ['vector-store', 'weaviate', ['weaviate'], ['cr.weaviate.io/semitechnologies/weaviate:1.25.0'], true],
+      ['model-server', 't2v-transformers', 'weaviate:modules.text2vec-transformers', 'cr.weaviate.io/semitechnologies/transformers-inference:sentence-transformers-paraphrase-multilingual-MiniLM-L12-v2', undefined],
+    ]);
+  });
+
+  it('values: image.imageName (Triton deploy charts) with a LoadBalancer service is an exposed server', () => {
+    const s = summarize('deploy/aws/values.yaml', 'replicaCount: 1\nimage:\n  imageName: nvcr.io/nvidia/tritonserver:24.07-py3\n  pullPolicy: IfNotPresent\n  numGpus: 1\nservice:\n  type: LoadBalancer\n');
+    expect(s.assets).toEqual([{ kind: 'model-server', name: 'triton', attributes: { category: 'inference', image: 'nvcr.io/nvidia/tritonserver:24.07-py3', tag: '24.07-py3', workload: 'deploy/aws', source: 'helm', ports: [], exposed: true, gpu: false, envNames: [] } }]);
+  });
+
+  it('values: a repository that already carries its tag is not tagged twice', () => {
+    const s = summarize('deploy/rag/values.yaml', 'nim-llm:\n  image:\n    repository: nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3\n    tag: "1.3.3"\n  digest:\n    repository: ollama/ollama@sha256:0123456789abcdef\n    tag: "0.3.14"\n');
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.image ?? ''])).toEqual([
+      ['model-server', 'nim', 'nvcr.io/nim/meta/llama-3.1-8b-instruct:1.3.3'],
+      ['model', 'meta/llama-3.1-8b-instruct', ''],
+      ['model-server', 'ollama', 'ollama/ollama@sha256:0123456789abcdef'],
+    ]);
+  });
+
   it('Chart.yaml: catalog chart dependencies, nothing else', () => {
     const s = summarize('deploy/stack/Chart.yaml', 'apiVersion: v2\nname: stack\ndependencies:\n  - name: qdrant\n    version: 1.x\n    repository: https://qdrant.github.io/qdrant-helm\n  - name: ollama\n    alias: llm\n    repository: https://otwld.github.io/ollama-helm/\n  - name: redis\n    repository: oci://registry-1.docker.io/bitnamicharts\n');
     expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? a.attributes.workloads])).toEqual([['vector-store', 'qdrant', ['deploy/stack/qdrant']], ['model-server', 'ollama', 'deploy/stack/llm']]);

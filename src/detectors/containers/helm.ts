@@ -1,7 +1,9 @@
 /**
  * Helm charts, best effort. `Chart.yaml`: dependencies on catalog charts (`qdrant`, `ollama`, ...).
- * `values*.yaml`: image blocks (`image: repo:tag`, `image: {registry, repository, tag}`, or a map
- * with `repository` + `tag`) anywhere in the tree; next to each block, `service.type`
+ * `values*.yaml`: image blocks anywhere in the tree, in the shapes charts use: `image: repo:tag`,
+ * `image: {registry, repository | repo, tag}`, `image: {imageName: repo:tag}` (Triton's deploy
+ * charts), the same one level below `image:` (`image: {all: {repository, tag}}`, Milvus), or a map
+ * with `repository | repo` + `tag` (Weaviate's modules); next to each block, `service.type`
  * (LoadBalancer/NodePort → exposed), GPU requests (`resources` limits, `gpu.enabled: true`),
  * env names (`env`, `extraEnv`), `args`/`extraArgs`, and model keys (`model`, `modelId`,
  * `modelURL`, `models`/`models.pull`/`models.run` lists). Templates are read by `template-lines.ts`.
@@ -45,16 +47,44 @@ export function readChart(root: YNode, path: string): Workload[] {
   });
 }
 
+/** Keys naming a repository path; `repo` is Weaviate's spelling. */
+const REPOSITORY_KEYS = ['repository', 'repo'] as const;
+
+function repositoryOf(block: YNode): YNode | undefined {
+  for (const key of REPOSITORY_KEYS) {
+    const node = get(block, key);
+    if (text(node) !== undefined) return node;
+  }
+  return undefined;
+}
+
+/** `repo:1.3.3` or `repo@sha256:...`: the repository value already carries its tag or digest. */
+function hasTagOrDigest(repo: string): boolean {
+  return repo.includes('@') || repo.slice(repo.lastIndexOf('/') + 1).includes(':');
+}
+
+/** The image of one map or scalar: a reference as written, `imageName`, or registry + repository + tag. */
 function imageOf(value: YNode): Word | undefined {
   const direct = text(value);
   if (direct !== undefined) return { text: direct, line: value.line };
-  const repository = get(value, 'repository');
+  const named = get(value, 'imageName');
+  const whole = text(named);
+  if (whole !== undefined && named !== undefined) return { text: whole, line: named.line };
+  const repository = repositoryOf(value);
   const repo = text(repository);
   if (repo === undefined || repository === undefined) return undefined;
   const registry = text(get(value, 'registry'));
   const tag = text(get(value, 'tag'));
-  const full = `${registry ? `${registry}/` : ''}${repo}${tag ? `:${tag}` : ''}`;
+  // Charts that put the tag in `repository` too would otherwise give `repo:1.3.3:1.3.3`, no image at all.
+  const full = `${registry ? `${registry}/` : ''}${repo}${tag && !hasTagOrDigest(repo) ? `:${tag}` : ''}`;
   return { text: full, line: repository.line };
+}
+
+/** The images of an `image:` value: itself, or each map one level below (`image.all`, `image.tools`). */
+function imagesOf(value: YNode): Word[] {
+  const own = imageOf(value);
+  if (own !== undefined) return [own];
+  return entries(value).flatMap((e) => (e.value.type === 'map' ? (imageOf(e.value) ?? []) : []));
 }
 
 function modelsIn(node: YNode, depth: number, out: ModelHint[]): void {
@@ -124,9 +154,9 @@ function walk(node: YNode, keyPath: string, depth: number, dir: string, out: Wor
     return;
   }
   const imageEntry = node.type === 'map' ? node.entries.find((e) => e.key === 'image') : undefined;
-  const image = imageEntry === undefined ? undefined : imageOf(imageEntry.value);
-  if (image !== undefined) out.push(blockWorkload(dir, keyPath, node, image));
-  else if (text(get(node, 'repository')) !== undefined && get(node, 'tag') !== undefined) out.push(blockWorkload(dir, keyPath, node, imageOf(node) as Word));
+  const images = imageEntry === undefined ? [] : imagesOf(imageEntry.value);
+  if (images.length > 0) for (const image of images) out.push(blockWorkload(dir, keyPath, node, image));
+  else if (repositoryOf(node) !== undefined && get(node, 'tag') !== undefined) out.push(blockWorkload(dir, keyPath, node, imageOf(node) as Word));
   for (const e of entries(node)) if (e.key !== 'image') walk(e.value, childPath(keyPath, e), depth + 1, dir, out);
 }
 
