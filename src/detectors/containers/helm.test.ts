@@ -60,6 +60,28 @@ describe('Helm charts', () => {
     ]);
   });
 
+  it('values: a block with enabled: false is not deployed by default (Weaviate modules, optional subcharts)', () => {
+    const s = summarize('weaviate/values.yaml', [
+      'image: {registry: cr.weaviate.io, repo: semitechnologies/weaviate, tag: 1.25.0}',
+      'modules:',
+      '  text2vec-transformers:',
+      '    enabled: false',
+      '    repo: semitechnologies/transformers-inference',
+      '    tag: sentence-transformers-paraphrase-multilingual-MiniLM-L12-v2',
+      '  passageQueryServices:',
+      '    passage:',
+      '      enabled: "False"',
+      '      repo: semitechnologies/transformers-inference',
+      '      tag: facebook-dpr-ctx_encoder-single-nq-base',
+      'ollama:',
+      '  enabled: false',
+      '  sidecar:',
+      '    image: ollama/ollama:0.3.14',
+      'persistence: {enabled: false}',
+    ].join('\n'));
+    expect(s.assets.map((a) => [a.kind, a.name])).toEqual([['vector-store', 'weaviate']]);
+  });
+
   it('values: image.imageName (Triton deploy charts) with a LoadBalancer service is an exposed server', () => {
     const s = summarize('deploy/aws/values.yaml', 'replicaCount: 1\nimage:\n  imageName: nvcr.io/nvidia/tritonserver:24.07-py3\n  pullPolicy: IfNotPresent\n  numGpus: 1\nservice:\n  type: LoadBalancer\n');
     expect(s.assets).toEqual([{ kind: 'model-server', name: 'triton', attributes: { category: 'inference', image: 'nvcr.io/nvidia/tritonserver:24.07-py3', tag: '24.07-py3', workload: 'deploy/aws', source: 'helm', ports: [], exposed: true, gpu: false, envNames: [] } }]);

@@ -7,7 +7,8 @@
  * (LoadBalancer/NodePort → exposed), GPU requests (`resources` limits, `gpu.enabled: true`),
  * env names (`env`, `extraEnv`), `args`/`extraArgs`, and model keys (`model`, `modelId`,
  * `modelURL`, `models`/`models.pull`/`models.run` lists). Templates are read by `template-lines.ts`.
- * Values are chart defaults: an install may override any of them.
+ * Values are chart defaults: an install may override any of them; a block with `enabled: false`
+ * (and all below it) is not deployed by default and is skipped.
  */
 import { matchChart } from './catalog.ts';
 import { isGpuResource } from './catalog-commands.ts';
@@ -147,8 +148,16 @@ function childPath(parent: string, e: YEntry): string {
   return parent === '' ? e.key : `${parent}.${e.key}`;
 }
 
+/**
+ * `enabled: false` on a block: the chart's templates skip that component (Weaviate's modules, optional
+ * subcharts), so by default it is not deployed; an install that enables it says so in its own values.
+ */
+function disabled(node: YNode): boolean {
+  return text(get(node, 'enabled'))?.toLowerCase() === 'false';
+}
+
 function walk(node: YNode, keyPath: string, depth: number, dir: string, out: Workload[]): void {
-  if (depth > MAX_WALK_DEPTH) return;
+  if (depth > MAX_WALK_DEPTH || disabled(node)) return;
   if (node.type === 'seq') {
     node.items.forEach((item, i) => walk(item, `${keyPath}.${text(get(item, 'name')) ?? i}`, depth + 1, dir, out));
     return;
