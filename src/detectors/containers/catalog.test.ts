@@ -21,6 +21,11 @@ describe('parseImageRef', () => {
     for (const bad of ['', '{{ .Values.image }}', '${IMAGE}', 'a b', 'repo/<name>', '//x', '${REGISTRY}/ollama/ollama']) expect(parseImageRef(bad)).toBeUndefined();
     expect(parseImageRef('ollama/ollama:${TAG}')).toEqual({ text: 'ollama/ollama:${TAG}', path: 'ollama/ollama' });
   });
+
+  it('keeps the literal leading segments of a path that goes on with a variable', () => {
+    expect(parseImageRef('nvcr.io/nim/${ASR_MODEL}:1.0')).toEqual({ text: 'nvcr.io/nim/${ASR_MODEL}:1.0', registry: 'nvcr.io', path: 'nim', open: true, tag: '1.0' });
+    expect(parseImageRef('nvcr.io/nim/meta/$MODEL')).toMatchObject({ path: 'nim/meta', open: true });
+  });
 });
 
 describe('matchImage', () => {
@@ -37,9 +42,18 @@ describe('matchImage', () => {
     expect(software('langgenius/dify-api:0.15.3')).toBe('dify');
   });
 
-  it('matches NIM images by their leading path segments', () => {
+  it('matches NIM images by their leading path segments, a variable model path included', () => {
     expect(software('nvcr.io/nim/meta/llama-3.1-8b-instruct:1.1.0')).toBe('nim');
+    expect(software('nvcr.io/nim/${ASR_MODEL}:${ASR_VERSION}')).toBe('nim');
+    expect(software('nvcr.io/nim/nvidia/${EMBED_MODEL}:1.0')).toBe('nim');
     expect(software('nvcr.io/nimble/thing:1')).toBeUndefined();
+    // A variable where the repository should be leaves only a family prefix to match, never a product.
+    expect(software('ollama/${FLAVOUR}:latest')).toBeUndefined();
+    expect(software('nvcr.io/nvidia/${SERVER}:24.07-py3')).toBeUndefined();
+  });
+
+  it('matches Triton from NGC and from its GCR mirror', () => {
+    expect(software('gcr.io/nvidia-ngc-public/tritonserver:24.07-py3')).toBe('triton');
   });
 
   it('never matches on substrings or look-alike names', () => {

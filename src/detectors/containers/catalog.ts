@@ -41,7 +41,7 @@ export const IMAGE_CATALOG: readonly ImageEntry[] = [
   { software: 'tgi', category: 'inference', images: ['huggingface-pytorch-tgi-inference'], source: 'aws/deep-learning-containers available_images.md (SageMaker HF LLM DLC)' },
   { software: 'djl-serving', category: 'inference', images: ['djl-inference', 'deepjavalibrary/djl-serving'], source: 'aws/deep-learning-containers available_images.md (LMI); djl-serving README' },
   { software: 'sagemaker-huggingface', category: 'inference', images: ['huggingface-pytorch-inference', 'huggingface-tensorflow-inference'], source: `${G} (huggingface-pytorch-/huggingface-tensorflow- prefixes); AWS DLC list` },
-  { software: 'triton', category: 'inference', images: ['nvcr.io/nvidia/tritonserver'], source: `${G}; ${K}` },
+  { software: 'triton', category: 'inference', images: ['nvcr.io/nvidia/tritonserver', 'gcr.io/nvidia-ngc-public/tritonserver'], source: `${G}; ${K}; triton-inference-server/server deploy/gke-marketplace-app (GCR mirror of NGC)` },
   { software: 'tensorrt-llm', category: 'inference', images: ['nvcr.io/nvidia/tensorrt-llm/release'], source: 'NVIDIA NGC catalog, TensorRT-LLM release container' },
   { software: 'nim', category: 'inference', images: ['nvcr.io/nim'], prefix: true, source: 'docs.nvidia.com/nim: images nvcr.io/nim/<org>/<model>' },
   { software: 'tei', category: 'embedding', images: ['ghcr.io/huggingface/text-embeddings-inference'], source: `${V}; ${K}` },
@@ -81,16 +81,28 @@ export interface ImageRef {
   /** As written (after variable substitution). */
   readonly text: string;
   readonly registry?: string;
-  /** Repository path, lower-cased, `library/` dropped. */
+  /** Repository path, lower-cased, `library/` dropped; with `open`, only the literal leading segments. */
   readonly path: string;
+  /**
+   * The path goes on with a variable (`nvcr.io/nim/${ASR_MODEL}:1.0`): only a `prefix` row can match,
+   * since the literal part names the family (NIM) but not the repository.
+   */
+  readonly open?: true;
   readonly tag?: string;
   readonly digest?: string;
+}
+
+/** Path segments up to the first one holding a variable, and whether one did. */
+function literalSegments(segments: readonly string[]): { literal: string[]; open: boolean } {
+  const at = segments.findIndex((seg) => seg.includes('$'));
+  return at === -1 ? { literal: [...segments], open: false } : { literal: segments.slice(0, at), open: true };
 }
 
 /**
  * Parses an image reference; undefined for anything that is not one (spaces, templating, empty).
  * A tag or digest that is still a variable (`ollama/ollama:${TAG}` with no default) is dropped: the
- * repository alone identifies the software.
+ * repository alone identifies the software. A variable later in the path keeps the literal segments
+ * before it (`open`); a variable registry or first segment leaves nothing to match.
  */
 export function parseImageRef(raw: string): ImageRef | undefined {
   const text = raw.trim().replace(/^["']|["']$/g, '');
@@ -106,11 +118,12 @@ export function parseImageRef(raw: string): ImageRef | undefined {
   const first = segments[0] ?? '';
   const hasRegistry = segments.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
   const registry = hasRegistry ? first.toLowerCase() : undefined;
-  let path = (hasRegistry ? segments.slice(1) : segments).join('/').toLowerCase();
+  const { literal: known, open } = literalSegments(hasRegistry ? segments.slice(1) : segments);
+  let path = known.join('/').toLowerCase();
   if (path.startsWith('library/')) path = path.slice('library/'.length);
   if (!/^[a-z0-9][a-z0-9._/-]*$/.test(path) || path.includes('//') || (registry !== undefined && /[${}<>]/.test(registry))) return undefined;
   const literal = (part: string | undefined): part is string => part !== undefined && part !== '' && !/[${}<>]/.test(part);
-  return { text, ...(registry === undefined ? {} : { registry }), path, ...(literal(tag) ? { tag } : {}), ...(literal(digest) ? { digest } : {}) };
+  return { text, ...(registry === undefined ? {} : { registry }), path, ...(open ? { open } : {}), ...(literal(tag) ? { tag } : {}), ...(literal(digest) ? { digest } : {}) };
 }
 
 /** A row path without its registry host (rows are written as users pull them). */
@@ -130,6 +143,7 @@ for (const entry of IMAGE_CATALOG) {
 
 /** The catalog row of an image, matched on whole path segments (see the file comment). */
 export function matchImage(ref: ImageRef): ImageEntry | undefined {
+  if (ref.open === true) return PREFIXES.find((p) => ref.path === p.path || ref.path.startsWith(`${p.path}/`))?.entry;
   const exact = EXACT.get(ref.path);
   if (exact) return exact;
   if (ref.registry !== undefined) {

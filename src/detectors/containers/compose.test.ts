@@ -28,6 +28,25 @@ describe('docker compose', () => {
     }]);
   });
 
+  it('NIM images: the model is the path after nvcr.io/nim/, unknown when the path is a variable', () => {
+    const s = summarize('docker-compose-nims.yaml', [
+      'services:',
+      '  nemollm-inference:',
+      '    image: nvcr.io/nim/meta/llama3-8b-instruct:1.0.3',
+      '    environment: [NGC_API_KEY]',
+      '    ports: ["8000:8000"]',
+      '  asr:',
+      '    image: "nvcr.io/nim/${ASR_MODEL}:${ASR_VERSION}"',
+      '    ports: ["9000:9000"]',
+    ].join('\n'));
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.workload ?? '', a.attributes.image ?? '', a.attributes.exposed ?? ''])).toEqual([
+      ['model-server', 'nim', 'nemollm-inference', 'nvcr.io/nim/meta/llama3-8b-instruct:1.0.3', true],
+      ['model', 'meta/llama3-8b-instruct', '', '', ''],
+      ['model-server', 'nim', 'asr', 'nvcr.io/nim/${ASR_MODEL}:${ASR_VERSION}', true],
+    ]);
+    expect(s.edges).toEqual(['nim SERVES meta/llama3-8b-instruct']);
+  });
+
   it('exposure: loopback-only, long syntax with host_ip, bare container port, host network', () => {
     const s = summarize('compose.yaml', [
       'services:',

@@ -133,7 +133,8 @@ function modelsOf(w: Workload, ref: ImageRef | undefined, facts: CommandFacts, s
     const id = acceptModelId(h.id, served);
     if (id !== undefined) out.push({ ...h, id });
   }
-  if (ref !== undefined && w.image !== undefined && matchImage(ref)?.software === 'nim') {
+  // `nvcr.io/nim/${MODEL}` (an open path) is a NIM serving a model this file does not name.
+  if (ref !== undefined && ref.open !== true && w.image !== undefined && matchImage(ref)?.software === 'nim') {
     const id = ref.path.split('/').slice(1).join('/');
     if (id.includes('/')) out.push({ id, line: w.image.line, via: 'nim-image' });
   }

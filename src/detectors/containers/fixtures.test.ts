@@ -14,6 +14,7 @@ describe('containers detector on fixtures', () => {
     expect(servers('model-server')).toEqual([
       ['ollama', 'ollama', true, true],
       ['ollama', 'ollama-init', false, false],
+      ['nim', 'asr', false, false],
       ['ollama', 'helm/ollama-stack/templates/deployment.yaml', undefined, undefined],
       ['ollama', 'helm/ollama-stack', true, true],
       // Helm image shapes: registry + repo (weaviate module), image.imageName (triton), a repository already tagged (nim).
