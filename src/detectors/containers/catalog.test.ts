@@ -56,6 +56,11 @@ describe('matchImage', () => {
     expect(software('gcr.io/nvidia-ngc-public/tritonserver:24.07-py3')).toBe('triton');
   });
 
+  it('does not take Triton client SDK (-sdk) and build base (-min) tags for the server', () => {
+    for (const image of ['nvcr.io/nvidia/tritonserver:24.01-py3-sdk', 'nvcr.io/nvidia/tritonserver:26.07-py3-min', 'gcr.io/nvidia-ngc-public/tritonserver:24.07-py3-SDK']) expect(software(image), image).toBeUndefined();
+    for (const image of ['nvcr.io/nvidia/tritonserver:24.01-py3', 'nvcr.io/nvidia/tritonserver:24.07-vllm-python-py3', 'nvcr.io/nvidia/tritonserver', 'nvcr.io/nvidia/tritonserver:${TAG}']) expect(software(image), image).toBe('triton');
+  });
+
   it('never matches on substrings or look-alike names', () => {
     for (const image of ['company/llama-app-frontend:1.2', 'acme/ollama-ui', 'ollama', 'ollama/ollama-extra', 'myollama/ollama', 'vllm-openai', 'registry.example.com/platform/llama-proxy:1.0', 'ghcr.io/acme/ollama-dashboard:0.4', 'qdrant/qdrant-web-ui', 'postgres:16', 'redis/redis-stack:7.2.0-v10']) {
       expect(software(image), image).toBeUndefined();

@@ -23,6 +23,12 @@ export interface ImageEntry {
   readonly images: readonly string[];
   /** The rows' paths are leading segments: any image below them counts (NIM: the rest names the model). */
   readonly prefix?: boolean;
+  /**
+   * Tag suffixes of images in the same repository that do not run the server (Triton's `-sdk` client
+   * SDK, `-min` build base): matched only by tag, so `tritonserver` alone still counts; a launcher in
+   * the commands (`tritonserver --model-repository`) still makes the workload a server.
+   */
+  readonly notServerTags?: readonly string[];
   /** Helm chart names that deploy it (Chart.yaml `dependencies`). */
   readonly charts?: readonly string[];
   readonly source: string;
@@ -41,7 +47,7 @@ export const IMAGE_CATALOG: readonly ImageEntry[] = [
   { software: 'tgi', category: 'inference', images: ['huggingface-pytorch-tgi-inference'], source: 'aws/deep-learning-containers available_images.md (SageMaker HF LLM DLC)' },
   { software: 'djl-serving', category: 'inference', images: ['djl-inference', 'deepjavalibrary/djl-serving'], source: 'aws/deep-learning-containers available_images.md (LMI); djl-serving README' },
   { software: 'sagemaker-huggingface', category: 'inference', images: ['huggingface-pytorch-inference', 'huggingface-tensorflow-inference'], source: `${G} (huggingface-pytorch-/huggingface-tensorflow- prefixes); AWS DLC list` },
-  { software: 'triton', category: 'inference', images: ['nvcr.io/nvidia/tritonserver', 'gcr.io/nvidia-ngc-public/tritonserver'], source: `${G}; ${K}; triton-inference-server/server deploy/gke-marketplace-app (GCR mirror of NGC)` },
+  { software: 'triton', category: 'inference', images: ['nvcr.io/nvidia/tritonserver', 'gcr.io/nvidia-ngc-public/tritonserver'], notServerTags: ['-sdk', '-min'], source: `${G}; ${K}; triton-inference-server/server deploy/gke-marketplace-app (GCR mirror of NGC); Triton docs: <xx.yy>-py3-sdk is the client SDK image, <xx.yy>-py3-min the minimal build base (customization_guide/build.md)` },
   { software: 'tensorrt-llm', category: 'inference', images: ['nvcr.io/nvidia/tensorrt-llm/release'], source: 'NVIDIA NGC catalog, TensorRT-LLM release container' },
   { software: 'nim', category: 'inference', images: ['nvcr.io/nim'], prefix: true, source: 'docs.nvidia.com/nim: images nvcr.io/nim/<org>/<model>' },
   { software: 'tei', category: 'embedding', images: ['ghcr.io/huggingface/text-embeddings-inference'], source: `${V}; ${K}` },
@@ -141,8 +147,8 @@ for (const entry of IMAGE_CATALOG) {
   }
 }
 
-/** The catalog row of an image, matched on whole path segments (see the file comment). */
-export function matchImage(ref: ImageRef): ImageEntry | undefined {
+/** The catalog row whose path matches, the tag not considered. */
+function matchPath(ref: ImageRef): ImageEntry | undefined {
   if (ref.open === true) return PREFIXES.find((p) => ref.path === p.path || ref.path.startsWith(`${p.path}/`))?.entry;
   const exact = EXACT.get(ref.path);
   if (exact) return exact;
@@ -155,6 +161,17 @@ export function matchImage(ref: ImageRef): ImageEntry | undefined {
     }
   }
   return PREFIXES.find((p) => ref.path.startsWith(`${p.path}/`))?.entry;
+}
+
+/**
+ * The catalog row of an image, matched on whole path segments (see the file comment), unless its tag
+ * marks a non-server image of that repository (`tritonserver:24.01-py3-sdk`, the client SDK).
+ */
+export function matchImage(ref: ImageRef): ImageEntry | undefined {
+  const entry = matchPath(ref);
+  const tag = ref.tag?.toLowerCase();
+  if (entry === undefined || tag === undefined) return entry;
+  return entry.notServerTags?.some((suffix) => tag.endsWith(suffix)) === true ? undefined : entry;
 }
 
 /** The catalog row deploying a Helm chart dependency, by exact chart name. */

@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { detectOne, namesOf, summarize } from './test-helpers.ts';
 
 describe('Dockerfiles', () => {
+  it('FROM a Triton -sdk (client SDK) or -min (build base) image is no model server', () => {
+    const s = summarize('Dockerfile.sdk', [
+      'ARG BASE_IMAGE=nvcr.io/nvidia/tritonserver:24.07-py3-min',
+      'FROM ${BASE_IMAGE} AS sdk_build',
+      'RUN pip install tritonclient[all]',
+      'FROM nvcr.io/nvidia/tritonserver:24.07-py3-sdk',
+      'COPY --from=sdk_build /workspace/install /workspace/install',
+      'CMD ["perf_analyzer", "-m", "simple"]',
+    ].join('\n'));
+    expect(s.assets).toEqual([]);
+  });
+
   it('FROM with --platform, an ARG default in the tag, a stage alias; exec CMD flags name the model', () => {
     const s = summarize('serve/Dockerfile', [
       'ARG VLLM_VERSION=v0.6.3',

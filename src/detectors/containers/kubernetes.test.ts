@@ -38,6 +38,21 @@ spec:
 `;
 
 describe('Kubernetes manifests', () => {
+  it('a Triton client SDK image (-sdk) running sleep is no server; the same image running tritonserver is', () => {
+    const pod = (name: string, command: string): string => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+    - name: ${name}
+      image: nvcr.io/nvidia/tritonserver:24.01-py3-sdk
+      command: ${command}
+`;
+    expect(detectOne('bench/triton_client.yaml', pod('nv-triton-client', '["/bin/bash", "-c", "--"]\n      args: ["while true; do sleep 30; done;"]'))?.assets ?? []).toEqual([]);
+    expect(namesOf(summarize('serve/triton.yaml', pod('triton', '["tritonserver", "--model-repository=/models"]')), 'model-server')).toEqual(['triton']);
+  });
+
   it('a Deployment container: image, args with $(VAR), env names, ports, GPU; LoadBalancer service exposes it', () => {
     const r = detectOne('k8s/llm.yaml', deployment('vllm/vllm-openai:v0.6.3') + service('LoadBalancer'));
     const server = r?.assets.find((a) => a.kind === 'model-server');
