@@ -66,10 +66,13 @@ function authenticated(server: Asset): boolean {
   return server.evidence.some((e) => AUTH_FLAG.test(e.snippet ?? ''));
 }
 
-/** ` (NGC_API_KEY: a download credential, not API authentication)`, or nothing: it reads like an API key. */
+/** ` NGC_API_KEY downloads images and weights; it does not authenticate API calls.`, or nothing: it reads like an API key. */
 function downloadOnlyNote(server: Asset): string {
   const names = strings(server.attributes, 'envNames').filter((n) => DOWNLOAD_CREDENTIALS.has(n));
-  return names.length === 0 ? '' : ` (${names.join(', ')}: download credentials for images and weights, not API authentication)`;
+  if (names.length === 0) return '';
+  return names.length === 1
+    ? ` ${names.join('')} downloads images and weights; it does not authenticate API calls.`
+    : ` ${names.join(', ')} download images and weights; they do not authenticate API calls.`;
 }
 
 /** ` (service "api")`, ` (Deployment/vllm)`, or nothing when the workload is named like the server. */
@@ -100,7 +103,7 @@ export const unauthenticatedModelServer: Policy = {
         makeFinding(unauthenticatedModelServer, ctx, {
           asset: server,
           title: `Model server ${quoted(server)}${workloadLabel(server)} is exposed without authentication`,
-          detail: `${why}, and no API key is configured${downloadOnlyNote(server)}${builtIn ? ` (${server.name} has no built-in authentication: it needs a proxy in front)` : ''}.`,
+          detail: `${why}, and no API key is configured${builtIn ? ` (${server.name} has no built-in authentication: it needs a proxy in front)` : ''}.${downloadOnlyNote(server)}`,
           evidence: pickEvidence([server.evidence]),
         }),
       );
