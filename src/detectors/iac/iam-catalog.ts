@@ -134,6 +134,7 @@ const MANAGED_REF = 'AWS managed policy reference (docs.aws.amazon.com/aws-manag
 
 export const MANAGED_POLICIES: readonly ManagedPolicy[] = [
   { name: 'AdministratorAccess', statements: [{ actions: ['*'], resources: ['*'] }], ai: false, source: `${MANAGED_REF}AdministratorAccess.html)` },
+  { name: 'IAMFullAccess', statements: [{ actions: ['iam:*'], resources: ['*'] }], ai: false, source: `${MANAGED_REF}IAMFullAccess.html) (summary)` },
   { name: 'PowerUserAccess', statements: [{ notActions: ['iam:*', 'organizations:*', 'account:*'], resources: ['*'] }], ai: false, source: `${MANAGED_REF}PowerUserAccess.html)` },
   { name: 'AmazonBedrockFullAccess', statements: [{ actions: ['bedrock:*'], resources: ['*'] }], ai: true, source: `${MANAGED_REF}AmazonBedrockFullAccess.html)` },
   { name: 'AmazonBedrockReadOnly', statements: [{ actions: ['bedrock:Get*', 'bedrock:List*'], resources: ['*'] }], ai: true, source: `${MANAGED_REF}AmazonBedrockReadOnly.html)` },

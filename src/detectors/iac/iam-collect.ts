@@ -87,16 +87,18 @@ function addPolicy(f: RoleFacts, p: PolicySource): void {
   if (!f.policies.some((x) => x.label === p.label)) f.policies.push(p);
 }
 
-/** A policy ARN: a customer policy of this file (by reference) or an AWS managed policy. */
+/** A policy ARN: a customer policy of this file (by reference), or an AWS managed policy (also through a `data "aws_iam_policy"`). */
 function attachArn(doc: IacDocument, f: RoleFacts, found: Found): void {
   const v = resolveValue(doc, found.value);
-  const own = isExpr(v) ? v.refs.map((ref) => doc.byAddress.get(ref)).find((res) => res?.type === 'aws_iam_policy' || res?.type === 'AWS::IAM::ManagedPolicy') : undefined;
+  const declared = isExpr(v) ? v.refs.map((ref) => doc.byAddress.get(ref)).filter((res) => res !== undefined) : [];
+  const own = declared.find((res) => (res.type === 'aws_iam_policy' && res.mode === 'managed') || res.type === 'AWS::IAM::ManagedPolicy');
   if (own !== undefined) {
     const docPath = own.type === 'aws_iam_policy' ? 'policy' : 'policy_document';
     addPolicy(f, { label: own.address, line: own.line, statements: statementsOf(doc, getFirst(own.body, docPath)?.value) });
     return;
   }
-  const raw = literalString(doc, v) ?? textOf(v);
+  const lookup = declared.find((res) => res.type === 'aws_iam_policy' && res.mode === 'data');
+  const raw = (lookup === undefined ? undefined : lookedUpArn(doc, lookup)) ?? literalString(doc, v) ?? textOf(v);
   const arn = raw.startsWith('!Sub ') ? raw.slice(5) : raw;
   if (!f.managedArns.includes(arn)) f.managedArns.push(arn);
   const managed = managedPolicyOf(arn);
@@ -105,6 +107,19 @@ function attachArn(doc: IacDocument, f: RoleFacts, found: Found): void {
     effect: 'Allow', actions: s.actions ?? [], notActions: s.notActions ?? [], resources: s.resources.map((text) => ({ text, refs: [] })), notResources: [], principals: [],
   }));
   addPolicy(f, { label: arn, line: found.line, statements });
+}
+
+/**
+ * The ARN a `data "aws_iam_policy"` looks up: its `arn` as written, or the AWS managed policy its
+ * `name` names. The data source searches customer and AWS managed policies alike, so only a name the
+ * catalog knows as AWS managed is taken for one (in the `aws` partition); any other stays the reference.
+ */
+function lookedUpArn(doc: IacDocument, lookup: IacResource): string | undefined {
+  const arn = getFirst(lookup.body, 'arn')?.value;
+  if (arn !== undefined) return literalString(doc, arn) ?? textOf(resolveValue(doc, arn));
+  const name = literalString(doc, getFirst(lookup.body, 'name')?.value);
+  const managed = name === undefined ? undefined : `arn:aws:iam::aws:policy/${name}`;
+  return managed !== undefined && managedPolicyOf(managed) !== undefined ? managed : undefined;
 }
 
 /** Role addresses a `role`/`roles`/`RoleName` value names: references, or a declared role's literal name. */

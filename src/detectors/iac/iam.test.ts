@@ -34,6 +34,7 @@ describe('IAM action classification', () => {
     expect(managedPolicyOf('arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess')?.name).toBe('AdministratorAccess');
     expect(managedPolicyOf('arn:aws-us-gov:iam::aws:policy/service-role/AmazonSageMakerFullAccess')?.name).toBe('AmazonSageMakerFullAccess');
     expect(managedPolicyOf('arn:aws:iam::123456789012:policy/AdministratorAccess')).toBeUndefined();
+    expect(managedPolicyOf('arn:aws:iam::aws:policy/IAMFullAccess')?.statements).toEqual([{ actions: ['iam:*'], resources: ['*'] }]);
   });
 });
 
@@ -70,6 +71,23 @@ describe('iac detector: IAM roles and grants', () => {
     const byManaged = detectFile('iam.tf', 'resource "aws_iam_role_policy_attachment" "a" {\n  role = aws_iam_role.elsewhere.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonBedrockFullAccess"\n}\n');
     expect(edgeNames(byManaged)).toEqual(['identity:aws_iam_role.elsewhere CAN_ADMIN cloud-account:aws:*']);
     expect(assetNamed(byManaged, 'identity', 'aws_iam_role.elsewhere')?.evidence[0]).toMatchObject({ line: 1, confidence: 'inferred' });
+  });
+
+  it('reads a managed policy a data "aws_iam_policy" looks up, by its arn or an AWS managed name, not a customer name', () => {
+    const attach = (name: string): string => `resource "aws_iam_role_policy_attachment" "${name}" {\n  role = aws_iam_role.r.name\n  policy_arn = data.aws_iam_policy.${name}.arn\n}\n`;
+    const r = detectFile('iam.tf', role() + ['by_arn', 'by_name', 'custom', 'missing'].map(attach).join('') + [
+      'data "aws_iam_policy" "by_arn" {\n  arn = "arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess"\n}',
+      'data "aws_iam_policy" "by_name" {\n  name = "AmazonBedrockFullAccess"\n}',
+      // A name the catalog does not know may be a customer policy: kept as the reference.
+      'data "aws_iam_policy" "custom" {\n  name = "team-bedrock-access"\n}',
+    ].join('\n'));
+    expect(assetNamed(r, 'identity', 'aws_iam_role.r')?.attributes['managedPolicies']).toEqual([
+      'arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess', 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess', 'data.aws_iam_policy.custom.arn', 'data.aws_iam_policy.missing.arn',
+    ]);
+    expect(edgeNames(r)).toEqual(['identity:aws_iam_role.r CAN_ADMIN cloud-account:aws:*']);
+    expect(edgeProps(r, 'identity:aws_iam_role.r CAN_ADMIN cloud-account:aws:*')).toMatchObject({
+      actions: ['sagemaker:*', 'bedrock:*'], policies: ['arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess', 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess'],
+    });
   });
 
   it('reads aws_iam_policy_document data sources with conditions and merged source documents', () => {
