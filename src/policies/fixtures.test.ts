@@ -54,6 +54,17 @@ describe('policies on test/fixtures/iac', () => {
   });
 });
 
+describe('policies on test/fixtures/iac-module-shapes', () => {
+  it('flag the FullAccess policy a data source of another file attaches, and not the scoped agent role', async () => {
+    const inv = await scan('iac-module-shapes');
+    const findings = evaluatePolicies(inv, {}, NOW).findings.filter((f) => f.policyId === 'over-permissioned-identity');
+    const byName = Object.fromEntries(findings.map((f) => [inv.assets.find((a) => a.id === f.assetId)?.name, [f.severity, f.detail]]));
+    expect(Object.keys(byName)).toEqual(['aws_iam_role.endpoint']);
+    expect(byName['aws_iam_role.endpoint']?.[0]).toBe('high');
+    expect(byName['aws_iam_role.endpoint']?.[1]).toContain('AWS managed policy AmazonSageMakerFullAccess attached');
+  });
+});
+
 describe('policies on test/fixtures/model-files and mcp-configs', () => {
   it('rate the committed pickles medium and leave safe formats alone', async () => {
     const inv = await scan('model-files');

@@ -48,6 +48,17 @@ export interface IacDocument {
   readonly constants: ReadonlyMap<string, IacValue>;
   /** Where each constant is written, for evidence and `valueFrom`. */
   readonly origins: ReadonlyMap<string, ConstantOrigin>;
+  /**
+   * Terraform: policy data sources (`data "aws_iam_policy_document"`, `data "aws_iam_policy"`) that
+   * other files of the module declare and this file references, by address. Read for their values
+   * only (their lines are in their own file); they are not resources of this document.
+   */
+  readonly moduleData?: ReadonlyMap<string, IacResource>;
+}
+
+/** The resource an address names: one of this document, else a policy data source of another file of the module. */
+export function lookupResource(doc: IacDocument, address: string): IacResource | undefined {
+  return doc.byAddress.get(address) ?? doc.moduleData?.get(address);
 }
 
 /**

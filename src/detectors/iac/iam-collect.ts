@@ -8,7 +8,7 @@
  * AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::RolePolicy.
  */
 import { managedPolicyOf } from './iam-catalog.ts';
-import { literalString, resolveValue, typeOfAddress, type IacDocument, type IacResource } from './document.ts';
+import { literalString, lookupResource, resolveValue, typeOfAddress, type IacDocument, type IacResource } from './document.ts';
 import { statementsOf, type Statement } from './policy-doc.ts';
 import { getAll, getFirst, isExpr, textOf, type Found } from './value.ts';
 
@@ -90,7 +90,7 @@ function addPolicy(f: RoleFacts, p: PolicySource): void {
 /** A policy ARN: a customer policy of this file (by reference), or an AWS managed policy (also through a `data "aws_iam_policy"`). */
 function attachArn(doc: IacDocument, f: RoleFacts, found: Found): void {
   const v = resolveValue(doc, found.value);
-  const declared = isExpr(v) ? v.refs.map((ref) => doc.byAddress.get(ref)).filter((res) => res !== undefined) : [];
+  const declared = isExpr(v) ? v.refs.map((ref) => lookupResource(doc, ref)).filter((res) => res !== undefined) : [];
   const own = declared.find((res) => (res.type === 'aws_iam_policy' && res.mode === 'managed') || res.type === 'AWS::IAM::ManagedPolicy');
   if (own !== undefined) {
     const docPath = own.type === 'aws_iam_policy' ? 'policy' : 'policy_document';

@@ -19,7 +19,7 @@ import { emitDocument } from './emit.ts';
 import { expandInstances } from './instances.ts';
 import { isTerraform, mayFindIac } from './precheck.ts';
 import { DETECTOR_ID, Sink } from './sink.ts';
-import { readTerraformHcl, readTerraformJson, withModuleConstants, type ReadOutcome } from './terraform.ts';
+import { readTerraformHcl, readTerraformJson, withModuleConstants, withModuleData, type ReadOutcome } from './terraform.ts';
 
 /** Resources whose `count` / `for_each` instances become assets of their own: AI resources and module calls. */
 const EXPANDED = (type: string): boolean => type === 'module' || rulesFor(type).length > 0;
@@ -29,7 +29,8 @@ function read(file: SourceFile): ReadOutcome | null {
   if (!mayFindIac(path, content)) return null;
   if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);
-    return { ...outcome, doc: expandInstances(withModuleConstants(outcome.doc, path, file.siblings), EXPANDED) };
+    const module = withModuleConstants(withModuleData(outcome.doc, path, file.siblings), path, file.siblings);
+    return { ...outcome, doc: expandInstances(module, EXPANDED) };
   }
   return readCloudFormation(path, content);
 }

@@ -88,6 +88,44 @@ describe('iac detector: values from the rest of the Terraform module', () => {
     expect(assetNames(r5)).toEqual(['agent:aws_bedrockagent_agent.a']);
   });
 
+  it('reads policy documents and managed-policy lookups that other files of the module declare', () => {
+    const files = {
+      'iam.tf': [
+        'resource "aws_iam_role" "agent" {\n  assume_role_policy = data.aws_iam_policy_document.agent_trust.json\n}',
+        'resource "aws_iam_role_policy" "agent" {\n  role = aws_iam_role.agent.id\n  policy = data.aws_iam_policy_document.agent_permissions.json\n}',
+        'resource "aws_iam_role_policy" "kb" {\n  count = var.create_kb ? 1 : 0\n  role = aws_iam_role.agent.id\n  policy = data.aws_iam_policy_document.kb[0].json\n}',
+        'resource "aws_iam_role" "sg" {\n  assume_role_policy = "{}"\n}',
+        'resource "aws_iam_role_policy_attachment" "sg" {\n  role = aws_iam_role.sg.name\n  policy_arn = data.aws_iam_policy.sg_full_access.arn\n}',
+      ].join('\n') + '\n',
+      'data.tf': [
+        'locals {\n  partition = data.aws_partition.current.partition\n}',
+        'data "aws_iam_policy_document" "agent_trust" {\n  statement {\n    actions = ["sts:AssumeRole"]\n    principals {\n      type = "Service"\n      identifiers = ["bedrock.amazonaws.com"]\n    }\n  }\n}',
+        'data "aws_iam_policy_document" "agent_permissions" {\n  statement {\n    actions = ["bedrock:InvokeModel"]\n    resources = ["arn:${local.partition}:bedrock:us-east-1::foundation-model/${var.foundation_model}"]\n  }\n}',
+        // Its merged document sits in a third file: found on the next round.
+        'data "aws_iam_policy_document" "kb" {\n  count = var.create_kb ? 1 : 0\n  source_policy_documents = [data.aws_iam_policy_document.retrieve.json]\n}',
+        'data "aws_iam_policy" "sg_full_access" {\n  arn = "arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess"\n}',
+      ].join('\n') + '\n',
+      'kb.tf.json': JSON.stringify({ data: { aws_iam_policy_document: { retrieve: { statement: [{ actions: ['bedrock:Retrieve'], resources: ['arn:aws:s3:::kb-docs/*'] }] } } } }),
+      'variables.tf': 'variable "foundation_model" {\n  default = "anthropic.claude-3-haiku-20240307-v1:0"\n}\n',
+      // Traps: not Terraform, and a sibling that does not parse (what it declares before the error counts).
+      'notes.txt': 'data "aws_iam_policy_document" "agent_permissions" { statement { actions = ["*"] } }',
+      'broken.tf': 'data "aws_iam_policy_document" "unused" {\n  statement {\n',
+    };
+    const r = detect(files, 'mod/iam.tf');
+    expect(edgeNames(r)).toEqual([
+      'identity:aws_iam_role.agent CAN_INVOKE model:anthropic.claude-3-haiku-20240307-v1:0',
+      'identity:aws_iam_role.agent CAN_READ data-source:kb-docs',
+      'identity:aws_iam_role.sg CAN_ADMIN cloud-account:aws:*',
+    ]);
+    expect(assetNamed(r, 'identity', 'aws_iam_role.agent')?.attributes).toEqual({ iacType: 'aws_iam_role', trustedPrincipals: ['bedrock.amazonaws.com'] });
+    expect(assetNamed(r, 'identity', 'aws_iam_role.sg')?.attributes).toEqual({ iacType: 'aws_iam_role', managedPolicies: ['arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess'] });
+    expect(edgeProps(r, 'identity:aws_iam_role.agent CAN_INVOKE model:anthropic.claude-3-haiku-20240307-v1:0')).toMatchObject({
+      resources: ['arn:${local.partition}:bedrock:us-east-1::foundation-model/${var.foundation_model}'], policies: ['aws_iam_role_policy.agent'],
+    });
+    // The broken sibling is its own scan's problem, not this file's.
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('without siblings (a single file handed over), other files are not consulted', () => {
     const r3 = iacDetector.detect({ scope: 'repo', path: 'mod/main.tf', content: agent }) ?? EMPTY;
     expect(assetNamed(r3, 'agent', 'aws_bedrockagent_agent.a')?.attributes).toEqual({ iacType: 'aws_bedrockagent_agent', modelRefs: ['local.cfg.model'] });

@@ -2,11 +2,12 @@
  * IAM policy documents → statements, from every way IaC writes them: a JSON-shaped object
  * (`jsonencode({...})`, CloudFormation `PolicyDocument`), a JSON string or heredoc (with
  * `${...}` references kept), `data "aws_iam_policy_document"` blocks (statement/condition/
- * principals blocks, `source_policy_documents`), or a reference to an `aws_iam_policy` of the
- * file. `file()`/`templatefile()` documents live in other files and are not read.
+ * principals blocks, `source_policy_documents`; declared in this file or another `.tf` file of the
+ * module), or a reference to an `aws_iam_policy` of the file. `file()`/`templatefile()` documents
+ * are not read.
  */
 import type { AttributeValue } from '../../model/index.ts';
-import { literalString, resolveValue, shownValue, type IacDocument, type IacResource } from './document.ts';
+import { literalString, lookupResource, resolveValue, shownValue, type IacDocument, type IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
 import { expandTemplates } from './terraform.ts';
 import { asItems, getAll, getFirst, isExpr, isMap, refsIn, textOf, toAttribute, type IacMap, type IacValue } from './value.ts';
@@ -39,7 +40,7 @@ export function statementsOf(doc: IacDocument, value: IacValue | undefined, dept
   if (text !== undefined) return jsonText(doc, text);
   if (!isExpr(v)) return [];
   for (const ref of v.refs) {
-    const res = doc.byAddress.get(ref);
+    const res = lookupResource(doc, ref);
     if (res?.type === 'aws_iam_policy_document' && res.mode === 'data') return dataDocument(doc, res, depth);
     if (res?.type === 'aws_iam_policy') return statementsOf(doc, res.body.entries.get('policy')?.value, depth + 1);
   }

@@ -1,6 +1,7 @@
 /**
  * The IaC detector's cheap gate, run on the raw text before any parsing: a Terraform file must
- * name an AI resource family (or call a module in a file that says `model`), a CloudFormation
+ * name an AI resource family (or call a module in a file that says `model`, or read a policy from
+ * a data source another file may declare), a CloudFormation
  * template must be one and name Bedrock or SageMaker. Light on purpose: scan workers run it on
  * every file (`src/detectors/prefilters.ts`).
  */
@@ -8,6 +9,12 @@
 const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning/i;
 /** A module call (native or JSON syntax) in a file that says `model`: it may pass one as an input (`module-inputs.ts`). */
 const MODULE_HINT = /\bmodule\s+"|"module"\s*:/;
+/**
+ * A policy read from a data source, which may sit in another file of the module (`data.tf`): the
+ * role's grants there may be AI grants (AmazonSageMakerFullAccess, `bedrock:InvokeModel`) although
+ * this file names no AI service.
+ */
+const POLICY_DATA_HINT = /\bdata\.aws_iam_policy(?:_document)?\./;
 const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
 const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
 
@@ -18,6 +25,6 @@ export function isTerraform(path: string): boolean {
 
 /** False when the detector would return null for this file without parsing it. */
 export function mayFindIac(path: string, content: string): boolean {
-  if (isTerraform(path)) return TERRAFORM_HINT.test(content) || (MODULE_HINT.test(content) && /model/i.test(content));
+  if (isTerraform(path)) return TERRAFORM_HINT.test(content) || POLICY_DATA_HINT.test(content) || (MODULE_HINT.test(content) && /model/i.test(content));
   return content.includes('AWS::') && CLOUDFORMATION_SHAPE.test(content) && CLOUDFORMATION_HINT.test(content);
 }

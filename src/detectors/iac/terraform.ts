@@ -130,6 +130,35 @@ function jsonConstants(path: string, content: string, root: IacValue, set: Const
 }
 
 const DECLARES_CONSTANTS = /\b(?:variable|locals)\b/;
+/** Data sources a policy may be read from (`policy = data.aws_iam_policy_document.x.json`, `policy_arn = data.aws_iam_policy.x.arn`). */
+const POLICY_DATA_TYPES = new Set(['aws_iam_policy_document', 'aws_iam_policy']);
+const POLICY_DATA_REF = /^data\.aws_iam_policy(?:_document)?\./;
+
+/** What one sibling file declares that another file of the module may need. */
+interface SiblingDeclarations {
+  readonly constants: ReadonlyMap<string, IacValue>;
+  readonly origins: ReadonlyMap<string, ConstantOrigin>;
+  /** Its policy data sources by address. */
+  readonly data: ReadonlyMap<string, IacResource>;
+}
+
+const NOTHING: SiblingDeclarations = { constants: new Map(), origins: new Map(), data: new Map() };
+
+function folderOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+}
+
+function terraformSiblings(siblings: SiblingFiles): string[] {
+  return siblings.names().filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+}
+
+/**
+ * What a sibling declares. Every file of the module asks for the same siblings: each is read and
+ * parsed once per folder, and only what it declares is kept, not its text.
+ */
+function siblingDeclarations(folder: string, name: string, siblings: SiblingFiles): SiblingDeclarations {
+  return siblings.memo(`iac:terraform-declarations:${name}`, () => readSibling(folder + name, siblings.read(name)));
+}
 
 /**
  * Adds the variable defaults and locals the other files of the module declare (Terraform reads a
@@ -139,7 +168,7 @@ const DECLARES_CONSTANTS = /\b(?:variable|locals)\b/;
  */
 export function withModuleConstants(doc: IacDocument, path: string, siblings: SiblingFiles | undefined): IacDocument {
   if (siblings === undefined) return doc;
-  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const folder = folderOf(path);
   const tfvars = siblings.names().some((n) => n.endsWith('.tfvars') || n.endsWith('.tfvars.json')) ? moduleTfvars(folder, siblings) : undefined;
   const set = siblingDefaults(doc, folder, siblings);
   if (tfvars === undefined) return set === undefined ? doc : { ...doc, constants: set.constants, origins: set.origins };
@@ -158,17 +187,16 @@ export function withModuleConstants(doc: IacDocument, path: string, siblings: Si
 
 /** The module's other files' defaults and locals the document needs, added to its own (undefined: none needed). */
 function siblingDefaults(doc: IacDocument, folder: string, siblings: SiblingFiles): ConstantSet | undefined {
-  let missing = missingNames([...doc.resources.map((r) => r.body), ...doc.constants.values()], doc.constants);
+  const data = [...(doc.moduleData?.values() ?? [])].map((r) => r.body);
+  let missing = missingNames([...doc.resources.map((r) => r.body), ...data, ...doc.constants.values()], doc.constants);
   if (missing.length === 0) return undefined;
   const set: ConstantSet = { constants: new Map(doc.constants), origins: new Map(doc.origins) };
-  const terraform = siblings.names().filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json'));
+  const terraform = terraformSiblings(siblings);
   // A local found in one file may name a variable of another: a few rounds reach them.
   for (let round = 0; round < 4 && missing.length > 0; round++) {
     const added: IacValue[] = [];
     for (const name of terraform) {
-      // Every file of the module asks for the same siblings: each is read and parsed once per folder
-      // (only what it declares is kept, not its text).
-      const declared = siblings.memo(`iac:terraform-constants:${name}`, () => siblingConstants(folder + name, siblings.read(name)));
+      const declared = siblingDeclarations(folder, name, siblings);
       if (!missing.some((m) => declared.constants.has(`var.${m}`) || declared.constants.has(`local.${m}`))) continue;
       for (const [ref, value] of declared.constants) {
         const origin = declared.origins.get(ref);
@@ -193,19 +221,54 @@ function missingNames(values: readonly IacValue[], constants: ReadonlyMap<string
 }
 
 /**
- * The variable defaults and locals one sibling declares; none when it cannot be read or parsed,
- * whatever the failure (too deep, invalid): a broken neighbour costs its own values, never the
- * results of the file being scanned (the sibling reports its own problem when it is scanned).
+ * Adds the policy data sources other files of the module declare that this file references
+ * (modules keep roles in `iam.tf` and their documents in `data.tf`). A document may merge one
+ * declared in yet another file (`source_policy_documents`): a few rounds reach it. Run before
+ * `withModuleConstants`, so the variables those documents name are looked up too.
  */
-function siblingConstants(path: string, content: string | undefined): ConstantSet {
-  if (content === undefined || !DECLARES_CONSTANTS.test(content)) return emptySet();
-  const set = emptySet();
+export function withModuleData(doc: IacDocument, path: string, siblings: SiblingFiles | undefined): IacDocument {
+  if (siblings === undefined) return doc;
+  const found = new Map<string, IacResource>();
+  let missing = missingData(doc, [...doc.resources.map((r) => r.body), ...doc.constants.values()], found);
+  const folder = folderOf(path);
+  const terraform = missing.length === 0 ? [] : terraformSiblings(siblings);
+  for (let round = 0; round < 4 && missing.length > 0; round++) {
+    const added: IacValue[] = [];
+    for (const name of terraform) {
+      const declared = siblingDeclarations(folder, name, siblings).data;
+      for (const ref of missing) {
+        const r = declared.get(ref);
+        if (r === undefined || found.has(ref)) continue;
+        found.set(ref, r);
+        added.push(r.body);
+      }
+    }
+    missing = missingData(doc, added, found);
+  }
+  return found.size === 0 ? doc : { ...doc, moduleData: found };
+}
+
+/** Policy data sources the values reference that neither the document nor `found` holds. */
+function missingData(doc: IacDocument, values: readonly IacValue[], found: ReadonlyMap<string, IacResource>): string[] {
+  const out = new Set<string>();
+  for (const v of values) for (const ref of refsIn(v)) if (POLICY_DATA_REF.test(ref) && !doc.byAddress.has(ref) && !found.has(ref)) out.add(ref);
+  return [...out];
+}
+
+/**
+ * The variable defaults, locals and policy data sources one sibling declares; nothing when it
+ * cannot be read or parsed, whatever the failure (too deep, invalid): a broken neighbour costs its
+ * own declarations, never the results of the file being scanned (the sibling reports its own
+ * problem when it is scanned).
+ */
+function readSibling(path: string, content: string | undefined): SiblingDeclarations {
+  if (content === undefined || !(DECLARES_CONSTANTS.test(content) || content.includes('aws_iam_policy'))) return NOTHING;
   try {
-    if (path.endsWith('.tf.json')) jsonConstants(path, content, parseJsonWithLines(content), set, (v) => expandTemplates(v, []));
-    else hclConstants(path, content, parseHcl(content).body, set);
-    return set;
+    const { doc } = path.endsWith('.tf.json') ? readTerraformJson(path, content) : readTerraformHcl(path, content);
+    const data = doc.resources.filter((r) => r.mode === 'data' && POLICY_DATA_TYPES.has(r.type));
+    return { constants: doc.constants, origins: doc.origins, data: new Map(data.map((r) => [r.address, r])) };
   } catch {
-    return emptySet();
+    return NOTHING;
   }
 }
 
