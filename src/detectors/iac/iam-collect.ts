@@ -8,15 +8,17 @@
  * AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::RolePolicy.
  */
 import { managedPolicyOf } from './iam-catalog.ts';
-import { literalString, lookupResource, resolveValue, typeOfAddress, type IacDocument, type IacResource } from './document.ts';
-import { statementsOf, type Statement } from './policy-doc.ts';
-import { getAll, getFirst, isExpr, textOf, type Found } from './value.ts';
+import { literalString, lookupResource, resolveValue, shownValue, typeOfAddress, type IacDocument, type IacResource } from './document.ts';
+import { readStatements, statementsOf, type Statement } from './policy-doc.ts';
+import { getAll, getFirst, isExpr, textOf, type Found, type IacValue } from './value.ts';
 
 export interface PolicySource {
   /** Where the grant comes from: a policy address, `<role>.inline_policy[name]`, a managed policy ARN. */
   readonly label: string;
   readonly line: number;
   readonly statements: readonly Statement[];
+  /** The document as written when it cannot be read here (`file("policy.json")`, `var.policy`): its grants are unknown, not absent. */
+  readonly unread?: string;
 }
 
 export interface RoleFacts {
@@ -66,7 +68,7 @@ export function collectRoles(doc: IacDocument): Map<string, RoleFacts> {
     for (const target of getAll(r.body, attach.roles).flatMap((f) => roleAddresses(doc, f))) {
       const f = facts(target);
       f.firstLine ??= r.line;
-      if (attach.doc !== undefined) addPolicy(f, { label: r.address, line: r.line, statements: statementsOf(doc, getFirst(r.body, attach.doc)?.value) });
+      if (attach.doc !== undefined) addPolicy(f, policySource(doc, r.address, r.line, getFirst(r.body, attach.doc)?.value));
       if (attach.arns !== undefined) for (const arn of getAll(r.body, attach.arns)) attachArn(doc, f, arn);
     }
   }
@@ -78,9 +80,20 @@ function readRole(doc: IacDocument, r: IacResource, shape: RoleShape, f: RoleFac
   f.trust = statementsOf(doc, getFirst(r.body, shape.trust)?.value);
   for (const inline of getAll(r.body, shape.inline)) {
     const name = literalString(doc, getFirst(inline.value, shape.inlineName)?.value) ?? String(inline.line);
-    addPolicy(f, { label: `${r.address}.${shape.inline}[${name}]`, line: inline.line, statements: statementsOf(doc, getFirst(inline.value, shape.inlineDoc)?.value) });
+    addPolicy(f, policySource(doc, `${r.address}.${shape.inline}[${name}]`, inline.line, getFirst(inline.value, shape.inlineDoc)?.value));
   }
   for (const arn of getAll(r.body, shape.managed)) attachArn(doc, f, arn);
+}
+
+/** Longest document text kept as written for an unread policy (a heredoc with `%{}` directives can be long). */
+const MAX_UNREAD = 200;
+
+/** A policy document attached as `label`: its statements, or the value as written when it cannot be read here. */
+function policySource(doc: IacDocument, label: string, line: number, value: IacValue | undefined): PolicySource {
+  const statements = readStatements(doc, value);
+  if (statements !== undefined || value === undefined) return { label, line, statements: statements ?? [] };
+  const text = textOf(shownValue(doc, value));
+  return { label, line, statements: [], unread: text.length > MAX_UNREAD ? `${text.slice(0, MAX_UNREAD - 1)}…` : text };
 }
 
 function addPolicy(f: RoleFacts, p: PolicySource): void {
@@ -94,7 +107,7 @@ function attachArn(doc: IacDocument, f: RoleFacts, found: Found): void {
   const own = declared.find((res) => (res.type === 'aws_iam_policy' && res.mode === 'managed') || res.type === 'AWS::IAM::ManagedPolicy');
   if (own !== undefined) {
     const docPath = own.type === 'aws_iam_policy' ? 'policy' : 'policy_document';
-    addPolicy(f, { label: own.address, line: own.line, statements: statementsOf(doc, getFirst(own.body, docPath)?.value) });
+    addPolicy(f, policySource(doc, own.address, own.line, getFirst(own.body, docPath)?.value));
     return;
   }
   const lookup = declared.find((res) => res.type === 'aws_iam_policy' && res.mode === 'data');

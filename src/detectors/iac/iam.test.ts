@@ -114,6 +114,23 @@ describe('iac detector: IAM roles and grants', () => {
     });
   });
 
+  it('says which policies it could not read, as written, instead of showing no grants', () => {
+    const r = detectFile('iam.tf', role('  inline_policy {\n    name = "tpl"\n    policy = templatefile("${path.module}/kb.json.tpl", {})\n  }\n') + [
+      'resource "aws_iam_role_policy" "missing" {\n  role = aws_iam_role.r.id\n  policy = data.aws_iam_policy_document.declared_nowhere.json\n}',
+      'resource "aws_iam_role_policy" "input" {\n  role = aws_iam_role.r.id\n  policy = var.policy_json\n}',
+      'resource "aws_iam_role_policy" "read" {\n  role = aws_iam_role.r.id\n  policy = jsonencode({ Statement = [] })\n}',
+      'resource "aws_iam_policy" "custom" {\n  policy = file("custom.json")\n}',
+      'resource "aws_iam_role_policy_attachment" "custom" {\n  role = aws_iam_role.r.name\n  policy_arn = aws_iam_policy.custom.arn\n}',
+    ].join('\n'));
+    expect(assetNamed(r, 'identity', 'aws_iam_role.r')?.attributes['policyRefs']).toEqual([
+      'aws_iam_policy.custom: file("custom.json")',
+      'aws_iam_role.r.inline_policy[tpl]: templatefile("${path.module}/kb.json.tpl", {})',
+      'aws_iam_role_policy.input: var.policy_json',
+      'aws_iam_role_policy.missing: data.aws_iam_policy_document.declared_nowhere.json',
+    ]);
+    expect(edgeNames(r)).toEqual([]);
+  });
+
   it('keeps a role read from file() without statements, and names literal role ARNs', () => {
     const r = detectFile('main.tf', 'resource "aws_bedrockagent_agent" "a" {\n  agent_name = "a"\n  agent_resource_role_arn = "arn:aws:iam::123456789012:role/agent"\n}\n' + role() + 'resource "aws_iam_role_policy" "p" {\n  role = aws_iam_role.r.id\n  policy = file("policy.json")\n}\n');
     expect(assetNames(r)).toEqual(['agent:a', 'identity:arn:aws:iam::123456789012:role/agent', 'identity:aws_iam_role.r']);

@@ -39,11 +39,14 @@ function roleIdentity(ctx: EmitContext, f: RoleFacts, referencedAt: number | und
   const r = f.declared;
   const roleName = r === undefined ? undefined : literalString(ctx.doc, getFirst(r.body, ctx.doc.format === 'terraform' ? 'name' : 'role_name')?.value);
   const trusted = [...new Set(f.trust.filter((s) => s.effect === 'Allow').flatMap((s) => s.principals))].sort();
+  const unread = f.policies.flatMap((p) => (p.unread === undefined ? [] : [`${p.label}: ${p.unread}`])).sort();
   const attributes: Attributes = {
     ...(r === undefined ? {} : { iacType: r.type }),
     ...(roleName === undefined ? {} : { roleName }),
     ...(trusted.length === 0 ? {} : { trustedPrincipals: trusted }),
     ...(f.managedArns.length === 0 ? {} : { managedPolicies: [...f.managedArns].sort() }),
+    // Grants that exist but are not known here: no edge must not read as "may do nothing".
+    ...(unread.length === 0 ? {} : { policyRefs: unread }),
   };
   const evidence = r !== undefined ? ctx.sink.evidence(r.line) : ctx.sink.evidence(referencedAt ?? f.firstLine ?? 1, 'inferred');
   return ctx.sink.asset({ kind: 'identity', key: addressKey(ctx.doc, f.address), name: f.address, provider: 'aws', nativeId: f.address, attributes, evidence: [evidence] });

@@ -16,11 +16,14 @@ describe('iac detector on module shapes met in public repositories', () => {
       'identity:aws_iam_role.agent CAN_READ cloud-account:aws:*',
       'identity:aws_iam_role.endpoint CAN_ADMIN cloud-account:aws:*',
     ]);
-    // The example folder's `agent_permissions` grants `*`: it is another module's document.
+    // The example folder's `agent_permissions` (`*`) and `guardrails` are another module's documents.
     expect(edgeProps(r, 'identity:aws_iam_role.agent CAN_INVOKE model:anthropic.claude-3-5-haiku-20241022-v1:0')).toMatchObject({
       actions: ['bedrock:InvokeModel'], policies: ['aws_iam_role_policy.agent'],
     });
-    expect(assetNamed(r, 'identity', 'aws_iam_role.agent')?.attributes).toEqual({ iacType: 'aws_iam_role', trustedPrincipals: ['bedrock.amazonaws.com'] });
+    // A document no file of the module declares is named as written: its grants are unknown, not absent.
+    expect(assetNamed(r, 'identity', 'aws_iam_role.agent')?.attributes).toEqual({
+      iacType: 'aws_iam_role', trustedPrincipals: ['bedrock.amazonaws.com'], policyRefs: ['aws_iam_role_policy.guardrails: data.aws_iam_policy_document.guardrails.json'],
+    });
     expect(assetNamed(r, 'identity', 'aws_iam_role.endpoint')?.attributes).toEqual({
       iacType: 'aws_iam_role', trustedPrincipals: ['sagemaker.${local.dns_suffix}'], managedPolicies: ['arn:${local.partition}:iam::aws:policy/AmazonSageMakerFullAccess'],
     });

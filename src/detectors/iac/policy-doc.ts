@@ -31,29 +31,39 @@ export interface Statement {
 
 const MAX_DEPTH = 4;
 
-/** Statements of a policy value; empty when it cannot be read here. */
+/** Statements of a policy value; empty when it cannot be read here (`readStatements` tells the two apart). */
 export function statementsOf(doc: IacDocument, value: IacValue | undefined, depth = 0): Statement[] {
-  if (value === undefined || depth > MAX_DEPTH) return [];
+  return readStatements(doc, value, depth) ?? [];
+}
+
+/**
+ * Statements of a policy value; undefined when it cannot be read here: a `file()` / `templatefile()`
+ * document, a variable without a literal value, a data source the module does not declare, text
+ * that is not JSON. Nothing written (no value, `null`) is an empty document.
+ */
+export function readStatements(doc: IacDocument, value: IacValue | undefined, depth = 0): Statement[] | undefined {
+  if (value === undefined) return [];
+  if (depth > MAX_DEPTH) return undefined;
   const v = resolveValue(doc, value);
   if (isMap(v)) return jsonStatements(v, doc);
   const text = literalString(doc, v) ?? (isExpr(v) && v.text.trim().startsWith('{') ? v.text : undefined);
   if (text !== undefined) return jsonText(doc, text);
-  if (!isExpr(v)) return [];
+  if (!isExpr(v)) return v === null ? [] : undefined;
   for (const ref of v.refs) {
     const res = lookupResource(doc, ref);
     if (res?.type === 'aws_iam_policy_document' && res.mode === 'data') return dataDocument(doc, res, depth);
-    if (res?.type === 'aws_iam_policy') return statementsOf(doc, res.body.entries.get('policy')?.value, depth + 1);
+    if (res?.type === 'aws_iam_policy' && res.mode === 'managed') return readStatements(doc, res.body.entries.get('policy')?.value, depth + 1);
   }
-  return [];
+  return undefined;
 }
 
-function jsonText(doc: IacDocument, text: string): Statement[] {
+function jsonText(doc: IacDocument, text: string): Statement[] | undefined {
   try {
     const parsed = parseJsonWithLines(text);
     const expanded = doc.format === 'terraform' ? expandTemplates(parsed, []) : parsed;
-    return isMap(expanded) ? jsonStatements(expanded, doc) : [];
+    return isMap(expanded) ? jsonStatements(expanded, doc) : undefined;
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return [];
+    if (error instanceof JsonSyntaxError) return undefined;
     throw error;
   }
 }
