@@ -3,11 +3,12 @@
  * `!Sub`, ...) registered as custom tags so parsing never fails on them, and the JSON/long form
  * (`{"Ref": X}`, `{"Fn::GetAtt": [X, Arn]}`). Each becomes an `IacExpr` whose text is a compact
  * rendering (`!GetAtt Role.Arn`, `!Sub arn:aws:s3:::${Bucket}/*`) and whose refs are the logical
- * ids or parameters it names (pseudo parameters `AWS::*` excluded). Nothing is evaluated.
+ * ids or parameters it names (pseudo parameters `AWS::*` excluded). Nothing is evaluated; a `!Join`
+ * of literals and references is rewritten as the `!Sub` it equals.
  * Source: AWS CloudFormation User Guide, "Intrinsic function reference".
  */
 import type { CollectionTag, ScalarTag } from 'yaml';
-import { isList, isMap, makeExpr, makeMap, normKey, refsIn, textOf, type IacValue } from './value.ts';
+import { isExpr, isList, isMap, makeExpr, makeMap, normKey, refsIn, textOf, type IacValue } from './value.ts';
 
 /** Short-form function names (`!Name`); `Ref` and `Condition` have no `Fn::` prefix. */
 export const CFN_FUNCTIONS = [
@@ -47,6 +48,7 @@ function fn(key: string, arg: IacValue, line: number): IacValue {
     return makeExpr(`!GetAtt ${parts.join('.')}`, target === '' ? [] : [target], line);
   }
   if (name === 'Sub') return sub(arg, line);
+  if (name === 'Join') return join(arg, line) ?? makeExpr(`!Join ${render(arg)}`, refsIn(arg), line);
   if (name === 'If' && isList(arg)) return makeExpr(`!If ${render(arg)}`, arg.items.slice(1).flatMap((i) => refsIn(i)), line);
   return makeExpr(`!${name} ${render(arg)}`, refsIn(arg), line);
 }
@@ -62,6 +64,32 @@ function sub(arg: IacValue, line: number): IacValue {
     if (!PSEUDO.test(name) && !vars?.entries.has(normKey(name))) refs.add(name);
   }
   return makeExpr(`!Sub ${template}`, refs, line);
+}
+
+/**
+ * `!Join [delimiter, [parts]]` whose parts are literals, `Ref`s and `GetAtt`s (what CDK writes for
+ * every ARN: `["arn:", {"Ref": "AWS::Partition"}, ":bedrock:", ...]`) is the `!Sub` with `${Name}` /
+ * `${Res.Attr}` in their place, and reads as one: model ids, ARN targets and pseudo parameters are
+ * then found as in any `!Sub`. Anything else (a nested function, a literal holding `${`, which `!Sub`
+ * would read as a placeholder) stays a `!Join` as written.
+ */
+function join(arg: IacValue, line: number): IacValue | undefined {
+  if (!isList(arg) || arg.items.length !== 2) return undefined;
+  const [delimiter, parts] = arg.items;
+  if (typeof delimiter !== 'string' || !isList(parts)) return undefined;
+  const texts: string[] = [];
+  for (const part of parts.items) {
+    if (typeof part === 'string' || typeof part === 'number') {
+      if (String(part).includes('${')) return undefined;
+      texts.push(String(part));
+      continue;
+    }
+    const m = isExpr(part) ? /^!(?:Ref|GetAtt) ([\w:.-]+)$/.exec(part.text) : null;
+    if (m === null) return undefined;
+    texts.push(`\${${m[1] as string}}`);
+  }
+  if (delimiter.includes('${')) return undefined;
+  return sub(texts.join(delimiter), line);
 }
 
 function render(v: IacValue): string {

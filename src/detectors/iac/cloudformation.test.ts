@@ -40,6 +40,49 @@ describe('iac detector: CloudFormation', () => {
     expect(edgeProps(r, 'identity:NbRole CAN_INVOKE cloud-account:aws:*')).toMatchObject({ resources: ['arn:aws:sagemaker:*:*:endpoint/*'], policies: ['Shared'] });
   });
 
+  it('reads Fn::Join of literals and Refs (CDK output) like the !Sub it stands for: models, their edges, prompts', () => {
+    const arn = (...tail: unknown[]): unknown => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...tail]] });
+    const profile = arn(':bedrock:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0');
+    const r = detectFile('cdk.template.json', JSON.stringify({
+      Resources: {
+        Agent: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'claude37', AgentResourceRoleArn: { 'Fn::GetAtt': ['AgentRole', 'Arn'] }, FoundationModel: profile } },
+        AgentRole: { Type: 'AWS::IAM::Role' },
+        AgentPolicy: {
+          Type: 'AWS::IAM::Policy',
+          Properties: {
+            Roles: [{ Ref: 'AgentRole' }],
+            PolicyDocument: { Statement: [
+              { Effect: 'Allow', Action: ['bedrock:InvokeModel*', 'bedrock:GetFoundationModel'], Resource: arn(':bedrock:*::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0') },
+              { Effect: 'Allow', Action: 'bedrock:InvokeModel*', Resource: profile },
+            ] },
+          },
+        },
+        Prompt: { Type: 'AWS::Bedrock::Prompt', Properties: { Name: 'chat', Variants: [{ Name: 'v1', ModelId: arn(':bedrock:', { Ref: 'AWS::Region' }, '::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0') }] } },
+        // Traps: a part that is not a literal or a Ref, and a literal that would read as a placeholder.
+        Other: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'other', FoundationModel: { 'Fn::Join': ['/', [{ 'Fn::Select': [0, ['a']] }, 'amazon.nova-pro-v1:0']] } } },
+        Odd: { Type: 'AWS::Bedrock::Agent', Properties: { AgentName: 'odd', FoundationModel: { 'Fn::Join': ['', ['arn:aws:bedrock:x::foundation-model/${x}', 'amazon.nova-pro-v1:0']] } } },
+      },
+    }));
+    expect(edgeNames(r)).toEqual([
+      'agent:claude37 RUNS_AS identity:AgentRole',
+      'agent:claude37 USES_MODEL model:us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+      'identity:AgentRole CAN_INVOKE model:anthropic.claude-3-7-sonnet-20250219-v1:0',
+      'identity:AgentRole CAN_INVOKE model:us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+      'identity:AgentRole CAN_READ model:anthropic.claude-3-7-sonnet-20250219-v1:0',
+    ]);
+    expect(assetNames(r).filter((n) => n.startsWith('model:'))).toEqual([
+      'model:anthropic.claude-3-5-sonnet-20240620-v1:0', 'model:anthropic.claude-3-7-sonnet-20250219-v1:0', 'model:us.anthropic.claude-3-7-sonnet-20250219-v1:0',
+    ]);
+    expect(edgeProps(r, 'identity:AgentRole CAN_INVOKE model:us.anthropic.claude-3-7-sonnet-20250219-v1:0')).toMatchObject({
+      resources: ['!Sub arn:${AWS::Partition}:bedrock:${AWS::Region}:${AWS::AccountId}:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0'],
+    });
+    expect(assetNamed(r, 'agent', 'other')?.attributes['modelRefs']).toEqual(['!Join ["/",["!Select [0,[\\"a\\"]]","amazon.nova-pro-v1:0"]]']);
+    expect(assetNamed(r, 'agent', 'odd')?.attributes['modelRefs']).toHaveLength(1);
+    // The YAML short form reads the same.
+    const y = detectFile('t.yaml', yaml('  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: y\n      FoundationModel: !Join ["", ["arn:", !Ref AWS::Partition, ":bedrock:", !Ref AWS::Region, "::foundation-model/amazon.nova-pro-v1:0"]]\n'));
+    expect(edgeNames(y)).toEqual(['agent:y USES_MODEL model:amazon.nova-pro-v1:0']);
+  });
+
   it('reads AgentCore resources and SAM-style templates without a format version', () => {
     const r = detectFile('sam.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Runtime:\n    Type: AWS::BedrockAgentCore::Runtime\n    Properties:\n      AgentRuntimeName: helper\n      ProtocolConfiguration: MCP\n');
     expect(assetNamed(r, 'agent', 'helper')?.attributes).toEqual({ iacType: 'AWS::BedrockAgentCore::Runtime', protocol: 'MCP' });
