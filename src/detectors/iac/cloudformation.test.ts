@@ -83,6 +83,23 @@ describe('iac detector: CloudFormation', () => {
     expect(edgeNames(y)).toEqual(['agent:y USES_MODEL model:amazon.nova-pro-v1:0']);
   });
 
+  it('names inline action groups whose name is a template by the template, ${...} kept', () => {
+    const r = detectFile('pma.yaml', yaml([
+      '  Agent:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: !Sub pma-agent-${StackVersion}\n      ActionGroups:',
+      '        - ActionGroupName: !Sub pma-actiongroup-${StackVersion}\n          ActionGroupExecutor:\n            Lambda: !GetAtt Allocate.Arn',
+      '        - ActionGroupName: !Ref GroupName\n          ParentActionGroupSignature: AMAZON.UserInput',
+      '        - ActionGroupName: !Sub "${AWS::StackName}-${GroupName}"',
+      // Trap: a group without a name is no tool.
+      '        - Description: unnamed',
+    ].join('\n') + '\n', 'Parameters:\n  StackVersion:\n    Type: String\n  GroupName:\n    Type: String\n    Default: ask-user\n'));
+    expect(edgeNames(r)).toEqual([
+      'agent:Agent USES_TOOL tool:${AWS::StackName}-ask-user',
+      'agent:Agent USES_TOOL tool:ask-user',
+      'agent:Agent USES_TOOL tool:pma-actiongroup-${StackVersion}',
+    ]);
+    expect(assetNamed(r, 'tool', 'pma-actiongroup-${StackVersion}')).toMatchObject({ nativeId: 'Agent/pma-actiongroup-${StackVersion}', attributes: { executor: '!GetAtt Allocate.Arn' } });
+  });
+
   it('reads AgentCore resources and SAM-style templates without a format version', () => {
     const r = detectFile('sam.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Runtime:\n    Type: AWS::BedrockAgentCore::Runtime\n    Properties:\n      AgentRuntimeName: helper\n      ProtocolConfiguration: MCP\n');
     expect(assetNamed(r, 'agent', 'helper')?.attributes).toEqual({ iacType: 'AWS::BedrockAgentCore::Runtime', protocol: 'MCP' });

@@ -48,4 +48,14 @@ describe('iac detector on module shapes met in public repositories', () => {
     const fallback = assetNamed(r, 'agent', 'support-fallback');
     expect(String((fallback?.attributes['modelRefs'] as string[] | undefined)?.[0])).toMatch(/^!Join \[":",\["!Select /);
   });
+
+  it('names an inline action group by its !Sub template when the stack parameter has no default', () => {
+    expect(edgeNames(r).filter((e) => e.startsWith('agent:AssistantAgent'))).toEqual([
+      'agent:AssistantAgent RUNS_AS identity:AgentRole',
+      'agent:AssistantAgent USES_MODEL model:anthropic.claude-3-haiku-20240307-v1:0',
+      'agent:AssistantAgent USES_TOOL tool:project-assistant-actions-${StackVersion}',
+    ]);
+    expect(assetNamed(r, 'tool', 'project-assistant-actions-${StackVersion}')?.attributes).toEqual({ executor: '!GetAtt AllocateFunction.Arn' });
+    expect(names(r.assets, 'tool')).toEqual(['project-assistant-actions-${StackVersion}']);
+  });
 });

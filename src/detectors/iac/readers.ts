@@ -7,7 +7,7 @@
  */
 import type { Attributes } from '../../model/index.ts';
 import { KB_STORAGE, KB_TYPES, type ReaderId } from './catalog.ts';
-import { expandedRefs, literalString, resolveValue, shownValue, type IacResource } from './document.ts';
+import { expandedRefs, literalString, resolveValue, shownValue, substituteConstants, type IacResource } from './document.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { modelTargets } from './model-assets.ts';
 import { addressKey, assetForRef, linkTargets, type EmitContext, type TargetRef } from './targets.ts';
@@ -31,6 +31,19 @@ function text(ctx: EmitContext, r: IacResource, path: string): string | undefine
   const found = getFirst(r.body, path);
   if (found === undefined) return undefined;
   return literalString(ctx.doc, found.value) ?? textOf(shownValue(ctx.doc, found.value));
+}
+
+/**
+ * A name that has no other identity than what is written (an inline action group): the literal,
+ * else the text as written with the `${...}` that do not resolve kept (`!Sub pma-${Version}` →
+ * `pma-${Version}`, `"${var.prefix}-tools"`), as ARNs and bucket names are elsewhere.
+ */
+function writtenName(ctx: EmitContext, value: IacValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const literal = literalString(ctx.doc, value);
+  if (literal !== undefined) return literal.trim() === '' ? undefined : literal;
+  const text = textOf(shownValue(ctx.doc, value));
+  return substituteConstants(ctx.doc, text.startsWith('!Sub ') ? text.slice(5).trim() : text);
 }
 
 const kbStorage: Reader = {
@@ -80,7 +93,7 @@ const inlineActionGroups: Reader = {
   edges(ctx, r, self) {
     if (self === undefined) return;
     for (const group of getAll(r.body, 'action_groups')) {
-      const name = literalString(ctx.doc, getFirst(group.value, 'action_group_name')?.value);
+      const name = writtenName(ctx, getFirst(group.value, 'action_group_name')?.value);
       if (name === undefined) continue;
       const executor = getFirst(group.value, 'action_group_executor.lambda');
       const signature = literalString(ctx.doc, getFirst(group.value, 'parent_action_group_signature')?.value);
