@@ -58,4 +58,15 @@ describe('iac detector on module shapes met in public repositories', () => {
     expect(assetNamed(r, 'tool', 'project-assistant-actions-${StackVersion}')?.attributes).toEqual({ executor: '!GetAtt AllocateFunction.Arn' });
     expect(names(r.assets, 'tool')).toEqual(['project-assistant-actions-${StackVersion}']);
   });
+
+  it('tells each knowledge base\'s store by its configuration block when the storage type is a variable', () => {
+    const stores = r.assets.filter((a) => a.kind === 'vector-store').map((a) => `${String(a.attributes['knowledgeBase'])}: ${a.name} ${String(a.attributes['storageType'])}`).sort();
+    expect(stores).toEqual([
+      'helpdesk-mongo: mongodb-atlas MONGO_DB_ATLAS',
+      // Two blocks, either of which may be null at apply time: no store named.
+      'helpdesk-opensearch: bedrock-knowledge-base undefined',
+      'helpdesk-pinecone: pinecone PINECONE',
+      'helpdesk-rds: pgvector RDS',
+    ]);
+  });
 });

@@ -46,10 +46,21 @@ function writtenName(ctx: EmitContext, value: IacValue | undefined): string | un
   return substituteConstants(ctx.doc, text.startsWith('!Sub ') ? text.slice(5).trim() : text);
 }
 
+/**
+ * The store a knowledge base's storage configuration names: its literal `type`, else (`type =
+ * var.kb_storage_type`, a module offering several stores with one resource each) the one
+ * configuration block present. Several blocks name none for sure; a literal type wins over a block.
+ */
+function kbStore(ctx: EmitContext, r: IacResource): (typeof KB_STORAGE)[number] | undefined {
+  const type = literalString(ctx.doc, getFirst(r.body, 'storage_configuration.type')?.value);
+  if (type !== undefined) return KB_STORAGE.find((s) => s.type === type);
+  const present = KB_STORAGE.filter((s) => getAll(r.body, `storage_configuration.${s.config}`).some((f) => f.value !== null));
+  return present.length === 1 ? present[0] : undefined;
+}
+
 const kbStorage: Reader = {
   draft(ctx, r) {
-    const type = literalString(ctx.doc, getFirst(r.body, 'storage_configuration.type')?.value);
-    const storage = KB_STORAGE.find((s) => s.type === type);
+    const storage = kbStore(ctx, r);
     if (storage === undefined) {
       const kbType = literalString(ctx.doc, getFirst(r.body, 'knowledge_base_configuration.type')?.value) ?? '';
       return { name: KB_TYPES[kbType] ?? 'bedrock-knowledge-base' };

@@ -66,6 +66,26 @@ describe('iac detector: Terraform', () => {
     expect(assetNamed(r, 'vector-store', 'pinecone')?.attributes).toMatchObject({ storageType: 'PINECONE', collections: ['docs'], storageLocation: 'https://idx.svc.pinecone.io' });
   });
 
+  it('tells a knowledge base\'s store by its configuration block when the storage type is not a literal', () => {
+    const kb = (name: string, config: string): string => `resource "aws_bedrockagent_knowledge_base" "${name}" {\n  name = "${name}"\n  role_arn = var.kb_role_arn\n  storage_configuration {\n    type = var.kb_storage_type\n${config}  }\n}\n`;
+    const r = detectFile('knowledge-base.tf', [
+      kb('mongo', '    mongo_db_atlas_configuration {\n      endpoint = var.endpoint\n      collection_name = "docs"\n    }\n'),
+      kb('pinecone', '    pinecone_configuration {\n      connection_string = "https://kb-abc.svc.pinecone.io"\n      namespace = var.namespace\n    }\n'),
+      kb('vectors', '    s3_vectors_configuration {\n      index_arn = var.index_arn\n    }\n'),
+      kb('graph', '    neptune_analytics_configuration {\n      graph_arn = var.graph_arn\n    }\n'),
+      // Traps: two blocks say nothing for sure; a literal type wins over the block written next to it; a null block is none.
+      kb('two', '    rds_configuration {\n      table_name = "t"\n    }\n    redis_enterprise_cloud_configuration {\n      endpoint = "e"\n    }\n'),
+      kb('literal', '    type = "RDS"\n    pinecone_configuration {\n      namespace = "n"\n    }\n').replace('    type = var.kb_storage_type\n', ''),
+      kb('nulled', '    pinecone_configuration = null\n    opensearch_serverless_configuration = { collection_arn = var.collection_arn }\n'),
+    ].join(''));
+    const stores = Object.fromEntries(r.assets.filter((a) => a.kind === 'vector-store').map((a) => [a.attributes['knowledgeBase'], [a.name, a.attributes['storageType']]]));
+    expect(stores).toEqual({
+      mongo: ['mongodb-atlas', 'MONGO_DB_ATLAS'], pinecone: ['pinecone', 'PINECONE'], vectors: ['s3-vectors', 'S3_VECTORS'], graph: ['neptune-analytics', 'NEPTUNE_ANALYTICS'],
+      two: ['bedrock-knowledge-base', undefined], literal: ['pgvector', 'RDS'], nulled: ['opensearch-serverless', 'OPENSEARCH_SERVERLESS'],
+    });
+    expect(assetNamed(r, 'vector-store', 'pinecone')?.attributes).toMatchObject({ collections: ['var.namespace'], storageLocation: 'https://kb-abc.svc.pinecone.io' });
+  });
+
   it('maps AgentCore runtimes, gateways and targets, custom models and provisioned throughput', () => {
     const r = detectFile('core.tf', [
       'resource "aws_bedrockagentcore_agent_runtime" "rt" {\n  name = "runtime"\n  role_arn = "arn:aws:iam::111122223333:role/service-role/agentcore"\n  protocol_configuration {\n    server_protocol = "MCP"\n  }\n}',
