@@ -63,7 +63,9 @@ function sub(arg: IacValue, line: number): IacValue {
     const name = (m[1] as string).trim().split('.')[0] as string;
     if (!PSEUDO.test(name) && !vars?.entries.has(normKey(name))) refs.add(name);
   }
-  return makeExpr(`!Sub ${template}`, refs, line);
+  // Without a variables map it is a template of parameters `resolveValue` may render; with one, the
+  // names stand for the map's values, which the text no longer holds.
+  return makeExpr(`!Sub ${template}`, refs, line, vars === undefined);
 }
 
 /**

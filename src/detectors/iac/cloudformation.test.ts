@@ -25,6 +25,19 @@ describe('iac detector: CloudFormation', () => {
     expect(assetNames(r)).toContain('model:amazon.titan-embed-text-v1');
   });
 
+  it('renders a !Sub whose every placeholder is a parameter default; keeps pseudo parameters, attributes, escapes, variable maps', () => {
+    const agent = (id: string, name: string): string => `  ${id}:\n    Type: AWS::Bedrock::Agent\n    Properties:\n      AgentName: ${name}\n`;
+    const r = detectFile('t.yaml', yaml([
+      agent('A', '!Sub pma-agent-${StackVersion}'),
+      agent('B', '!Sub "${AWS::StackName}-${StackVersion}"'),
+      agent('C', '!Sub "${Role.Arn}-x"'),
+      agent('D', '!Sub "${!StackVersion}-x"'),
+      agent('E', '!Sub ["${StackVersion}-x", { StackVersion: other }]'),
+    ].join(''), 'Parameters:\n  StackVersion:\n    Type: String\n    Default: 1\n'));
+    expect(assetNames(r)).toEqual(['agent:B', 'agent:C', 'agent:D', 'agent:E', 'agent:pma-agent-1']);
+    expect(assetNamed(r, 'agent', 'pma-agent-1')?.attributes['valueFrom']).toEqual(['agent_name: StackVersion (parameter default, t.yaml:5)']);
+  });
+
   it('attaches AWS::IAM::Policy and referenced ManagedPolicy documents to their roles', () => {
     const r = detectFile('iam.yaml', yaml([
       '  Nb:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n      NotebookInstanceName: lab\n      RoleArn: !GetAtt NbRole.Arn',

@@ -180,9 +180,11 @@ function substituteLiterals(doc: IacDocument, text: string, depth: number, boole
 
 /** A template of literal text and `${ref}`s: a string when every ref is a literal constant. */
 function renderTemplate(doc: IacDocument, value: IacExpr, depth: number): Traced {
-  // Escapes (`$${`, `\n`) would need unescaping first: such templates stay as written.
-  if (/%\{|\$\$\{|\\/.test(value.text)) return { value, origins: [] };
-  const { text, origins, complete } = substituteLiterals(doc, value.text, depth + 1, true);
+  const sub = value.text.startsWith('!Sub ');
+  const template = sub ? value.text.slice(5) : value.text;
+  // Escapes (`$${`, `\n`; `${!Literal}` in a `!Sub`) would need unescaping first: such templates stay as written.
+  if (/%\{|\$\$\{|\\/.test(template) || (sub && template.includes('${!'))) return { value, origins: [] };
+  const { text, origins, complete } = substituteLiterals(doc, template, depth + 1, true);
   // An interpolation the pattern cannot take (`${f({...})}`) is left in the text: not rendered then.
   return complete && !text.includes('${') ? { value: text, origins } : { value, origins: [] };
 }

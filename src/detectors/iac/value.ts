@@ -37,7 +37,11 @@ export interface IacExpr {
   /** Referenced addresses: `aws_iam_role.x`, `data.t.n`, `var.x`, `local.x`, `module.x`; CFN logical ids. */
   readonly refs: readonly string[];
   readonly line: number;
-  /** A Terraform string template (`"${var.prefix}-agent"`, a heredoc): literal text and `${}` interpolations only. */
+  /**
+   * A string template: literal text and `${}` interpolations only. Terraform (`"${var.prefix}-agent"`,
+   * a heredoc; `text` is the template) or a CloudFormation `!Sub` without a variables map (`text` is
+   * `!Sub <template>`).
+   */
   readonly template?: boolean;
 }
 
