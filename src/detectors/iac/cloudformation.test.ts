@@ -111,6 +111,9 @@ describe('iac detector: CloudFormation', () => {
       'agent:Agent USES_TOOL tool:pma-actiongroup-${StackVersion}',
     ]);
     expect(assetNamed(r, 'tool', 'pma-actiongroup-${StackVersion}')).toMatchObject({ nativeId: 'Agent/pma-actiongroup-${StackVersion}', attributes: { executor: '!GetAtt Allocate.Arn' } });
+    // A name read through a parameter default says so, as resource names do.
+    expect(assetNamed(r, 'tool', 'ask-user')?.attributes).toEqual({ signature: 'AMAZON.UserInput', valueFrom: ['action_group_name: GroupName (parameter default, pma.yaml:7)'] });
+    expect(assetNamed(r, 'tool', '${AWS::StackName}-ask-user')?.attributes).toEqual({ valueFrom: ['action_group_name: GroupName (parameter default, pma.yaml:7)'] });
   });
 
   it('reads AgentCore resources and SAM-style templates without a format version', () => {

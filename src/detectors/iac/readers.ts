@@ -10,6 +10,7 @@ import { KB_STORAGE, KB_TYPES, type ReaderId } from './catalog.ts';
 import { expandedRefs, literalString, resolveValue, shownValue, substituteConstants, type IacResource } from './document.ts';
 import { identityOf, runsAs } from './identities.ts';
 import { modelTargets } from './model-assets.ts';
+import { provenanceOf } from './provenance.ts';
 import { addressKey, assetForRef, linkTargets, type EmitContext, type TargetRef } from './targets.ts';
 import { getAll, getFirst, isExpr, textOf, type IacValue } from './value.ts';
 
@@ -104,13 +105,18 @@ const inlineActionGroups: Reader = {
   edges(ctx, r, self) {
     if (self === undefined) return;
     for (const group of getAll(r.body, 'action_groups')) {
-      const name = writtenName(ctx, getFirst(group.value, 'action_group_name')?.value);
-      if (name === undefined) continue;
+      const written = getFirst(group.value, 'action_group_name')?.value;
+      const name = writtenName(ctx, written);
+      if (name === undefined || written === undefined) continue;
       const executor = getFirst(group.value, 'action_group_executor.lambda');
       const signature = literalString(ctx.doc, getFirst(group.value, 'parent_action_group_signature')?.value);
+      const { valueFrom } = provenanceOf(ctx, [['action_group_name', written, true]]);
       const tool = ctx.sink.asset({
         kind: 'tool', key: addressKey(ctx.doc, `${r.address}/${name}`), name, provider: 'aws-bedrock', nativeId: `${r.address}/${name}`,
-        attributes: { ...(executor === undefined ? {} : { executor: textOf(executor.value) }), ...(signature === undefined ? {} : { signature }) },
+        attributes: {
+          ...(executor === undefined ? {} : { executor: textOf(executor.value) }), ...(signature === undefined ? {} : { signature }),
+          ...(valueFrom.length === 0 ? {} : { valueFrom }),
+        },
         evidence: [ctx.sink.evidence(group.line)],
       });
       ctx.sink.relate('USES_TOOL', self, tool, [ctx.sink.evidence(group.line)]);
