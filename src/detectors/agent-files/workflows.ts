@@ -64,6 +64,17 @@ function modelsOf(inputs: Json): string[] {
   return [...new Set(out)].filter((id) => id !== '' && !id.includes('${{'));
 }
 
+/** One YAML document as plain data (aliases capped); a syntax error or an alias bomb is a message. */
+function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    if (parsed.errors.length > 0) throw parsed.errors[0];
+    return { ok: true, value: parsed.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** 1-based line of the first line at or after `from` matching `re`; `from` when none does. */
 function lineOf(lines: readonly string[], re: RegExp, from = 1): number {
   for (let i = from - 1; i < lines.length; i++) if (re.test(lines[i] as string)) return i + 1;
@@ -99,15 +110,12 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
   if (!mayRunAgent(file.content)) return null;
   const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
   const out = new ResultBuilder();
-  let doc: unknown;
-  try {
-    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-    if (parsed.errors.length > 0) throw parsed.errors[0];
-    doc = parsed.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    out.diagnostic(parseFailed(file, detectorId, `workflow: ${error instanceof Error ? error.message : String(error)}`));
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    out.diagnostic(parseFailed(file, detectorId, `workflow: ${parsed.message}`));
     return out.result();
   }
+  const doc = parsed.value;
   if (!isObject(doc)) return null;
   const lines = text.split(/\r?\n/);
   const triggers = [...new Set(triggersOf(doc['on']))].sort();
@@ -175,16 +183,12 @@ export function detectPromptFile(file: SourceFile, detectorId: string): Detectio
   if (!mayFindAgentFiles(file.path, file.content)) return null;
   const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
   const out = new ResultBuilder();
-  let doc: unknown;
-  try {
-    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-    if (parsed.errors.length > 0) throw parsed.errors[0];
-    doc = parsed.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    out.diagnostic(parseFailed(file, detectorId, `prompt file: ${error instanceof Error ? error.message : String(error)}`));
+  const doc = parseYaml(text);
+  if (!doc.ok) {
+    out.diagnostic(parseFailed(file, detectorId, `prompt file: ${doc.message}`));
     return out.result();
   }
-  const id = isObject(doc) && typeof doc['model'] === 'string' ? doc['model'].trim() : '';
+  const id = isObject(doc.value) && typeof doc.value['model'] === 'string' ? doc.value['model'].trim() : '';
   if (id === '' || id.includes('{{')) return null;
   const lines = text.split(/\r?\n/);
   const line = lineOf(lines, /^model\s*:/);
