@@ -10,12 +10,16 @@ describe('languages detector on fixtures', () => {
   it('polyglot: SDK imports and model ids in all six languages', () => {
     const r = detectTree(fixture('polyglot'), languagesDetector);
     expect(names(r.assets, 'sdk')).toEqual([
-      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai',
+      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai',
       'github.com/mark3labs/mcp-go', 'github.com/openai/openai-go/v3', 'org.springframework.ai:spring-ai-client-chat',
       'org.springframework.ai:spring-ai-openai', 'ruby-openai',
     ]);
-    expect(names(r.assets, 'model')).toEqual(['gpt-4o', 'gpt-4o-mini']);
+    expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
     expect(r.assets.filter((a) => a.kind === 'model').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['sources'])}`).sort()).toEqual([
+      'android-gemini/app/src/main/java/com/example/gemini/LegacyChat.java:10 gemini-1.5-flash call:GenerativeModel',
+      'android-gemini/app/src/main/kotlin/com/example/gemini/FirebaseChat.kt:9 gemini-2.5-flash call:generativeModel',
+      'android-gemini/app/src/main/kotlin/com/example/gemini/SummarizeViewModel.kt:13 gemini-1.5-flash-latest keyword:modelName',
+      'android-gemini/app/src/main/kotlin/com/example/gemini/SummarizeViewModel.kt:18 gemini-1.5-pro call:GenerativeModel',
       'dotnet-console/Program.cs:9 gpt-4o call:GetChatClient',
       'go-service/main.go:21 gpt-4o-mini constant:openai.ChatModelGPT4oMini',
       'go-service/main.go:32 gpt-4o keyword:Model',
@@ -38,10 +42,14 @@ describe('languages detector on fixtures', () => {
   it('polyglot: the manifests and the imports agree on ids where a manifest declares the package', () => {
     const code = detectTree(fixture('polyglot'), languagesDetector).assets.filter((a) => a.kind === 'sdk');
     const declared = detectTree(fixture('polyglot'), manifestsDetector).assets;
-    const shared = code.filter((a) => declared.some((d) => d.id === a.id)).map((a) => a.name).sort();
+    const shared = [...new Set(code.filter((a) => declared.some((d) => d.id === a.id)).map((a) => a.name))].sort();
     // Spring AI: the pom declares the starter, the code imports the artifacts it pulls in; mcp-go and
-    // OpenAI (under Azure.AI.OpenAI) are not declared at all.
-    expect(shared).toEqual(['Azure.AI.OpenAI', 'async-openai', 'github.com/openai/openai-go/v3']);
+    // OpenAI (under Azure.AI.OpenAI) are not declared at all. The Android app declares both Gemini
+    // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
+    expect(shared).toEqual([
+      'Azure.AI.OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'github.com/openai/openai-go/v3',
+    ]);
+    expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
   });
 
   it('negative-controls (all areas, languages/ traps included): nothing at all', () => {

@@ -38,11 +38,20 @@ export const MODEL_POSITIONS: Readonly<Record<Language, readonly ModelPosition[]
       source: 'google.golang.org/genai README (model is the second argument)',
     },
   ],
-  java: [call(['modelName', 'model', 'withModel', 'modelId', 'deploymentName'], 'langchain4j, openai-java, anthropic-java, Spring AI options builders')],
+  java: [
+    call(['modelName', 'model', 'withModel', 'modelId', 'deploymentName'], 'langchain4j, openai-java, anthropic-java, Spring AI options builders'),
+    call(['generativeModel'], 'Firebase AI Logic docs (`FirebaseAI.getInstance(...).generativeModel("gemini-2.5-flash")`)'),
+    // The Android samples put each argument on its own line after a `/* modelName */` comment
+    // (blanked by the lexer), hence `\s` rather than a same-line gap.
+    { pattern: /\bnew\s*(GenerativeModel)\s*\(\s*"/g, kind: 'call', source: 'generative-ai-android Java samples (`new GenerativeModel("gemini-1.5-flash", apiKey)`)' },
+  ],
   kotlin: [
-    call(['modelName', 'model', 'withModel', 'modelId'], 'langchain4j, openai-java builders used from Kotlin'),
+    call(['modelName', 'model', 'withModel', 'modelId', 'generativeModel'], 'langchain4j, openai-java builders used from Kotlin; Firebase AI Logic (`Firebase.ai(...).generativeModel("...")`)'),
     call(['ModelId'], 'openai-kotlin README (`ModelId("gpt-4o")`)', '\\b'),
-    { pattern: new RegExp(`\\b(model|modelName|modelId)${S}=(?!=)${S}"`, 'g'), kind: 'keyword', source: 'Kotlin named arguments (openai-kotlin, koog)' },
+    { pattern: /\b(GenerativeModel)\s*\(\s*"/g, kind: 'call', source: 'generative-ai-android README (`GenerativeModel("gemini-pro", apiKey)`, positional)' },
+    // Also `GenerativeModel(modelName = "gemini-1.5-flash", apiKey = ...)` (generative-ai-android) and
+    // Firebase's `generativeModel(modelName = "...")`.
+    { pattern: new RegExp(`\\b(model|modelName|modelId)${S}=(?!=)${S}"`, 'g'), kind: 'keyword', source: 'Kotlin named arguments (openai-kotlin, koog, generative-ai-android, Firebase AI Logic)' },
   ],
   csharp: [
     call(

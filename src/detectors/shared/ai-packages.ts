@@ -221,6 +221,9 @@ const MAVEN: readonly Row[] = [
   ['com.azure:azure-ai-inference', 'llm-provider', 'azure-ai', 'central.sonatype.com'],
   ['com.aallam.openai:openai-client', 'llm-provider', 'openai', 'central.sonatype.com (openai-kotlin)'],
   ['ai.koog:koog-agents', 'agent', 'jetbrains', 'central.sonatype.com (Koog)'],
+  ['com.google.ai.client.generativeai:generativeai', 'llm-provider', 'google', 'generative-ai-android README (Google AI client SDK for Android, deprecated)'],
+  ['com.google.firebase:firebase-vertexai', 'llm-provider', 'google', 'firebase-android-sdk (Vertex AI in Firebase; successor of the Google AI client SDK)'],
+  ['com.google.firebase:firebase-ai', 'llm-provider', 'google', 'firebase-android-sdk (Firebase AI Logic; successor of firebase-vertexai)'],
 ];
 
 const CARGO: readonly Row[] = [
