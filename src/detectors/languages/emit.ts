@@ -1,6 +1,7 @@
 /**
  * Turns resolved imports and model references of one file into assets: one `sdk` asset per
- * package (key shared with the manifest detector, see `resolve.ts`), one `model` asset per id.
+ * package (key shared with the manifest detector, see `resolve.ts`), one `model` asset per id,
+ * one `vector-store` asset per product whose client the file constructs.
  */
 import { packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
@@ -10,6 +11,7 @@ import type { ImportRef } from './imports.ts';
 import type { LineIndex } from './mask.ts';
 import type { ModelRef } from './models.ts';
 import type { ResolvedPackage } from './resolve.ts';
+import type { VectorRef } from './vector-stores.ts';
 
 export const LANGUAGES_DETECTOR_ID = 'languages';
 /** Evidence lines kept per asset per file; subpaths kept per package per file. */
@@ -78,6 +80,25 @@ export function emitModels(file: SourceFile, lines: LineIndex, refs: readonly Mo
       attributes: { sources: sortedUnique(items.map((r) => r.source)) },
       evidence: firstLines(items.map((r) => r.offset), lines).map((line) =>
         evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', literalLines.has(line) ? 'declared' : 'inferred', line, lines.lineText(line)),
+      ),
+    });
+  }
+}
+
+/** Adds one `vector-store` asset per product whose client is constructed in the file (keyed by product, as in JS/Python). */
+export function emitVectorStores(file: SourceFile, lines: LineIndex, refs: readonly VectorRef[], out: ResultBuilder): void {
+  const groups = new Map<string, VectorRef[]>();
+  for (const ref of refs) groups.set(ref.product, [...(groups.get(ref.product) ?? []), ref]);
+  for (const product of [...groups.keys()].sort()) {
+    const items = groups.get(product) ?? [];
+    out.asset(file, {
+      kind: 'vector-store',
+      key: product,
+      name: product,
+      provider: product,
+      attributes: { clients: sortedUnique(items.map((r) => r.client)) },
+      evidence: firstLines(items.map((r) => r.offset), lines).map((line) =>
+        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', 'declared', line, lines.lineText(line)),
       ),
     });
   }

@@ -10,9 +10,10 @@ describe('languages detector on fixtures', () => {
   it('polyglot: SDK imports and model ids in all six languages', () => {
     const r = detectTree(fixture('polyglot'), languagesDetector);
     expect(names(r.assets, 'sdk')).toEqual([
-      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai',
-      'github.com/mark3labs/mcp-go', 'github.com/openai/openai-go/v3', 'org.springframework.ai:spring-ai-client-chat',
-      'org.springframework.ai:spring-ai-openai', 'ruby-openai',
+      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
+      'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai', 'github.com/mark3labs/mcp-go',
+      'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
+      'io.qdrant:client', 'io.weaviate:client', 'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-openai', 'ruby-openai',
     ]);
     expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
     expect(r.assets.filter((a) => a.kind === 'model').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['sources'])}`).sort()).toEqual([
@@ -39,6 +40,23 @@ describe('languages detector on fixtures', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('polyglot: Java vector-database clients are vector-store SDKs, and stores where a client is constructed', () => {
+    const r = detectTree(fixture('polyglot/java-vectors'), languagesDetector);
+    expect(r.assets.filter((a) => a.kind === 'sdk').map((a) => `${a.name} ${String(a.attributes['category'])}`).sort()).toEqual([
+      'com.pgvector:pgvector vector-store', 'io.github.amikos-tech:chromadb-java-client vector-store', 'io.milvus:milvus-sdk-java vector-store',
+      'io.pinecone:pinecone-client vector-store', 'io.qdrant:client vector-store', 'io.qdrant:client vector-store', 'io.weaviate:client vector-store',
+    ]);
+    expect(r.assets.filter((a) => a.kind === 'vector-store').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['clients'])}`).sort()).toEqual([
+      'src/main/java/com/example/search/Stores.java:14 qdrant QdrantClient',
+      'src/main/java/com/example/search/Stores.java:18 milvus MilvusClientV2',
+      'src/main/java/com/example/search/Stores.java:22 pinecone Pinecone',
+      'src/main/java/com/example/search/Stores.java:26 pgvector PGvector.addVectorType',
+      'src/main/java/com/example/search/Stores.java:30 chroma Client',
+      'src/main/kotlin/com/example/search/Weaviate.kt:6 weaviate WeaviateClient',
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('polyglot: the manifests and the imports agree on ids where a manifest declares the package', () => {
     const code = detectTree(fixture('polyglot'), languagesDetector).assets.filter((a) => a.kind === 'sdk');
     const declared = detectTree(fixture('polyglot'), manifestsDetector).assets;
@@ -47,7 +65,9 @@ describe('languages detector on fixtures', () => {
     // OpenAI (under Azure.AI.OpenAI) are not declared at all. The Android app declares both Gemini
     // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
     expect(shared).toEqual([
-      'Azure.AI.OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'github.com/openai/openai-go/v3',
+      'Azure.AI.OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
+      'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
+      'io.qdrant:client', 'io.weaviate:client',
     ]);
     expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
   });

@@ -2,13 +2,14 @@
  * The languages detector: AI SDK imports and model ids in Go, Java, Kotlin, C#, Ruby and Rust.
  * Per file: a binary sniff, a catalog-built regex pre-check (most files stop here), a one-pass
  * lexer that blanks comments and strings (`lex-c.ts`, `lex-ruby.ts`), the import statements of
- * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`).
+ * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`)
+ * and constructed vector-store clients (`vector-stores.ts`).
  * See README.md for what is found and what is deliberately left out.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { emitModels, emitPackages, LANGUAGES_DETECTOR_ID, type PackageImport } from './emit.ts';
+import { emitModels, emitPackages, emitVectorStores, LANGUAGES_DETECTOR_ID, type PackageImport } from './emit.ts';
 import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
@@ -19,6 +20,7 @@ import { languageOf, looksBinary, mayFindLanguages } from './precheck.ts';
 
 export { languageOf } from './precheck.ts';
 import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type ResolvedPackage } from './resolve.ts';
+import { findVectorStores } from './vector-stores.ts';
 
 export { LANGUAGES_DETECTOR_ID } from './emit.ts';
 
@@ -80,6 +82,7 @@ export function detectLanguages(file: SourceFile): DetectionResult | null {
     });
   } else if (found.length > 0) {
     emitModels(file, lines, findModels(language, masked, scan.imports), out);
+    emitVectorStores(file, lines, findVectorStores(language, masked, scan.imports), out);
   }
   const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   for (const p of problems) out.diagnostic(parseFailed(file, LANGUAGES_DETECTOR_ID, `${language}: ${p.message}`, lines.lineOf(p.offset)));

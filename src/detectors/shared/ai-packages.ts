@@ -224,6 +224,12 @@ const MAVEN: readonly Row[] = [
   ['com.google.ai.client.generativeai:generativeai', 'llm-provider', 'google', 'generative-ai-android README (Google AI client SDK for Android, deprecated)'],
   ['com.google.firebase:firebase-vertexai', 'llm-provider', 'google', 'firebase-android-sdk (Vertex AI in Firebase; successor of the Google AI client SDK)'],
   ['com.google.firebase:firebase-ai', 'llm-provider', 'google', 'firebase-android-sdk (Firebase AI Logic; successor of firebase-vertexai)'],
+  ['io.qdrant:client', 'vector-store', 'qdrant', 'qdrant java-client README'],
+  ['io.milvus:milvus-sdk-java', 'vector-store', 'milvus', 'milvus-sdk-java README'],
+  ['io.pinecone:pinecone-client', 'vector-store', 'pinecone', 'pinecone-java-client README'],
+  ['com.pgvector:pgvector', 'vector-store', 'pgvector', 'pgvector-java README'],
+  ['io.weaviate:client', 'vector-store', 'weaviate', 'weaviate java-client README'],
+  ['io.github.amikos-tech:chromadb-java-client', 'vector-store', 'chroma', 'central.sonatype.com (Chroma Java client listed in the Chroma docs)'],
 ];
 
 const CARGO: readonly Row[] = [

@@ -49,6 +49,39 @@ export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'weaviate', names: ['WeaviateDocumentStore'], packages: ['haystack.document_stores'], source: 'farm-haystack 1.x document stores' },
 ];
 
+/**
+ * Java/Kotlin vector clients (read by the languages detector). `names` are classes, counted when
+ * constructed (`new X(...)`, Kotlin `X(...)`) or built (`X.builder()`, `new X.Builder(...)`,
+ * `X.newBuilder(...)`), or `Class.method` static entry points; `packages` are the Java packages
+ * holding the classes (the import must name one of them).
+ */
+export const JVM_VECTOR_CLIENTS: readonly VectorClient[] = [
+  { product: 'qdrant', names: ['QdrantClient'], packages: ['io.qdrant.client'], source: 'qdrant java-client README' },
+  { product: 'milvus', names: ['MilvusServiceClient', 'MilvusClientV2'], packages: ['io.milvus.client', 'io.milvus.v2.client'], source: 'milvus-sdk-java README (v1 and v2 clients)' },
+  { product: 'pinecone', names: ['Pinecone', 'PineconeClient'], packages: ['io.pinecone.clients', 'io.pinecone'], source: 'pinecone-java-client README (`new Pinecone.Builder(key).build()`; 0.x PineconeClient)' },
+  { product: 'pgvector', names: ['PGvector', 'PGvector.addVectorType', 'PGvector.registerTypes'], packages: ['com.pgvector'], source: 'pgvector-java README' },
+  { product: 'weaviate', names: ['WeaviateClient', 'WeaviateAuthClient.apiKey', 'WeaviateAuthClient.bearerToken', 'WeaviateAuthClient.clientPassword'], packages: ['io.weaviate.client'], source: 'weaviate java-client README' },
+  { product: 'chroma', names: ['Client'], packages: ['tech.amikos.chromadb'], source: 'chromadb-java-client README (`new Client(url)`)' },
+  { product: 'qdrant', names: ['QdrantEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.qdrant'], source: 'langchain4j embedding stores' },
+  { product: 'milvus', names: ['MilvusEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.milvus'], source: 'langchain4j embedding stores' },
+  { product: 'pinecone', names: ['PineconeEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.pinecone'], source: 'langchain4j embedding stores' },
+  { product: 'pgvector', names: ['PgVectorEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.pgvector'], source: 'langchain4j embedding stores' },
+  { product: 'weaviate', names: ['WeaviateEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.weaviate'], source: 'langchain4j embedding stores' },
+  { product: 'chroma', names: ['ChromaEmbeddingStore'], packages: ['dev.langchain4j.store.embedding.chroma'], source: 'langchain4j embedding stores' },
+  { product: 'qdrant', names: ['QdrantVectorStore'], packages: ['org.springframework.ai.vectorstore.qdrant'], source: 'spring-ai vector stores (1.0)' },
+  { product: 'milvus', names: ['MilvusVectorStore'], packages: ['org.springframework.ai.vectorstore.milvus'], source: 'spring-ai vector stores (1.0)' },
+  { product: 'pinecone', names: ['PineconeVectorStore'], packages: ['org.springframework.ai.vectorstore.pinecone'], source: 'spring-ai vector stores (1.0)' },
+  { product: 'pgvector', names: ['PgVectorStore'], packages: ['org.springframework.ai.vectorstore.pgvector'], source: 'spring-ai vector stores (1.0)' },
+  { product: 'weaviate', names: ['WeaviateVectorStore'], packages: ['org.springframework.ai.vectorstore.weaviate'], source: 'spring-ai vector stores (1.0)' },
+  { product: 'chroma', names: ['ChromaVectorStore'], packages: ['org.springframework.ai.chroma.vectorstore'], source: 'spring-ai vector stores (1.0)' },
+];
+
+/** C# vector clients, as `JVM_VECTOR_CLIENTS`; `packages` are the namespaces a `using` names. */
+export const NUGET_VECTOR_CLIENTS: readonly VectorClient[] = [
+  { product: 'qdrant', names: ['QdrantClient'], packages: ['Qdrant.Client'], source: 'qdrant-dotnet README' },
+  { product: 'pinecone', names: ['PineconeClient'], packages: ['Pinecone'], source: 'pinecone-dotnet-client README' },
+];
+
 /** Finds the client whose name matches and whose package list contains `fromPackage`. */
 export function findVectorClient(table: readonly VectorClient[], name: string, fromPackage: string): VectorClient | undefined {
   return table.find((c) => c.names.includes(name) && c.packages.some((p) => fromPackage === p || fromPackage.startsWith(`${p}/`) || fromPackage.startsWith(`${p}.`)));
