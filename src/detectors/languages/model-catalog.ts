@@ -27,6 +27,9 @@ const call = (names: readonly string[], source: string, receiver = '\\.', named 
 
 const RUBY_KEYS = ['model', 'chat_model', 'embedding_model', 'completion_model'];
 
+/** openai-dotnet client classes whose constructor takes the model first (`new ChatClient("gpt-4o", key)`). */
+const CSHARP_MODEL_CLIENTS = ['ChatClient', 'EmbeddingClient', 'ImageClient', 'AudioClient', 'ModerationClient', 'OpenAIResponseClient', 'ResponsesClient'];
+
 export const MODEL_POSITIONS: Readonly<Record<Language, readonly ModelPosition[]>> = {
   go: [
     // `Model: "gpt-4o"`, `Model: openai.F("gpt-4o")`, `Model: openai.ChatModel("gpt-4o")`
@@ -62,9 +65,16 @@ export const MODEL_POSITIONS: Readonly<Record<Language, readonly ModelPosition[]
       `(?:(?:model|modelId|deploymentName)${S}:${S})?`,
     ),
     {
-      pattern: new RegExp(`\\bnew${S}(ChatClient|EmbeddingClient|ImageClient|AudioClient|OpenAIResponseClient|ResponsesClient)${S}\\(${S}(?:model${S}:${S})?"`, 'g'),
+      pattern: new RegExp(`\\bnew${S}(${CSHARP_MODEL_CLIENTS.join('|')})${S}\\(${S}(?:model${S}:${S})?"`, 'g'),
       kind: 'call',
       source: 'openai-dotnet README (`new ChatClient(model: "gpt-4o", ...)`)',
+    },
+    {
+      // Target-typed `new(...)` (C# 9): the declared type names the class, so its first positional
+      // string is the model as in `new ChatClient(...)`. Nullable types (`ChatClient? c = new(...)`) too.
+      pattern: new RegExp(`\\b(${CSHARP_MODEL_CLIENTS.join('|')})(?:${S}\\?)?\\s+@?\\w+${S}=${S}new${S}\\(\\s*(?:model${S}:${S})?"`, 'g'),
+      kind: 'call',
+      source: 'openai-dotnet examples (`ChatClient client = new("gpt-4o", key)`)',
     },
     { pattern: new RegExp(`[(,]${S}(model|modelId|deploymentName)${S}:${S}"`, 'g'), kind: 'keyword', source: 'C# named arguments (Semantic Kernel, openai-dotnet)' },
     { pattern: new RegExp(`\\b(Model|ModelId)${S}=(?!=)${S}"`, 'g'), kind: 'keyword', source: 'object initializers (Anthropic C# SDK README `Model = "..."`)' },

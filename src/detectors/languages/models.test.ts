@@ -81,6 +81,25 @@ describe('model ids in model positions', () => {
     ]);
   });
 
+  it('C#: target-typed new(...) of a known client class takes the model first', () => {
+    const src = [
+      'using OpenAI.Audio;',
+      'using OpenAI.Chat;',
+      'using OpenAI.Embeddings;',
+      'ChatClient client = new("gpt-4o-audio-preview", Environment.GetEnvironmentVariable("OPENAI_API_KEY"));',
+      'private static readonly EmbeddingClient s_embeddings = new("text-embedding-3-small", key);',
+      'AudioClient? audio = new(model: "whisper-1", apiKey: key);',
+      'ChatClientOptions options = new("not-a-model-2");',
+      'ChatClient keyed = new(apiKey: "sk-proj-notamodel");',
+      'HttpClient http = new("gpt-4o-mini");',
+    ].join('\n');
+    expect(models('T.cs', src)).toEqual([
+      ['gpt-4o-audio-preview', ['call:ChatClient']],
+      ['text-embedding-3-small', ['call:EmbeddingClient']],
+      ['whisper-1', ['call:AudioClient']],
+    ]);
+  });
+
   it('Ruby: model: keywords, hash rockets and string keys', () => {
     const src = 'require "ruby_llm"\nchat = RubyLLM.chat(model: "claude-3-5-haiku-latest")\nx = { :chat_model => "gpt-4o" }\ny = { "model" => "mistral-small-latest", "title" => "gpt-5" }\nz = Report.where(model: "Admin::User")\n';
     expect(models('a.rb', src)).toEqual([
