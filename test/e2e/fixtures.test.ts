@@ -63,13 +63,14 @@ describe('fixture projects through the pipeline', () => {
     expect(named(inv, 'tool')).toEqual(['convert_temperature', 'get_alerts', 'get_forecast', 'list_directory', 'read_file']);
   });
 
-  it('notebook: code cells only, evidence with cell and line, %pip installs as undeclared SDKs', async () => {
+  it('notebook: code cells only, evidence with cell and line, %pip installs and #r nuget references as undeclared SDKs', async () => {
     const inv = await scan('notebook');
     expectInvariants(inv);
-    expect(named(inv, 'model')).toEqual(['all-MiniLM-L6-v2', 'distilbert-base-uncased-finetuned-sst-2-english', 'gpt-4o-mini']);
+    // gpt-4o comes from the C# cells of the .NET Interactive notebook (dotnet/).
+    expect(named(inv, 'model')).toEqual(['all-MiniLM-L6-v2', 'distilbert-base-uncased-finetuned-sst-2-english', 'gpt-4o', 'gpt-4o-mini']);
     const gpt = inv.assets.find((a) => a.kind === 'model' && a.name === 'gpt-4o-mini');
     expect(gpt?.evidence.every((e) => e.cell !== undefined && e.line !== undefined)).toBe(true);
-    expect(undeclared(inv)).toEqual(['openai', 'sentence-transformers', 'torch', 'transformers']);
+    expect(undeclared(inv)).toEqual(['Azure.AI.OpenAI', 'Microsoft.SemanticKernel', 'OpenAI', 'openai', 'sentence-transformers', 'torch', 'transformers']);
   });
 
   it('AI client settings: configured models belong to their client\'s system; Claude Code permissions reach the MCP policy', async () => {

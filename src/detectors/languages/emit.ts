@@ -3,8 +3,9 @@
  * package (key shared with the manifest detector, see `resolve.ts`), one `model` asset per id,
  * one `vector-store` asset per product whose client the file constructs.
  */
+import type { Confidence, Evidence, Technique } from '../../model/index.ts';
 import { packageProvider, sdkKey } from '../shared/ai-packages.ts';
-import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
+import { evidenceAt, type AssetDraft, type ResultBuilder } from '../shared/build.ts';
 import { modelProvider } from '../shared/model-ids.ts';
 import type { SourceFile } from '../types.ts';
 import type { ImportRef } from './imports.ts';
@@ -24,14 +25,34 @@ export interface PackageImport {
   readonly pkg: ResolvedPackage;
 }
 
+/**
+ * Where assets go and what their evidence says: a source file's lines (`fileSink`), or the C# cells
+ * of a notebook, whose lines are cell lines (the notebooks detector builds that one).
+ */
+export interface Sink {
+  /** 1-based line of an offset of the analysed text. */
+  lineOf(offset: number): number;
+  evidence(line: number, technique: Technique, confidence: Confidence): Evidence;
+  add(draft: AssetDraft): void;
+}
+
+/** The sink of a whole source file read by this detector. */
+export function fileSink(file: SourceFile, lines: LineIndex, out: ResultBuilder): Sink {
+  return {
+    lineOf: (offset) => lines.lineOf(offset),
+    evidence: (line, technique, confidence) => evidenceAt(file, LANGUAGES_DETECTOR_ID, technique, confidence, line, lines.lineText(line)),
+    add: (draft) => out.asset(file, draft),
+  };
+}
+
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
-function firstLines(offsets: readonly number[], lines: LineIndex): number[] {
-  return [...new Set(offsets.map((o) => lines.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_LINES);
+function firstLines(offsets: readonly number[], sink: Sink): number[] {
+  return [...new Set(offsets.map((o) => sink.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_LINES);
 }
 
 /** Adds one `sdk` asset per package imported in the file. */
-export function emitPackages(file: SourceFile, lines: LineIndex, found: readonly PackageImport[], out: ResultBuilder): void {
+export function emitPackages(sink: Sink, found: readonly PackageImport[]): void {
   const groups = new Map<string, PackageImport[]>();
   for (const item of found) {
     const key = sdkKey(item.pkg.ecosystem, item.pkg.name);
@@ -44,7 +65,7 @@ export function emitPackages(file: SourceFile, lines: LineIndex, found: readonly
     // A path naming more than the package itself (`OpenAI.Chat`, `langchain/llm`, Go sub-packages).
     const subpaths = sortedUnique(items.map((i) => i.ref.path).filter((p) => p !== name && /[./]/.test(p))).slice(0, MAX_SUBPATHS);
     const provider = packageProvider(pkg, name);
-    out.asset(file, {
+    sink.add({
       kind: 'sdk',
       key,
       name,
@@ -56,50 +77,44 @@ export function emitPackages(file: SourceFile, lines: LineIndex, found: readonly
         ...(subpaths.length === 0 ? {} : { subpaths }),
         ...(inferred ? { inferredArtifact: true } : {}),
       },
-      evidence: firstLines(items.map((i) => i.ref.offset), lines).map((line) =>
-        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'import', inferred ? 'inferred' : 'declared', line, lines.lineText(line)),
-      ),
+      evidence: firstLines(items.map((i) => i.ref.offset), sink).map((line) => sink.evidence(line, 'import', inferred ? 'inferred' : 'declared')),
     });
   }
 }
 
 /** Adds one `model` asset per id referenced in the file (ids compared lower-cased). */
-export function emitModels(file: SourceFile, lines: LineIndex, refs: readonly ModelRef[], out: ResultBuilder): void {
+export function emitModels(sink: Sink, refs: readonly ModelRef[]): void {
   const groups = new Map<string, ModelRef[]>();
   for (const ref of refs) groups.set(ref.id.toLowerCase(), [...(groups.get(ref.id.toLowerCase()) ?? []), ref]);
   for (const key of [...groups.keys()].sort()) {
     const items = groups.get(key) ?? [];
     const first = items[0] as ModelRef;
     const provider = modelProvider(first.id);
-    const literalLines = new Set(items.filter((r) => r.literal).map((r) => lines.lineOf(r.offset)));
-    out.asset(file, {
+    const literalLines = new Set(items.filter((r) => r.literal).map((r) => sink.lineOf(r.offset)));
+    sink.add({
       kind: 'model',
       key,
       name: first.id,
       ...(provider === undefined ? {} : { provider }),
       attributes: { sources: sortedUnique(items.map((r) => r.source)) },
-      evidence: firstLines(items.map((r) => r.offset), lines).map((line) =>
-        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', literalLines.has(line) ? 'declared' : 'inferred', line, lines.lineText(line)),
-      ),
+      evidence: firstLines(items.map((r) => r.offset), sink).map((line) => sink.evidence(line, 'call-site', literalLines.has(line) ? 'declared' : 'inferred')),
     });
   }
 }
 
 /** Adds one `vector-store` asset per product whose client is constructed in the file (keyed by product, as in JS/Python). */
-export function emitVectorStores(file: SourceFile, lines: LineIndex, refs: readonly VectorRef[], out: ResultBuilder): void {
+export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
   const groups = new Map<string, VectorRef[]>();
   for (const ref of refs) groups.set(ref.product, [...(groups.get(ref.product) ?? []), ref]);
   for (const product of [...groups.keys()].sort()) {
     const items = groups.get(product) ?? [];
-    out.asset(file, {
+    sink.add({
       kind: 'vector-store',
       key: product,
       name: product,
       provider: product,
       attributes: { clients: sortedUnique(items.map((r) => r.client)) },
-      evidence: firstLines(items.map((r) => r.offset), lines).map((line) =>
-        evidenceAt(file, LANGUAGES_DETECTOR_ID, 'call-site', 'declared', line, lines.lineText(line)),
-      ),
+      evidence: firstLines(items.map((r) => r.offset), sink).map((line) => sink.evidence(line, 'call-site', 'declared')),
     });
   }
 }

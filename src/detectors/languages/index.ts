@@ -9,7 +9,7 @@
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { emitModels, emitPackages, emitVectorStores, LANGUAGES_DETECTOR_ID, type PackageImport } from './emit.ts';
+import { emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
 import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
@@ -22,7 +22,8 @@ export { languageOf } from './precheck.ts';
 import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type ResolvedPackage } from './resolve.ts';
 import { findVectorStores } from './vector-stores.ts';
 
-export { LANGUAGES_DETECTOR_ID } from './emit.ts';
+export { LANGUAGES_DETECTOR_ID, type Sink } from './emit.ts';
+export { LineIndex } from './mask.ts';
 
 /** Lines longer than this mark generated or minified code: imports are read, model positions not. */
 export const MAX_LINE_LENGTH = 50_000;
@@ -54,37 +55,57 @@ function binaryFile(file: SourceFile): DetectionResult {
   return { assets: [], relationships: [], diagnostics: [diagnostic] };
 }
 
-/** Analyzes one source file of a supported language; null when it imports nothing AI. */
-export function detectLanguages(file: SourceFile): DetectionResult | null {
-  if (!mayFindLanguages(file.path, file.content)) return null;
-  // The pre-check passed: the file is binary-looking, or its language's import regex matched.
-  if (looksBinary(file.content)) return binaryFile(file);
-  const language = languageOf(file.path) as Language;
+/** What `readSource` could not read: lexer and import problems, and an overlong line. */
+export interface SourceProblems {
+  /** At most `MAX_DIAGNOSTICS` problems, by offset. */
+  readonly problems: readonly { offset: number; message: string }[];
+  /** The longest line when it is over `MAX_LINE_LENGTH` (model positions then skipped). */
+  readonly overlong?: { line: number; length: number };
+}
+
+/**
+ * Reads code of one language into `sink`: imports → `sdk` assets, then (when the code imports an
+ * AI package) model ids and vector-store clients. Shared by this detector and the C# cells of
+ * .NET notebooks (`notebooks/dotnet.ts`), which hand their cells joined into one text.
+ */
+export function readSource(language: Language, content: string, lines: LineIndex, sink: Sink): SourceProblems {
   const support = SUPPORT[language];
-  const lines = new LineIndex(file.content);
-  const out = new ResultBuilder();
-  const masked = support.lex(file.content);
+  const masked = support.lex(content);
   const scan = support.imports(masked);
   const found: PackageImport[] = [];
   for (const ref of scan.imports) {
     const pkg = support.resolve(ref.path, masked);
     if (pkg !== undefined) found.push({ ref, pkg });
   }
-  emitPackages(file, lines, found, out);
-  const longest = file.content.length > MAX_LINE_LENGTH ? lines.longest() : undefined;
-  if (longest !== undefined && longest.length > MAX_LINE_LENGTH) {
+  emitPackages(sink, found);
+  const longest = content.length > MAX_LINE_LENGTH ? lines.longest() : undefined;
+  const overlong = longest !== undefined && longest.length > MAX_LINE_LENGTH ? longest : undefined;
+  if (overlong === undefined && found.length > 0) {
+    emitModels(sink, findModels(language, masked, scan.imports));
+    emitVectorStores(sink, findVectorStores(language, masked, scan.imports));
+  }
+  const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
+  return { problems, ...(overlong === undefined ? {} : { overlong }) };
+}
+
+/** Analyzes one source file of a supported language; null when it imports nothing AI. */
+export function detectLanguages(file: SourceFile): DetectionResult | null {
+  if (!mayFindLanguages(file.path, file.content)) return null;
+  // The pre-check passed: the file is binary-looking, or its language's import regex matched.
+  if (looksBinary(file.content)) return binaryFile(file);
+  const language = languageOf(file.path) as Language;
+  const lines = new LineIndex(file.content);
+  const out = new ResultBuilder();
+  const { problems, overlong } = readSource(language, file.content, lines, fileSink(file, lines, out));
+  if (overlong !== undefined) {
     out.diagnostic({
       connector: LANGUAGES_DETECTOR_ID,
       level: 'warn',
       code: 'limit-reached',
-      message: `${language}: line ${longest.line} has ${longest.length} characters (generated or minified?); imports read, model ids not`,
-      location: { path: file.path, line: longest.line },
+      message: `${language}: line ${overlong.line} has ${overlong.length} characters (generated or minified?); imports read, model ids not`,
+      location: { path: file.path, line: overlong.line },
     });
-  } else if (found.length > 0) {
-    emitModels(file, lines, findModels(language, masked, scan.imports), out);
-    emitVectorStores(file, lines, findVectorStores(language, masked, scan.imports), out);
   }
-  const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   for (const p of problems) out.diagnostic(parseFailed(file, LANGUAGES_DETECTOR_ID, `${language}: ${p.message}`, lines.lineOf(p.offset)));
   return out.result();
 }

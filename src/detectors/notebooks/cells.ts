@@ -1,7 +1,9 @@
 /**
  * Reads the cells of a Jupyter notebook (nbformat 4 `cells[]`, nbformat 3 `worksheets[].cells[]`
  * with `input`). Only `source`/`input` is read: outputs (often megabytes of base64) are never
- * looked at. `source` may be a string or a list of strings.
+ * looked at. `source` may be a string or a list of strings. The kernel's language is read from
+ * the notebook metadata, and a cell's own from its metadata (.NET Interactive / Polyglot
+ * Notebooks write `dotnet_interactive.language` / `polyglot_notebook.kernelName` per cell).
  */
 import { parseJsonOnce } from '../shared/json-once.ts';
 
@@ -10,9 +12,35 @@ export interface NotebookCell {
   readonly index: number;
   readonly type: string;
   readonly source: string;
+  /** The cell's kernel as its metadata names it (`csharp`, `fsharp`, `pwsh`), when it does. */
+  readonly kernel?: string;
 }
 
-export type NotebookRead = { readonly ok: true; readonly cells: NotebookCell[] } | { readonly ok: false; readonly message: string };
+/** The notebook's language as its metadata names it (`python`, `C#`, `R`), when it does. */
+export type NotebookRead =
+  | { readonly ok: true; readonly cells: NotebookCell[]; readonly language?: string }
+  | { readonly ok: false; readonly message: string };
+
+const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * The kernel language: `kernelspec.language`, else `language_info.name` (Polyglot Notebooks write
+ * `polyglot-notebook` there and the default kernel under `polyglot_notebook.kernelInfo`), else a
+ * .NET kernelspec name (`.net-csharp`). Undefined when the metadata says nothing.
+ */
+function notebookLanguage(metadata: Record<string, unknown>): string | undefined {
+  const spec = record(metadata.kernelspec);
+  const info = str(record(metadata.language_info).name);
+  const polyglot = str(record(record(metadata.polyglot_notebook).kernelInfo).defaultKernelName);
+  const dotnet = /^\.net-(\w+)$/.exec(str(spec.name) ?? '')?.[1];
+  return str(spec.language) ?? (info === 'polyglot-notebook' ? polyglot : info) ?? dotnet;
+}
+
+function cellKernel(cell: Record<string, unknown>): string | undefined {
+  const metadata = record(cell.metadata);
+  return str(record(metadata.polyglot_notebook).kernelName) ?? str(record(metadata.dotnet_interactive).language);
+}
 
 function text(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -40,9 +68,11 @@ export function readNotebook(content: string): NotebookRead {
   const raw = rawCells(root as Record<string, unknown>);
   if (raw === undefined) return { ok: false, message: 'not a Jupyter notebook (no cells)' };
   const cells = raw.map((c, index) => {
-    const cell = c !== null && typeof c === 'object' ? (c as Record<string, unknown>) : {};
+    const cell = record(c);
     const type = typeof cell.cell_type === 'string' ? cell.cell_type : 'unknown';
-    return { index, type, source: text(cell.source ?? cell.input) };
+    const kernel = cellKernel(cell);
+    return { index, type, source: text(cell.source ?? cell.input), ...(kernel === undefined ? {} : { kernel }) };
   });
-  return { ok: true, cells };
+  const language = notebookLanguage(record((root as Record<string, unknown>).metadata));
+  return { ok: true, cells, ...(language === undefined ? {} : { language }) };
 }

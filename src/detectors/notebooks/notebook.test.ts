@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectionResult } from '../../model/index.ts';
-import { readNotebook } from './cells.ts';
+import { readNotebook, type NotebookCell } from './cells.ts';
+import { cellLanguage } from './dotnet.ts';
 import { detectNotebook, notebookDetector } from './index.ts';
 
 const nb = (cells: Array<{ type: string; source: string | string[] }>, extra: Record<string, unknown> = {}): string =>
@@ -85,5 +86,41 @@ describe('notebook detector', () => {
     const huge = 'import openai\n'.repeat(200_000);
     const content = JSON.stringify({ nbformat: 4, cells: [{ cell_type: 'code', source: 'x = 1', outputs: [{ output_type: 'stream', text: huge }] }] });
     expect(detect(content)).toBeNull();
+  });
+});
+
+describe('kernel languages', () => {
+  const lang = (metadata: Record<string, unknown>, source: string, cellMeta: Record<string, unknown> = {}): string => {
+    const r = readNotebook(JSON.stringify({ nbformat: 4, metadata, cells: [{ cell_type: 'code', metadata: cellMeta, source }] }));
+    if (!r.ok) throw new Error(r.message);
+    return cellLanguage(r.language, r.cells[0] as NotebookCell);
+  };
+
+  it('reads the kernelspec, language_info, Polyglot default kernel and per-cell metadata', () => {
+    expect(lang({}, 'x = 1')).toBe('python');
+    expect(lang({ kernelspec: { name: 'python3', language: 'python' } }, '#!/usr/bin/env python\nx = 1')).toBe('python');
+    expect(lang({ kernelspec: { name: '.net-csharp' } }, 'var x = 1;')).toBe('csharp');
+    expect(lang({ language_info: { name: 'polyglot-notebook' }, polyglot_notebook: { kernelInfo: { defaultKernelName: 'fsharp' } } }, 'let x = 1')).toBe('fsharp');
+    expect(lang({ kernelspec: { language: 'C#' } }, 'x', { dotnet_interactive: { language: 'pwsh' } })).toBe('pwsh');
+    expect(lang({ kernelspec: { language: 'C#' } }, '#!fsharp\nlet x = 1')).toBe('fsharp');
+    expect(lang({ kernelspec: { language: 'C#' } }, '#!time\nvar x = 1;')).toBe('csharp');
+    expect(lang({ kernelspec: { language: 'julia' } }, 'using OpenAI')).toBe('julia');
+  });
+
+  it('a C# notebook without metadata on its cells: usings and models read, #r nuget of non-catalog packages ignored', () => {
+    const content = JSON.stringify({
+      nbformat: 4,
+      metadata: { kernelspec: { name: '.net-csharp', language: 'C#' } },
+      cells: [
+        { cell_type: 'code', metadata: {}, source: '#r "nuget: Microsoft.SemanticKernel"\n#r "nuget: Spectre.Console, 0.49.1"\n#r "./lib/Local.dll"' },
+        { cell_type: 'code', metadata: {}, source: 'using Microsoft.SemanticKernel;\nvar kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion(modelId: "gpt-4o-mini", apiKey: key).Build();' },
+      ],
+    });
+    const r = detect(content);
+    expect(r?.assets.map((a) => `${a.kind} ${a.name} ${a.evidence.map((e) => `${e.cell}:${e.line}`).join(',')}`)).toEqual([
+      'sdk Microsoft.SemanticKernel 0:1,1:1',
+      'model gpt-4o-mini 1:2',
+    ]);
+    expect(r?.diagnostics).toEqual([]);
   });
 });
