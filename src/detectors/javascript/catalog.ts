@@ -167,13 +167,3 @@ export const MCP_TRANSPORTS: readonly { readonly name: string; readonly transpor
 
 /** Properties of a tool-definition wrapper that hold the MCP tool object (`{ definition: { name } }`). */
 export const TOOL_DEFINITION_KEYS: readonly string[] = ['definition', 'tool', 'spec', 'schema'];
-
-/**
- * Layout folders that say nothing about which server a file belongs to. Tools registered in a file
- * that constructs no server are grouped under the nearest folder *not* in this list
- * (`src/everything/tools/echo.ts` → `everything`). Source: common TS project layouts (our choice).
- */
-export const GENERIC_FOLDERS: readonly string[] = [
-  'src', 'lib', 'dist', 'build', 'out', 'source', 'app', 'apps', 'packages', 'internal', 'core', 'common', 'shared',
-  'tools', 'tool', 'handlers', 'features', 'modules', 'server', 'servers', 'mcp', 'registry', 'utils',
-];

@@ -17,11 +17,14 @@
  * are listed.
  */
 import type { Node } from '@babel/types';
-import { GENERIC_FOLDERS, MCP_SERVER_APIS, MCP_TRANSPORTS, type McpServerApiRow } from './catalog.ts';
+import { fileStem, inferServerName } from '../shared/mcp-server-name.ts';
+import { MCP_SERVER_APIS, MCP_TRANSPORTS, type McpServerApiRow } from './catalog.ts';
 import type { AssetRef, Context } from './context.ts';
 import { findRegistrations, type Registration } from './mcp-tools.ts';
 import type { Origin } from './origins.ts';
 import { keyName } from './walk.ts';
+
+export { fileStem, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
 
 interface Server {
   readonly ref: AssetRef;
@@ -147,28 +150,7 @@ function inferredServer(ctx: Context, at: Node): Server | undefined {
   return { ref };
 }
 
-/** What an inferred server's name was taken from (the `inferredFrom` attribute). */
-export type InferredFrom = 'folder' | 'repository' | 'file';
-
-/** Nearest non-layout folder of the path, else the repository name from the scope, else the file stem; and which. */
-export function inferServerName(path: string, scope: string): { readonly name: string; readonly from: InferredFrom } {
-  const folders = path.split('/').slice(0, -1);
-  for (let i = folders.length - 1; i >= 0; i--) {
-    const folder = folders[i];
-    if (folder && !folder.startsWith('.') && !GENERIC_FOLDERS.includes(folder.toLowerCase())) return { name: folder, from: 'folder' };
-  }
-  const repo = scope.replace(/\.git$/, '').replace(/[/\\]+$/, '').split(/[/:\\]/).pop();
-  return repo && repo.trim() !== '' ? { name: repo, from: 'repository' } : { name: fileStem(path), from: 'file' };
-}
-
 /** The name alone (see `inferServerName`). */
 export function inferredServerName(path: string, scope: string): string {
   return inferServerName(path, scope).name;
-}
-
-/** `src/tools/search.ts` → `search`. */
-export function fileStem(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
 }

@@ -3,7 +3,7 @@
  * package (key shared with the manifest detector, see `resolve.ts`), one `model` asset per id,
  * one `vector-store` asset per product whose client the file constructs.
  */
-import type { Confidence, Evidence, Technique } from '../../model/index.ts';
+import type { Asset, AssetKind, Confidence, Evidence, RelationshipType, Technique } from '../../model/index.ts';
 import { packageProvider, sdkKey } from '../shared/ai-packages.ts';
 import { evidenceAt, type AssetDraft, type ResultBuilder } from '../shared/build.ts';
 import { modelProvider } from '../shared/model-ids.ts';
@@ -12,6 +12,7 @@ import type { ImportRef } from './imports.ts';
 import type { LineIndex } from './mask.ts';
 import type { ModelRef } from './models.ts';
 import type { ResolvedPackage } from './resolve.ts';
+import type { GoMcpFound } from './mcp-go.ts';
 import type { VectorRef } from './vector-stores.ts';
 
 export const LANGUAGES_DETECTOR_ID = 'languages';
@@ -34,14 +35,31 @@ export interface Sink {
   lineOf(offset: number): number;
   evidence(line: number, technique: Technique, confidence: Confidence): Evidence;
   add(draft: AssetDraft): void;
+  /** Links two assets added before, by kind and key. */
+  relate(type: RelationshipType, from: AssetKey, to: AssetKey, evidence: Evidence): void;
+}
+
+/** An asset's identity inside the file. */
+export interface AssetKey {
+  readonly kind: AssetKind;
+  readonly key: string;
 }
 
 /** The sink of a whole source file read by this detector. */
 export function fileSink(file: SourceFile, lines: LineIndex, out: ResultBuilder): Sink {
+  const added = new Map<string, Asset>();
+  const id = (a: AssetKey): string => `${a.kind}\u0000${a.key}`;
   return {
     lineOf: (offset) => lines.lineOf(offset),
     evidence: (line, technique, confidence) => evidenceAt(file, LANGUAGES_DETECTOR_ID, technique, confidence, line, lines.lineText(line)),
-    add: (draft) => out.asset(file, draft),
+    add: (draft) => {
+      added.set(id(draft), out.asset(file, draft));
+    },
+    relate: (type, from, to, evidence) => {
+      const a = added.get(id(from));
+      const b = added.get(id(to));
+      if (a !== undefined && b !== undefined) out.relate(type, a, b, [evidence]);
+    },
   };
 }
 
@@ -116,5 +134,53 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
       attributes: { clients: sortedUnique(items.map((r) => r.client)) },
       evidence: firstLines(items.map((r) => r.offset), sink).map((line) => sink.evidence(line, 'call-site', 'declared')),
     });
+  }
+}
+
+/**
+ * Adds the MCP servers implemented in a Go file, their tools and `PROVIDES` links, keyed as the
+ * JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
+ */
+export function emitGoMcp(sink: Sink, found: GoMcpFound): void {
+  const keys = found.servers.map((s) => `code:${s.name}`);
+  const transports = sortedUnique(found.transports.map((t) => t.transport));
+  const transportLines = firstLines(found.transports.map((t) => t.offset), sink);
+  const seen = new Set<string>();
+  found.servers.forEach((server, i) => {
+    const key = keys[i] as string;
+    // Two constructions under one name in a file are one asset; the first keeps the attributes.
+    if (seen.has(key)) return;
+    seen.add(key);
+    const offsets = found.servers.filter((s, j) => keys[j] === key && s.inferredFrom === undefined).map((s) => s.offset);
+    const confidence = server.literal ? 'declared' : 'inferred';
+    sink.add({
+      kind: 'mcp-server',
+      key,
+      name: server.name,
+      attributes: {
+        role: 'implemented',
+        sdk: server.sdk.module,
+        api: server.sdk.api,
+        ...(server.inferredFrom === undefined ? {} : { inferredFrom: server.inferredFrom }),
+        ...(transports.length === 0 || server.inferredFrom !== undefined ? {} : { transports }),
+      },
+      evidence: [
+        ...firstLines(offsets.length > 0 ? offsets : [server.offset], sink).map((line) => sink.evidence(line, 'call-site', confidence)),
+        ...(server.inferredFrom === undefined ? transportLines.map((line) => sink.evidence(line, 'call-site', 'declared')) : []),
+      ],
+    });
+  });
+  const tools = new Map<string, { server: string; name: string; description?: string; offsets: number[] }>();
+  for (const tool of found.tools) {
+    const server = keys[tool.server] as string;
+    const key = `${server}/${tool.name}`;
+    const entry = tools.get(key) ?? { server, name: tool.name, offsets: [], ...(tool.description === undefined ? {} : { description: tool.description }) };
+    entry.offsets.push(tool.offset);
+    tools.set(key, entry);
+  }
+  for (const [key, tool] of [...tools].sort(([a], [b]) => a.localeCompare(b))) {
+    const evidence = firstLines(tool.offsets, sink).map((line) => sink.evidence(line, 'call-site', 'declared'));
+    sink.add({ kind: 'tool', key, name: tool.name, attributes: tool.description === undefined ? {} : { description: tool.description }, evidence });
+    sink.relate('PROVIDES', { kind: 'mcp-server', key: tool.server }, { kind: 'tool', key }, evidence[0] as Evidence);
   }
 }

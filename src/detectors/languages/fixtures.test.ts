@@ -12,7 +12,7 @@ describe('languages detector on fixtures', () => {
     expect(names(r.assets, 'sdk')).toEqual([
       'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
       'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-open-ai', 'github.com/mark3labs/mcp-go',
-      'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
+      'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
       'io.qdrant:client', 'io.weaviate:client', 'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-openai', 'ruby-openai',
     ]);
     expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
@@ -29,7 +29,7 @@ describe('languages detector on fixtures', () => {
       'ruby-script/summarize.rb:18 gpt-4o-mini keyword:model',
       'rust-crate/src/main.rs:17 gpt-4o call:model',
     ]);
-    const mcp = r.assets.find((a) => a.name === 'github.com/mark3labs/mcp-go');
+    const mcp = r.assets.find((a) => a.name === 'github.com/mark3labs/mcp-go' && a.evidence[0]?.path === 'go-service/main.go');
     expect(mcp?.attributes).toEqual({
       ecosystem: 'go', category: 'mcp', declared: false, subpaths: ['github.com/mark3labs/mcp-go/mcp', 'github.com/mark3labs/mcp-go/server'],
     });
@@ -61,12 +61,12 @@ describe('languages detector on fixtures', () => {
     const code = detectTree(fixture('polyglot'), languagesDetector).assets.filter((a) => a.kind === 'sdk');
     const declared = detectTree(fixture('polyglot'), manifestsDetector).assets;
     const shared = [...new Set(code.filter((a) => declared.some((d) => d.id === a.id)).map((a) => a.name))].sort();
-    // Spring AI: the pom declares the starter, the code imports the artifacts it pulls in; mcp-go and
-    // OpenAI (under Azure.AI.OpenAI) are not declared at all. The Android app declares both Gemini
+    // Spring AI: the pom declares the starter, the code imports the artifacts it pulls in; OpenAI
+    // (under Azure.AI.OpenAI) is not declared at all, mcp-go only in go-mcp/go.mod. The Android app declares both Gemini
     // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
     expect(shared).toEqual([
       'Azure.AI.OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
-      'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
+      'github.com/mark3labs/mcp-go', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.pinecone:pinecone-client',
       'io.qdrant:client', 'io.weaviate:client',
     ]);
     expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
@@ -74,5 +74,25 @@ describe('languages detector on fixtures', () => {
 
   it('negative-controls (all areas, languages/ traps included): nothing at all', () => {
     expect(detectTree(fixture('negative-controls'), languagesDetector)).toEqual({ assets: [], relationships: [], diagnostics: [] });
+  });
+});
+
+describe('Go MCP servers and tools', () => {
+  it('mcp-go and the official Go SDK: servers, tools, transports and PROVIDES, as the JS/Python detectors emit them', () => {
+    const r = detectTree(fixture('polyglot/go-mcp'), languagesDetector);
+    const byId = new Map(r.assets.map((a) => [a.id, a]));
+    expect(r.assets.filter((a) => a.kind === 'mcp-server').map((a) => [a.name, a.attributes, a.evidence.map((e) => `${e.path}:${e.line} ${e.confidence}`)])).toEqual([
+      ['greeter', { role: 'implemented', sdk: 'github.com/modelcontextprotocol/go-sdk', api: 'Server', transports: ['stdio'] }, ['cmd/greeter/main.go:20 declared', 'cmd/greeter/main.go:22 declared']],
+      ['issues', { role: 'implemented', sdk: 'github.com/modelcontextprotocol/go-sdk', api: 'Server', inferredFrom: 'folder' }, ['pkg/issues/tools.go:17 inferred']],
+      ['weather', { role: 'implemented', sdk: 'github.com/mark3labs/mcp-go', api: 'MCPServer', transports: ['stdio'] }, ['weather/main.go:15 declared', 'weather/main.go:26 declared']],
+    ]);
+    expect(r.relationships.map((rel) => `${rel.type} ${byId.get(rel.from)?.name} -> ${byId.get(rel.to)?.name}: ${String(byId.get(rel.to)?.attributes['description'])}`)).toEqual([
+      'PROVIDES greeter -> greet: say hi',
+      'PROVIDES issues -> create_issue: Create a new issue in a repository',
+      'PROVIDES issues -> get_issue: Get details of an issue',
+      'PROVIDES weather -> get_forecast: Get the weather forecast for a city',
+    ]);
+    expect(r.assets.filter((a) => a.kind === 'tool').map((a) => a.evidence[0]?.line)).toEqual([21, 17, 25, 17]);
+    expect(r.diagnostics).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
+import { emitGoMcp, emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
 import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
@@ -21,6 +21,7 @@ import { languageOf, looksBinary, mayFindLanguages } from './precheck.ts';
 export { languageOf } from './precheck.ts';
 import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type ResolvedPackage } from './resolve.ts';
 import { findVectorStores } from './vector-stores.ts';
+import { findGoMcp } from './mcp-go.ts';
 
 export { LANGUAGES_DETECTOR_ID, type Sink } from './emit.ts';
 export { LineIndex } from './mask.ts';
@@ -65,10 +66,10 @@ export interface SourceProblems {
 
 /**
  * Reads code of one language into `sink`: imports → `sdk` assets, then (when the code imports an
- * AI package) model ids and vector-store clients. Shared by this detector and the C# cells of
+ * AI package) model ids, vector-store clients and Go MCP servers and tools (`mcp-go.ts`). Shared by this detector and the C# cells of
  * .NET notebooks (`notebooks/dotnet.ts`), which hand their cells joined into one text.
  */
-export function readSource(language: Language, content: string, lines: LineIndex, sink: Sink): SourceProblems {
+export function readSource(language: Language, file: Pick<SourceFile, 'path' | 'scope'>, content: string, lines: LineIndex, sink: Sink): SourceProblems {
   const support = SUPPORT[language];
   const masked = support.lex(content);
   const scan = support.imports(masked);
@@ -83,6 +84,7 @@ export function readSource(language: Language, content: string, lines: LineIndex
   if (overlong === undefined && found.length > 0) {
     emitModels(sink, findModels(language, masked, scan.imports));
     emitVectorStores(sink, findVectorStores(language, masked, scan.imports));
+    if (language === 'go') emitGoMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
   }
   const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   return { problems, ...(overlong === undefined ? {} : { overlong }) };
@@ -96,7 +98,7 @@ export function detectLanguages(file: SourceFile): DetectionResult | null {
   const language = languageOf(file.path) as Language;
   const lines = new LineIndex(file.content);
   const out = new ResultBuilder();
-  const { problems, overlong } = readSource(language, file.content, lines, fileSink(file, lines, out));
+  const { problems, overlong } = readSource(language, file, file.content, lines, fileSink(file, lines, out));
   if (overlong !== undefined) {
     out.diagnostic({
       connector: LANGUAGES_DETECTOR_ID,

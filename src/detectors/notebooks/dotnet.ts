@@ -86,8 +86,9 @@ export function readCsharpCells(file: SourceFile, detectorId: string, placed: re
         out.add({ kind: draft.kind, key: draft.key, name: draft.name, provider: draft.provider, attributes: draft.attributes ?? {}, evidence: () => e });
       }
     },
+    relate: (type, from, to, evidence) => out.relate(type, from, to, () => evidence),
   };
-  const { problems, overlong } = readSource('csharp', text, lines, sink);
+  const { problems, overlong } = readSource('csharp', file, text, lines, sink);
   const diagnostics = problems.map((p) => {
     const at = cellOf(lines.lineOf(p.offset));
     return parseFailed(file, detectorId, `csharp: ${p.message}${at.cell === undefined ? '' : ` (cell ${at.cell})`}`, at.local);

@@ -1,0 +1,204 @@
+/**
+ * MCP servers and tools implemented in Go (`mcp-catalog.ts`), read on masked code the way the
+ * JavaScript and Python detectors read theirs, so policies see the same shapes:
+ * - a server per constructor (`server.NewMCPServer("name", ...)`, `mcp.NewServer(&mcp.Implementation{Name: "name"}, nil)`),
+ *   named by its literal, else the file stem (then `inferred`);
+ * - a tool per definition: `mcp.NewTool("name", mcp.WithDescription("..."))` (mcp-go) and
+ *   `mcp.Tool{Name: "name", Description: "..."}` (both SDKs). A definition is counted wherever it is
+ *   written, not only inside `AddTool(...)`: the type belongs to the MCP SDK, and servers such as
+ *   github-mcp-server build their tools in helper functions registered elsewhere;
+ * - each tool belongs to the nearest server constructed above it in the file, else the file's first;
+ *   in a file that constructs none, to one inferred server named like the JavaScript detector's
+ *   (nearest non-layout folder, else the repository, else the file stem; `inferredFrom`);
+ * - transports (`server.ServeStdio(s)`, `&mcp.StdioTransport{}`, ...) on every server of the file.
+ * Literal names only (no constants); a description is a literal, or the last literal of a call
+ * whose arguments are all literals (`t("TOOL_X_DESCRIPTION", "Default text")`, a translation helper).
+ */
+import { fileStem, GENERIC_FOLDERS, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
+import type { ImportRef } from './imports.ts';
+import type { Masked } from './mask.ts';
+import { GO_LAYOUT_FOLDERS, GO_MCP_SDKS, type GoMcpSdk } from './mcp-catalog.ts';
+
+export interface GoMcpServer {
+  readonly name: string;
+  readonly sdk: GoMcpSdk;
+  readonly offset: number;
+  /** False when the name is the file stem or inferred. */
+  readonly literal: boolean;
+  readonly inferredFrom?: InferredFrom;
+}
+
+export interface GoMcpTool {
+  /** Index into `servers`. */
+  readonly server: number;
+  readonly name: string;
+  readonly description?: string;
+  readonly offset: number;
+}
+
+export interface GoMcpFound {
+  readonly servers: readonly GoMcpServer[];
+  readonly tools: readonly GoMcpTool[];
+  readonly transports: readonly { readonly transport: string; readonly offset: number }[];
+}
+
+const OPEN = '({[';
+const CLOSE = ')}]';
+
+/** Offset of the bracket closing the one at `open` (masked code: no strings or comments), or the end. */
+function closing(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i] as string;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c) && --depth === 0) return i;
+  }
+  return code.length;
+}
+
+const skipSpace = (code: string, i: number): number => {
+  while (i < code.length && /\s/.test(code[i] as string)) i++;
+  return i;
+};
+
+/** Local names of the imported Go packages (alias, else the path's last segment). */
+function packageNames(imports: readonly ImportRef[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const ref of imports) {
+    const local = ref.alias ?? ref.path.slice(ref.path.lastIndexOf('/') + 1);
+    if (local === '_' || local === '.') continue;
+    names.set(ref.path, [...(names.get(ref.path) ?? []), local]);
+  }
+  return names;
+}
+
+/** Offsets just past `pkg.Name` for every local name of the package. */
+function uses(code: string, locals: readonly string[], name: string): number[] {
+  const out: number[] = [];
+  for (const local of locals) {
+    for (const m of code.matchAll(new RegExp(`(?<![\\w.])${local}\\s*\\.\\s*${name}\\b`, 'g'))) out.push(m.index + m[0].length);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** A string value at `at`: a literal, or the last literal of a call whose arguments are all literals. */
+function stringValue(masked: Masked, at: number): string | undefined {
+  const { code, strings } = masked;
+  if (code[at] === '"') return strings.get(at);
+  const call = /^[\w.]+\s*\(/.exec(code.slice(at, at + 200));
+  if (call === null) return undefined;
+  const open = at + call[0].length - 1;
+  const close = closing(code, open);
+  const args = code.slice(open + 1, close);
+  // Masked literals are `"` + blanks, so all-literal arguments leave only quotes, commas and blanks.
+  if (!/^[\s",]*$/.test(args)) return undefined;
+  const quotes = [...args.matchAll(/"/g)].map((m) => open + 1 + m.index);
+  return quotes.length === 0 ? undefined : strings.get(quotes[quotes.length - 1] as number);
+}
+
+/** Top-level `Field: value` entries of a composite literal whose `{` is at `open`: field → offset of the value. */
+function fields(code: string, open: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const close = closing(code, open);
+  let depth = 0;
+  let entryStart = true;
+  for (let i = open + 1; i < close; i++) {
+    const c = code[i] as string;
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth--;
+    else if (depth === 0 && c === ',') entryStart = true;
+    else if (depth === 0 && entryStart && /\w/.test(c)) {
+      const m = /^(\w+)\s*:(?!=)\s*/.exec(code.slice(i, i + 100));
+      if (m?.[1] !== undefined && !out.has(m[1])) out.set(m[1], i + m[0].length);
+      entryStart = false;
+    } else if (!/\s/.test(c)) entryStart = false;
+  }
+  return out;
+}
+
+function findServers(masked: Masked, names: Map<string, string[]>, stem: string): GoMcpServer[] {
+  const servers: GoMcpServer[] = [];
+  for (const sdk of GO_MCP_SDKS) {
+    for (const end of uses(masked.code, names.get(sdk.serverPackage) ?? [], sdk.serverFunc)) {
+      const open = skipSpace(masked.code, end);
+      if (masked.code[open] !== '(') continue;
+      let name: string | undefined;
+      const first = skipSpace(masked.code, open + 1);
+      if (sdk.nameShape === 'first-argument') name = masked.code[first] === '"' ? masked.strings.get(first) : undefined;
+      else {
+        const impl = /^&?\s*(\w+)\s*\.\s*Implementation\s*\{/.exec(masked.code.slice(first, first + 200));
+        const at = impl === null ? undefined : fields(masked.code, first + impl[0].length - 1).get('Name');
+        name = at === undefined || masked.code[at] !== '"' ? undefined : masked.strings.get(at);
+      }
+      const literal = name !== undefined && name.trim() !== '';
+      servers.push({ name: literal ? (name as string).trim() : stem, sdk, offset: end, literal });
+    }
+  }
+  return servers.sort((a, b) => a.offset - b.offset);
+}
+
+interface ToolDef {
+  readonly sdk: GoMcpSdk;
+  readonly name: string;
+  readonly description?: string;
+  readonly offset: number;
+}
+
+function findToolDefs(masked: Masked, names: Map<string, string[]>): ToolDef[] {
+  const { code, strings } = masked;
+  const defs: ToolDef[] = [];
+  for (const sdk of GO_MCP_SDKS) {
+    const locals = names.get(sdk.toolPackage) ?? [];
+    if (sdk.toolFunc !== undefined) {
+      const descriptions = uses(code, locals, sdk.toolFunc.description);
+      for (const end of uses(code, locals, sdk.toolFunc.name)) {
+        const open = skipSpace(code, end);
+        const first = skipSpace(code, open + 1);
+        if (code[open] !== '(' || code[first] !== '"') continue;
+        const name = strings.get(first)?.trim();
+        const close = closing(code, open);
+        const desc = descriptions.find((o) => o > first && o < close);
+        const descOpen = desc === undefined ? undefined : skipSpace(code, desc);
+        const description = descOpen === undefined || code[descOpen] !== '(' ? undefined : stringValue(masked, skipSpace(code, descOpen + 1));
+        if (name) defs.push({ sdk, name, offset: first, ...(description?.trim() ? { description: description.trim() } : {}) });
+      }
+    }
+    for (const end of uses(code, locals, 'Tool')) {
+      const open = skipSpace(code, end);
+      if (code[open] !== '{') continue;
+      const entries = fields(code, open);
+      const at = entries.get('Name');
+      const name = at === undefined || code[at] !== '"' ? undefined : strings.get(at)?.trim();
+      const descAt = entries.get('Description');
+      const description = descAt === undefined ? undefined : stringValue(masked, descAt)?.trim();
+      if (name && at !== undefined) defs.push({ sdk, name, offset: at, ...(description ? { description } : {}) });
+    }
+  }
+  return defs.sort((a, b) => a.offset - b.offset);
+}
+
+function findTransports(masked: Masked, names: Map<string, string[]>): { transport: string; offset: number }[] {
+  return GO_MCP_SDKS.flatMap((sdk) => sdk.transports.flatMap((t) => uses(masked.code, names.get(t.pkg) ?? [], t.name).map((offset) => ({ transport: t.transport, offset }))));
+}
+
+/** MCP servers, tools and transports of one masked Go file (`path` and `scope` name an inferred server). */
+export function findGoMcp(masked: Masked, imports: readonly ImportRef[], path: string, scope: string): GoMcpFound {
+  const names = packageNames(imports);
+  const servers = findServers(masked, names, fileStem(path));
+  const defs = findToolDefs(masked, names);
+  const tools: GoMcpTool[] = [];
+  let inferred: number | undefined;
+  for (const def of defs) {
+    let server = servers.reduce((best, s, i) => (s.offset <= def.offset && s.inferredFrom === undefined ? i : best), -1);
+    if (server === -1) server = servers.findIndex((s) => s.inferredFrom === undefined);
+    if (server === -1) {
+      if (inferred === undefined) {
+        const { name, from } = inferServerName(path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]);
+        inferred = servers.push({ name, sdk: def.sdk, offset: def.offset, literal: false, inferredFrom: from }) - 1;
+      }
+      server = inferred;
+    }
+    tools.push({ server, name: def.name, offset: def.offset, ...(def.description === undefined ? {} : { description: def.description }) });
+  }
+  return { servers, tools, transports: servers.length === 0 ? [] : findTransports(masked, names) };
+}
