@@ -6,7 +6,7 @@
  * mcp-scan `models.py`, agent-bom `discovery/config_parsers.py`) and each client's docs.
  */
 
-export type Syntax = 'jsonc' | 'yaml' | 'toml';
+export type Syntax = 'jsonc' | 'yaml' | 'toml' | 'properties';
 
 /**
  * Where the servers live in a file:
@@ -19,11 +19,12 @@ export type Syntax = 'jsonc' | 'yaml' | 'toml';
  * - `goose`            YAML `extensions: {name: {type: stdio|sse|streamable_http, cmd, args, envs, uri}}`
  * - `continue`         `mcpServers` as a list of `{name, command, ...}` or a map; `experimental.modelContextProtocolServers`
  * - `opencode`         `{"mcp": {name: {type: local, command: [...], environment} | {type: remote, url, headers}}}`
+ * - `spring-ai`        Spring Boot `spring.ai.mcp.client.{stdio,sse,streamable-http}.connections.<name>` (`command`, `args`, `env`; `url`)
  */
-export type Shape = 'mcp-servers' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'codex' | 'zed' | 'goose' | 'continue' | 'opencode';
+export type Shape = 'mcp-servers' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'codex' | 'zed' | 'goose' | 'continue' | 'opencode' | 'spring-ai';
 
 /** Client settings read beside the servers (models, permissions); see `settings.ts`. */
-export type ClientSettings = 'claude-code' | 'codex' | 'opencode' | 'continue' | 'goose' | 'zed' | 'gemini-cli';
+export type ClientSettings = 'claude-code' | 'codex' | 'opencode' | 'continue' | 'goose' | 'zed' | 'gemini-cli' | 'spring-ai';
 
 export interface ConfigFileRow {
   /** Client id recorded in the `clients` attribute. */
@@ -36,6 +37,13 @@ export interface ConfigFileRow {
   readonly patterns: readonly string[];
   /** Transport a bare `url` means for this client (default: `sse` when the path ends in /sse, else streamable-http). */
   readonly urlTransport?: string;
+  /**
+   * The file configures an application, not a developer's client (Spring AI's `application.yml`):
+   * its servers are the app's client connections (`role: client-connection`, key `client:<name>`,
+   * as the code detectors record them) and neither they nor its models carry `clients`, so they
+   * stay in the application's system instead of a client's.
+   */
+  readonly app?: true;
   readonly source: string;
 }
 
@@ -123,6 +131,23 @@ export const CONFIG_FILES: readonly ConfigFileRow[] = [
   { client: 'zed', syntax: 'jsonc', shape: 'zed', settings: 'zed', patterns: ['**/.zed/settings.json', '**/zed/settings.json', '**/Zed/settings.json'], source: 'agent-bom; zed.dev/docs context servers' },
   { client: 'goose', syntax: 'yaml', shape: 'goose', settings: 'goose', patterns: ['**/goose/config.yaml', '**/goose/config/config.yaml'], source: 'agent-bom; block.github.io/goose config-files guide' },
   { client: 'claude-code', syntax: 'jsonc', shape: 'mcp-servers', patterns: ['**/.mcp.json'], source: 'agent-scan claude_code.py (project scope .mcp.json)' },
+  ...(['yaml', 'properties'] as const).map((syntax): ConfigFileRow => ({
+    client: 'spring-ai',
+    syntax,
+    shape: 'spring-ai',
+    settings: 'spring-ai',
+    app: true,
+    patterns: (syntax === 'yaml' ? ['yml', 'yaml'] : ['properties']).flatMap((ext) => [`**/application.${ext}`, `**/application-*.${ext}`]),
+    source: 'docs.spring.io/spring-ai MCP client boot starter (spring.ai.mcp.client.*) and chat/embedding model properties; Spring Boot profile files',
+  })),
+  {
+    client: 'spring-ai',
+    syntax: 'jsonc',
+    shape: 'mcp-servers',
+    app: true,
+    patterns: ['**/src/main/resources/mcp-servers*.json'],
+    source: 'Spring AI `spring.ai.mcp.client.stdio.servers-configuration=classpath:/mcp-servers-config.json` (Claude Desktop format); spring-ai-examples',
+  },
 ];
 
 /** `inHome` without its leading globstar, for the brace pattern below. */
@@ -155,8 +180,10 @@ export const READ_PATTERNS: readonly string[] = [
     ...folderBound('claude', ['settings.json'], 'claude'), ...folderBound('gemini', ['settings.json']),
     ...folderBound('codex', ['config.toml', '*.config.toml'], 'codex'), 'etc/codex/config.toml',
     ...folderBound('continue', ['config.json', 'config.yaml', 'config.yml', 'mcpServers/*.json', 'mcpServers/*.yaml', 'mcpServers/*.yml']),
-    'goose/config.yaml', 'goose/config/config.yaml', '.kiro/agents/*.json',
+    'goose/config.yaml', 'goose/config/config.yaml', '.kiro/agents/*.json', 'src/main/resources/mcp-servers*.json',
   ].join(',')}}`,
+  '**/application.{yml,yaml,properties}',
+  '**/application-*.{yml,yaml,properties}',
 ];
 
 /** A word each shape's files must contain before they are parsed (most matching files hold none). */
@@ -170,6 +197,7 @@ export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
   goose: /extensions/,
   continue: /mcpServers|modelContextProtocolServers/,
   opencode: /"mcp"/,
+  'spring-ai': /connections/,
 };
 
 /** A word a file must contain before its client settings (models, autonomy settings) are read (when it holds no server key word). */
@@ -181,6 +209,7 @@ export const SETTINGS_PRECHECK: Readonly<Record<ClientSettings, RegExp>> = {
   goose: /GOOSE_[A-Z_]*(?:MODEL|PROVIDER)|GOOSE_MODE/,
   zed: /_model"|always_allow_tool_actions|tool_permissions/,
   'gemini-cli': /"model"|"allowed"|defaultApprovalMode|autoAccept/,
+  'spring-ai': /\bmodel\b|deployment-?name/i,
 };
 
 /**

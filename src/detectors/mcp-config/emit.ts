@@ -7,7 +7,7 @@ import { redactSnippet, type Attributes } from '../../model/index.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import { commandName, launchedPackage, launchName, storedArgs, urlHost, type LaunchedPackage } from '../shared/mcp-launch.ts';
 import type { SourceFile } from '../types.ts';
-import { FILESYSTEM_SERVERS } from './catalog.ts';
+import { FILESYSTEM_SERVERS, type ConfigFileRow } from './catalog.ts';
 import { redactArgs, safeUrl } from './redact.ts';
 import type { RawServer } from './server.ts';
 
@@ -42,8 +42,13 @@ function nameOf(server: RawServer, pkg: LaunchedPackage | undefined, args: reado
   return url === undefined ? undefined : urlHost(url);
 }
 
-/** Adds the asset for one configured server. */
-export function emitServer(file: SourceFile, client: string, server: RawServer, out: ResultBuilder): void {
+/**
+ * Adds the asset for one configured server. In an application's config (`row.app`: Spring AI) the
+ * server is one the app connects to: `role: client-connection`, key `client:<name>` as the code
+ * detectors record client connections, and no `clients`.
+ */
+export function emitServer(file: SourceFile, row: Pick<ConfigFileRow, 'client' | 'app'>, server: RawServer, out: ResultBuilder): void {
+  const app = row.app === true;
   const rawArgs = server.command === undefined ? [] : storedArgs(server.command, server.args ?? []);
   const facts = redactArgs(server.command ?? '', rawArgs);
   // Read the package from the redacted args: a non-flag secret can sit where a package would.
@@ -52,7 +57,7 @@ export function emitServer(file: SourceFile, client: string, server: RawServer, 
   const url = server.url === undefined ? undefined : safeUrl(server.url);
   const name = nameOf(server, pkg, facts.args, url);
   if (name === undefined) return;
-  const attributes: Attributes = { role: 'configured', clients: [client] };
+  const attributes: Attributes = app ? { role: 'client-connection' } : { role: 'configured', clients: [row.client] };
   if (server.transport !== undefined) attributes.transport = server.transport;
   if (server.command !== undefined) attributes.command = redactSnippet(server.command);
   if (server.args !== undefined) attributes.args = facts.args;
@@ -75,7 +80,7 @@ export function emitServer(file: SourceFile, client: string, server: RawServer, 
   if (server.viaExtension === true) attributes.launchedBy = 'extension';
   out.asset(file, {
     kind: 'mcp-server',
-    key: `config:${name}`,
+    key: `${app ? 'client' : 'config'}:${name}`,
     name,
     attributes,
     evidence: [evidenceAt(file, ID, 'config', 'declared', server.line, server.snippet)],

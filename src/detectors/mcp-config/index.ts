@@ -14,7 +14,9 @@
  * A file is parsed only when it holds its shape's key word (`mcpServers`, `context_servers`, ...)
  * or, for files with client settings, a settings word (`model`, `permissions`, ...).
  * JSON is read as JSONC (comments, trailing commas), YAML without expanding aliases, TOML with
- * smol-toml; invalid syntax is one `parse-failed` diagnostic with the line. Nesting is bounded.
+ * smol-toml, Java properties by `properties-tree.ts`; invalid syntax is one `parse-failed`
+ * diagnostic with the line. Nesting is bounded. Spring AI `application.{yml,properties}` files
+ * configure an application, not a client (`catalog.ts` `app`, `spring.ts`).
  */
 import type { DetectionResult } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
@@ -25,6 +27,7 @@ import { emitServer } from './emit.ts';
 import { parseJsonc } from './jsonc.ts';
 import { emitAutonomy, emitClaudePermissions, emitModels } from './settings.ts';
 import { readShape } from './shapes.ts';
+import { parsePropertiesTree } from './properties-tree.ts';
 import { parseTomlTree } from './toml-tree.ts';
 import { ConfigSyntaxError, type CValue } from './tree.ts';
 import { parseYamlTree } from './yaml-tree.ts';
@@ -36,6 +39,7 @@ export { configFileFor } from './precheck.ts';
 function parse(syntax: Syntax, text: string): CValue | undefined {
   if (syntax === 'yaml') return parseYamlTree(text);
   if (syntax === 'toml') return parseTomlTree(text);
+  if (syntax === 'properties') return parsePropertiesTree(text);
   return parseJsonc(text);
 }
 
@@ -60,10 +64,10 @@ export const mcpConfigDetector: Detector = {
     if (root === undefined) return null;
     if (hasServers) {
       const { servers, problems } = readShape(root, row);
-      for (const server of servers) emitServer(file, row.client, server, out);
+      for (const server of servers) emitServer(file, row, server, out);
       for (const problem of problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
     }
-    if (settings !== undefined) emitModels(file, row.client, settings, row.syntax, root, out);
+    if (settings !== undefined) emitModels(file, row, settings, root, out);
     if (settings === 'claude-code') emitClaudePermissions(file, root, out);
     else if (settings !== undefined) emitAutonomy(file, row.client, settings, row.syntax, root, out);
     return out.result();

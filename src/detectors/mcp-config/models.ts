@@ -4,12 +4,13 @@
  * Codex `model` + `model_provider` and `[profiles.*]`; Claude Code `model` and the `ANTHROPIC_*MODEL`
  * env settings; Continue `models` entries, `tabAutocompleteModel`, `embeddingsProvider`; Goose
  * `GOOSE_*MODEL` / `GOOSE_*PROVIDER`; Zed `agent` / `assistant` `default_model` and its siblings;
- * Gemini CLI `model` / `model.name`.
+ * Gemini CLI `model` / `model.name`; Spring AI `spring.ai.<provider>.<kind>.options.model` (`spring.ts`).
  * Only strings in these positions are read; ids must pass `looksLikeModelId` (Claude Code's family
  * aliases `sonnet`/`opus`/... excepted), so `AUTODETECT` or `{env:MODEL}` are not models.
  */
 import { looksLikeModelId, modelProvider } from '../shared/model-ids.ts';
 import { CLAUDE_MODEL_ALIASES, PROVIDER_ALIASES, PROXY_PROVIDERS, type ClientSettings, type Syntax } from './catalog.ts';
+import { springModelSettings } from './spring.ts';
 import { asObject, entry, get, str, type CValue } from './tree.ts';
 
 export interface RawModel {
@@ -40,7 +41,9 @@ class ModelList {
     this.aliases = aliases;
   }
 
-  private snippet(key: string, value: string): string {
+  private snippet(key: string, value: string, setting: string): string {
+    // A properties line is the whole dotted key (the setting's path) and its value.
+    if (this.syntax === 'properties') return `${setting}=${value}`;
     if (this.syntax === 'toml') return `${key} = ${JSON.stringify(value)}`;
     if (this.syntax === 'yaml') return `${key}: ${value}`;
     return `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
@@ -56,7 +59,7 @@ class ModelList {
     const slash = opts.split === true ? id.indexOf('/') : -1;
     if (slash > 0) [prov, id] = [id.slice(0, slash), id.slice(slash + 1)];
     if (id.length > 128 || !(looksLikeModelId(id) || this.aliases.includes(id.toLowerCase()))) return;
-    const snippet = opts.asKey === true ? (this.syntax === 'yaml' ? `${key}:` : `${JSON.stringify(key)}: {`) : this.snippet(key, raw);
+    const snippet = opts.asKey === true ? (this.syntax === 'yaml' ? `${key}:` : `${JSON.stringify(key)}: {`) : this.snippet(key, raw, setting);
     const named = normalProvider(prov);
     const normal = named === undefined || PROXY_PROVIDERS.includes(named) ? (modelProvider(id) ?? named) : named;
     this.models.push({ id, setting, snippet, ...(normal === undefined ? {} : { provider: normal }), ...(e.line === undefined ? {} : { line: e.line }) });
@@ -125,7 +128,13 @@ function geminiCli(root: CValue, list: ModelList): void {
   list.add(get(root, 'model'), 'name', 'model.name', 'google');
 }
 
+/** Spring AI: `spring.ai.<provider>.<chat|embedding|...>.options.model` (and Azure's `deployment-name`), see `spring.ts`. */
+function springAi(root: CValue, list: ModelList): void {
+  for (const m of springModelSettings(root)) list.add(m.parent, m.key, m.path, m.provider);
+}
+
 const READERS: Readonly<Record<ClientSettings, (root: CValue, list: ModelList) => void>> = {
+  'spring-ai': springAi,
   'gemini-cli': geminiCli,
   opencode,
   codex,

@@ -10,7 +10,7 @@ import { CODING_AGENTS } from '../agent-files/catalog.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import type { SiblingFiles, SourceFile } from '../types.ts';
 import { claudeAutonomy, readAutonomy, type SettingLine } from './autonomy.ts';
-import type { ClientSettings, Syntax } from './catalog.ts';
+import type { ClientSettings, ConfigFileRow, Syntax } from './catalog.ts';
 import { parseJsonc } from './jsonc.ts';
 import { readModels } from './models.ts';
 import { permissionRule } from './redact.ts';
@@ -22,16 +22,18 @@ const MAX_RULES = 200;
 
 const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
 
-/** Emits the `model` assets of the models a client config file names. */
-export function emitModels(file: SourceFile, client: string, settings: ClientSettings, syntax: Syntax, root: CValue, out: ResultBuilder): void {
-  for (const m of readModels(root, settings, syntax)) {
+/** Emits the `model` assets of the models a client (or application, `row.app`) config file names. */
+export function emitModels(file: SourceFile, row: ConfigFileRow, settings: ClientSettings, root: CValue, out: ResultBuilder): void {
+  const client = row.client;
+  for (const m of readModels(root, settings, row.syntax)) {
     out.asset(file, {
       kind: 'model',
       key: m.id.toLowerCase(),
       name: m.id,
       ...(m.provider === undefined ? {} : { provider: m.provider }),
-      // `clients` puts the model in the client's system (pipeline/systems-group.ts clientsOf).
-      attributes: { sources: [`${client}:${m.setting}`], clients: [client] },
+      // `clients` puts the model in the client's system (pipeline/systems-group.ts clientsOf); an
+      // application's model stays in the application's.
+      attributes: { sources: [`${client}:${m.setting}`], ...(row.app === true ? {} : { clients: [client] }) },
       evidence: [evidenceAt(file, ID, 'config', 'declared', m.line, m.snippet)],
     });
   }

@@ -5,6 +5,7 @@
  */
 import type { ConfigFileRow, Syntax } from './catalog.ts';
 import { readServer, type RawServer, type ReadOptions } from './server.ts';
+import { SPRING_MCP_CONNECTIONS, springAt, springConnection } from './spring.ts';
 import { asObject, at, get, str, type CValue } from './tree.ts';
 
 export interface ShapeProblem {
@@ -31,6 +32,7 @@ class Collector implements ShapeResult {
 
   /** The fragment quoted as evidence: the key as written in this syntax, no value. */
   private snippet(where: string, key: string): string {
+    if (this.syntax === 'properties') return `${where}.${key}`;
     if (this.syntax === 'toml') return `[${where}.${/^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key)}]`;
     if (this.syntax === 'yaml') return `${key}:`;
     return `${JSON.stringify(key)}: {`;
@@ -40,8 +42,11 @@ class Collector implements ShapeResult {
     this.problems.push({ message, ...(line === undefined ? {} : { line }) });
   }
 
-  /** Reads `{name: server}`; `where` names the container in messages and TOML snippets. */
-  map(value: CValue | undefined, where: string, project?: string): void {
+  /**
+   * Reads `{name: server}`; `where` names the container in messages and TOML snippets. `prepare`
+   * rewrites an entry first, `options` overrides the row's (a container that fixes the transport).
+   */
+  map(value: CValue | undefined, where: string, project?: string, prepare: (v: CValue) => CValue = (v) => v, options: ReadOptions = this.options): void {
     if (value === undefined || value.t === 'null') return;
     const o = asObject(value);
     if (o === undefined) return this.problem(`${where} is not a map of servers; skipped`, value.line);
@@ -49,7 +54,7 @@ class Collector implements ShapeResult {
     if (bad.length > 0) this.problem(`${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} under ${where} not a server object; skipped`, bad[0]?.line);
     for (const e of o.entries) {
       const place = { name: e.key, snippet: this.snippet(where, e.key), ...(e.line === undefined ? {} : { line: e.line }), ...(project === undefined ? {} : { project }) };
-      const server = readServer(e.value, place, this.options);
+      const server = readServer(prepare(e.value), place, options);
       if (server !== undefined) this.servers.push(server);
     }
   }
@@ -102,6 +107,12 @@ export function readShape(root: CValue, row: ConfigFileRow): ShapeResult {
       break;
     case 'opencode':
       c.map(get(root, 'mcp'), 'mcp');
+      break;
+    case 'spring-ai':
+      for (const { path, transport } of SPRING_MCP_CONNECTIONS) {
+        const where = ['spring.ai.mcp.client', ...path].join('.');
+        c.map(springAt(root, ['spring', 'ai', 'mcp', 'client', ...path]), where, undefined, springConnection, transport === 'stdio' ? {} : { urlTransport: transport });
+      }
       break;
   }
   return c;
