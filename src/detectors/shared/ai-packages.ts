@@ -104,6 +104,13 @@ const PYPI: readonly Row[] = [
   ['ai21', 'llm-provider', 'ai21', 'agent-bom'],
   ['cerebras-cloud-sdk', 'llm-provider', 'cerebras', 'agent-bom'],
   ['zhipuai', 'llm-provider', 'zhipu', 'agent-bom'],
+  // Providers common in Chinese and multi-provider RAG stacks (each SDK's PyPI page).
+  ['zai-sdk', 'llm-provider', 'zhipu', 'pypi.org/project/zai-sdk (Z.ai / Zhipu)'],
+  ['dashscope', 'llm-provider', 'alibaba', 'pypi.org/project/dashscope (Alibaba Model Studio)'],
+  ['qianfan', 'llm-provider', 'baidu', 'pypi.org/project/qianfan (Baidu Qianfan)'],
+  ['volcengine-python-sdk', 'llm-provider', 'bytedance', 'pypi.org/project/volcengine-python-sdk (Volcano Engine Ark)'],
+  ['voyageai', 'llm-provider', 'voyage', 'pypi.org/project/voyageai'],
+  ['browser-use', 'agent', undefined, 'pypi.org/project/browser-use (LLM browser agent)'],
   ['huggingface-hub', 'llm-provider', 'huggingface', 'registry'],
   ['tiktoken', 'llm-provider', 'openai', 'registry (OpenAI tokenizer)'],
   ['langchain', 'framework', 'langchain', 'cisco'],
