@@ -34,6 +34,17 @@ describe('risk tier', () => {
     expect(r.factors).toEqual(['can-act: tool "close_ticket" changes things or runs commands', 'external-facing: model-server "ollama" is exposed outside its host']);
   });
 
+  it('weighs coding agents: acting without asking, and a CI agent anyone can feed, make a high tier', () => {
+    const local = asset('agent', 'codex', { kind: 'coding-agent', autonomy: ['shell: approval_policy = "never"'] });
+    expect(assess([local]).factors).toEqual(['can-act: agent "codex" acts without asking (shell)']);
+    expect(assess([local]).tier).toBe('medium');
+    const ci = asset('agent', 'claude-code', { kind: 'coding-agent', autonomy: ['ci-untrusted-write: issue_comment: + contents: write'] });
+    const r = assess([ci]);
+    expect(r.tier).toBe('high');
+    expect(r.factors).toEqual(['can-act: agent "claude-code" acts without asking (ci-untrusted-write)', 'external-facing: agent "claude-code" runs in CI on issues and comments anyone can write']);
+    expect(assess([asset('agent', 'cursor', { kind: 'coding-agent' })]).tier).toBe('low');
+  });
+
   it('classifies data by dataSources globs: confidential or regulated data reaching a third party is high', () => {
     const rules: DataSourceRule[] = [{ match: 'customer-*', classification: 'confidential' }];
     const r = assess([docs, hosted], { dataSources: rules });

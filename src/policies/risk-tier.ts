@@ -5,11 +5,12 @@
  * - external-facing: `externalFacing` on the system (unless derived from its components, which are
  *   judged themselves), a component published outside its host (`exposed`, a `0.0.0.0:` port) or an
  *   endpoint with public network access, unless the system only uses it (code importing a store
- *   that a compose file elsewhere publishes);
+ *   that a compose file elsewhere publishes); a coding agent CI runs on issues and comments;
  * - sensitive-data: a data source or vector store whose name (or bucket, collection, knowledge base)
  *   matches a `dataSources:` rule classified confidential or restricted, or marked regulated;
  * - can-act: a tool that writes or runs commands, a known write-capable MCP server, a WRITES_TO
- *   edge, an identity it runs as that holds CAN_WRITE or CAN_ADMIN (beyond writing its own logs);
+ *   edge, an identity it runs as that holds CAN_WRITE or CAN_ADMIN (beyond writing its own logs), a
+ *   coding agent with an autonomy grant (it acts without a human approving);
  * - third-party: a provider API or gateway endpoint, an IaC-deployed Azure OpenAI / Bedrock
  *   endpoint, a SaaS app, a remote MCP server (direct or through `mcp-remote`; documentation hosts
  *   such as example.com excepted), a model of a hosted-API provider.
@@ -72,6 +73,8 @@ function externalFacts(ctx: PolicyContext, system: Asset, parts: readonly Asset[
     const open = strings(a.attributes, 'ports').filter((p) => /^(?:0\.0\.0\.0|\[?::\]?):/.test(p));
     if (a.attributes['exposed'] === true || (Array.isArray(a.attributes['exposed']) && a.attributes['exposed'].includes(true)) || open.length > 0) out.push(['external-facing', `${label(a)} is exposed outside its host`]);
     if (a.kind === 'endpoint' && a.attributes['publicNetworkAccessEnabled'] === true) out.push(['external-facing', `${label(a)} allows public network access`]);
+    // A coding agent GitHub Actions runs on issues and comments: anyone can write its input.
+    if (a.kind === 'agent' && strings(a.attributes, 'autonomy').some((g) => g.startsWith('ci-untrusted'))) out.push(['external-facing', `${label(a)} runs in CI on issues and comments anyone can write`]);
   }
   return out;
 }
@@ -102,6 +105,8 @@ function actFacts(ctx: PolicyContext, parts: readonly Asset[], edges: readonly R
     const capability = a.kind === 'tool' ? toolCapability(a) : 'read';
     if (changesThings(capability) && capability !== 'invoke') out.push(['can-act', `${label(a)} changes things or runs commands`]);
     if (a.kind === 'tool' && str(a.attributes, 'executor') !== undefined) out.push(['can-act', `${label(a)} runs a function (${str(a.attributes, 'executor')})`]);
+    // Autonomy grants (coding-agent-autonomy): the agent runs commands or writes without a human approving.
+    if (a.kind === 'agent' && strings(a.attributes, 'autonomy').length > 0) out.push(['can-act', `${label(a)} acts without asking (${strings(a.attributes, 'autonomy').map((g) => g.slice(0, g.indexOf(':'))).join(', ')})`]);
     if (a.kind === 'mcp-server' && a.attributes['disabled'] !== true && (writingServer(a.attributes) !== undefined || matchServer(a.attributes, SHELL_SERVERS) !== undefined)) out.push(['can-act', `${label(a)} can write to external systems or run commands`]);
     if (a.kind === 'identity') {
       // Writing the role's own logs and metrics is not acting on anything.
