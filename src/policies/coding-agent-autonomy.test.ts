@@ -94,7 +94,7 @@ describe('coding-agent-autonomy', () => {
 
   it('weighs agents GitHub Actions runs on issues and comments: high with a write token, medium with the default one', () => {
     const workflow = (permissions: string): Asset[] =>
-      (agentFilesDetector.detect({ scope: 'repo', path: '.github/workflows/claude.yml', content: `on:\n  issues:\n${permissions}jobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n` })?.assets ?? []).filter((a) => a.kind === 'agent');
+      (agentFilesDetector.detect({ scope: 'repo', path: '.github/workflows/claude.yml', content: `on:\n  issues:\n${permissions}jobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          github_token: x\n` })?.assets ?? []).filter((a) => a.kind === 'agent');
     const findings = (permissions: string) => codingAgentAutonomy.evaluate(context(inventory(workflow(permissions))));
     const [high] = findings('permissions:\n  contents: write\n');
     expect([high?.severity, high?.title]).toEqual(['high', 'Coding agent "claude-code" runs in CI on issues and comments anyone can write, with a token that can write']);

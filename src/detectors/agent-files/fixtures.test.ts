@@ -30,7 +30,7 @@ describe('agent-files detector on fixtures', () => {
     expect(new Set(r.assets.filter((a) => a.name === 'claude-code').map((a) => a.id)).size).toBe(1);
     // The workflow: Claude Code on issues and comments with a token that can write, and its model (ci.yml, a comment only, adds nothing).
     const ci = r.assets.find((a) => a.attributes['ciWorkflows'] !== undefined);
-    expect([ci?.attributes['ciWorkflows'], ci?.attributes['ciTriggers'], ci?.attributes['autonomy']]).toEqual([['.github/workflows/claude.yml'], ['issue_comment', 'issues'], ['ci-untrusted-write: issue_comment: + contents: write']]);
+    expect([ci?.attributes['ciWorkflows'], ci?.attributes['ciTriggers'], ci?.attributes['autonomy']]).toEqual([['.github/workflows/claude.yml'], ['issue_comment', 'issues'], ['ci-untrusted-write: issue_comment: + - uses: anthropics/claude-code-action@v1 (the Claude GitHub App token: contents, pull requests and issues write)']]);
     expect(names(r.assets, 'model')).toEqual(['claude-sonnet-4-5-20250929']);
     expect(r.diagnostics).toEqual([]);
   });

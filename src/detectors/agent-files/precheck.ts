@@ -8,8 +8,14 @@ import picomatch from 'picomatch';
 export const WORKFLOW_PATTERNS: readonly string[] = ['**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'];
 
 /** Agent actions by repository (`owner/name`, before `@ref`). Sources: each action's README. */
-export const AGENT_ACTIONS: readonly { readonly action: string; readonly agent: string; readonly source: string }[] = [
-  { action: 'anthropics/claude-code-action', agent: 'claude-code', source: 'github.com/anthropics/claude-code-action' },
+export const AGENT_ACTIONS: readonly { readonly action: string; readonly agent: string; readonly appToken?: string; readonly source: string }[] = [
+  {
+    action: 'anthropics/claude-code-action',
+    agent: 'claude-code',
+    // Without a `github_token` input it acts with the Claude GitHub App's token, not the job's.
+    appToken: 'the Claude GitHub App token: contents, pull requests and issues write',
+    source: 'github.com/anthropics/claude-code-action (docs/security.md "GitHub App Permissions")',
+  },
   { action: 'anthropics/claude-code-base-action', agent: 'claude-code', source: 'github.com/anthropics/claude-code-base-action' },
   { action: 'openai/codex-action', agent: 'codex', source: 'github.com/openai/codex-action' },
   { action: 'google-github-actions/run-gemini-cli', agent: 'gemini-cli', source: 'github.com/google-github-actions/run-gemini-cli' },

@@ -25,9 +25,20 @@ const CLAUDE_ON_COMMENTS = [
   '          claude_args: "--model claude-opus-4-1-20250805 --max-turns 5"',
 ].join('\n');
 
+/** The same step given the job's token: the job's permissions are what it can do. */
+const WITH_JOB_TOKEN = `${CLAUDE_ON_COMMENTS}\n          github_token: \${{ secrets.GITHUB_TOKEN }}`;
+
 describe('agent-files: coding agents in GitHub Actions workflows', () => {
+  it('takes Claude Code\'s action for its GitHub App\'s write token, whatever the job grants, unless given the job\'s token', () => {
+    const readOnly = CLAUDE_ON_COMMENTS.replace('contents: write\n  pull-requests: write', 'contents: read\n  id-token: write');
+    const agent = detect(readOnly)?.assets.find((a) => a.kind === 'agent');
+    expect(agent?.attributes['autonomy']).toEqual(['ci-untrusted-write: issue_comment: + - uses: anthropics/claude-code-action@v1 (the Claude GitHub App token: contents, pull requests and issues write)']);
+    expect(agent?.evidence.map((e) => e.line)).toEqual([14, 3]);
+    expect(detect(WITH_JOB_TOKEN.replace('contents: write\n  pull-requests: write', 'contents: read'))?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
+  });
+
   it('reports the agent, its triggers, its model and the untrusted-input grant with a write token', () => {
-    const result = detect(CLAUDE_ON_COMMENTS);
+    const result = detect(WITH_JOB_TOKEN);
     const agent = result?.assets.find((a) => a.kind === 'agent');
     expect(agent?.name).toBe('claude-code');
     expect(agent?.attributes).toEqual({
@@ -39,6 +50,7 @@ describe('agent-files: coding agents in GitHub Actions workflows', () => {
       autonomy: ['ci-untrusted-write: issue_comment: + contents: write'],
     });
     expect(agent?.evidence.map((e) => [e.line, e.snippet])).toEqual([[14, '- uses: anthropics/claude-code-action@v1'], [3, 'issue_comment:'], [7, 'contents: write']]);
+    expect(JSON.stringify(result)).not.toContain('secrets.GITHUB_TOKEN');
     const model = result?.assets.find((a) => a.kind === 'model');
     expect([model?.name, model?.provider]).toEqual(['claude-opus-4-1-20250805', 'anthropic']);
     expect(result?.relationships.map((r) => [r.type, r.from, r.to])).toEqual([['USES_MODEL', agent?.id, model?.id]]);
@@ -47,15 +59,30 @@ describe('agent-files: coding agents in GitHub Actions workflows', () => {
   });
 
   it('grants less with the default token, nothing with a read-only one or on trusted triggers', () => {
-    const noPermissions = CLAUDE_ON_COMMENTS.replace(/permissions:\n {2}contents: write\n {2}pull-requests: write\n/, '');
+    const noPermissions = WITH_JOB_TOKEN.replace(/permissions:\n {2}contents: write\n {2}pull-requests: write\n/, '');
     expect(detect(noPermissions)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toEqual(["ci-untrusted: issue_comment: + no permissions: block (the repository's default token)"]);
-    const readOnly = CLAUDE_ON_COMMENTS.replace('contents: write\n  pull-requests: write', 'contents: read');
+    const readOnly = WITH_JOB_TOKEN.replace('contents: write\n  pull-requests: write', 'contents: read');
     expect(detect(readOnly)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
-    const trusted = CLAUDE_ON_COMMENTS.replace('  issue_comment:\n    types: [created]\n', '  workflow_dispatch:\n');
+    const trusted = WITH_JOB_TOKEN.replace('  issue_comment:\n    types: [created]\n', '  workflow_dispatch:\n');
     expect(detect(trusted)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
     // A job's own permissions replace the workflow's.
-    const jobReadOnly = CLAUDE_ON_COMMENTS.replace('    runs-on: ubuntu-latest', '    runs-on: ubuntu-latest\n    permissions: read-all');
+    const jobReadOnly = WITH_JOB_TOKEN.replace('    runs-on: ubuntu-latest', '    runs-on: ubuntu-latest\n    permissions: read-all');
     expect(detect(jobReadOnly)?.assets.find((a) => a.kind === 'agent')?.attributes['autonomy']).toBeUndefined();
+  });
+
+  it('quotes the permission line of the job that runs the agent, quoted values included', () => {
+    const workflow = [
+      'on:', '  issues:',                                   // 1-2
+      'jobs:', '  other:', '    permissions:', '      contents: "write"', '    steps:', '      - run: make', // 3-8
+      '  triage:', '    permissions:', "      issues: 'write'", '    steps:', // 9-12
+      '      - uses: google-github-actions/run-gemini-cli@v0', '        env:', "          GEMINI_MODEL: 'gemini-2.5-flash'", // 13-15
+    ].join('\n');
+    const result = detect(workflow, '.github/workflows/triage.yml');
+    const agent = result?.assets.find((a) => a.kind === 'agent');
+    expect(agent?.attributes['autonomy']).toEqual(["ci-untrusted-write: issues: + issues: 'write'"]);
+    expect(agent?.evidence.map((e) => e.line)).toEqual([13, 2, 11]);
+    // run-gemini-cli reads its model from the step's env.
+    expect(result?.assets.filter((a) => a.kind === 'model').map((a) => a.name)).toEqual(['gemini-2.5-flash']);
   });
 
   it('reads Codex and Gemini CLI actions, list triggers, and GitHub Models steps (a model, no agent)', () => {

@@ -86,20 +86,24 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface Step {
   readonly uses: string;
   readonly inputs: Json;
+  readonly env: Json;
   /** Write scopes of its job, else of the workflow; undefined: neither declares permissions. */
   readonly writes: string[] | undefined;
+  /** The job whose permissions apply (undefined: the workflow's). */
+  readonly permissionsOf?: string;
 }
 
 function stepsOf(doc: Json): Step[] {
   const workflowWrites = writeScopes(doc['permissions']);
   const steps: Step[] = [];
   const jobs = isObject(doc['jobs']) ? doc['jobs'] : {};
-  for (const job of Object.values(jobs)) {
+  for (const [id, job] of Object.entries(jobs)) {
     if (!isObject(job)) continue;
-    const writes = job['permissions'] === undefined ? workflowWrites : writeScopes(job['permissions']);
+    const own = job['permissions'] !== undefined;
+    const writes = own ? writeScopes(job['permissions']) : workflowWrites;
     for (const step of Array.isArray(job['steps']) ? job['steps'] : []) {
       if (!isObject(step) || typeof step['uses'] !== 'string') continue;
-      steps.push({ uses: step['uses'], inputs: isObject(step['with']) ? step['with'] : {}, writes });
+      steps.push({ uses: step['uses'], inputs: isObject(step['with']) ? step['with'] : {}, env: isObject(step['env']) ? step['env'] : {}, writes, ...(own ? { permissionsOf: id } : {}) });
     }
   }
   return steps;
@@ -137,7 +141,9 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
     const agentInfo = agentRow === undefined ? undefined : agents.get(agentRow.agent);
     let agent: Asset | undefined;
     if (agentRow !== undefined && agentInfo !== undefined) {
-      const grant = grantOf(untrusted, step.writes, lines, triggerLine);
+      // Without a `github_token` input the action acts with its own GitHub App's token, whatever the job's permissions.
+      const appToken = agentRow.appToken !== undefined && step.inputs['github_token'] === undefined ? `${snippet} (${agentRow.appToken})` : undefined;
+      const grant = grantOf(untrusted, appToken ?? permissionWrites(step, lines), lines, triggerLine);
       const more = grant === undefined ? [] : grant.lines.map((l) => evidenceAt(file, detectorId, 'config', 'declared', l, (lines[l - 1] ?? '').trim()));
       agent = out.asset(file, {
         kind: 'agent',
@@ -155,7 +161,7 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
         evidence: [evidence, ...more],
       });
     }
-    for (const id of modelsOf(step.inputs)) {
+    for (const id of modelsOf({ ...step.inputs, ...modelEnv(step.env) })) {
       const provider = modelProvider(id);
       const model = out.asset(file, { kind: 'model', key: id.toLowerCase(), name: id, ...(provider === undefined ? {} : { provider }), attributes: { sources: [`workflow:${action}`] }, evidence: [evidence] });
       if (agent !== undefined) out.relate('USES_MODEL', agent, model, [evidence]);
@@ -164,15 +170,32 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
   return out.result();
 }
 
+/** `GEMINI_MODEL: x` in a step's `env` (run-gemini-cli reads its model there), as a `*_model` input. */
+function modelEnv(env: Json): Json {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => /^[A-Z]+_MODEL$/.test(k)).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/**
+ * How a step's token may write: undefined when no `permissions:` apply (the repository default),
+ * none when they grant no write, else the line granting the first write scope, looked up in the
+ * job's block when the job declares its own (`issues: 'write'` quoted or not).
+ */
+function permissionWrites(step: Step, lines: readonly string[]): { line: number } | 'none' | undefined {
+  if (step.writes === undefined) return undefined;
+  const first = step.writes[0];
+  if (first === undefined) return 'none';
+  const from = step.permissionsOf === undefined ? 1 : lineOf(lines, new RegExp(`^\\s+["']?${escape(step.permissionsOf)}["']?\\s*:`));
+  const scope = first === '*' ? `permissions:\\s*["']?write-all` : `["']?${escape(first)}["']?\\s*:\\s*["']?write\\b`;
+  return { line: lineOf(lines, new RegExp(`(?:^|\\s)${scope}`), from) };
+}
+
 /** The autonomy entry of an agent step run on untrusted input, and the lines that show it. */
-function grantOf(untrusted: readonly string[], writes: string[] | undefined, lines: readonly string[], triggerLine: number | undefined): { entry: string; lines: number[] } | undefined {
-  if (untrusted.length === 0 || triggerLine === undefined) return undefined;
+function grantOf(untrusted: readonly string[], writes: string | { line: number } | 'none' | undefined, lines: readonly string[], triggerLine: number | undefined): { entry: string; lines: number[] } | undefined {
+  if (untrusted.length === 0 || triggerLine === undefined || writes === 'none') return undefined;
   const trigger = (lines[triggerLine - 1] ?? '').trim();
   if (writes === undefined) return { entry: `ci-untrusted: ${trigger} + no permissions: block (the repository's default token)`, lines: [triggerLine] };
-  if (writes.length === 0) return undefined;
-  const scope = writes[0] === '*' ? 'write-all' : `${escape(writes[0] as string)}:\\s*write`;
-  const permissionLine = lineOf(lines, new RegExp(`(?:^|\\s)["']?${scope}`));
-  return { entry: `ci-untrusted-write: ${trigger} + ${(lines[permissionLine - 1] ?? '').trim()}`, lines: [triggerLine, permissionLine] };
+  if (typeof writes === 'string') return { entry: `ci-untrusted-write: ${trigger} + ${writes}`, lines: [triggerLine] };
+  return { entry: `ci-untrusted-write: ${trigger} + ${(lines[writes.line - 1] ?? '').trim()}`, lines: [triggerLine, writes.line] };
 }
 
 /**
