@@ -72,7 +72,9 @@ describe('agent-files: hostile input', () => {
     const r = detect('.claude/skills/deploy/SKILL.md', '---\nname: [unclosed\ndescription: "also: broken\n---\n# Deploy\n');
     expect(only(r)?.attributes['skills']).toEqual(['deploy']);
     expect(diagnostics(r)).toHaveLength(1);
-    expect(diagnostics(r)[0]).toMatch(/^parse-failed 3 agent-files: invalid YAML front matter: [^\n]*[^:]$/);
+    expect(diagnostics(r)[0]).toMatch(/^parse-failed 3 agent-files: front matter is not strict YAML \(invalid YAML front matter: [^\n]*[^:]\); read line by line$/);
+    // Agents read front matter leniently: a note, not a warning.
+    expect(r?.diagnostics.map((d) => d.level)).toEqual(['info']);
   });
 
   it('hostile: broken YAML elsewhere in the front matter keeps a plain name line', () => {
@@ -83,7 +85,7 @@ describe('agent-files: hostile input', () => {
   });
 
   it('hostile: unclosed front matter, alias bombs, non-string names, control characters', () => {
-    expect(diagnostics(detect('.claude/agents/a.md', '---\nname: x\n'.concat('y: 1\n'.repeat(500))))).toEqual(['parse-failed 1 agent-files: front matter not closed (no --- line)']);
+    expect(diagnostics(detect('.claude/agents/a.md', '---\nname: x\n'.concat('y: 1\n'.repeat(500))))).toEqual(['parse-failed 1 agent-files: front matter is not strict YAML (front matter not closed (no --- line)); read line by line']);
     const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'name: *i', '---'].join('\n');
     const start = performance.now();
     const r = detect('.claude/skills/bomb/SKILL.md', bomb);

@@ -65,7 +65,9 @@ export function detectAgentFile(file: SourceFile): DetectionResult | null {
   const out = new ResultBuilder();
   const lines = file.content.slice(0, HEAD).split(/\r?\n/);
   const front = rule.role === 'config' ? { bodyLine: 1 } : readFrontMatter(lines);
-  if (front.problem) out.diagnostic(parseFailed(file, AGENT_FILES_DETECTOR_ID, `agent-files: ${front.problem.message}`, front.problem.line));
+  // Agents read front matter leniently (an unquoted `description: Use when: ...` is common and works):
+  // a note, not a warning; the file still counts and is named from a plain `name:` line.
+  if (front.problem) out.diagnostic({ ...parseFailed(file, AGENT_FILES_DETECTOR_ID, `agent-files: front matter is not strict YAML (${front.problem.message}); read line by line`, front.problem.line), level: 'info' });
   const attribute = NAMED[rule.role];
   const name = entryName(rule.role, file.path, front);
   const attributes: Attributes = {

@@ -39,6 +39,9 @@ describe('matchKnownModel: prefixes and file names', () => {
 
   it('tells bare family names from ids', () => {
     expect(['mistral', 'gemma', 'phi4', 'phi3v', 'llama3', 'Qwen2'].every(isBareName)).toBe(true);
+    // An enum value that starts like a family is not an id.
+    expect(['gemma_status', 'gemmaStatus'].filter((s) => matchKnownModel(s))).toEqual([]);
+    expect(['gemma', 'gemma2', 'gemma3n', 'gemma-2b', 'gemma:7b', 'gemma-3-27b-it'].filter((s) => !matchKnownModel(s))).toEqual([]);
     expect(['gpt-4o', 'llama3.1:8b', 'gemma-2b', 'phi4-mini'].some(isBareName)).toBe(false);
   });
 });
