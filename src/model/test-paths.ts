@@ -1,10 +1,11 @@
 /**
  * Paths of tests, test data and fixtures, by the conventions of the languages aimap reads. What a
  * test names (a stub model `show-cache-hydrate`, a mocked server) is rarely deployed: the table
- * report folds assets seen only there into one line per kind, and `aimap scan --skip-tests` does not
- * read them at all. Globs are picomatch syntax against root-relative POSIX paths.
+ * report folds assets seen only there into one line per kind, mcp-excessive-agency does not judge
+ * servers defined only there, and `aimap scan --skip-tests` does not read them at all. Globs are picomatch syntax against root-relative POSIX paths.
  */
 import picomatch from 'picomatch';
+import type { Asset } from './asset.ts';
 
 export const TEST_PATH_GLOBS: readonly string[] = [
   // Folders.
@@ -20,3 +21,8 @@ export const TEST_PATH_GLOBS: readonly string[] = [
 
 /** True for a root-relative path of a test, test data or fixture file. */
 export const isTestPath: (path: string) => boolean = picomatch([...TEST_PATH_GLOBS], { dot: true });
+
+/** True when every line of evidence for an asset is in a test, test data or fixture file. */
+export function seenOnlyInTests(asset: Pick<Asset, 'evidence'>): boolean {
+  return asset.evidence.length > 0 && asset.evidence.every((e) => e.path !== undefined && isTestPath(e.path));
+}

@@ -3,7 +3,7 @@
  * (file:line), then a diagnostics summary. Meant for a terminal; JSON is for machines.
  */
 import { ASSET_KINDS, type Asset, type Evidence, type Inventory } from '../model/index.ts';
-import { isTestPath } from '../model/test-paths.ts';
+import { seenOnlyInTests } from '../model/test-paths.ts';
 import { columns, createStyle, type Style } from './style.ts';
 
 export interface TableOptions {
@@ -89,10 +89,6 @@ const FOLDED_KINDS: ReadonlySet<string> = new Set(['sdk', 'model', 'endpoint', '
 /** Names shown on the folded line at most. */
 const MAX_TEST_NAMES = 5;
 
-function onlyInTests(asset: Asset): boolean {
-  return asset.evidence.length > 0 && asset.evidence.every((e) => e.path !== undefined && isTestPath(e.path));
-}
-
 function testNames(assets: readonly Asset[]): string {
   const names = assets.slice(0, MAX_TEST_NAMES).map((a) => a.name).join(', ');
   return assets.length > MAX_TEST_NAMES ? `${names}, … (all in --format json)` : names;
@@ -124,7 +120,7 @@ export function renderTable(inventory: Inventory, options: TableOptions): string
     out.push(...columns(present.map((k) => [`  ${KIND_TITLES[k] ?? k}`, String(scan.counts[k])])), '');
     for (const kind of present) {
       const assets = inventory.assets.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
-      const tested = FOLDED_KINDS.has(kind) ? assets.filter(onlyInTests) : [];
+      const tested = FOLDED_KINDS.has(kind) ? assets.filter(seenOnlyInTests) : [];
       const shown = tested.length === 0 ? assets : assets.filter((a) => !tested.includes(a));
       out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(shown, style, roots));
       if (tested.length > 0) out.push(style.dim(`  + ${tested.length} seen only in tests: ${testNames(tested)}`));

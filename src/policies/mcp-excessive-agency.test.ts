@@ -21,6 +21,14 @@ describe('mcp-excessive-agency', () => {
     expect(r?.frameworks).toContain('mitre-atlas:AML.T0050');
   });
 
+  it('does not judge a server defined only in tests or fixtures (a mock or a conformance harness)', () => {
+    const tool = asset('tool', 'run_command');
+    const inTests = asset('mcp-server', 'test-server', { role: 'implemented', sdk: 'mcp' }, { evidence: [ev('client/http_test.go', 29), ev('tests/test_server.py', 4)] });
+    expect(reasons([inTests, tool], [edge('PROVIDES', inTests, tool)])).toEqual([]);
+    const alsoInApp = asset('mcp-server', 'test-server', { role: 'implemented', sdk: 'mcp' }, { evidence: [ev('client/http_test.go', 29), ev('cmd/server/main.go', 12)] });
+    expect(titles([alsoInApp, tool], [edge('PROVIDES', alsoInApp, tool)])).toEqual(['MCP server "test-server" can run commands on its host']);
+  });
+
   it('flags filesystem roots at /, ~, $HOME, C:\\ and a home folder, not a subfolder (near miss)', () => {
     for (const root of ['/', '~', '$HOME', 'C:\\', '/home/dev', '/Users/dev/']) {
       expect(titles([server('fs', { filesystemRoots: [root], package: '@modelcontextprotocol/server-filesystem', packageVersions: ['1.0.0'], command: 'npx' })])).toEqual([

@@ -10,6 +10,7 @@
  * skipped. A tool's capability comes from src/model/tool-capability.ts, the same decision the
  * `mcp-tools` and `exposure-paths` queries make.
  */
+import { seenOnlyInTests } from '../model/test-paths.ts';
 import type { Asset, Evidence, Finding, Severity } from '../model/index.ts';
 import { changesThings, runsCommands, toolCapability } from '../model/tool-capability.ts';
 import { edgesFrom, edgesTo, makeFinding, pickEvidence, quoted, str, strings } from './helpers.ts';
@@ -176,7 +177,8 @@ export const mcpExcessiveAgency: Policy = {
   evaluate(ctx: PolicyContext): Finding[] {
     const out: Finding[] = [];
     for (const server of ctx.inventory.assets) {
-      if (server.kind !== 'mcp-server' || server.attributes['disabled'] === true) continue;
+      // A server defined only in tests or fixtures (a mock, a conformance harness) is not deployed.
+      if (server.kind !== 'mcp-server' || server.attributes['disabled'] === true || seenOnlyInTests(server)) continue;
       const reasons = [shellReason(ctx, server), rootReason(server), writeReason(ctx, server), approveReason(ctx, server), secretReason(server), unpinnedReason(server)];
       for (const r of reasons) {
         if (r === undefined) continue;
