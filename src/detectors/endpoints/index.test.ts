@@ -25,6 +25,25 @@ describe('endpoints detector: hosts in code', () => {
     ]);
   });
 
+  it('knows the OpenAI-compatible providers of multi-provider stacks', () => {
+    const py = [
+      'a = OpenAI(base_url="https://api.siliconflow.cn/v1")',
+      'b = OpenAI(base_url="https://dashscope.aliyuncs.com/compatible-mode/v1")',
+      'c = OpenAI(base_url="https://open.bigmodel.cn/api/paas/v4")',
+      'd = OpenAI(base_url="https://api.moonshot.cn/v1")',
+      'e = OpenAI(base_url="https://ark.cn-beijing.volces.com/api/v3")',
+      'f = OpenAI(base_url="https://api.cerebras.ai/v1")',
+    ].join('\n');
+    expect(seen('llm.py', py).map((row) => row.split(' ').slice(0, 4).join(' '))).toEqual([
+      'api.siliconflow.cn siliconflow provider-api -',
+      'dashscope.aliyuncs.com alibaba provider-api -',
+      'open.bigmodel.cn zhipu provider-api -',
+      'api.moonshot.cn moonshot provider-api -',
+      'ark.cn-beijing.volces.com bytedance provider-api cn-beijing',
+      'api.cerebras.ai cerebras provider-api -',
+    ]);
+  });
+
   it('skips reserved, documentation and made-up test hosts, and hosts that are all placeholder', () => {
     const py = [
       'OLLAMA_HOST = "http://example.com:11434"',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAiPackage } from './ai-packages.ts';
+import { findPythonModule } from './python-modules.ts';
 
 describe('findAiPackage', () => {
   it('finds scoped packages by prefix, exact rows first', () => {
@@ -15,5 +16,10 @@ describe('findAiPackage', () => {
     }
     // Only the part after the prefix is judged: a package merely containing the words stays.
     expect(findAiPackage('npm', '@modelcontextprotocol/server-eslint')?.category).toBe('mcp');
+  });
+
+  it('knows the provider SDKs of multi-provider RAG stacks, by package and by module', () => {
+    expect(['dashscope', 'zai-sdk', 'qianfan', 'voyageai', 'volcengine-python-sdk', 'browser-use'].map((n) => findAiPackage('pypi', n)?.category)).toEqual(['llm-provider', 'llm-provider', 'llm-provider', 'llm-provider', 'llm-provider', 'agent']);
+    expect(['dashscope', 'zai', 'qianfan.resources', 'voyageai', 'volcenginesdkarkruntime', 'browser_use'].map((m) => findPythonModule(m)?.packageName)).toEqual(['dashscope', 'zai-sdk', 'qianfan', 'voyageai', 'volcengine-python-sdk', 'browser-use']);
   });
 });
