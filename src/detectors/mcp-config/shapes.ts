@@ -5,7 +5,7 @@
  */
 import type { ConfigFileRow, Syntax } from './catalog.ts';
 import { readServer, type RawServer, type ReadOptions } from './server.ts';
-import { SPRING_MCP_CONNECTIONS, springAt, springConnection } from './spring.ts';
+import { disable, SPRING_MCP_CONNECTIONS, springAt, springConnection, springOff } from './spring.ts';
 import { asObject, at, get, str, type CValue } from './tree.ts';
 
 export interface ShapeProblem {
@@ -108,12 +108,16 @@ export function readShape(root: CValue, row: ConfigFileRow): ShapeResult {
     case 'opencode':
       c.map(get(root, 'mcp'), 'mcp');
       break;
-    case 'spring-ai':
+    case 'spring-ai': {
+      // `spring.ai.mcp.client.enabled: false` turns the whole client, every connection, off.
+      const clientOff = springOff(springAt(root, ['spring', 'ai', 'mcp', 'client', 'enabled']));
       for (const { path, transport } of SPRING_MCP_CONNECTIONS) {
         const where = ['spring.ai.mcp.client', ...path].join('.');
-        c.map(springAt(root, ['spring', 'ai', 'mcp', 'client', ...path]), where, undefined, springConnection, transport === 'stdio' ? {} : { urlTransport: transport });
+        const read = (v: CValue): CValue => (clientOff ? disable(springConnection(v)) : springConnection(v));
+        c.map(springAt(root, ['spring', 'ai', 'mcp', 'client', ...path]), where, undefined, read, transport === 'stdio' ? {} : { urlTransport: transport });
       }
       break;
+    }
   }
   return c;
 }

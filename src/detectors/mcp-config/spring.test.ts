@@ -64,3 +64,20 @@ describe('Spring AI application config', () => {
     expect(parsePropertiesTree('# nothing\n\n')).toBeUndefined();
   });
 });
+
+describe('Spring AI: the MCP client switched off', () => {
+  const servers = (path: string, content: string) => (mcpConfigDetector.detect({ scope: 'repo', path, content })?.assets ?? []).filter((a) => a.kind === 'mcp-server');
+
+  it('marks every connection disabled when spring.ai.mcp.client.enabled is false (YAML or properties)', () => {
+    const yaml = 'spring:\n  ai:\n    mcp:\n      client:\n        enabled: false\n        sse:\n          connections:\n            server1:\n              url: http://localhost:8081\n';
+    expect(servers('src/main/resources/application.yml', yaml).map((a) => [a.name, a.attributes['disabled']])).toEqual([['server1', true]]);
+    const props = 'spring.ai.mcp.client.enabled=false\nspring.ai.mcp.client.stdio.connections.fs.command=npx\nspring.ai.mcp.client.stdio.connections.fs.args=-y,@modelcontextprotocol/server-filesystem,/tmp\n';
+    expect(servers('src/main/resources/application.properties', props).map((a) => [a.name, a.attributes['disabled']])).toEqual([['fs', true]]);
+    expect(servers('src/main/resources/application.properties', props.replace('enabled=false', 'enabled=true')).map((a) => a.attributes['disabled'])).toEqual([undefined]);
+  });
+
+  it('reads a url placeholder as its default', () => {
+    const props = 'spring.ai.mcp.client.sse.connections.server1.url=${SPRING_AI_MCP_SERVER1_URL:http://localhost:8081}\n';
+    expect(servers('src/main/resources/application.properties', props).map((a) => a.attributes['url'])).toEqual(['http://localhost:8081/']);
+  });
+});

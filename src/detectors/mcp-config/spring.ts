@@ -30,14 +30,22 @@ export const SPRING_MCP_CONNECTIONS: readonly { readonly path: readonly string[]
 
 /**
  * A connection with `args` as a list: Spring binds a comma-separated string to `List<String>`
- * (`args=-y,@modelcontextprotocol/server-brave-search`), so such a string is split here.
+ * (`args=-y,@modelcontextprotocol/server-brave-search`), so such a string is split here; a `url`
+ * given as a `${VAR:default}` placeholder reads as its default.
  */
 export function springConnection(value: CValue): CValue {
   const o = asObject(value);
+  if (o === undefined) return value;
   const args = get(value, 'args');
-  if (o === undefined || args?.t !== 'str') return value;
-  const items: CValue[] = String(args.v).split(',').map((a) => ({ t: 'str', v: a.trim(), ...(args.line === undefined ? {} : { line: args.line }) }));
-  const entries: CEntry[] = o.entries.map((e) => (e.key === 'args' ? { ...e, value: { t: 'arr', items, ...(args.line === undefined ? {} : { line: args.line }) } } : e));
+  const entries: CEntry[] = o.entries.map((e) => {
+    if (e.key === 'args' && args?.t === 'str') {
+      const items: CValue[] = String(args.v).split(',').map((a) => ({ t: 'str', v: a.trim(), ...(args.line === undefined ? {} : { line: args.line }) }));
+      return { ...e, value: { t: 'arr', items, ...(args.line === undefined ? {} : { line: args.line }) } };
+    }
+    // `url: ${SERVER1_URL:http://localhost:8081}`: the default is where the app connects unless told otherwise.
+    const fallback = e.key === 'url' && e.value.t === 'str' ? /^\$\{[\w.-]+:(.+)\}$/.exec(String(e.value.v).trim())?.[1] : undefined;
+    return fallback === undefined ? e : { ...e, value: { ...e.value, v: fallback } };
+  });
   return { ...o, entries };
 }
 
@@ -81,4 +89,16 @@ export function springModelSettings(root: CValue): SpringModelSetting[] {
   };
   walk(root, []);
   return out;
+}
+
+/** A Spring boolean set to false: YAML `false`, or the text `false` of a `.properties` file. */
+export function springOff(value: CValue | undefined): boolean {
+  return (value?.t === 'bool' && value.v === false) || (value?.t === 'str' && String(value.v).trim().toLowerCase() === 'false');
+}
+
+/** A connection marked `enabled: false` (read as `disabled` like any client's server). */
+export function disable(value: CValue): CValue {
+  const o = asObject(value);
+  if (o === undefined) return value;
+  return { ...o, entries: [...o.entries.filter((e) => e.key !== 'enabled'), { key: 'enabled', value: { t: 'bool', v: false } }] };
 }
