@@ -68,3 +68,23 @@ describe('vector stores', () => {
     expect(stores(content)).toEqual({});
   });
 });
+
+describe('vector stores: LangChain JS integrations and the weaviate v2 client', () => {
+  it('names the product of each LangChain store class, and reads weaviate.client()', () => {
+    const content = [
+      "import { OpenSearchVectorStore } from '@langchain/community/vectorstores/opensearch';",
+      "import { SupabaseVectorStore } from '@langchain/community/vectorstores/supabase';",
+      "import { RedisVectorStore } from '@langchain/redis';",
+      "import { PGVectorStore } from '@langchain/community/vectorstores/pgvector';",
+      "import weaviate from 'weaviate-ts-client';",
+      'const a = new OpenSearchVectorStore(embeddings, { client });',
+      'const b = await SupabaseVectorStore.fromDocuments(docs, embeddings, { client });',
+      'const c = new RedisVectorStore(embeddings, { redisClient });',
+      'const d = await PGVectorStore.initialize(embeddings, config);',
+      "const w = weaviate.client({ scheme: 'http', host: 'localhost:8080' });",
+    ].join('\n');
+    expect(Object.keys(stores(content)).sort()).toEqual(['opensearch', 'pgvector', 'redis', 'supabase', 'weaviate']);
+    // A class of the same name from some other package is not a store.
+    expect(stores("import { RedisVectorStore } from './local-cache';\nimport OpenAI from 'openai';\nnew RedisVectorStore();\n")).toEqual({});
+  });
+});

@@ -23,6 +23,20 @@ export const JS_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'lancedb', names: ['connect', 'LanceDB'], packages: ['@lancedb/lancedb', 'vectordb'], source: 'lancedb js docs' },
   { product: 'pgvector', names: ['PGVectorStore', 'pgvector'], packages: ['pgvector', '@langchain/community'], source: 'pgvector-node README' },
   { product: 'faiss', names: ['FaissStore'], packages: ['@langchain/community', 'faiss-node'], source: 'langchain js docs' },
+  // LangChain JS vector store integrations (js.langchain.com integrations/vectorstores): the class names the product.
+  { product: 'elasticsearch', names: ['ElasticVectorSearch'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/elasticsearch' },
+  { product: 'opensearch', names: ['OpenSearchVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/opensearch' },
+  { product: 'supabase', names: ['SupabaseVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/supabase' },
+  { product: 'redis', names: ['RedisVectorStore'], packages: ['@langchain/redis', '@langchain/community'], source: 'langchain js integrations/vectorstores/redis' },
+  { product: 'mongodb-atlas', names: ['MongoDBAtlasVectorSearch'], packages: ['@langchain/mongodb', '@langchain/community'], source: 'langchain js integrations/vectorstores/mongodb_atlas' },
+  { product: 'astra', names: ['AstraDBVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/astradb' },
+  { product: 'upstash', names: ['UpstashVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/upstash' },
+  { product: 'singlestore', names: ['SingleStoreVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/singlestore' },
+  { product: 'vectara', names: ['VectaraStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/vectara' },
+  { product: 'zep', names: ['ZepVectorStore', 'ZepCloudVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/zep' },
+  { product: 'couchbase', names: ['CouchbaseVectorStore', 'CouchbaseSearchVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/couchbase' },
+  // weaviate-ts-client v2: `weaviate.client({ scheme, host })`.
+  { product: 'weaviate', names: ['client'], packages: ['weaviate-ts-client'], source: 'weaviate-ts-client v2 README' },
 ];
 
 export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
