@@ -22,4 +22,18 @@ describe('vector-store clients', () => {
     expect(stores('C.java', src)).toEqual(['pgvector PgVectorEmbeddingStore', 'qdrant QdrantVectorStore']);
     expect(stores('D.java', 'import com.openai.client.OpenAIClient;\nimport com.example.QdrantClient;\nclass D { Object q = new QdrantClient(); }\n')).toEqual([]);
   });
+
+  it('Java: LangChain4j stores on Azure AI Search, Cosmos DB and Elasticsearch', () => {
+    const src = [
+      'import dev.langchain4j.store.embedding.azure.search.AzureAiSearchEmbeddingStore;',
+      'import dev.langchain4j.store.embedding.azure.cosmos.nosql.AzureCosmosDbNoSqlEmbeddingStore;',
+      'import dev.langchain4j.store.embedding.elasticsearch.ElasticsearchEmbeddingStore;',
+      'class A {',
+      '  Object a = AzureAiSearchEmbeddingStore.builder().endpoint(e).build();',
+      '  Object b = AzureCosmosDbNoSqlEmbeddingStore.builder().build();',
+      '  Object c = ElasticsearchEmbeddingStore.builder().restClient(r).build();',
+      '}',
+    ].join('\n');
+    expect(stores('A.java', src).sort()).toEqual(['azure-ai-search AzureAiSearchEmbeddingStore', 'azure-cosmos-db AzureCosmosDbNoSqlEmbeddingStore', 'elasticsearch ElasticsearchEmbeddingStore']);
+  });
 });

@@ -8,6 +8,7 @@ describe('matchKnownModel', () => {
       'us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'amazon.titan-embed-text-v2:0', 'meta-llama/Llama-3.1-8B-Instruct', 'openai/gpt-4o'];
     expect(ids.filter((id) => !matchKnownModel(id))).toEqual([]);
     expect(matchKnownModel('anthropic/claude-sonnet-4')?.provider).toBe('anthropic');
+    expect([matchKnownModel('voyage-2')?.provider, matchKnownModel('voyage-3-large')?.provider, matchKnownModel('voyage-ai')]).toEqual(['voyage', 'voyage', undefined]);
     expect(matchKnownModel('meta-llama/Llama-3.1-8B-Instruct')?.provider).toBe('meta');
   });
 

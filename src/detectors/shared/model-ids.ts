@@ -31,6 +31,7 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'qwen', pattern: /^(?:qwen|qwq)[\w.:-]*\d[\w.:-]*$/i, source: 'ollama library; Alibaba model studio' },
   { provider: 'xai', pattern: /^grok-(?:\d|beta|vision|code)[\w.-]*$/, source: 'docs.x.ai models' },
   { provider: 'microsoft', pattern: /^phi-?[1-4][\w.:-]*$/i, source: 'ollama library; Azure AI model catalog' },
+  { provider: 'voyage', pattern: /^voyage-(?:\d|large|code|finance|law|multilingual|multimodal|lite|context)[\w.-]*$/, source: 'docs.voyageai.com embeddings and rerankers' },
   { provider: 'aws-bedrock', pattern: BEDROCK, source: 'docs.aws.amazon.com bedrock model ids' },
   // Azure OpenAI deployments name GPT-3.5 without the dot (`model { name = "gpt-35-turbo" }`).
   { provider: 'openai', pattern: /^gpt-35-turbo(?:-16k|-instruct)?(?:-\d{4})?$/, source: 'learn.microsoft.com/azure/ai-foundry/openai/concepts/models and legacy-models (gpt-35-turbo, -16k, -instruct)' },
