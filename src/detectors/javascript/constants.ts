@@ -42,6 +42,7 @@ const PASS_THROUGH = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'rever
 export class Resolver {
   private readonly byName = new Map<string, Declaration[]>();
   private readonly assignments: ReadonlyMap<string, Node[]>;
+  private readonly thisFields: FileFacts['thisFields'];
   /** Values of declarations resolved without a loop binding; `null` while in progress (cycles). */
   private readonly memo = new Map<Declaration, Target | null>();
   private steps = 0;
@@ -53,6 +54,7 @@ export class Resolver {
       this.byName.set(decl.name, list);
     }
     this.assignments = facts.assignments;
+    this.thisFields = facts.thisFields;
   }
 
   /** The innermost declaration of `name` whose scope contains offset `at`. */
@@ -76,6 +78,12 @@ export class Resolver {
 
   /** Every string the expression may hold (`a ?? 'x'`, `c ? 'x' : 'y'` give several). */
   strings(expr: Node, env: Env = NO_ENV, depth = 0): ResolvedString[] {
+    const field = thisField(unwrap(expr));
+    if (field !== undefined) {
+      // `this.model`: every value the file assigns to the field (`this.model = pref || 'gpt-4.1-nano'`).
+      if (depth > MAX_DEPTH || ++this.steps > STEP_BUDGET) return [];
+      return (this.thisFields.get(field) ?? []).flatMap((f) => (f.value === undefined ? [] : this.strings(f.value, env, depth + 1).map((s) => ({ ...s, indirect: true }))));
+    }
     const target = this.value(expr, env, depth);
     if (!target || depth > MAX_DEPTH) return [];
     const { node, indirect } = target;
@@ -211,6 +219,12 @@ export class Resolver {
     const inner = memberOf(base.node, key, (obj) => this.property(obj, key, env));
     return inner ? indirectly(this.value(inner, env, depth + 1)) : undefined;
   }
+}
+
+/** The field name of `this.x` / `this.#x` (not computed), else undefined. */
+function thisField(node: Node): string | undefined {
+  if ((node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') || node.computed || node.object.type !== 'ThisExpression') return undefined;
+  return node.property.type === 'PrivateName' ? `#${node.property.id.name}` : keyName(node.property);
 }
 
 function memberOf(node: Node, key: string, property: (obj: ObjectExpression) => Node | undefined): Node | undefined {

@@ -265,3 +265,22 @@ describe('constants that are not models', () => {
     expect(names(content)).toEqual(['gpt-4o-mini', 'llama3']);
   });
 });
+
+describe('models held in this.<field>', () => {
+  it('follows this.model to what the constructor assigns it, defaults included, as inferred', () => {
+    const content = [
+      'class Llm {',
+      '  constructor(pref) {',
+      "    const { OpenAI: OpenAIApi } = require('openai');",
+      '    this.openai = new OpenAIApi({ apiKey: process.env.KEY });',
+      "    this.model = pref || process.env.MODEL_PREF || 'gpt-4.1-nano';",
+      '    this.loop = this.loop || this.other;',
+      '    this.other = this.loop;',
+      '  }',
+      '  chat(input) { return this.openai.responses.create({ model: this.model, input, user: this.loop }); }',
+      '}',
+    ].join('\n');
+    const found = models(content);
+    expect(found.map((a) => [a.name, a.evidence[0]?.confidence])).toEqual([['gpt-4.1-nano', 'inferred']]);
+  });
+});
