@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { containersDetector } from './index.ts';
 import { detectOne, namesOf, summarize } from './test-helpers.ts';
 
 const server = (s: ReturnType<typeof summarize>, name: string) => s.assets.filter((a) => a.name === name && a.kind !== 'model').map((a) => a.attributes);
@@ -114,5 +115,24 @@ describe('docker compose', () => {
   it('traps: look-alike images, ordinary stacks', () => {
     const s = summarize('docker-compose.yml', 'services:\n  web:\n    image: company/llama-app-frontend:1.2\n  db:\n    image: pgvector-backup/tools\n  cache:\n    image: redis:7\n    command: redis-server --model x\n');
     expect(s.assets).toEqual([]);
+  });
+});
+
+describe('compose: the project .env', () => {
+  const withEnv = (content: string, env: string) =>
+    containersDetector.detect({
+      scope: 't', path: 'docker/docker-compose-base.yml', content,
+      siblings: { names: () => ['.env'], read: (name) => (name === '.env' ? env : undefined), memo: (_key, compute) => compute() },
+    });
+
+  it('takes an image from .env as compose does, and no other value from it', () => {
+    const compose = 'services:\n  tei:\n    image: ${TEI_IMAGE_CPU}\n    command: ["--model-id", "BAAI/bge-m3", "--api-key", "${API_KEY}"]\n    ports: ["6380:80"]\n';
+    const env = '# images\nexport TEI_IMAGE_CPU="ghcr.io/huggingface/text-embeddings-inference:cpu-1.7"\nAPI_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD\n';
+    const r = withEnv(compose, env);
+    const tei = r?.assets.find((a) => a.kind === 'model-server');
+    expect([tei?.name, tei?.evidence[0]?.confidence]).toEqual(['tei', 'inferred']);
+    expect(JSON.stringify(r)).not.toContain('sk-proj-abcdefghij');
+    // Without a .env the reference stays unknown and nothing is claimed.
+    expect(detectOne('docker/docker-compose-base.yml', compose)?.assets.some((a) => a.kind === 'model-server') ?? false).toBe(false);
   });
 });

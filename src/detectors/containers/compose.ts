@@ -4,7 +4,8 @@
  * `environment` (list or map: names, values kept only transiently for model env names), `ports`
  * (short and long syntax), `network_mode`, `volumes`, and GPU requests (`deploy.resources.reservations.devices`
  * with `driver: nvidia` or `capabilities: [gpu]`, `runtime: nvidia`, `gpus:`, `NVIDIA_VISIBLE_DEVICES`).
- * `${X:-default}` references take their default (values from `.env` are unknown here).
+ * `${X:-default}` references take their default; an `image:` also takes the value the project's
+ * `.env` file (beside the compose file) gives, as compose does.
  */
 import { ownerLabels } from './owner-labels.ts';
 import { expandImage, expandVariables, expandWords } from './substitute.ts';
@@ -103,7 +104,25 @@ function gpuOf(service: YNode, env: readonly EnvVar[]): boolean {
   return nvidia || text(get(service, 'runtime')) === 'nvidia' || get(service, 'gpus') !== undefined || env.some((e) => e.name === 'NVIDIA_VISIBLE_DEVICES');
 }
 
-function serviceWorkload(name: string, line: number, service: YNode): Workload {
+/**
+ * The variables of a compose project's `.env` file (`KEY=value` lines; `#` comments, `export `,
+ * quotes stripped), which compose substitutes into the file. Used for `image:` only: commands and
+ * environment values may hold secrets, and an image name is what says which server runs.
+ */
+export function dotEnvVars(text: string | undefined): ReadonlyMap<string, string> {
+  const vars = new Map<string, string>();
+  for (const raw of (text ?? '').split(/\r?\n/).slice(0, 2000)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
+    if (m === null) continue;
+    let value = (m[2] ?? '').trim();
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    value = quoted ? (quoted[2] ?? '') : value.replace(/\s+#.*$/, '');
+    vars.set(m[1] as string, value);
+  }
+  return vars;
+}
+
+function serviceWorkload(name: string, line: number, service: YNode, imageVars: ReadonlyMap<string, string>): Workload {
   const imageText = text(get(service, 'image'));
   const imageNode = get(service, 'image');
   const env = envOf(service);
@@ -113,7 +132,7 @@ function serviceWorkload(name: string, line: number, service: YNode): Workload {
     source: 'compose',
     name,
     line,
-    ...(imageText === undefined || imageNode === undefined ? {} : { image: expandImage(imageText, imageNode.line, NO_VARS) }),
+    ...(imageText === undefined || imageNode === undefined ? {} : { image: expandImage(imageText, imageNode.line, imageVars) }),
     commands: commandsOf(service),
     env,
     ports: ports.map((p) => p.spec),
@@ -126,7 +145,7 @@ function serviceWorkload(name: string, line: number, service: YNode): Workload {
 }
 
 /** The services of a compose document (v2/v3 `services:`, or a legacy v1 top level). */
-export function readComposeDocument(root: YNode): Workload[] {
+export function readComposeDocument(root: YNode, imageVars: ReadonlyMap<string, string> = NO_VARS): Workload[] {
   const services = get(root, 'services');
   // `services:` as a list is GitLab CI, not compose.
   if (services !== undefined && services.type !== 'map') return [];
@@ -134,6 +153,6 @@ export function readComposeDocument(root: YNode): Workload[] {
   return entries(table).flatMap((e) => {
     if (e.value.type !== 'map') return [];
     if (services === undefined && get(e.value, 'image') === undefined && get(e.value, 'build') === undefined) return [];
-    return [serviceWorkload(e.key, e.line, e.value)];
+    return [serviceWorkload(e.key, e.line, e.value, imageVars)];
   });
 }

@@ -18,7 +18,7 @@
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { readComposeDocument } from './compose.ts';
+import { dotEnvVars, readComposeDocument } from './compose.ts';
 import { readDockerfile } from './dockerfile.ts';
 import { emitWorkloads } from './emit.ts';
 import { readChart, readValues } from './helm.ts';
@@ -87,8 +87,9 @@ function readYaml(file: SourceFile, role: Exclude<YamlRole, 'kubernetes'>): Read
   // Templated YAML (`{{ }}` outside templates/) that does not parse: line mode, not a failure.
   if (problems.length > 0 && docs.length === 0 && content.includes('{{')) return { workloads: readImageLines(content, path, sourceOf(role)), problems: [] };
   const workloads: Workload[] = [];
+  let imageVars: ReadonlyMap<string, string> | undefined;
   for (const doc of docs) {
-    if (role === 'compose') workloads.push(...readComposeDocument(doc));
+    if (role === 'compose') workloads.push(...readComposeDocument(doc, (imageVars ??= dotEnvVars(file.siblings?.read('.env')))));
     else if (role === 'chart') workloads.push(...readChart(doc, path));
     else workloads.push(...readValues(doc, path));
   }
