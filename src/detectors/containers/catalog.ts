@@ -72,6 +72,8 @@ export const IMAGE_CATALOG: readonly ImageEntry[] = [
   { software: 'librechat', category: 'model-ui', images: ['ghcr.io/danny-avila/librechat', 'ghcr.io/danny-avila/librechat-dev', 'librechat/librechat'], source: 'librechat.ai docker docs' },
   { software: 'dify', category: 'agent-platform', images: ['langgenius/dify-api', 'langgenius/dify-web'], source: 'research/anchors-mission.md §2(g) agent platforms (langgenius/dify-api); langgenius/dify docker-compose' },
   { software: 'flowise', category: 'agent-platform', images: ['flowiseai/flowise'], source: 'FlowiseAI/Flowise docker README' },
+  { software: 'khoj', category: 'model-ui', images: ['ghcr.io/khoj-ai/khoj', 'ghcr.io/khoj-ai/khoj-cloud'], source: 'docs.khoj.dev self-hosting (docker-compose.yml)' },
+  { software: 'ragflow', category: 'agent-platform', images: ['infiniflow/ragflow'], source: 'infiniflow/ragflow docker/docker-compose.yml' },
   { software: 'langflow', category: 'agent-platform', images: ['langflowai/langflow', 'langflowai/langflow-backend'], source: 'docs.langflow.org deployment-docker' },
   { software: 'qdrant', category: 'vector-db', images: ['qdrant/qdrant'], charts: ['qdrant'], source: V },
   { software: 'weaviate', category: 'vector-db', images: ['semitechnologies/weaviate', 'cr.weaviate.io/semitechnologies/weaviate'], charts: ['weaviate'], source: V },
@@ -79,6 +81,7 @@ export const IMAGE_CATALOG: readonly ImageEntry[] = [
   { software: 'chroma', category: 'vector-db', images: ['chromadb/chroma', 'ghcr.io/chroma-core/chroma'], charts: ['chromadb'], source: `${V}; chroma deployment docs` },
   { software: 'pgvector', category: 'vector-db', images: ['pgvector/pgvector', 'ankane/pgvector'], source: `${V}; pgvector README (Docker)` },
   { software: 'pgvecto-rs', category: 'vector-db', images: ['tensorchord/pgvecto-rs'], source: 'tensorchord/pgvecto.rs README (Docker)' },
+  { software: 'infinity', category: 'vector-db', images: ['infiniflow/infinity'], source: 'infiniflow/infinity README (Docker); RAGFlow doc engine' },
   { software: 'marqo', category: 'vector-db', images: ['marqoai/marqo'], source: 'marqo-ai/marqo README (Docker)' },
 ];
 

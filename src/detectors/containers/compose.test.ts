@@ -136,3 +136,11 @@ describe('compose: the project .env', () => {
     expect(detectOne('docker/docker-compose-base.yml', compose)?.assets.some((a) => a.kind === 'model-server') ?? false).toBe(false);
   });
 });
+
+describe('compose: AI apps and stores of RAG stacks', () => {
+  it('knows Khoj, RAGFlow and the Infinity store by image', () => {
+    const compose = 'services:\n  khoj:\n    image: ghcr.io/khoj-ai/khoj:latest\n    ports: ["42110:42110"]\n  ragflow:\n    image: infiniflow/ragflow:v0.20.5\n  infinity:\n    image: infiniflow/infinity:v0.6.0\n';
+    const r = detectOne('docker-compose.yml', compose);
+    expect(r?.assets.filter((a) => a.kind !== 'model').map((a) => [a.kind, a.name]).sort()).toEqual([['system', 'khoj'], ['system', 'ragflow'], ['vector-store', 'infinity']]);
+  });
+});
