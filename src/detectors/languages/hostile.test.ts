@@ -14,6 +14,15 @@ const sdkNames = (r: DetectionResult | null): string[] => (r?.assets ?? []).filt
 
 
 describe('languages detector: hostile input', () => {
+  it('hostile: thousands of unclosed MCP tool literals and calls in a Go file are read in linear time', () => {
+    const head = 'package main\nimport "github.com/mark3labs/mcp-go/mcp"\nimport "github.com/mark3labs/mcp-go/server"\nvar s = server.NewMCPServer("big", "1")\nvar ok = mcp.NewTool("fine", mcp.WithDescription("d"))\n';
+    const content = head + 'var t = mcp.Tool{Name: "x", Description: f(\n'.repeat(4000) + 'var u = mcp.NewTool("y", mcp.WithDescription(\n'.repeat(4000);
+    const start = performance.now();
+    const r = detectLanguages({ scope: 't', path: 'main.go', content });
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect((r?.assets ?? []).filter((a) => a.kind === 'tool').map((a) => a.name)).toEqual(['fine']);
+  });
+
   it('hostile: a Go file with an unterminated raw string keeps the imports before it', () => {
     const { r, ms } = timed('main.go', `package main\nimport "github.com/openai/openai-go"\nvar s = \`never closed\n${'x := 1\n'.repeat(50_000)}`);
     expect(ms).toBeLessThan(2000);

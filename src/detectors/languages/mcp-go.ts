@@ -45,15 +45,29 @@ export interface GoMcpFound {
 const OPEN = '({[';
 const CLOSE = ')}]';
 
-/** Offset of the bracket closing the one at `open` (masked code: no strings or comments), or the end. */
+/** The file whose brackets were paired last (a file's calls all ask about the same code). */
+let paired: { readonly code: string; readonly close: Int32Array } | undefined;
+
+/**
+ * Offset of the bracket closing the one at `open` (masked code: no strings or comments), or the
+ * end when it never closes. Brackets are paired once per file with a stack: asking per call,
+ * thousands of unclosed `mcp.Tool{` each scanned to the end of the file.
+ */
 function closing(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const c = code[i] as string;
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c) && --depth === 0) return i;
+  if (paired?.code !== code) {
+    const close = new Int32Array(code.length).fill(code.length);
+    const stack: number[] = [];
+    for (let i = 0; i < code.length; i++) {
+      const c = code[i] as string;
+      if (OPEN.includes(c)) stack.push(i);
+      else if (CLOSE.includes(c)) {
+        const at = stack.pop();
+        if (at !== undefined) close[at] = i;
+      }
+    }
+    paired = { code, close };
   }
-  return code.length;
+  return paired.close[open] ?? code.length;
 }
 
 const skipSpace = (code: string, i: number): number => {
@@ -89,6 +103,7 @@ function stringValue(masked: Masked, at: number): string | undefined {
   if (call === null) return undefined;
   const open = at + call[0].length - 1;
   const close = closing(code, open);
+  if (close >= code.length) return undefined;
   const args = code.slice(open + 1, close);
   // Masked literals are `"` + blanks, so all-literal arguments leave only quotes, commas and blanks.
   if (!/^[\s",]*$/.test(args)) return undefined;
@@ -100,6 +115,8 @@ function stringValue(masked: Masked, at: number): string | undefined {
 function fields(code: string, open: number): Map<string, number> {
   const out = new Map<string, number>();
   const close = closing(code, open);
+  // A literal that never closes is broken code: reading it would run to the end of the file, per literal.
+  if (close >= code.length) return out;
   let depth = 0;
   let entryStart = true;
   for (let i = open + 1; i < close; i++) {
@@ -144,6 +161,9 @@ interface ToolDef {
   readonly offset: number;
 }
 
+/** Tool definitions read per file at most: real servers register tens; generated code is not read further. */
+const MAX_TOOL_DEFS = 2000;
+
 function findToolDefs(masked: Masked, names: Map<string, string[]>): ToolDef[] {
   const { code, strings } = masked;
   const defs: ToolDef[] = [];
@@ -151,19 +171,25 @@ function findToolDefs(masked: Masked, names: Map<string, string[]>): ToolDef[] {
     const locals = names.get(sdk.toolPackage) ?? [];
     if (sdk.toolFunc !== undefined) {
       const descriptions = uses(code, locals, sdk.toolFunc.description);
+      // Tools come in file order: one pointer walks the (sorted) description calls.
+      let d = 0;
       for (const end of uses(code, locals, sdk.toolFunc.name)) {
+        if (defs.length >= MAX_TOOL_DEFS) break;
         const open = skipSpace(code, end);
         const first = skipSpace(code, open + 1);
         if (code[open] !== '(' || code[first] !== '"') continue;
         const name = strings.get(first)?.trim();
         const close = closing(code, open);
-        const desc = descriptions.find((o) => o > first && o < close);
+        if (close >= code.length) continue;
+        while (d < descriptions.length && (descriptions[d] as number) <= first) d++;
+        const desc = d < descriptions.length && (descriptions[d] as number) < close ? descriptions[d] : undefined;
         const descOpen = desc === undefined ? undefined : skipSpace(code, desc);
         const description = descOpen === undefined || code[descOpen] !== '(' ? undefined : stringValue(masked, skipSpace(code, descOpen + 1));
         if (name) defs.push({ sdk, name, offset: first, ...(description?.trim() ? { description: description.trim() } : {}) });
       }
     }
     for (const end of uses(code, locals, 'Tool')) {
+      if (defs.length >= MAX_TOOL_DEFS) break;
       const open = skipSpace(code, end);
       if (code[open] !== '{') continue;
       const entries = fields(code, open);

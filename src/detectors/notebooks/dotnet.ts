@@ -46,7 +46,8 @@ export function cellLanguage(notebook: string | undefined, cell: NotebookCell): 
 /** True for the kernels whose cells `readDotnetCells` takes. */
 export const isDotnet = (language: string): boolean => DOTNET.has(language);
 
-const NUGET = /^\s*#r\s+"nuget:\s*([A-Za-z0-9_][\w.-]*)\s*(?:,\s*([^"]*?))?\s*"/;
+/** `#r "nuget: Name, version"`: the version is everything up to the quote (trimmed in code: no backtracking over spaces). */
+const NUGET = /^\s*#r\s+"nuget:\s*([A-Za-z0-9_][\w.-]*)[^,"]*(?:,([^"]*))?"/;
 /** .NET Interactive directives: kernel switches and magics (`#!`), references (`#r`), sources (`#i`). */
 const DIRECTIVE = /^\s*#(?:!|r\s|i\s|load\s)/;
 
