@@ -132,6 +132,9 @@ describe('compose: the project .env', () => {
     const tei = r?.assets.find((a) => a.kind === 'model-server');
     expect([tei?.name, tei?.evidence[0]?.confidence]).toEqual(['tei', 'inferred']);
     expect(JSON.stringify(r)).not.toContain('sk-proj-abcdefghij');
+    // A trailing comment ends an unquoted value; a line of blanks costs linear time.
+    const commented = withEnv(compose, `X=${' '.repeat(100_000)}y\nTEI_IMAGE_CPU=ghcr.io/huggingface/text-embeddings-inference:cpu-1.7   # pinned\n`);
+    expect(commented?.assets.find((a) => a.kind === 'model-server')?.name).toBe('tei');
     // Without a .env the reference stays unknown and nothing is claimed.
     expect(detectOne('docker/docker-compose-base.yml', compose)?.assets.some((a) => a.kind === 'model-server') ?? false).toBe(false);
   });

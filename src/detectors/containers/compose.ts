@@ -116,7 +116,12 @@ export function dotEnvVars(text: string | undefined): ReadonlyMap<string, string
     if (m === null) continue;
     let value = (m[2] ?? '').trim();
     const quoted = /^(["'])(.*)\1$/.exec(value);
-    value = quoted ? (quoted[2] ?? '') : value.replace(/\s+#.*$/, '');
+    if (quoted) value = quoted[2] ?? '';
+    else {
+      // An unquoted value ends at ` #` (a comment); found with indexOf, not a regex over runs of blanks.
+      const hash = value.search(/[ \t]#/);
+      if (hash >= 0) value = value.slice(0, hash).trimEnd();
+    }
     vars.set(m[1] as string, value);
   }
   return vars;

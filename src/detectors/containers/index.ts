@@ -89,11 +89,18 @@ function readYaml(file: SourceFile, role: Exclude<YamlRole, 'kubernetes'>): Read
   const workloads: Workload[] = [];
   let imageVars: ReadonlyMap<string, string> | undefined;
   for (const doc of docs) {
-    if (role === 'compose') workloads.push(...readComposeDocument(doc, (imageVars ??= dotEnvVars(file.siblings?.read('.env')))));
+    // The project's .env, read (once per folder) only when an image names a variable.
+    if (role === 'compose') workloads.push(...readComposeDocument(doc, content.includes('${') ? (imageVars ??= projectEnv(file)) : undefined));
     else if (role === 'chart') workloads.push(...readChart(doc, path));
     else workloads.push(...readValues(doc, path));
   }
   return { workloads, problems };
+}
+
+/** The variables of the `.env` beside a compose file, parsed once per folder. */
+function projectEnv(file: SourceFile): ReadonlyMap<string, string> {
+  const siblings = file.siblings;
+  return siblings === undefined ? new Map() : siblings.memo('containers:dotenv', () => dotEnvVars(siblings.read('.env')));
 }
 
 function read(file: SourceFile, role: FileRole): ReadOutcome | undefined {

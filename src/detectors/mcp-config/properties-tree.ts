@@ -20,17 +20,30 @@ function unescape(text: string): string {
   return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => (c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : (ESCAPES[c] ?? c)));
 }
 
+/** True when a physical line ends in an odd number of backslashes. */
+function continues(piece: string): boolean {
+  let n = 0;
+  for (let i = piece.length - 1; i >= 0 && piece[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
 /** Logical lines (continuations joined) with the 1-based line each starts on. */
 function logicalLines(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const raw = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < raw.length; i++) {
     const start = i;
-    let line = (raw[i] as string).replace(/^[ \t\f]+/, '');
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    let piece = (raw[i] as string).replace(/^[ \t\f]+/, '');
+    if (piece === '' || piece.startsWith('#') || piece.startsWith('!')) continue;
     // An odd number of trailing backslashes continues the line (leading blanks of the next dropped).
-    while (/(?:^|[^\\])(?:\\\\)*\\$/.test(line) && i + 1 < raw.length) line = line.slice(0, -1) + (raw[++i] as string).replace(/^[ \t\f]+/, '');
-    out.push({ text: line, line: start + 1 });
+    // Only the piece just read is looked at, and the pieces are joined once: linear in the file.
+    const pieces: string[] = [];
+    while (continues(piece) && i + 1 < raw.length) {
+      pieces.push(piece.slice(0, -1));
+      piece = (raw[++i] as string).replace(/^[ \t\f]+/, '');
+    }
+    pieces.push(piece);
+    out.push({ text: pieces.join(''), line: start + 1 });
   }
   return out;
 }

@@ -62,6 +62,12 @@ describe('Spring AI application config', () => {
     expect(strings(at(tree, 'list'))).toEqual(['x', 'y']);
     expect(at(tree, 'a', 'c')?.line).toBe(4);
     expect(parsePropertiesTree('# nothing\n\n')).toBeUndefined();
+    // An escaped backslash does not continue; 50,000 continuation lines join in linear time.
+    expect(str(at(parsePropertiesTree('p=a\\\\\nq=b\n'), 'p'))).toBe('a\\');
+    const start = performance.now();
+    const long = parsePropertiesTree(`k=${'x\\\n'.repeat(50_000)}end\n`);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(str(at(long, 'k'))?.length).toBe(50_003);
   });
 });
 
