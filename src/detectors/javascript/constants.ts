@@ -43,6 +43,8 @@ export class Resolver {
   private readonly byName = new Map<string, Declaration[]>();
   private readonly assignments: ReadonlyMap<string, Node[]>;
   private readonly thisFields: FileFacts['thisFields'];
+  /** Strings of `this.<field>` resolved without a loop binding; `null` while in progress. */
+  private readonly fieldMemo = new Map<string, ResolvedString[] | null>();
   /** Values of declarations resolved without a loop binding; `null` while in progress (cycles). */
   private readonly memo = new Map<Declaration, Target | null>();
   private steps = 0;
@@ -80,9 +82,16 @@ export class Resolver {
   strings(expr: Node, env: Env = NO_ENV, depth = 0): ResolvedString[] {
     const field = thisField(unwrap(expr));
     if (field !== undefined) {
-      // `this.model`: every value the file assigns to the field (`this.model = pref || 'gpt-4.1-nano'`).
+      // `this.model`: every value the file assigns to the field (`this.model = pref || 'gpt-4.1-nano'`),
+      // resolved once per field (`null` while in progress: `this.m = m || this.m` ends there).
       if (depth > MAX_DEPTH || ++this.steps > STEP_BUDGET) return [];
-      return (this.thisFields.get(field) ?? []).flatMap((f) => (f.value === undefined ? [] : this.strings(f.value, env, depth + 1).map((s) => ({ ...s, indirect: true }))));
+      const memo = env === NO_ENV;
+      const known = memo ? this.fieldMemo.get(field) : undefined;
+      if (known !== undefined) return known ?? [];
+      if (memo) this.fieldMemo.set(field, null);
+      const found = (this.thisFields.get(field) ?? []).flatMap((f) => (f.value === undefined ? [] : this.strings(f.value, env, depth + 1).map((s) => ({ ...s, indirect: true }))));
+      if (memo) this.fieldMemo.set(field, found);
+      return found;
     }
     const target = this.value(expr, env, depth);
     if (!target || depth > MAX_DEPTH) return [];

@@ -283,4 +283,20 @@ describe('models held in this.<field>', () => {
     const found = models(content);
     expect(found.map((a) => [a.name, a.evidence[0]?.confidence])).toEqual([['gpt-4.1-nano', 'inferred']]);
   });
+
+  it('resolves self-referencing fields once: no blow-up, and later models are not lost to the step budget', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'class A {',
+      "  constructor(m) { this.client = new OpenAI(); this.model = m || this.model || 'gpt-4o'; this.a = this.b || this.model; this.b = this.a || this.model; }",
+      ...Array.from({ length: 6 }, (_, i) => `  f${i}() { return this.client.responses.create({ model: this.model, user: this.a, metadata: this.b }); }`),
+      '}',
+      "const M = 'acme-ft-model-v2';",
+      'new OpenAI().responses.create({ model: M });',
+    ].join('\n');
+    const start = performance.now();
+    const found = names(content);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(found).toEqual(['acme-ft-model-v2', 'gpt-4o']);
+  });
 });
