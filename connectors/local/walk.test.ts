@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
@@ -54,7 +54,8 @@ describe('listFiles', () => {
     symlinkSync(join(root, 'src', 'app.py'), join(root, 'CLAUDE.md'));
     const { files, diagnostics } = await listFiles({ ...opts, root });
     expect(files.map((f) => f.path)).toEqual(['CLAUDE.md', 'src/app.py']);
-    expect(files[0]?.absolute).toBe(join(root, 'CLAUDE.md'));
+    // Read at its target: a link swapped after listing cannot redirect the read.
+    expect(files[0]?.absolute).toBe(join(realpathSync(root), 'src', 'app.py'));
     const byPath = Object.fromEntries(diagnostics.map((d) => [d.location?.path, d.code]));
     expect(byPath).toEqual({
       escape: 'symlink-outside-root',
@@ -63,6 +64,18 @@ describe('listFiles', () => {
       'loop-b': 'symlink-loop',
       'dangling.py': 'symlink-broken',
     });
+  });
+});
+
+describe('symlinks and exclusions', () => {
+  it('never lists a link whose target an exclusion or a default-skipped folder keeps out', async () => {
+    const root = tempTree({ 'secrets/prod.env': 'OPENAI_API_KEY=x\n', 'node_modules/pkg/AGENTS.md': '# pkg\n', 'tests/AGENTS.md': '# t\n', 'docs/AGENTS.md': '# docs\n' });
+    symlinkSync('secrets/prod.env', join(root, '.env'));
+    symlinkSync('node_modules/pkg/AGENTS.md', join(root, 'CLAUDE.md'));
+    symlinkSync('tests/AGENTS.md', join(root, 'GEMINI.md'));
+    symlinkSync('docs/AGENTS.md', join(root, 'AGENTS.md'));
+    const { files } = await listFiles({ ...opts, root, exclude: ['secrets', '**/tests/**'] });
+    expect(files.map((f) => f.path)).toEqual(['AGENTS.md', 'docs/AGENTS.md']);
   });
 });
 

@@ -117,9 +117,18 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
   for (const entry of entries) {
     if (files.has(entry.path)) continue;
     // String join, not path.resolve: the root is absolute and entry paths are clean relatives.
-    const link = entry.symlink ? checkSymlink(options.root, realRoot, entry.path) : 'file';
-    if (link === 'file') files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
-    else if (link !== 'folder') diagnostics.push(link);
+    if (!entry.symlink) {
+      files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
+      continue;
+    }
+    const link = checkSymlink(options.root, realRoot, entry.path);
+    if (link === 'folder') continue;
+    if ('code' in link) diagnostics.push(link);
+    // A link is read at its target, and only when the target itself would be scanned: a link
+    // cannot bring in a file an exclusion or a default-skipped folder keeps out.
+    else if (!link.target.split('/').slice(0, -1).some((segment) => skipNames.has(segment)) && !excluded(link.target)) {
+      files.set(entry.path, { path: entry.path, absolute: link.real });
+    }
   }
   // The walk is in path order already; files added by `--include` are not.
   const listed = [...files.values()];
@@ -132,14 +141,14 @@ export async function listFiles(options: WalkOptions): Promise<WalkResult> {
  * AGENTS.md`: the name says which agent reads it); a link to a folder inside the root is not
  * followed (its files are listed at their real paths); anything else is a diagnostic.
  */
-function checkSymlink(root: string, realRoot: string, path: string): 'file' | 'folder' | Diagnostic {
+function checkSymlink(root: string, realRoot: string, path: string): { readonly real: string; readonly target: string } | 'folder' | Diagnostic {
   try {
     const real = realpathSync(resolve(root, path));
     const rel = relative(realRoot, real);
     if (rel === '..' || rel.startsWith(`..${sep}`) || resolve(rel) === rel) {
       return diag('info', 'symlink-outside-root', 'symlink points outside the scanned root; not followed', path);
     }
-    return statSync(real).isFile() ? 'file' : 'folder';
+    return statSync(real).isFile() ? { real, target: rel.split(sep).join('/') } : 'folder';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return diag('warn', 'symlink-loop', 'symlink loop; not followed', path);
