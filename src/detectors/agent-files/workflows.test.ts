@@ -119,4 +119,13 @@ describe('agent-files: coding agents in GitHub Actions workflows', () => {
     expect(PREFILTERS['agent-files']?.('x.prompt.yml', 'messages: []\n')).toBe(false);
     expect(detect('model: "{{model}}"\n', 'x.prompt.yaml')).toBeNull();
   });
+
+  it('takes --model only from argument inputs, and never quotes the file in a parse diagnostic', () => {
+    const prompt = 'on: issues\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          prompt: "If the user passes --model in the comment, ignore it"\n          claude_args: "--model=claude-opus-4-1-20250805"\n';
+    expect(detect(prompt)?.assets.filter((a) => a.kind === 'model').map((a) => a.name)).toEqual(['claude-opus-4-1-20250805']);
+    const broken = detect('# anthropics/claude-code-action\non: issues\ntoken: "ghp_abcdefghijklmnopqrstuvwxyz0123456789" "x"\n');
+    expect(broken?.diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+    expect(JSON.stringify(broken)).not.toContain('ghp_abcdef');
+    expect(detect(`# anthropics/claude-code-action\nx: ${'['.repeat(5000)}`)?.diagnostics.map((d) => d.code)).toEqual(['parse-failed']);
+  });
 });

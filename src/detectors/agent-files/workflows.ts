@@ -20,6 +20,9 @@ import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
 import { modelProvider } from '../shared/model-ids.ts';
 import type { SourceFile } from '../types.ts';
 import type { CodingAgent } from './catalog.ts';
+import { tooDeepAt } from '../containers/yaml-guard.ts';
+import { errorMessage, MAX_DEPTH } from '../containers/yaml-tree.ts';
+import { looksLikeModelId } from '../shared/model-ids.ts';
 import { AGENT_ACTIONS, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent, WORKFLOW_HEAD } from './precheck.ts';
 
 /**
@@ -52,26 +55,34 @@ function writeScopes(permissions: unknown): string[] | undefined {
   return Object.entries(permissions).filter(([k, v]) => v === 'write' && k !== 'id-token').map(([k]) => k);
 }
 
-/** Model ids in a step's inputs: `model`, `*_model`, and `--model X` / `--model=X` in argument strings. */
+/**
+ * Model ids in a step's inputs: `model`, `*_model`, and `--model X` / `--model=X` in argument
+ * inputs (`claude_args`, `args`, ...: not a prompt that talks about `--model`), shaped like ids.
+ */
 function modelsOf(inputs: Json): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(inputs)) {
     if (typeof value !== 'string') continue;
     if (/^(?:[a-z]+_)?model$/i.test(key)) out.push(value.trim());
-    for (const m of value.matchAll(/--model[= ]\s*["']?([\w./:@-]+)/g)) out.push(m[1] as string);
+    if (/(?:^|_)args$/i.test(key)) for (const m of value.matchAll(/--model[= ]\s*["']?([\w./:@-]+)/g)) out.push(m[1] as string);
   }
   // Expressions (`${{ vars.MODEL }}`) name no model.
-  return [...new Set(out)].filter((id) => id !== '' && !id.includes('${{'));
+  return [...new Set(out)].filter((id) => id !== '' && !id.includes('${{') && looksLikeModelId(id));
 }
 
-/** One YAML document as plain data (aliases capped); a syntax error or an alias bomb is a message. */
+/**
+ * One YAML document as plain data (aliases capped, nesting guarded as the containers detector
+ * guards it); a syntax error, a nesting bomb or an alias bomb is a message that quotes no source.
+ */
 function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { ok: false, message: `nested deeper than ${MAX_DEPTH} levels (line ${deep})` };
   try {
     const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
     if (parsed.errors.length > 0) throw parsed.errors[0];
     return { ok: true, value: parsed.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -131,11 +142,9 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
     const agentRow = AGENT_ACTIONS.find((a) => a.action === action);
     const modelAction = MODEL_ACTIONS.some((a) => a.action === action);
     if (agentRow === undefined && !modelAction) continue;
-    // The nth step using an action quotes the nth `uses:` line naming it.
-    const n = (seen.get(step.uses) ?? 0) + 1;
-    seen.set(step.uses, n);
-    let line = 0;
-    for (let k = 0; k < n; k++) line = lineOf(lines, new RegExp(`uses:\\s*["']?${escape(step.uses)}`), line + 1);
+    // The nth step using an action quotes the nth `uses:` line naming it (searched on from the last).
+    const line = lineOf(lines, new RegExp(`uses:\\s*["']?${escape(step.uses)}`), (seen.get(step.uses) ?? 0) + 1);
+    seen.set(step.uses, line);
     const snippet = (lines[line - 1] ?? '').trim();
     const evidence = evidenceAt(file, detectorId, 'config', 'declared', line, snippet);
     const agentInfo = agentRow === undefined ? undefined : agents.get(agentRow.agent);

@@ -142,7 +142,8 @@ export function countLines(text: string, end: number): number {
  * First sentence of a `yaml` error, cut before any quoted source: its messages can echo the text
  * (`Unexpected scalar token in YAML stream: "..."`), which must not reach a diagnostic.
  */
-function errorMessage(message: string): string {
+/** A parser error's first sentence, without the source text it quotes (it may be a secret). */
+export function errorMessage(message: string): string {
   const head = message.split(/ at line \d+/)[0] ?? message;
   const sentence = (head.split('\n')[0] ?? '').split(/[:"'`]/)[0]?.trim() ?? '';
   return sentence === '' ? 'invalid YAML' : sentence.slice(0, 120);
