@@ -120,8 +120,9 @@ export function renderTable(inventory: Inventory, options: TableOptions): string
     out.push(...columns(present.map((k) => [`  ${KIND_TITLES[k] ?? k}`, String(scan.counts[k])])), '');
     for (const kind of present) {
       const assets = inventory.assets.filter((a) => a.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
-      const tested = FOLDED_KINDS.has(kind) ? assets.filter(seenOnlyInTests) : [];
-      const shown = tested.length === 0 ? assets : assets.filter((a) => !tested.includes(a));
+      const tested: Asset[] = [];
+      const shown: Asset[] = [];
+      for (const a of assets) (FOLDED_KINDS.has(kind) && seenOnlyInTests(a) ? tested : shown).push(a);
       out.push(style.bold(`${KIND_TITLES[kind] ?? kind} (${assets.length})`), ...assetRows(shown, style, roots));
       if (tested.length > 0) out.push(style.dim(`  + ${tested.length} seen only in tests: ${testNames(tested)}`));
       out.push('');

@@ -106,7 +106,7 @@ function actFacts(ctx: PolicyContext, parts: readonly Asset[], edges: readonly R
     if (changesThings(capability) && capability !== 'invoke') out.push(['can-act', `${label(a)} changes things or runs commands`]);
     if (a.kind === 'tool' && str(a.attributes, 'executor') !== undefined) out.push(['can-act', `${label(a)} runs a function (${str(a.attributes, 'executor')})`]);
     // Autonomy grants (coding-agent-autonomy): the agent runs commands or writes without a human approving.
-    if (a.kind === 'agent' && strings(a.attributes, 'autonomy').length > 0) out.push(['can-act', `${label(a)} acts without asking (${strings(a.attributes, 'autonomy').map((g) => g.slice(0, g.indexOf(':'))).join(', ')})`]);
+    if (a.kind === 'agent' && strings(a.attributes, 'autonomy').length > 0) out.push(['can-act', `${label(a)} acts without asking (${strings(a.attributes, 'autonomy').map((g) => g.split(':')[0]).join(', ')})`]);
     if (a.kind === 'mcp-server' && a.attributes['disabled'] !== true && (writingServer(a.attributes) !== undefined || matchServer(a.attributes, SHELL_SERVERS) !== undefined)) out.push(['can-act', `${label(a)} can write to external systems or run commands`]);
     if (a.kind === 'identity') {
       // Writing the role's own logs and metrics is not acting on anything.
