@@ -13,11 +13,10 @@ import { evidenceAt, parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { AGENT_FILE_RULES, CODING_AGENTS, type AgentFileRole, type AgentFileRule, type CodingAgent } from './catalog.ts';
 import { readFrontMatter, type FrontMatter } from './front-matter.ts';
-import { isPromptFile, isWorkflow, PROMPT_FILE_PATTERNS, WORKFLOW_PATTERNS } from './precheck.ts';
+import { headOf, isPromptFile, isWorkflow, PROMPT_FILE_PATTERNS, WORKFLOW_PATTERNS } from './precheck.ts';
 import { detectPromptFile, detectWorkflow } from './workflows.ts';
 
 export const AGENT_FILES_DETECTOR_ID = 'agent-files';
-const HEAD = 65_536;
 
 const MATCHERS = AGENT_FILE_RULES.map((rule) => ({ rule, isMatch: picomatch([...rule.patterns], { dot: true }) }));
 const AGENTS = new Map<string, CodingAgent>(CODING_AGENTS.map((a) => [a.id, a]));
@@ -63,7 +62,7 @@ export function detectAgentFile(file: SourceFile): DetectionResult | null {
   const agent = rule === undefined ? undefined : AGENTS.get(rule.agent);
   if (rule === undefined || agent === undefined) return null;
   const out = new ResultBuilder();
-  const lines = file.content.slice(0, HEAD).split(/\r?\n/);
+  const lines = headOf(file.content).split(/\r?\n/);
   const front = rule.role === 'config' ? { bodyLine: 1 } : readFrontMatter(lines);
   // Agents read front matter leniently (an unquoted `description: Use when: ...` is common and works):
   // a note, not a warning; the file still counts and is named from a plain `name:` line.

@@ -26,8 +26,13 @@ export const MODEL_ACTIONS: readonly { readonly action: string; readonly source:
   { action: 'actions/ai-inference', source: 'github.com/actions/ai-inference (GitHub Models)' },
 ];
 
-/** How much of a workflow is read. */
-export const WORKFLOW_HEAD = 65_536;
+/** How much of any agent file, workflow or prompt file is read. */
+const HEAD = 65_536;
+
+/** The part of a file the detector reads. */
+export function headOf(content: string): string {
+  return content.length > HEAD ? content.slice(0, HEAD) : content;
+}
 
 const LITERALS: readonly string[] = [...AGENT_ACTIONS, ...MODEL_ACTIONS].map((a) => a.action);
 
@@ -40,12 +45,12 @@ export const isPromptFile = picomatch([...PROMPT_FILE_PATTERNS], { dot: true });
 
 /** True when a workflow's head names an agent or model action (case as GitHub resolves it: any). */
 export function mayRunAgent(content: string): boolean {
-  const head = (content.length > WORKFLOW_HEAD ? content.slice(0, WORKFLOW_HEAD) : content).toLowerCase();
+  const head = headOf(content).toLowerCase();
   return LITERALS.some((l) => head.includes(l));
 }
 
 /** False when the agent-files detector would return null for this file. */
 export function mayFindAgentFiles(path: string, content: string): boolean {
   if (isWorkflow(path)) return mayRunAgent(content);
-  return !isPromptFile(path) || /^model\s*:/m.test(content.length > WORKFLOW_HEAD ? content.slice(0, WORKFLOW_HEAD) : content);
+  return !isPromptFile(path) || /^model\s*:/m.test(headOf(content));
 }

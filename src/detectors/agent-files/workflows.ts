@@ -23,7 +23,7 @@ import type { CodingAgent } from './catalog.ts';
 import { tooDeepAt } from '../containers/yaml-guard.ts';
 import { errorMessage, MAX_DEPTH } from '../containers/yaml-tree.ts';
 import { looksLikeModelId } from '../shared/model-ids.ts';
-import { AGENT_ACTIONS, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent, WORKFLOW_HEAD } from './precheck.ts';
+import { AGENT_ACTIONS, headOf, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent } from './precheck.ts';
 
 /**
  * Events whose payload anyone who can open an issue, comment or fork can write: the text reaches
@@ -31,7 +31,6 @@ import { AGENT_ACTIONS, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent, WORKFLOW_
  */
 const UNTRUSTED_EVENTS = new Set(['issues', 'issue_comment', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment', 'discussion', 'discussion_comment']);
 
-const HEAD = WORKFLOW_HEAD;
 const MAX_ALIASES = 50;
 
 type Json = Record<string, unknown>;
@@ -123,7 +122,7 @@ function stepsOf(doc: Json): Step[] {
 /** Detects agent and model actions in one workflow; null when it runs none. */
 export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, CodingAgent>, detectorId: string): DetectionResult | null {
   if (!mayRunAgent(file.content)) return null;
-  const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
+  const text = headOf(file.content);
   const out = new ResultBuilder();
   const parsed = parseYaml(text);
   if (!parsed.ok) {
@@ -213,7 +212,7 @@ function grantOf(untrusted: readonly string[], writes: string | { line: number }
  */
 export function detectPromptFile(file: SourceFile, detectorId: string): DetectionResult | null {
   if (!mayFindAgentFiles(file.path, file.content)) return null;
-  const text = file.content.length > HEAD ? file.content.slice(0, HEAD) : file.content;
+  const text = headOf(file.content);
   const out = new ResultBuilder();
   const doc = parseYaml(text);
   if (!doc.ok) {
