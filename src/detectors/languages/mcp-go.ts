@@ -45,7 +45,7 @@ export interface GoMcpFound {
 const OPEN = '({[';
 const CLOSE = ')}]';
 
-/** The file whose brackets were paired last (a file's calls all ask about the same code). */
+/** The brackets of the file `findGoMcp` is reading (its calls all ask about the same code); cleared after. */
 let paired: { readonly code: string; readonly close: Int32Array } | undefined;
 
 /**
@@ -209,6 +209,15 @@ function findTransports(masked: Masked, names: Map<string, string[]>): { transpo
 
 /** MCP servers, tools and transports of one masked Go file (`path` and `scope` name an inferred server). */
 export function findGoMcp(masked: Masked, imports: readonly ImportRef[], path: string, scope: string): GoMcpFound {
+  try {
+    return findInFile(masked, imports, path, scope);
+  } finally {
+    // The bracket pairs serve this file only: not kept (megabytes for a big file) once it is done.
+    paired = undefined;
+  }
+}
+
+function findInFile(masked: Masked, imports: readonly ImportRef[], path: string, scope: string): GoMcpFound {
   const names = packageNames(imports);
   const servers = findServers(masked, names, fileStem(path));
   const defs = findToolDefs(masked, names);
