@@ -19,6 +19,8 @@ interface Connection {
   url?: string | undefined;
   transport?: string | undefined;
   envNames?: string[] | undefined;
+  /** Literal env values: never stored, hidden from the quoted line. */
+  secretValues?: string[] | undefined;
   /** Line to cite when better than the call's (a server dict entry). */
   line?: number | undefined;
 }
@@ -43,9 +45,17 @@ function list(ctx: Context, e: Expr | undefined): string[] | undefined {
   return seq?.t === 'seq' ? seq.items.map((i) => str(ctx, i) ?? DYNAMIC) : undefined;
 }
 
-function envNames(ctx: Context, e: Expr | undefined): string[] | undefined {
-  const env = dictEntries(ctx, e);
-  return env === undefined || env.size === 0 ? undefined : [...env.keys()].sort();
+/** The names of an `env` dict, and its literal values (to hide from the quoted line, never to store). */
+function env(ctx: Context, e: Expr | undefined): Pick<Connection, 'envNames' | 'secretValues'> {
+  const entries = dictEntries(ctx, e);
+  if (entries === undefined || entries.size === 0) return {};
+  const values = [...entries.values()].flatMap((v) => ctx.scope.strings(v).map((s) => s.value));
+  return { envNames: [...entries.keys()].sort(), secretValues: values };
+}
+
+/** The transport a URL written without one means: a WebSocket for `ws(s)://`, SSE for a path ending in /sse, else Streamable HTTP. */
+function urlTransport(url: string): string {
+  return /^wss?:\/\//i.test(url) ? 'websocket' : /\/sse\/?$/.test(url) ? 'sse' : 'streamable-http';
 }
 
 function transportOf(raw: string | undefined): string | undefined {
@@ -56,8 +66,8 @@ function transportOf(raw: string | undefined): string | undefined {
 function fromMapping(ctx: Context, m: Map<string, Expr>, transport?: string): Connection {
   const command = str(ctx, m.get('command'));
   const url = str(ctx, m.get('url') ?? m.get('serverUrl') ?? m.get('httpUrl'));
-  const inferred = command !== undefined ? 'stdio' : url !== undefined ? (/\/sse\/?$/.test(url) ? 'sse' : 'streamable-http') : undefined;
-  return { command, args: list(ctx, m.get('args')), url, transport: transportOf(str(ctx, m.get('transport'))) ?? transport ?? inferred, envNames: envNames(ctx, m.get('env')) };
+  const inferred = command !== undefined ? 'stdio' : url !== undefined ? urlTransport(url) : undefined;
+  return { command, args: list(ctx, m.get('args')), url, transport: transportOf(str(ctx, m.get('transport'))) ?? transport ?? inferred, ...env(ctx, m.get('env')) };
 }
 
 function kw(call: CallExpr, name: string): Expr | undefined {
@@ -76,7 +86,7 @@ function serverDict(ctx: Context, e: Expr | undefined): Connection[] {
 function connections(ctx: Context, call: CallExpr, shape: string, transport: string | undefined): Connection[] {
   switch (shape) {
     case 'stdio-params':
-      return [{ command: str(ctx, kw(call, 'command') ?? call.args[0]), args: list(ctx, kw(call, 'args') ?? call.args[1]), envNames: envNames(ctx, kw(call, 'env')), transport }];
+      return [{ command: str(ctx, kw(call, 'command') ?? call.args[0]), args: list(ctx, kw(call, 'args') ?? call.args[1]), ...env(ctx, kw(call, 'env')), transport }];
     case 'url':
       return [{ url: str(ctx, call.args[0] ?? kw(call, 'url')), transport }];
     case 'server-dict':
@@ -98,7 +108,7 @@ function connections(ctx: Context, call: CallExpr, shape: string, transport: str
       const config = dictEntries(ctx, call.args[0]);
       if (config !== undefined) return serverDict(ctx, config.get('mcpServers'));
       const url = str(ctx, call.args[0]);
-      return url !== undefined && /^https?:\/\//i.test(url) ? [{ url, transport: /\/sse\/?$/.test(url) ? 'sse' : 'streamable-http' }] : [];
+      return url !== undefined && /^https?:\/\//i.test(url) ? [{ url, transport: urlTransport(url) }] : [];
     }
   }
 }

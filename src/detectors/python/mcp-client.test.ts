@@ -38,6 +38,29 @@ describe('python detector: MCP client connections', () => {
     ]);
   });
 
+  it('reads websocket_client URLs, and takes a ws:// URL without a transport for a WebSocket one', () => {
+    const src = [
+      'from mcp.client.websocket import websocket_client',
+      'from langchain_mcp_adapters.client import MultiServerMCPClient',
+      'websocket_client("ws://localhost:8765/ws?token=abc123")',
+      'MultiServerMCPClient({"live": {"url": "wss://live.acme.io/mcp"}})',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['localhost', { role: 'client-connection', url: 'ws://localhost:8765/ws', transport: 'websocket' }],
+      ['live', { role: 'client-connection', url: 'wss://live.acme.io/mcp', transport: 'websocket' }],
+    ]);
+    expect(JSON.stringify(servers(src))).not.toContain('abc123');
+  });
+
+  it('hides env values written on the quoted line, whatever their shape', () => {
+    const src = [
+      'from mcp import StdioServerParameters',
+      'p = StdioServerParameters(command="npx", args=["-y", "x-mcp"], env={"DB_PASS": "correct-horse", "MODE": \'ro\'})',
+    ].join('\n');
+    const [s] = servers(src);
+    expect(s?.evidence[0]?.snippet).toBe('p = StdioServerParameters(command="npx", args=["-y", "x-mcp"], env={"DB_PASS": "[redacted]", "MODE": \'[redacted]\'})');
+  });
+
   it('reads MultiServerMCPClient dicts: each key is a server', () => {
     const src = [
       'from langchain_mcp_adapters.client import MultiServerMCPClient',

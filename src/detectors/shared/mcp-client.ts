@@ -12,7 +12,7 @@
 import type { Attributes } from '../../model/index.ts';
 import { hostOf } from '../../model/hosts.ts';
 import { commandName, launchName } from './mcp-launch.ts';
-import { launchAttributes, storedLaunch } from './mcp-redact.ts';
+import { launchAttributes, REDACTED, storedLaunch } from './mcp-redact.ts';
 
 /** What code says about one connection; args a value could not be read for are `<expr>`. */
 export interface ClientConnection {
@@ -23,6 +23,10 @@ export interface ClientConnection {
   readonly url?: string | undefined;
   readonly transport?: string | undefined;
   readonly envNames?: readonly string[] | undefined;
+  /** Names of the headers the code sends (`requestInit.headers`), never their values. */
+  readonly headerNames?: readonly string[] | undefined;
+  /** Literal env and header values as the code writes them: never stored, and hidden from the quoted line. */
+  readonly secretValues?: readonly string[] | undefined;
 }
 
 /** A connection's asset. */
@@ -44,5 +48,19 @@ export function clientConnectionAsset(c: ClientConnection): ClientConnectionAsse
   const key = c.name !== undefined ? c.name : command !== undefined ? [command, ...(args ?? [])].join(' ') : (url ?? name);
   const attributes: Attributes = { role: 'client-connection', ...launchAttributes(launch) };
   if (c.transport !== undefined) attributes.transport = c.transport;
-  return { key, name, attributes, hidden: launch.hidden };
+  return { key, name, attributes, hidden: withSecretValues(launch.hidden, c.secretValues ?? []) };
+}
+
+/**
+ * The values a launch hid, plus each env or header value in the quotes code writes it in
+ * (`'hunter2'` → `'[redacted]'`): quoted, so a short value does not blank the rest of the line.
+ */
+function withSecretValues(hidden: ReadonlyMap<string, string>, values: readonly string[]): ReadonlyMap<string, string> {
+  if (values.length === 0) return hidden;
+  const out = new Map(hidden);
+  for (const value of values) {
+    if (value === '') continue;
+    for (const q of ['"', "'", '`']) out.set(`${q}${value}${q}`, `${q}${REDACTED}${q}`);
+  }
+  return out;
 }
