@@ -165,5 +165,18 @@ export const MCP_TRANSPORTS: readonly { readonly name: string; readonly transpor
   { name: 'sse', transport: 'sse', source: 'fastmcp start({ transportType: "sse" }) (older releases)' },
 ];
 
+/**
+ * Client transports of the MCP TypeScript SDK: what a client connects to. `stdio` takes
+ * `{ command, args, env }`; `url` takes a `URL` (and options whose `requestInit.headers` name the
+ * headers sent). v1 exports them from `@modelcontextprotocol/sdk/client/*.js`, v2 from
+ * `@modelcontextprotocol/client` (stdio from its `/stdio` subpath); v2 dropped the WebSocket one.
+ */
+export const MCP_CLIENT_TRANSPORTS: readonly { readonly name: string; readonly packages: readonly string[]; readonly shape: 'stdio' | 'url'; readonly transport: string; readonly source: string }[] = [
+  { name: 'StdioClientTransport', packages: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'], shape: 'stdio', transport: 'stdio', source: 'typescript-sdk client/stdio.ts StdioServerParameters' },
+  { name: 'SSEClientTransport', packages: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'], shape: 'url', transport: 'sse', source: 'typescript-sdk client/sse.ts constructor(url: URL, opts)' },
+  { name: 'StreamableHTTPClientTransport', packages: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'], shape: 'url', transport: 'streamable-http', source: 'typescript-sdk client/streamableHttp.ts constructor(url: URL, opts)' },
+  { name: 'WebSocketClientTransport', packages: ['@modelcontextprotocol/sdk'], shape: 'url', transport: 'websocket', source: 'typescript-sdk v1 client/websocket.ts constructor(url: URL) (removed in v2)' },
+];
+
 /** Properties of a tool-definition wrapper that hold the MCP tool object (`{ definition: { name } }`). */
 export const TOOL_DEFINITION_KEYS: readonly string[] = ['definition', 'tool', 'spec', 'schema'];

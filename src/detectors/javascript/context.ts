@@ -23,17 +23,21 @@ export interface Context {
   readonly resolver: Resolver;
   readonly origins: Origins;
   readonly found: Accumulator;
-  /** Evidence at a node's (or a 1-based line's) source line. */
-  evidence(at: Node | number, technique: Technique, confidence: Confidence): Evidence;
+  /**
+   * Evidence at a node's (or a 1-based line's) source line; `quote` turns the line into what the
+   * snippet may show (undefined: no snippet): a client connection hides the values its attributes hide.
+   */
+  evidence(at: Node | number, technique: Technique, confidence: Confidence, quote?: (line: string) => string | undefined): Evidence;
 }
 
 /** Builds the evidence helper for a file; lines are split once, lazily. */
 export function evidenceFactory(file: SourceFile): Context['evidence'] {
   let lines: string[] | undefined;
-  return (at, technique, confidence) => {
+  return (at, technique, confidence, quote) => {
     const line = typeof at === 'number' ? at : (at.loc?.start.line ?? 1);
     lines ??= file.content.split('\n');
-    return evidenceAt(file, DETECTOR_ID, technique, confidence, line, lines[line - 1]);
+    const text = lines[line - 1];
+    return evidenceAt(file, DETECTOR_ID, technique, confidence, line, text === undefined || quote === undefined ? text : quote(text));
   };
 }
 
@@ -107,17 +111,20 @@ export class Accumulator {
   }
 }
 
+/** Lists whose order is their meaning: a command line's `args` (one key has one command line, so no merge changes it). */
+const ORDERED: ReadonlySet<string> = new Set(['args']);
+
 function normalize(attributes: Attributes): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const [k, v] of Object.entries(attributes)) out[k] = Array.isArray(v) ? sortedUnique(v) : v;
+  for (const [k, v] of Object.entries(attributes)) out[k] = Array.isArray(v) && !ORDERED.has(k) ? sortedUnique(v) : v;
   return out;
 }
 
 function mergeAttributes(target: Record<string, AttributeValue>, more: Attributes): void {
   for (const [k, v] of Object.entries(more)) {
     const current = target[k];
-    if (current === undefined) target[k] = Array.isArray(v) ? sortedUnique(v) : v;
-    else if (Array.isArray(current) && Array.isArray(v)) target[k] = sortedUnique([...current, ...v]);
+    if (current === undefined) target[k] = Array.isArray(v) && !ORDERED.has(k) ? sortedUnique(v) : v;
+    else if (Array.isArray(current) && Array.isArray(v) && !ORDERED.has(k)) target[k] = sortedUnique([...current, ...v]);
     else if (typeof current === 'boolean' && typeof v === 'boolean') target[k] = current || v;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The JavaScript/TypeScript detector: AI SDK imports, model ids, vector stores and MCP servers/tools
- * implemented in JS/TS source. Pure: text in, assets out.
+ * The JavaScript/TypeScript detector: AI SDK imports, model ids, vector stores, MCP servers/tools
+ * implemented in JS/TS source and the MCP servers it connects to as a client (`mcp-clients.ts`).
+ * Pure: text in, assets out.
  *
  * Speed: a regex pre-check on the raw text rejects files that import no AI package before any
  * parsing; only candidates are parsed (once) and walked (once). Every finding but one needs an AI
@@ -16,6 +17,7 @@ import { Resolver } from './constants.ts';
 import { Accumulator, DETECTOR_ID, evidenceFactory, type Context } from './context.ts';
 import { collectImports, scanImportText } from './imports.ts';
 import { detectMcp } from './mcp.ts';
+import { detectMcpClients } from './mcp-clients.ts';
 import { detectModelCatalog, detectModels } from './models.ts';
 import { Origins } from './origins.ts';
 import { parseSource } from './parse.ts';
@@ -72,6 +74,7 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
   detectModels(ctx);
   detectVectorStores(ctx);
   detectMcp(ctx);
+  detectMcpClients(ctx);
   found.flush(file, builder);
   return builder.result();
 }

@@ -196,7 +196,7 @@ describe('what is not an MCP server', () => {
     expect(mcp(content)).toEqual({ servers: {}, tools: {}, orphanTools: 0 });
   });
 
-  it('ignores MCP client code', () => {
+  it('takes MCP client code for no implemented server and no tool (the server it connects to is a client connection)', () => {
     const content = [
       "import { Client } from '@modelcontextprotocol/sdk/client/index.js';",
       "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';",
@@ -204,7 +204,7 @@ describe('what is not an MCP server', () => {
       "await client.connect(new StdioClientTransport({ command: 'node', args: ['server.js'] }));",
       "await client.callTool({ name: 'search', arguments: {} });",
     ].join('\n');
-    expect(mcp(content)).toEqual({ servers: {}, tools: {}, orphanTools: 0 });
+    expect(mcp(content)).toEqual({ servers: { 'server.js': { role: 'client-connection', command: 'node', args: ['server.js'], transport: 'stdio' } }, tools: {}, orphanTools: 0 });
   });
 });
 

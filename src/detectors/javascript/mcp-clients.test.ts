@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Asset } from '../../model/index.ts';
+import { detectJavaScript } from './index.ts';
+
+const clients = (content: string): Asset[] =>
+  (detectJavaScript({ scope: 'repo', path: 'src/client.ts', content })?.assets ?? []).filter((a) => a.kind === 'mcp-server' && a.attributes.role === 'client-connection');
+const summary = (content: string): Array<[string, unknown]> => clients(content).map((a) => [a.name, a.attributes]);
+
+describe('javascript detector: MCP servers code connects to as a client', () => {
+  it('reads StdioClientTransport({ command, args, env }): named by the launched package, env names only', () => {
+    const content = [
+      "import { Client } from '@modelcontextprotocol/sdk/client/index.js';",
+      "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';",
+      "const client = new Client({ name: 'my-client', version: '1.0.0' });",
+      "const transport = new StdioClientTransport({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { DB_PASSWORD: 'correct-horse', GITHUB_PERSONAL_ACCESS_TOKEN: process.env.GH_PAT!, MODE: 'sk-live-aaaaaaaaaaaaaaaaaaaaaaaa' } });",
+      'await client.connect(transport);',
+    ].join('\n');
+    const [s] = clients(content);
+    expect([s?.name, s?.attributes]).toEqual(['@modelcontextprotocol/server-github', {
+      role: 'client-connection', command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], transport: 'stdio', envNames: ['DB_PASSWORD', 'GITHUB_PERSONAL_ACCESS_TOKEN', 'MODE'],
+      package: '@modelcontextprotocol/server-github', packageEcosystem: 'npm', packageVersions: ['2025.4.8'],
+    }]);
+    expect(s?.evidence[0]).toMatchObject({ path: 'src/client.ts', line: 4, technique: 'call-site', confidence: 'declared' });
+    expect(JSON.stringify(s)).not.toContain('sk-live');
+    expect(JSON.stringify(s)).not.toContain('correct-horse');
+    expect(s?.evidence[0]?.snippet).toContain("DB_PASSWORD: '[redacted]'");
+  });
+
+  it('reads SSE, Streamable HTTP and WebSocket transports from new URL(...), without query strings', () => {
+    const content = [
+      "import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';",
+      "import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';",
+      "import { WebSocketClientTransport } from '@modelcontextprotocol/sdk/client/websocket.js';",
+      "const MCP_URL = 'https://mcp.acme.io/mcp?token=abc123';",
+      "const a = new SSEClientTransport(new URL('http://localhost:3001/sse'));",
+      'const b = new StreamableHTTPClientTransport(new URL(MCP_URL));',
+      "const c = new WebSocketClientTransport(new URL('ws://tools.internal:8765/ws'));",
+      "const d = new StreamableHTTPClientTransport(new URL('/mcp', 'http://search:9000'));",
+      'const e = new StreamableHTTPClientTransport(new URL(process.env.MCP_URL!));',
+    ].join('\n');
+    expect(summary(content)).toEqual([
+      ['localhost', { role: 'client-connection', url: 'http://localhost:3001/sse', transport: 'sse' }],
+      ['mcp.acme.io', { role: 'client-connection', url: 'https://mcp.acme.io/mcp', transport: 'streamable-http' }],
+      ['tools.internal', { role: 'client-connection', url: 'ws://tools.internal:8765/ws', transport: 'websocket' }],
+      ['search', { role: 'client-connection', url: 'http://search:9000/mcp', transport: 'streamable-http' }],
+    ]);
+    expect(JSON.stringify(clients(content))).not.toContain('abc123');
+  });
+
+  it('reads the v2 client package and header names from requestInit, never their values', () => {
+    const content = [
+      "import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';",
+      "import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';",
+      "const http = new StreamableHTTPClientTransport(new URL('https://kb.acme.io/mcp'), { requestInit: { headers: { Authorization: 'Bearer hunter2hunter2', 'X-Team': 'core' } } });",
+      "const local = new StdioClientTransport({ command: 'uvx', args: ['mcp-server-fetch', '--api-key', 'hunter3hunter3'] });",
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => [a.name, a.attributes])).toEqual([
+      ['kb.acme.io', { role: 'client-connection', url: 'https://kb.acme.io/mcp', transport: 'streamable-http', headerNames: ['Authorization', 'X-Team'] }],
+      ['mcp-server-fetch', { role: 'client-connection', command: 'uvx', args: ['mcp-server-fetch', '--api-key', '[redacted]'], transport: 'stdio', package: 'mcp-server-fetch', packageEcosystem: 'pypi' }],
+    ]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[23]/);
+    expect(found[1]?.evidence[0]?.snippet).toContain('[redacted]');
+  });
+
+  it('leaves out transports from other packages, URLs and commands known only at run time', () => {
+    const content = [
+      "import { StdioClientTransport } from './my-transport';",
+      "import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';",
+      "new StdioClientTransport({ command: 'npx', args: ['not-mcp'] });",
+      'new SSEClientTransport(new URL(config.url));',
+      'new SSEClientTransport(url);',
+      "const text = \"new SSEClientTransport(new URL('http://in-a-string:1/sse'))\";",
+    ].join('\n');
+    expect(clients(content)).toEqual([]);
+  });
+});

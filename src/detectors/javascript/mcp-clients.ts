@@ -1,0 +1,116 @@
+/**
+ * MCP servers JavaScript/TypeScript code connects to as a client, read from the MCP SDK's client
+ * transports (`MCP_CLIENT_TRANSPORTS`): `new StdioClientTransport({ command, args, env })`,
+ * `new SSEClientTransport(url)`, `new StreamableHTTPClientTransport(url, { requestInit: { headers } })`
+ * and `new WebSocketClientTransport(url)`, the URL a `new URL(text)` or `new URL(path, base)` of
+ * strings the file resolves (constants, concatenations), or a string. The asset is built as the
+ * Python and Java/Kotlin detectors build theirs (`shared/mcp-client.ts`): key `client:<command +
+ * args | url>`, command, args and URL stored redacted, env and header names without values, and the
+ * quoted line cleaned of every value a connection of the file hid.
+ *
+ * Left out: a URL or command read at run time (`new URL(env.MCP_URL)`, a config object from
+ * elsewhere), `new Client(...)` alone (it names the client, not the server), and other packages'
+ * client wrappers.
+ */
+import type { Node, ObjectExpression } from '@babel/types';
+import { clientConnectionAsset, type ClientConnection, type ClientConnectionAsset } from '../shared/mcp-client.ts';
+import { LaunchQuoter } from '../shared/mcp-redact.ts';
+import { MCP_CLIENT_TRANSPORTS } from './catalog.ts';
+import type { Context } from './context.ts';
+
+const DYNAMIC = '<expr>';
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+type Arg = Node | undefined;
+
+function argument(call: Node, index: number): Arg {
+  if (call.type !== 'NewExpression') return undefined;
+  const arg = call.arguments[index];
+  return arg === undefined || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder' ? undefined : arg;
+}
+
+function objectAt(ctx: Context, node: Arg): ObjectExpression | undefined {
+  return node === undefined ? undefined : ctx.resolver.object(node)?.node;
+}
+
+function stringAt(ctx: Context, node: Arg): string | undefined {
+  return node === undefined ? undefined : ctx.resolver.string(node)?.value;
+}
+
+/** Keys of the object literal a node resolves to (`env`, `headers`), and its literal values (to hide, never to store). */
+function entriesAt(ctx: Context, node: Arg): { keys?: string[]; values: string[] } {
+  const obj = objectAt(ctx, node);
+  if (obj === undefined) return { values: [] };
+  const entries = ctx.resolver.elements(obj).filter((e) => e.key !== undefined);
+  const values = entries.flatMap((e) => (e.node === undefined ? [] : ctx.resolver.strings(e.node).map((v) => v.value)));
+  return { ...(entries.length === 0 ? {} : { keys: entries.map((e) => e.key as string) }), values };
+}
+
+/** `{ command, args, env }` of a stdio transport. */
+function stdio(ctx: Context, call: Node): ClientConnection | undefined {
+  const params = objectAt(ctx, argument(call, 0));
+  if (params === undefined) return undefined;
+  const command = stringAt(ctx, ctx.resolver.property(params, 'command'));
+  if (command === undefined) return undefined;
+  const argsNode = ctx.resolver.property(params, 'args');
+  const args = argsNode === undefined ? undefined : ctx.resolver.elements(argsNode).map((e) => (e.node === undefined ? DYNAMIC : (stringAt(ctx, e.node) ?? DYNAMIC)));
+  const env = entriesAt(ctx, ctx.resolver.property(params, 'env'));
+  return { command, args, envNames: env.keys, secretValues: env.values };
+}
+
+/** The URL text a transport's first argument stands for: `new URL(text)`, `new URL(path, base)`, or a string. */
+function urlOf(ctx: Context, node: Arg): string | undefined {
+  const value = node === undefined ? undefined : ctx.resolver.value(node)?.node;
+  let url: string | undefined;
+  if (value?.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'URL') {
+    const text = stringAt(ctx, argument(value, 0));
+    const base = argument(value, 1);
+    if (base === undefined) url = text;
+    else {
+      const baseText = stringAt(ctx, base);
+      if (text !== undefined && baseText !== undefined && URL_LIKE.test(baseText)) url = resolveUrl(text, baseText);
+    }
+  } else url = stringAt(ctx, node);
+  return url !== undefined && URL_LIKE.test(url) ? url : undefined;
+}
+
+/** `new URL(path, base).href`, or undefined when the runtime would throw. */
+function resolveUrl(path: string, base: string): string | undefined {
+  try {
+    return new URL(path, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL transport: the URL and the names of the headers its options send. */
+function remote(ctx: Context, call: Node): ClientConnection | undefined {
+  const url = urlOf(ctx, argument(call, 0));
+  if (url === undefined) return undefined;
+  const options = objectAt(ctx, argument(call, 1));
+  const init = options === undefined ? undefined : objectAt(ctx, ctx.resolver.property(options, 'requestInit'));
+  const headers = init === undefined ? { values: [] } : entriesAt(ctx, ctx.resolver.property(init, 'headers'));
+  return { url, headerNames: headers.keys, secretValues: headers.values };
+}
+
+/** Records the MCP servers the file's client transports connect to. */
+export function detectMcpClients(ctx: Context): void {
+  const found: Array<{ asset: ClientConnectionAsset; call: Node }> = [];
+  // Every value any connection hides stays out of every quoted line (two connections can share one).
+  const quoter = new LaunchQuoter();
+  for (const call of ctx.facts.calls) {
+    if (call.type !== 'NewExpression') continue;
+    const origin = ctx.origins.of(call.callee);
+    if (origin?.role !== 'module') continue;
+    const row = MCP_CLIENT_TRANSPORTS.find((r) => r.packages.includes(origin.binding.import.packageName) && origin.names.includes(r.name));
+    if (row === undefined) continue;
+    const connection = row.shape === 'stdio' ? stdio(ctx, call) : remote(ctx, call);
+    const asset = connection === undefined ? undefined : clientConnectionAsset({ ...connection, transport: row.transport });
+    if (asset === undefined) continue;
+    quoter.add(asset.hidden);
+    found.push({ asset, call });
+  }
+  for (const { asset, call } of found) {
+    ctx.found.add({ kind: 'mcp-server', key: `client:${asset.key}`, name: asset.name, attributes: asset.attributes, evidence: ctx.evidence(call, 'call-site', 'declared', quoter.quote) });
+  }
+}
