@@ -88,6 +88,29 @@ describe('agent-files: MCP servers configured inline in CI agent steps', () => {
     expect(connects(r)).toEqual(['claude-code -> playwright', 'claude-code -> thinking']);
   });
 
+  it('claude_args: a double-quoted --mcp-config "{...}" is read as the shell passes it (escapes undone, lines kept)', () => {
+    const src = [
+      'on: issue_comment', //                                                                                                  1
+      'jobs:', //                                                                                                              2
+      '  claude:', //                                                                                                          3
+      '    steps:', //                                                                                                         4
+      '      - uses: anthropics/claude-code-action@v1', //                                                                     5
+      '        with:', //                                                                                                      6
+      '          claude_args: |', //                                                                                           7
+      String.raw`            --mcp-config "{\"mcpServers\": {\"fs\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/srv\"]}}}"`, // 8
+      String.raw`            --mcp-config="{\"mcpServers\": {`, //                                                              9
+      String.raw`              \"git\": {\"command\": \"uvx\", \"args\": [\"mcp-server-git\", \"--repository\", \"C:\\\\repo\"]}}}"`, // 10
+      '            --mcp-config "/tmp/mcp.json"', //                                                                            11
+    ].join('\n');
+    const r = detect(src);
+    expect(servers(r).map(([name, a, at]) => `${name} ${JSON.stringify((a as Record<string, unknown>)['args'])} ${at}`)).toEqual([
+      'fs ["-y","@modelcontextprotocol/server-filesystem","/srv"] 8 "fs": { agent-files',
+      String.raw`git ["mcp-server-git","--repository","C:\\repo"] 10 "git": { agent-files`,
+    ]);
+    expect(connects(r)).toEqual(['claude-code -> fs', 'claude-code -> git']);
+    expect(r?.diagnostics).toEqual([]);
+  });
+
   it('a scalar other than a literal block puts every server on the input\'s line, quoting that line', () => {
     const src = [
       'on: push',

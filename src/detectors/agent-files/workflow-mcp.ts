@@ -1,7 +1,8 @@
 /**
  * MCP servers a CI agent step configures inline (`AGENT_ACTIONS` `mcpInputs`): run-gemini-cli's
  * `settings` input (Gemini CLI's settings.json as a JSON string), claude-code-action's `mcp_config`
- * input (v0) and each `--mcp-config '<json>'` in its `claude_args` (v1). The JSON is read as the
+ * input (v0) and each `--mcp-config '<json>'` (or `"<json>"`, shell escapes undone) in its
+ * `claude_args` (v1). The JSON is read as the
  * agent's own config file would be (the mcp-config detector's `readShape` and `emitServer`), so each
  * server is the same `config:<name>` asset, `clients: [<agent>]`, with the workflow's path and line
  * as evidence, and the agent `CONNECTS_TO` it.
@@ -70,15 +71,43 @@ export function substituteExpressions(text: string): string {
 function inlineConfigs(value: string, form: McpInput['form']): Array<{ readonly json: string; readonly line: number }> {
   if (form === 'json') return value.trimStart().startsWith('{') ? [{ json: value, line: 1 }] : [];
   const out: Array<{ json: string; line: number }> = [];
-  for (const m of value.matchAll(/--mcp-config(?:=|\s+)'/g)) {
+  for (const m of value.matchAll(/--mcp-config(?:=|\s+)(['"])/g)) {
     if (out.length >= MAX_FLAGS) break;
     const start = m.index + m[0].length;
-    const end = value.indexOf("'", start);
-    if (end === -1) break;
-    const json = value.slice(start, end);
-    if (json.trimStart().startsWith('{')) out.push({ json, line: value.slice(0, start).split('\n').length });
+    const quoted = m[1] === "'" ? singleQuoted(value, start) : doubleQuoted(value, start);
+    if (quoted === undefined) break;
+    if (quoted.trimStart().startsWith('{')) out.push({ json: quoted, line: value.slice(0, start).split('\n').length });
   }
   return out;
+}
+
+/** The text of a shell single-quoted word opened before `start` (no escapes), or undefined when it never closes. */
+function singleQuoted(value: string, start: number): string | undefined {
+  const end = value.indexOf("'", start);
+  return end === -1 ? undefined : value.slice(start, end);
+}
+
+/**
+ * The text of a shell double-quoted word opened before `start`, as the shell passes it: `\"`, `\\`,
+ * `\$` and `` \` `` lose their backslash, any other backslash stays; a backslash-newline (which the
+ * shell drops) is kept as a newline, so lines still map to the workflow's. Undefined when it never closes.
+ */
+function doubleQuoted(value: string, start: number): string | undefined {
+  const parts: string[] = [];
+  let from = start;
+  for (let i = start; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') {
+      parts.push(value.slice(from, i));
+      return parts.join('');
+    }
+    if (c === '\\' && i + 1 < value.length && '"\\$`\n'.includes(value[i + 1] as string)) {
+      parts.push(value.slice(from, i));
+      from = i + 1;
+      i++;
+    }
+  }
+  return undefined;
 }
 
 /** The key line of a step input and its scalar style, from the parsed document. */
