@@ -78,8 +78,14 @@ export function mayRunAgent(content: string): boolean {
   return LITERALS.some((l) => head.includes(l));
 }
 
+/** True when a workflow's head may write an MCP config with a heredoc (`workflow-heredoc.ts`): a `<<` and the word `mcp`. */
+export function mayWriteMcpConfig(content: string): boolean {
+  const head = headOf(content);
+  return head.includes('<<') && /mcp/i.test(head);
+}
+
 /** False when the agent-files detector would return null for this file. */
 export function mayFindAgentFiles(path: string, content: string): boolean {
-  if (isWorkflow(path)) return mayRunAgent(content);
+  if (isWorkflow(path)) return mayRunAgent(content) || mayWriteMcpConfig(content);
   return !isPromptFile(path) || /^model\s*:/m.test(headOf(content));
 }

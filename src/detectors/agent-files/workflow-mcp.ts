@@ -30,7 +30,7 @@ import type { McpInput } from './precheck.ts';
 const MAX_FLAGS = 8;
 
 /** Where a step input's value sits in the workflow: its key line, and whether value lines map 1:1. */
-interface Place {
+export interface Place {
   readonly line: number;
   readonly literalBlock: boolean;
 }
@@ -110,15 +110,15 @@ function doubleQuoted(value: string, start: number): string | undefined {
   return undefined;
 }
 
-/** The key line of a step input and its scalar style, from the parsed document. */
-function placeOf(doc: Document, path: readonly (string | number)[], lines: LineIndex): Place | undefined {
+/** The key line of a step input (or of a step's `run`) and its scalar style, from the parsed document. */
+export function placeOf(doc: Document, path: readonly (string | number)[], lines: LineIndex): Place | undefined {
   const node = doc.getIn(path, true);
   if (!isScalar(node) || node.range == null) return undefined;
   return { line: lines.lineOf(node.range[0]), literalBlock: node.type === 'BLOCK_LITERAL' };
 }
 
 /** The mcp-config row an agent's inline config is read as: its JSON file of `mcpServers`. */
-function rowOf(client: string): ConfigFileRow | undefined {
+export function mcpConfigRow(client: string): ConfigFileRow | undefined {
   return CONFIG_FILES.find((r) => r.client === client && r.shape === 'mcp-servers' && r.syntax === 'jsonc');
 }
 
@@ -139,7 +139,7 @@ export function emitInlineMcpServers(
   const lines = new LineIndex(text);
   for (const input of inputs) {
     const value = step.inputs[input.input];
-    const row = rowOf(input.client);
+    const row = mcpConfigRow(input.client);
     if (typeof value !== 'string' || row === undefined) continue;
     const configs = inlineConfigs(value, input.form);
     if (configs.length === 0) continue;

@@ -7,7 +7,8 @@
  * `ciTriggers`; models named in the step's inputs (`model:`, `--model X` in `claude_args`) are
  * `model` assets the agent `USES_MODEL`; MCP servers configured inline in its inputs (run-gemini-cli
  * `settings`, claude-code-action `mcp_config` / `claude_args: --mcp-config '{...}'`) are the agent's
- * configured servers, which it `CONNECTS_TO` (`workflow-mcp.ts`).
+ * configured servers, which it `CONNECTS_TO` (`workflow-mcp.ts`), and so are the MCP configs a `run:`
+ * step writes with a heredoc (`workflow-heredoc.ts`; such a workflow is read even without an agent action).
  *
  * Risk, as `autonomy` entries the coding-agent-autonomy policy weighs: a workflow that anyone can
  * trigger with text of their own (issues, comments, reviews, `pull_request_target`) puts that text in
@@ -25,7 +26,8 @@ import type { CodingAgent } from './catalog.ts';
 import { tooDeepAt } from '../containers/yaml-guard.ts';
 import { errorMessage, MAX_DEPTH } from '../containers/yaml-tree.ts';
 import { looksLikeModelId } from '../shared/model-ids.ts';
-import { AGENT_ACTIONS, headOf, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent } from './precheck.ts';
+import { AGENT_ACTIONS, headOf, mayFindAgentFiles, MODEL_ACTIONS, mayRunAgent, mayWriteMcpConfig } from './precheck.ts';
+import { emitHeredocMcpServers, mcpConfigPaths, type JobAgent, type RunStep } from './workflow-heredoc.ts';
 import { emitInlineMcpServers } from './workflow-mcp.ts';
 
 /**
@@ -168,6 +170,16 @@ interface Step {
   readonly path: readonly (string | number)[];
 }
 
+/** The `run:` steps of a workflow, where they sit and their script. */
+function runStepsOf(doc: Json): RunStep[] {
+  const steps: RunStep[] = [];
+  for (const [id, job] of Object.entries(isObject(doc['jobs']) ? doc['jobs'] : {})) {
+    if (!isObject(job) || !Array.isArray(job['steps'])) continue;
+    for (const [index, step] of job['steps'].entries()) if (isObject(step) && typeof step['run'] === 'string') steps.push({ job: id, run: step['run'], path: ['jobs', id, 'steps', index] });
+  }
+  return steps;
+}
+
 function stepsOf(doc: Json): Step[] {
   const workflowWrites = writeScopes(doc['permissions']);
   const steps: Step[] = [];
@@ -186,7 +198,7 @@ function stepsOf(doc: Json): Step[] {
 
 /** Detects agent and model actions in one workflow; null when it runs none. */
 export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, CodingAgent>, detectorId: string): DetectionResult | null {
-  if (!mayRunAgent(file.content)) return null;
+  if (!mayRunAgent(file.content) && !mayWriteMcpConfig(file.content)) return null;
   const text = headOf(file.content);
   const out = new ResultBuilder();
   const parsed = parseYaml(text);
@@ -202,6 +214,7 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
   const untrusted = triggers.filter((t) => UNTRUSTED_EVENTS.has(t));
   const triggerLine = events.find((t) => UNTRUSTED_EVENTS.has(t.name))?.line;
   const seen = new Map<string, number>();
+  const agentsByJob = new Map<string, JobAgent[]>();
   for (const step of stepsOf(doc)) {
     const action = step.uses.split('@')[0]?.toLowerCase() ?? '';
     const agentRow = AGENT_ACTIONS.find((a) => a.action === action);
@@ -235,6 +248,8 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
         evidence: [evidence, ...more],
       });
       if (agentRow.mcpInputs !== undefined) emitInlineMcpServers(file, detectorId, agentRow.mcpInputs, step, parsed.doc, text, agent, out);
+      const configPaths = (agentRow.mcpInputs ?? []).flatMap((i) => (i.form === 'flag' && typeof step.inputs[i.input] === 'string' ? mcpConfigPaths(step.inputs[i.input] as string) : []));
+      agentsByJob.set(step.job, [...(agentsByJob.get(step.job) ?? []), { agent, agentId: agentInfo.id, configPaths }]);
     }
     for (const id of modelsOf({ ...step.inputs, ...modelEnv(step.env) })) {
       const provider = modelProvider(id);
@@ -242,6 +257,7 @@ export function detectWorkflow(file: SourceFile, agents: ReadonlyMap<string, Cod
       if (agent !== undefined) out.relate('USES_MODEL', agent, model, [evidence]);
     }
   }
+  emitHeredocMcpServers(file, detectorId, runStepsOf(doc), agentsByJob, parsed.doc, text, out);
   return out.result();
 }
 
