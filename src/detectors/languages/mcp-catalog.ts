@@ -92,10 +92,13 @@ export interface JvmMcpTransport {
   readonly class: string;
   /** Packages it lives in (the file must import the class or the package's `*`). */
   readonly packages: readonly string[];
-  readonly transport: 'stdio' | 'sse' | 'streamable-http';
+  readonly transport: 'stdio' | 'sse' | 'streamable-http' | 'websocket';
+  /** A Kotlin extension function called on a receiver (`http.mcpSse("...")`), imported by its name. */
+  readonly extension?: true;
   /**
    * What the arguments of the constructor or of `builder(...)` give: `command` its first argument
-   * when literal, `url` the first literal shaped like a URL, `web-client` the literal of a
+   * when literal, `url` the first literal shaped like a URL (also a Kotlin named argument,
+   * `urlString = "..."`), `web-client` the literal of a
    * `.baseUrl("...")` among them (a Spring `WebClient.builder()`).
    */
   readonly first?: 'command' | 'url' | 'web-client';
@@ -107,6 +110,10 @@ export interface JvmMcpTransport {
 }
 
 const MCP_TRANSPORT = 'io.modelcontextprotocol.client.transport';
+const KOTLIN_CLIENT = 'io.modelcontextprotocol.kotlin.sdk.client';
+const KOTLIN_SOURCE = 'MCP kotlin-sdk kotlin-sdk-client (constructors take the Ktor HttpClient, then the URL as given; KtorClient.kt, StreamableHttpMcpKtorClientExtensions.kt, WebSocketMcpKtorClientExtensions.kt)';
+/** A Kotlin SDK transport or `HttpClient` extension that takes the URL among its arguments. */
+const kotlin = (name: string, transport: JvmMcpTransport['transport'], extension?: true): JvmMcpTransport => ({ class: name, packages: [KOTLIN_CLIENT], transport, first: 'url', chain: {}, ...(extension ? { extension } : {}), source: KOTLIN_SOURCE });
 const L4J_TRANSPORT = 'dev.langchain4j.mcp.client.transport';
 
 export const JVM_MCP_TRANSPORTS: readonly JvmMcpTransport[] = [
@@ -157,4 +164,22 @@ export const JVM_MCP_TRANSPORTS: readonly JvmMcpTransport[] = [
   { class: 'StdioMcpTransport', packages: [`${L4J_TRANSPORT}.stdio`], transport: 'stdio', chain: { command: 'command-line', environment: 'env' }, source: 'langchain4j-mcp StdioMcpTransport.Builder (command(List), environment(Map))' },
   { class: 'HttpMcpTransport', packages: [`${L4J_TRANSPORT}.http`], transport: 'sse', chain: { sseUrl: 'url' }, source: 'langchain4j-mcp HttpMcpTransport.Builder (sseUrl: the legacy HTTP+SSE transport)' },
   { class: 'StreamableHttpMcpTransport', packages: [`${L4J_TRANSPORT}.http`], transport: 'streamable-http', chain: { url: 'url' }, source: 'langchain4j-mcp StreamableHttpMcpTransport.Builder (url)' },
+  kotlin('SseClientTransport', 'sse'),
+  kotlin('StreamableHttpClientTransport', 'streamable-http'),
+  kotlin('WebSocketClientTransport', 'websocket'),
+  kotlin('mcpSseTransport', 'sse', true),
+  kotlin('mcpSse', 'sse', true),
+  kotlin('mcpStreamableHttpTransport', 'streamable-http', true),
+  kotlin('mcpStreamableHttp', 'streamable-http', true),
+  kotlin('mcpWebSocketTransport', 'websocket', true),
+  kotlin('mcpWebSocket', 'websocket', true),
+];
+
+/**
+ * Client builders that take a transport and name the connection: LangChain4j's
+ * `new DefaultMcpClient.Builder().key("name").transport(t)`; `key` is the server's name in the
+ * app (its tools are told apart by it), `clientName` the app's own name and not read.
+ */
+export const JVM_MCP_CLIENTS: readonly { readonly class: string; readonly packages: readonly string[]; readonly name: string; readonly transport: string; readonly source: string }[] = [
+  { class: 'DefaultMcpClient', packages: ['dev.langchain4j.mcp.client'], name: 'key', transport: 'transport', source: 'langchain4j-mcp DefaultMcpClient.Builder (key, clientName, transport)' },
 ];

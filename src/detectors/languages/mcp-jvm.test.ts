@@ -93,6 +93,68 @@ describe('languages detector: MCP servers Java and Kotlin code connects to', () 
     ]);
   });
 
+  it('LangChain4j DefaultMcpClient: the server is named by .key(...), for a transport built inline or held in a variable; clientName names the client, not the server', () => {
+    const src = [
+      'import dev.langchain4j.mcp.client.DefaultMcpClient;', //                                                              1
+      'import dev.langchain4j.mcp.client.transport.http.HttpMcpTransport;', //                                               2
+      'import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;', //                                             3
+      'class C {', //                                                                                                        4
+      '  McpClient search() {', //                                                                                           5
+      '    McpTransport transport = new HttpMcpTransport.Builder().sseUrl("https://search.acme.io/sse").build();', //          6
+      '    return new DefaultMcpClient.Builder().key("web-search").transport(transport).build();', //                           7
+      '  }', //                                                                                                              8
+      '  McpClient git() {', //                                                                                              9
+      '    return new DefaultMcpClient.Builder()', //                                                                         10
+      '        .clientName("my-assistant")', //                                                                               11
+      '        .key("git")', //                                                                                               12
+      '        .transport(new StdioMcpTransport.Builder().command(List.of("uvx", "mcp-server-git")).build())', //            13
+      '        .build();', //                                                                                                 14
+      '  }', //                                                                                                              15
+      '  McpClient fetch() {', //                                                                                            16
+      '    return new DefaultMcpClient.Builder().clientName("my-assistant").transport(new StdioMcpTransport.Builder().command(List.of("uvx", "mcp-server-fetch")).build()).build();', // 17
+      '  }', //                                                                                                              18
+      '}', //                                                                                                                19
+    ].join('\n');
+    expect(summary('C.java', src)).toEqual([
+      ['git', { role: 'client-connection', command: 'uvx', args: ['mcp-server-git'], transport: 'stdio', package: 'mcp-server-git', packageEcosystem: 'pypi' }, 13],
+      ['mcp-server-fetch', { role: 'client-connection', command: 'uvx', args: ['mcp-server-fetch'], transport: 'stdio', package: 'mcp-server-fetch', packageEcosystem: 'pypi' }, 17],
+      ['web-search', { role: 'client-connection', url: 'https://search.acme.io/sse', transport: 'sse' }, 6],
+    ]);
+    expect(servers('C.java', src)[0]?.id).toBe(assetId('mcp-server', 't', 'client:git'));
+  });
+
+  it('MCP Kotlin SDK: SSE, Streamable HTTP and WebSocket transports and the HttpClient extensions, named arguments too', () => {
+    const src = [
+      'import io.modelcontextprotocol.kotlin.sdk.client.Client', //                                                           1
+      'import io.modelcontextprotocol.kotlin.sdk.client.SseClientTransport', //                                              2
+      'import io.modelcontextprotocol.kotlin.sdk.client.StreamableHttpClientTransport', //                                   3
+      'import io.modelcontextprotocol.kotlin.sdk.client.WebSocketClientTransport', //                                        4
+      'import io.modelcontextprotocol.kotlin.sdk.client.mcpStreamableHttp', //                                               5
+      'import io.modelcontextprotocol.kotlin.sdk.client.mcpWebSocketTransport', //                                           6
+      'suspend fun connect(http: HttpClient) {', //                                                                          7
+      '    val a = SseClientTransport(client = http, urlString = "http://localhost:3000/sse")', //                            8
+      '    val b = StreamableHttpClientTransport(http, "https://kb.acme.io/mcp?key=abc123")', //                              9
+      '    val c = WebSocketClientTransport(http, "ws://tools.internal:8765/mcp")', //                                        10
+      '    val d = http.mcpStreamableHttp("http://search:9000/mcp")', //                                                     11
+      '    val e = http.mcpWebSocketTransport(urlString = "wss://live.acme.io/ws")', //                                      12
+      '    val f = http.mcpSse("http://not-imported:1/sse")', //                                                             13
+      '}', //                                                                                                                14
+    ].join('\n');
+    expect(summary('K.kt', src)).toEqual([
+      ['localhost', { role: 'client-connection', url: 'http://localhost:3000/sse', transport: 'sse' }, 8],
+      ['search', { role: 'client-connection', url: 'http://search:9000/mcp', transport: 'streamable-http' }, 11],
+      ['kb.acme.io', { role: 'client-connection', url: 'https://kb.acme.io/mcp', transport: 'streamable-http' }, 9],
+      ['tools.internal', { role: 'client-connection', url: 'ws://tools.internal:8765/mcp', transport: 'websocket' }, 10],
+      ['live.acme.io', { role: 'client-connection', url: 'wss://live.acme.io/ws', transport: 'websocket' }, 12],
+    ]);
+    expect(JSON.stringify(servers('K.kt', src))).not.toContain('abc123');
+  });
+
+  it('hides env values written on the quoted line, whatever their shape', () => {
+    const src = [MCP, 'class E { void e() { ServerParameters.builder("npx").args("-y", "x-mcp").env(Map.of("DB_PASS", "correct-horse")).build(); } }'].join('\n');
+    expect(servers('E.java', src)[0]?.evidence[0]?.snippet).toBe('class E { void e() { ServerParameters.builder("npx").args("-y", "x-mcp").env(Map.of("DB_PASS", "[redacted]")).build(); } }');
+  });
+
   it('reads literals only: args held in a variable leave the command, a command or URL in a variable names nothing', () => {
     const src = [
       MCP,

@@ -6,7 +6,11 @@
  * `.sseEndpoint(...)`, up to `.build()`). Only literals count: a command, args, env names, URL or
  * endpoint held in a variable is not followed (an arg is then `<expr>`, a list or map not read);
  * a connection with neither a command nor a URL is not recorded. `McpClient.sync(transport)` itself
- * names no server. Bounded: at most `MAX_CHAIN` chained calls per construction, `MAX_CONSTRUCTIONS`
+ * names no server; LangChain4j's `new DefaultMcpClient.Builder().key("git").transport(t)` names the
+ * connection built inside `.transport(...)`, or the nearest one above assigned to the variable `t`
+ * (`JVM_MCP_CLIENTS`). Kotlin SDK transports take the URL among their arguments, named or not
+ * (`SseClientTransport(client = http, urlString = "...")`), and so do its `HttpClient` extensions
+ * (`http.mcpStreamableHttp("...")`, imported by name). Bounded: at most `MAX_CHAIN` chained calls per construction, `MAX_CONSTRUCTIONS`
  * constructions per file and `MAX_SPAN` characters per argument list; brackets are paired once per
  * file (`brackets.ts`).
  */
@@ -14,7 +18,7 @@ import type { ClientConnection } from '../shared/mcp-client.ts';
 import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
-import { JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
+import { JVM_MCP_CLIENTS, JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
 
 /** A connection and where its construction starts. */
 export interface JvmMcpConnection extends ClientConnection {
@@ -28,7 +32,12 @@ const MAX_SPAN = 4000;
 const EXPR = '<expr>';
 
 /** One argument as code gives it: a literal, a list of items, a map's keys, or something else. */
-type Value = { readonly t: 'str'; readonly value: string } | { readonly t: 'list'; readonly items: readonly string[] } | { readonly t: 'map'; readonly keys: readonly string[] } | { readonly t: 'other' };
+type Value =
+  | { readonly t: 'str'; readonly value: string }
+  | { readonly t: 'list'; readonly items: readonly string[] }
+  /** A map's literal keys, and its literal values (never stored: hidden from the quoted line). */
+  | { readonly t: 'map'; readonly keys: readonly string[]; readonly values: readonly string[] }
+  | { readonly t: 'other' };
 
 const LIST_CALL = /^(?:(?:java\s*\.\s*util\s*\.\s*)?(?:List|Set|Arrays|Stream)\s*\.\s*(?:of|asList)|listOf|mutableListOf|arrayListOf|arrayOf|setOf)\s*\($/;
 const JAVA_MAP = /^(?:java\s*\.\s*util\s*\.\s*)?Map\s*\.\s*of\s*\($/;
@@ -81,8 +90,15 @@ function valueOf(masked: Masked, a: number, b: number): Value {
   const inner = splitArgs(code, open, b - 1);
   if (LIST_CALL.test(head) || ARRAY_LITERAL.test(head)) return { t: 'list', items: inner.map(([x, y]) => literal(masked, x, y) ?? EXPR) };
   // `Map.of("K", v, ...)`: the keys sit at even positions; Kotlin `mapOf("K" to v)`: the literal before `to`.
-  if (JAVA_MAP.test(head)) return { t: 'map', keys: defined(inner.filter((_, i) => i % 2 === 0).map(([x, y]) => literal(masked, x, y))) };
-  if (KOTLIN_MAP.test(head)) return { t: 'map', keys: defined(inner.map(([x, y]) => (/^"\s*to\b/.test(code.slice(x, y)) ? masked.strings.get(x) : undefined))) };
+  if (JAVA_MAP.test(head)) {
+    const literals = inner.map(([x, y]) => literal(masked, x, y));
+    return { t: 'map', keys: defined(literals.filter((_, i) => i % 2 === 0)), values: defined(literals.filter((_, i) => i % 2 === 1)) };
+  }
+  if (KOTLIN_MAP.test(head)) {
+    const pairs = inner.map(([x, y]) => /^"\s*to\b\s*("?)/.exec(code.slice(x, y)));
+    const values = pairs.map((m, i) => (m?.[1] === '"' ? masked.strings.get((inner[i] as [number, number])[0] + m[0].length - 1) : undefined));
+    return { t: 'map', keys: defined(inner.map(([x], i) => (pairs[i] ? masked.strings.get(x) : undefined))), values: defined(values) };
+  }
   return { t: 'other' };
 }
 
@@ -126,6 +142,7 @@ interface Draft {
   args?: string[];
   argsUnknown?: boolean;
   envNames: string[];
+  secretValues: string[];
   url?: string;
   endpoint?: string;
 }
@@ -149,7 +166,10 @@ function apply(masked: Masked, part: JvmMcpPart, open: number, close: number, d:
       }
       return;
     case 'env':
-      if (first?.t === 'map') d.envNames.push(...first.keys);
+      if (first?.t === 'map') {
+        d.envNames.push(...first.keys);
+        d.secretValues.push(...first.values);
+      }
       return;
     case 'env-var':
       if (firstStr !== undefined) d.envNames.push(firstStr);
@@ -170,7 +190,7 @@ function applyFirst(masked: Masked, row: JvmMcpTransport, open: number, close: n
     const command = range === undefined ? undefined : literal(masked, range[0], range[1]);
     if (command !== undefined) d.command = command;
   } else if (row.first === 'url') {
-    const url = ranges.map(([a, b]) => literal(masked, a, b)).find((v) => v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v));
+    const url = ranges.map(([a, b]) => literal(masked, namedValue(masked.code, a, b), b)).find((v) => v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v));
     if (url !== undefined) d.url = url;
   } else if (row.first === 'web-client') {
     const m = close - open > MAX_SPAN ? null : /\.\s*baseUrl\s*\(\s*"/.exec(masked.code.slice(open, close));
@@ -181,8 +201,14 @@ function applyFirst(masked: Masked, row: JvmMcpTransport, open: number, close: n
   }
 }
 
+/** Where the value of a Kotlin named argument (`urlString = "..."`) in `[a, b)` starts; else `a`. */
+function namedValue(code: string, a: number, b: number): number {
+  const m = /^[A-Za-z_][\w]*\s*=(?!=)\s*/.exec(code.slice(a, Math.min(b, a + 100)));
+  return m === null ? a : a + m[0].length;
+}
+
 /** The local names under which the file's imports bring in a transport class. */
-function localNames(row: JvmMcpTransport, imports: readonly ImportRef[]): string[] {
+function localNames(row: Pick<JvmMcpTransport, 'class' | 'packages'>, imports: readonly ImportRef[]): string[] {
   const out = new Set<string>();
   for (const ref of imports) {
     for (const pkg of row.packages) {
@@ -195,11 +221,52 @@ function localNames(row: JvmMcpTransport, imports: readonly ImportRef[]): string
 
 const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
+/** `new X(`, `X(`, `X.builder(`, `new X.Builder(` for a class imported as `local`. */
+const construction = (local: string): RegExp => new RegExp(`(?<![\\w$.])(?:new\\s+)?${escape(local)}\\s*(?:\\.\\s*(?:builder|Builder)\\s*)?\\(`, 'g');
+
+/** The variable a construction at `offset` is assigned to (`McpTransport t = new …`, `val t: T = …`), if any. */
+function assignedTo(code: string, offset: number): string | undefined {
+  return /([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>?]+\s*)?=\s*$/.exec(code.slice(Math.max(0, offset - 120), offset))?.[1];
+}
+
+/**
+ * The connections named by the client builders that take them (`JVM_MCP_CLIENTS`:
+ * `new DefaultMcpClient.Builder().key("git").transport(...)`): the transport built inside
+ * `.transport(...)`, or the nearest one above assigned to the variable it names.
+ */
+function named(masked: Masked, imports: readonly ImportRef[], unsorted: readonly JvmMcpConnection[]): JvmMcpConnection[] {
+  const found = [...unsorted].sort((a, b) => a.offset - b.offset);
+  const names = new Map<JvmMcpConnection, string>();
+  let variables: Array<string | undefined> | undefined;
+  let looked = 0;
+  for (const row of JVM_MCP_CLIENTS) {
+    for (const local of localNames(row, imports)) {
+      for (const m of masked.code.matchAll(construction(local))) {
+        if (++looked > MAX_CONSTRUCTIONS) break;
+        const close = closingBracket(masked.code, m.index + m[0].length - 1);
+        if (close >= masked.code.length) continue;
+        const calls = chainAfter(masked.code, close);
+        const key = calls.find((c) => c.method === row.name);
+        const name = key === undefined ? undefined : splitArgs(masked.code, key.open, key.close).map(([a, b]) => literal(masked, a, b))[0];
+        const via = calls.find((c) => c.method === row.transport);
+        if (name === undefined || via === undefined) continue;
+        const inline = found.find((c) => c.offset > via.open && c.offset < via.close);
+        const variable = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(masked.code.slice(via.open + 1, via.close))?.[1];
+        variables ??= found.map((c) => assignedTo(masked.code, c.offset));
+        const held = variable === undefined ? undefined : found.filter((c, i) => c.offset < m.index && variables?.[i] === variable).at(-1);
+        const target = inline ?? held;
+        if (target !== undefined) names.set(target, name);
+      }
+    }
+  }
+  return names.size === 0 ? found : found.map((c) => (names.has(c) ? { ...c, name: names.get(c) } : c));
+}
+
 /** One construction of a transport → a connection, when it names a command or a URL. */
 function connectionAt(masked: Masked, row: JvmMcpTransport, offset: number, open: number): JvmMcpConnection | undefined {
   const close = closingBracket(masked.code, open);
   if (close >= masked.code.length) return undefined;
-  const d: Draft = { envNames: [] };
+  const d: Draft = { envNames: [], secretValues: [] };
   applyFirst(masked, row, open, close, d);
   for (const call of chainAfter(masked.code, close)) {
     const part = row.chain[call.method];
@@ -215,6 +282,7 @@ function connectionAt(masked: Masked, row: JvmMcpTransport, offset: number, open
     ...(d.command === undefined ? {} : { command: d.command }),
     ...(d.command === undefined || d.argsUnknown === true || d.args === undefined ? {} : { args: d.args }),
     ...(d.envNames.length === 0 ? {} : { envNames: d.envNames }),
+    ...(d.secretValues.length === 0 ? {} : { secretValues: d.secretValues }),
     ...(url === undefined ? {} : { url }),
   };
 }
@@ -226,15 +294,15 @@ export function findJvmMcpClients(masked: Masked, imports: readonly ImportRef[])
   try {
     for (const row of JVM_MCP_TRANSPORTS) {
       for (const local of localNames(row, imports)) {
-        const re = new RegExp(`(?<![\\w$.])(?:new\\s+)?${escape(local)}\\s*(?:\\.\\s*(?:builder|Builder)\\s*)?\\(`, 'g');
+        const re = row.extension ? new RegExp(`\\.\\s*${escape(local)}\\s*\\(`, 'g') : construction(local);
         for (const m of masked.code.matchAll(re)) {
-          if (++looked > MAX_CONSTRUCTIONS) return found.sort((a, b) => a.offset - b.offset);
+          if (++looked > MAX_CONSTRUCTIONS) return named(masked, imports, found);
           const connection = connectionAt(masked, row, m.index, m.index + m[0].length - 1);
           if (connection !== undefined) found.push(connection);
         }
       }
     }
-    return found.sort((a, b) => a.offset - b.offset);
+    return named(masked, imports, found);
   } finally {
     releaseBrackets();
   }
