@@ -34,6 +34,9 @@ const more = {
   // Lower-case hex: without a key word beside it (one argument of a list), only the flag before it says it is a key.
   pyMcp: fakeKey('azure-openai:api', SEED + 2),
   javaMcp: fakeKey('azure-openai:api', SEED + 3),
+  tsMcp: fakeKey('azure-openai:api', SEED + 4),
+  tsMcpEnv: fakeKey('openai:project', SEED + 4),
+  tsMcpHeader: fakeKey('anthropic:api', SEED + 4),
 };
 
 const PLACEHOLDERS = [
@@ -105,6 +108,14 @@ function repo(): string {
       '}',
       '',
     ].join('\n'),
+    'app/src/tools.ts': [
+      "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';",
+      "import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';",
+      '',
+      `export const azure = new StdioClientTransport({ command: 'npx', args: ['-y', '@acme/azure-mcp@1.0.0', '--azure-openai-api-key', '${more.tsMcp}'], env: { OPENAI_API_KEY: '${more.tsMcpEnv}' } });`,
+      `export const remote = new StreamableHTTPClientTransport(new URL('https://mcp.acme.example/mcp'), { requestInit: { headers: { Authorization: 'Bearer ${more.tsMcpHeader}' } } });`,
+      '',
+    ].join('\n'),
   });
 }
 
@@ -145,7 +156,7 @@ describe('no key leaks', () => {
     expect(inv.assets.some((a) => a.kind === 'endpoint' && a.name === 'acme-prod.openai.azure.com')).toBe(true);
     // The servers code connects to are read (the key comes out of their args, not out of the scan).
     const clients = inv.assets.filter((a) => a.kind === 'mcp-server' && a.attributes['role'] === 'client-connection');
-    expect(clients.flatMap((a) => a.evidence.map((e) => e.path)).sort()).toEqual(['src/main/java/acme/Tools.java', 'src/tools.py']);
+    expect(clients.flatMap((a) => a.evidence.map((e) => e.path)).sort()).toEqual(['src/main/java/acme/Tools.java', 'src/tools.py', 'src/tools.ts', 'src/tools.ts']);
   });
 
   it('leaks no key through JSON output, table output, stderr or the store', () => {
