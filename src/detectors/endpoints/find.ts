@@ -38,7 +38,17 @@ const SUFFIXES = [...new Set(ENDPOINT_HOSTS.map((h) => h.suffix))];
 // Hosts are matched as written in lower case (how URLs are written in code and config): a
 // case-insensitive alternation costs several times more on every file read.
 const ANCHOR = new RegExp(`(?:${SUFFIXES.map(escape).join('|')})(?![A-Za-z0-9-])`, 'g');
-const ENV_ANCHOR = new RegExp(`(?<![A-Za-z0-9_])(?:${ENDPOINT_ENV_NAMES.map((e) => envPattern(e.name)).join('|')})(?![A-Za-z0-9_])["'\\]]{0,3}\\s*(?::=|[:=])\\s*["'\`]?`, 'gi');
+/** A base-URL variable assigned a value, tried at one start (`lastIndex`): the value starts where the match ends. */
+const ENV_ANCHOR = new RegExp(`(?<![A-Za-z0-9_])(?:${ENDPOINT_ENV_NAMES.map((e) => envPattern(e.name)).join('|')})(?![A-Za-z0-9_])["'\\]]{0,3}\\s*(?::=|[:=])\\s*["'\`]?`, 'iy');
+// Searching the text with ENV_ANCHOR itself costs a case-insensitive alternation at every letter
+// (most of the endpoints pass on recorded HTTP cassettes full of base64). Every name has a separator
+// after its first word, followed by the start of its second word: those separators are the
+// candidates (a separator is rare in base64), the first word is checked behind it, and ENV_ANCHOR
+// is tried only where that word starts.
+const FIRST_WORDS = [...new Set(ENDPOINT_ENV_NAMES.map((e) => e.name.slice(0, e.name.indexOf('_'))))];
+const SECOND_WORDS = [...new Set(ENDPOINT_ENV_NAMES.map((e) => e.name.split('_')[1] as string))];
+const ENV_SEPARATOR = new RegExp(`(?<=(?<![A-Za-z0-9_])(${FIRST_WORDS.map(escape).join('|')}))[-_.](?=${SECOND_WORDS.map(escape).join('|')})`, 'gi');
+if (ENDPOINT_ENV_NAMES.some((e) => !/^[A-Z0-9]+_/.test(e.name))) throw new Error('endpoints catalog: every base-URL variable needs a first word and a `_`');
 const PRECHECK = new RegExp([...SUFFIXES.map(escape), ...ENDPOINT_ENV_NAMES.flatMap((e) => [envPattern(e.name), envPattern(e.name.toLowerCase())])].join('|'));
 /** The detector's gate (`Detector.literals`): exactly the strings PRECHECK matches. */
 export const ENDPOINT_LITERALS: readonly string[] = literalsOf(PRECHECK);
@@ -135,10 +145,29 @@ function valueHostEnd(text: string, at: number): number {
   return i === from ? at : i;
 }
 
+/**
+ * The matches of ENV_ANCHOR over the whole text, leftmost first and not overlapping (what a global
+ * search would give), found from the separators that follow a first word: a match starting at `p`
+ * has its first separator at `p + length of its first word`, and no match starts inside a first
+ * word (the lookbehind), so going through the separators in order meets the matches in order.
+ */
+export function* envAnchors(text: string): Generator<RegExpExecArray> {
+  let after = 0;
+  for (const sep of text.matchAll(ENV_SEPARATOR)) {
+    const start = sep.index - (sep[1] as string).length;
+    if (start < after) continue;
+    ENV_ANCHOR.lastIndex = start;
+    const m = ENV_ANCHOR.exec(text);
+    if (m === null) continue;
+    after = start + m[0].length;
+    yield m;
+  }
+}
+
 /** Unknown hosts given to a base-URL variable (`OPENAI_BASE_URL=http://llm.internal:8000/v1`). */
 function envHits(text: string, lines: Lines, budget: { n: number }): EndpointHit[] {
   const hits: EndpointHit[] = [];
-  for (const m of text.matchAll(ENV_ANCHOR)) {
+  for (const m of envAnchors(text)) {
     if (++budget.n > MAX_ENDPOINT_CANDIDATES || hits.length >= MAX_ENDPOINT_HITS) break;
     const at = m.index + m[0].length;
     const head = valueHostEnd(text, at);

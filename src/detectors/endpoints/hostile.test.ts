@@ -45,6 +45,18 @@ describe('endpoints detector on hostile input', () => {
     }
   });
 
+  it('hostile: 1 MB of base-URL name fragments (a separator and a second word after every first word) is linear', () => {
+    for (const [path, content] of [
+      ['a.env', `api.openai.com\n${'ollama_url-'.repeat(100_000)}`],
+      ['b.env', `api.openai.com\n${'xAZURE-OPENAI-API-BASE-'.repeat(50_000)}`],
+      ['c.env', `api.openai.com\n${`OPENAI_BASE_URL${' '.repeat(1000)}`.repeat(1000)}`],
+    ]) {
+      const { r, ms } = timed(path as string, content as string);
+      expect(ms, path).toBeLessThan(FAST_MS);
+      expect(r?.assets.map((a) => a.name) ?? [], path).toEqual(['api.openai.com']);
+    }
+  });
+
   it('hostile: an endless path, userinfo bait and a 100,000-line .env finish fast and keep URLs short', () => {
     const cases: Array<[string, string]> = [
       ['p.py', `u = "https://api.openai.com/${'v1/'.repeat(300_000)}"`],
