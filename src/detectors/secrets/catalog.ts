@@ -76,8 +76,8 @@ export const KEY_PREFIXES: readonly string[] = [...new Set(KEY_RULES.map((r) => 
 export const BARE_CONTEXT = /azure[_-]?openai|openai\.azure\.com|cohere|CO_API_KEY|mistral/gi;
 
 /**
- * The same words, case-sensitive in their usual spellings, for the pre-check: a case-insensitive
- * alternation costs several times more on every file read.
+ * The same words in their usual spellings: the pre-check passes a text for its context words (and
+ * the detector's literal gate looks for them) only when written so.
  */
 export const BARE_CONTEXT_CASED = /[Aa]zure[_-]?[Oo]pen[Aa][Ii]|AZURE[_-]?OPENAI|openai\.azure\.com|[Cc]ohere|COHERE|CO_API_KEY|[Mm]istral|MISTRAL/;
 

@@ -86,6 +86,10 @@ describe('secrets detector on hostile input', () => {
       ['.env', 'OPENAI_API_KEY='.repeat(70_000)],
       ['g.py', `${' = '.repeat(300_000)}"${fakeKey('openai:project')}"`],
       ['h.js', `"${'\\n'.repeat(400_000)}"`],
+      // The pre-check's own bait: separators it looks behind, and context words it checks case by case.
+      ['i.js', '_-'.repeat(500_000)],
+      ['j.js', 'sk_'.repeat(350_000)],
+      ['k.js', 'aZURE-openai cOHERE openai.AZURE.com '.repeat(30_000)],
     ];
     for (const [path, content] of bait) {
       const { r, ms } = timed(path, content);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_RULES } from './catalog.ts';
+import { BARE_CONTEXT_CASED, KEY_PREFIXES, KEY_RULES } from './catalog.ts';
 import { FAKE_KEY_FORMATS, fakeKey } from '../../../test/helpers/fake-keys.ts';
-import { findKeys, type KeyHit } from './scan.ts';
+import { findKeys, mayHoldKey, type KeyHit } from './scan.ts';
 
 // Every key below is generated at run time (fake-keys.ts): no key-shaped literal is committed.
 const found = (text: string, kind: 'env' | 'code' | 'config' = 'code'): string[] =>
@@ -135,10 +135,58 @@ describe('findKeys: what is not a key', () => {
 });
 
 describe('pre-check', () => {
-  it('passes texts with a key-shaped token and not ordinary words that contain a prefix', async () => {
-    const { mayHoldKey } = await import('./scan.ts');
+  it('passes texts with a key-shaped token and not ordinary words that contain a prefix', () => {
     expect(mayHoldKey('const queue = "task-runner"; const disk_size_bytes = 4;')).toBe(false);
     expect(mayHoldKey(`OPENAI_API_KEY=${['sk', 'proj', 'Ab3dEf6gHi9jKl2mNo5pQr8s'].join('-')}`)).toBe(true);
     expect(mayHoldKey(`{"k": "\\n${['sk', 'proj', 'Ab3dEf6gHi9jKl2mNo5pQr8s'].join('-')}"}`)).toBe(true);
+  });
+
+  /** What the pre-check means, written plainly: a prefix at a token start with 16 key characters after it, or a context word's usual spelling. */
+  const meant = (text: string): boolean => {
+    if (BARE_CONTEXT_CASED.test(text)) return true;
+    const keyChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+    for (let i = 0; i < text.length; i++) {
+      if (keyChar(text[i - 1]) && text[i - 2] !== '\\') continue;
+      if (KEY_PREFIXES.some((p) => text.startsWith(p, i) && /^[A-Za-z0-9_-]{16}/.test(text.slice(i + p.length)))) return true;
+    }
+    return false;
+  };
+
+  it('is true exactly when a prefix starts a token with 16 key characters, or a context word is spelled as usual', () => {
+    const body = 'Ab3dEf6gHi9jKl2m';
+    const tricky = [
+      ...['sk-', 'sk_', 'hf_', 'api_org_', 'gsk_', 'pplx-', 'xai-', 'r8_', 'nvapi-', 'fw_', 'lsv2_pt_', 'lsv2_sk_', 'AIza'].flatMap((p) => [p + body, `x${p}${body}`, `-${p}${body}`, `\\x${p}${body}`, `\\${p}${body}`, ` ${p}${body.slice(1)}`]),
+      `api_${body}`, `lsv2_${body}`, `Sk-${body}`, `aiza${body}`, `sk-${body.slice(0, 8)}.${body}`,
+      'AzureOpenAI', 'azure-openai', 'AZUREOPENAI', 'AZURE_openai', 'Azure', 'https://x.openai.azure.com', 'OPENAI.AZURE.COM',
+      'Cohere', 'cOhere', 'COHERE', 'CO_API_KEY', 'co_api_key', 'Mistral', 'MISTRAL', 'mIstral', 'MIstral',
+      // A context word inside a rejected prefix run (`ask_` is no token start) still counts.
+      'def ask_cohere_embeddings(): pass', `xsk-Mistral${body}`,
+    ];
+    for (const text of tricky) expect(mayHoldKey(text), text).toBe(meant(text));
+  });
+
+  it('agrees with that meaning on generated runs of prefixes, escapes and context words in every case', () => {
+    const frags = ['sk', 'sk-', 'sk_', 'hf_', 'api_', 'org_', 'api_org_', 'gsk_', 'pplx-', 'xai-', 'r8_', 'nvapi-', 'fw_', 'lsv2_', 'pt_', 'AIza', 'AIZA',
+      'a', 'B', '0', '_', '-', '\\', ' ', '"', '/', '=', '\n', 'AAAAAAAA', 'abcdefgh', 'Azure', 'AZURE', 'OpenAI', 'OPENAI', 'openai.', 'azure', '.com',
+      'Cohere', 'cOhErE', 'COHERE', 'CO_API_KEY', 'co_api_key', 'Mistral', 'mIstral', 'MISTRAL', '\u212A'];
+    let seed = 3;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let passed = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let j = 0; j <= next(10); j++) text += frags[next(frags.length)];
+      const expected = meant(text);
+      passed += expected ? 1 : 0;
+      expect(mayHoldKey(text), text).toBe(expected);
+    }
+    expect(passed).toBeGreaterThan(5000);
+  });
+
+  it('finds a key near a context word that follows a prefix inside a word (ask_cohere)', () => {
+    const key = fakeKey('cohere:api');
+    expect(found(`def ask_cohere_embeddings(texts):\n    return Client("${key}").embed(texts)\n`)).toEqual(['cohere:api']);
   });
 });

@@ -48,27 +48,58 @@ const PREFIXED = new RegExp(`${NOT_AFTER_KEY_CHAR}(?:${KEY_PREFIXES.map(escape).
 const BARE = /(?<![A-Za-z0-9_+/-])[A-Za-z0-9]{32}(?:[A-Za-z0-9]{8})?(?![A-Za-z0-9_+/=-])/g;
 // The pre-check asks for what PREFIXED needs (a prefix at a token start and 16 key characters), so it
 // never rejects a text the full scan would report; a bare `sk-` inside `task-queue` does not pass.
-// One pass over the text: shortest distinct prefixes only (longer ones extend them), and the token
-// boundary is checked in code per match, since a lookbehind at every position cost twice as much.
+// Shortest distinct prefixes only (longer ones extend them). Most texts it reads hold no key, so
+// it is built to pass over them fast, in three searches that each stop at few characters: prefixes
+// from their first `-`/`_` (`sk-` from its `-`, with `sk` and the token start checked behind it:
+// letters and base64 never start a match), prefixes without one (`AIza`) from their first letters,
+// and the context words case-insensitively in their shortest form, checked in their usual
+// spellings (BARE_CONTEXT_CASED) where found. One regex starting at every letter that could open a
+// prefix or a spelling cost two to three times as much on large files (cassettes, bundles), and
+// ten times as much on a text with a character beyond Latin-1.
 const STEMS = KEY_PREFIXES.filter((p) => !KEY_PREFIXES.some((q) => q !== p && p.startsWith(q)));
-const PRECHECK = new RegExp(`((?:${STEMS.map(escape).join('|')})[A-Za-z0-9_-]{16})|${BARE_CONTEXT_CASED.source}`, 'g');
+/** Before a prefix: the text's start, a non-key character, or an escape (`\nsk-...` in JSON text). */
+const TOKEN_START = '(?:^|[^A-Za-z0-9_-]|\\\\[A-Za-z0-9_-])';
+/** Stems by what follows their first `-`/`_` (from it on), and stems without one. */
+const BY_SEPARATOR = new Map<string, string[]>();
+const WHOLE_STEMS: string[] = [];
+for (const stem of STEMS) {
+  const at = stem.search(/[-_]/);
+  if (at <= 0) WHOLE_STEMS.push(stem);
+  else BY_SEPARATOR.set(stem.slice(at), [...(BY_SEPARATOR.get(stem.slice(at)) ?? []), stem.slice(0, at)]);
+}
+const NEVER = /(?!)/;
+const STEM_AT_SEPARATOR = BY_SEPARATOR.size === 0 ? NEVER : new RegExp(`(?:${[...BY_SEPARATOR].map(([rest, heads]) => `(?<=${TOKEN_START}(?:${heads.map(escape).join('|')}))${escape(rest)}`).join('|')})[A-Za-z0-9_-]{16}`);
+const WHOLE_STEM = WHOLE_STEMS.length === 0 ? NEVER : new RegExp(`(?<=${TOKEN_START})(?:${WHOLE_STEMS.map(escape).join('|')})[A-Za-z0-9_-]{16}`);
 /**
- * The detector's gate (`Detector.literals`): every PRECHECK match holds a stem or one of the
- * context words, so a text with none of them gets null without running PRECHECK at all.
+ * A word every spelling of BARE_CONTEXT_CASED holds, in any case (`azure` only where it is part of
+ * `azure openai` or `openai.azure.com`: a bundle may say `azure` thousands of times).
  */
-export const KEY_LITERALS: readonly string[] = [...STEMS, ...literalsOf(BARE_CONTEXT_CASED)];
-const KEY_CHAR = /[A-Za-z0-9_-]/;
+const CONTEXT_WORDS = /azure(?=[_-]?openai)|(?<=openai\.)azure(?=\.com)|cohere|mistral|co_api_key/gi;
+const CONTEXT_SPELLINGS = literalsOf(BARE_CONTEXT_CASED);
+/** Where a spelling starts, back from its first context word: 0, or 7 for `openai.azure.com`. */
+const CONTEXT_OFFSETS = [...new Set(CONTEXT_SPELLINGS.map((s) => s.search(CONTEXT_WORDS)))];
+if (CONTEXT_OFFSETS.includes(-1)) throw new Error('secrets catalog: a BARE_CONTEXT_CASED spelling holds no context word');
+const CONTEXT_AT = new RegExp(BARE_CONTEXT_CASED.source, 'y');
+/**
+ * The detector's gate (`Detector.literals`): a text the pre-check passes holds a stem or a
+ * spelling of a context word, so a text with none of them gets null without running it at all.
+ */
+export const KEY_LITERALS: readonly string[] = [...STEMS, ...CONTEXT_SPELLINGS];
 const PREFIXED_RULES = KEY_RULES.filter((r) => r.prefix !== '');
 const BARE_RULES = KEY_RULES.filter((r) => r.prefix === '');
 
 /** Cheap test on raw text: false means the text holds no key this detector knows. */
 export function mayHoldKey(text: string): boolean {
-  PRECHECK.lastIndex = 0;
-  for (let m = PRECHECK.exec(text); m !== null; m = PRECHECK.exec(text)) {
-    if (m[1] === undefined) return true; // a context word for prefix-less keys
-    const before = text[m.index - 1];
-    // As NOT_AFTER_KEY_CHAR: a key char before means mid-token, unless it is an escape (`\nsk-...`).
-    if (before === undefined || !KEY_CHAR.test(before) || text[m.index - 2] === '\\') return true;
+  return STEM_AT_SEPARATOR.test(text) || WHOLE_STEM.test(text) || holdsContextWord(text);
+}
+
+/** True when a usual spelling of a context word (BARE_CONTEXT_CASED) occurs. */
+function holdsContextWord(text: string): boolean {
+  for (const m of text.matchAll(CONTEXT_WORDS)) {
+    for (const offset of CONTEXT_OFFSETS) {
+      CONTEXT_AT.lastIndex = m.index - offset;
+      if (m.index >= offset && CONTEXT_AT.test(text)) return true;
+    }
   }
   return false;
 }
