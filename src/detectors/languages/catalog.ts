@@ -139,6 +139,9 @@ export const NUGET_NAMESPACES: readonly PrefixRow[] = toRows([
   ['Mistral.SDK', 'Mistral.SDK', 'Mistral.SDK README (community)'],
   ['Qdrant.Client', 'Qdrant.Client', 'qdrant-dotnet README'],
   ['Pinecone', 'Pinecone.Client', 'pinecone-dotnet-client README'],
+  ['Pgvector', 'Pgvector', 'pgvector-dotnet README (Pgvector, Pgvector.Npgsql)'],
+  ['Pgvector.EntityFrameworkCore', 'Pgvector.EntityFrameworkCore', 'pgvector-dotnet README'],
+  ['Pgvector.Dapper', 'Pgvector.Dapper', 'pgvector-dotnet README'],
 ]);
 
 export interface GemRow {

@@ -10,7 +10,7 @@ describe('languages detector on fixtures', () => {
   it('polyglot: SDK imports and model ids in all six languages', () => {
     const r = detectTree(fixture('polyglot'), languagesDetector);
     expect(names(r.assets, 'sdk')).toEqual([
-      'Azure.AI.OpenAI', 'OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
+      'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'OpenAI', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
       'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-mcp', 'dev.langchain4j:langchain4j-open-ai', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go',
       'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3', 'github.com/pgvector/pgvector-go',
       'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
@@ -85,13 +85,41 @@ describe('languages detector on fixtures', () => {
     // (under Azure.AI.OpenAI) is not declared at all, mcp-go only in go-mcp/go.mod. The Android app declares both Gemini
     // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
     expect(shared).toEqual([
-      'Azure.AI.OpenAI', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
+      'Azure.AI.OpenAI', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
       'dev.langchain4j:langchain4j-mcp', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3',
       'github.com/pgvector/pgvector-go', 'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
       'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.pinecone:pinecone-client',
       'io.qdrant:client', 'io.weaviate:client',
     ]);
     expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
+  });
+
+  it('polyglot: .NET Aspire integrations and pgvector-dotnet under central package management', () => {
+    const declared = detectTree(fixture('polyglot/dotnet-aspire'), manifestsDetector).assets;
+    expect(declared.map((a) => `${a.evidence[0]?.path} ${a.name} ${String(a.attributes['category'])} ${String(a.attributes['scopes'])}`).sort()).toEqual([
+      'AppHost/AppHost.csproj Aspire.Hosting.Azure.CognitiveServices serving runtime',
+      'AppHost/AppHost.csproj CommunityToolkit.Aspire.Hosting.Ollama serving runtime',
+      'Catalog/Catalog.csproj Aspire.Azure.AI.OpenAI llm-provider runtime',
+      'Catalog/Catalog.csproj CommunityToolkit.Aspire.OllamaSharp llm-provider runtime',
+      'Catalog/Catalog.csproj Pgvector vector-store runtime',
+      'Catalog/Catalog.csproj Pgvector.EntityFrameworkCore vector-store runtime',
+      'Directory.Packages.props Aspire.Azure.AI.OpenAI llm-provider managed',
+      'Directory.Packages.props Aspire.Hosting.Azure.CognitiveServices serving managed',
+      'Directory.Packages.props CommunityToolkit.Aspire.Hosting.Ollama serving managed',
+      'Directory.Packages.props CommunityToolkit.Aspire.OllamaSharp llm-provider managed',
+      'Directory.Packages.props Pgvector vector-store managed',
+      'Directory.Packages.props Pgvector.EntityFrameworkCore vector-store managed',
+    ]);
+    const r = detectTree(fixture('polyglot/dotnet-aspire'), languagesDetector);
+    // `using Pgvector;` is the declared package's id; a Vector built from it is the store, a Vector-typed
+    // property is not, and System.Numerics vectors (Scoring.cs) are arithmetic.
+    expect(r.assets.map((a) => `${a.kind} ${a.name} ${a.evidence.map((e) => `${e.path}:${e.line}`).join(',')}`).sort()).toEqual([
+      'sdk Microsoft.Extensions.AI Catalog/ProductEmbeddings.cs:1',
+      'sdk Pgvector Catalog/ProductEmbeddings.cs:2',
+      'vector-store pgvector Catalog/ProductEmbeddings.cs:14',
+    ]);
+    expect(r.assets.find((a) => a.name === 'Pgvector')?.id).toBe(declared.find((a) => a.name === 'Pgvector')?.id);
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('negative-controls (all areas, languages/ traps included): nothing at all', () => {

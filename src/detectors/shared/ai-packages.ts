@@ -307,6 +307,18 @@ const NUGET: readonly Row[] = [
   ['mistral.sdk', 'llm-provider', 'mistral', 'nuget.org (community client)'],
   ['qdrant.client', 'vector-store', 'qdrant', 'nuget.org'],
   ['pinecone.client', 'vector-store', 'pinecone', 'nuget.org'],
+  ['pgvector', 'vector-store', 'pgvector', 'nuget.org (pgvector-dotnet: Npgsql types)'],
+  ['pgvector.', 'vector-store', 'pgvector', 'nuget.org (pgvector-dotnet: EntityFrameworkCore, Dapper)', 'prefix'],
+  // .NET Aspire integrations: a client project registers the provider's client through them, an
+  // AppHost provisions the model service (Azure OpenAI deployments, an Ollama container and its models).
+  ['aspire.azure.ai.openai', 'llm-provider', 'azure-openai', 'nuget.org (Aspire Azure OpenAI client integration)'],
+  ['aspire.azure.ai.inference', 'llm-provider', 'azure-ai', 'nuget.org (Aspire Azure AI Inference client integration)'],
+  ['aspire.openai', 'llm-provider', 'openai', 'nuget.org (Aspire OpenAI client integration)'],
+  ['aspire.hosting.azure.cognitiveservices', 'serving', 'azure-openai', 'nuget.org (Aspire AppHost: Azure OpenAI account and deployments)'],
+  ['aspire.qdrant.client', 'vector-store', 'qdrant', 'nuget.org (Aspire Qdrant client integration)'],
+  ['aspire.hosting.qdrant', 'vector-store', 'qdrant', 'nuget.org (Aspire AppHost: Qdrant container)'],
+  ['communitytoolkit.aspire.ollamasharp', 'llm-provider', 'ollama', 'nuget.org (Aspire Community Toolkit OllamaSharp client integration)'],
+  ['communitytoolkit.aspire.hosting.ollama', 'serving', 'ollama', 'nuget.org (Aspire Community Toolkit AppHost: Ollama container and models)'],
 ];
 
 function rows(ecosystem: Ecosystem, table: readonly Row[]): AiPackage[] {

@@ -151,6 +151,7 @@ export const GO_VECTOR_CLIENTS: readonly VectorClient[] = [
 export const NUGET_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'qdrant', names: ['QdrantClient'], packages: ['Qdrant.Client'], source: 'qdrant-dotnet README' },
   { product: 'pinecone', names: ['PineconeClient'], packages: ['Pinecone'], source: 'pinecone-dotnet-client README' },
+  { product: 'pgvector', names: ['Vector', 'HalfVector', 'SparseVector'], packages: ['Pgvector'], source: 'pgvector-dotnet README (new Vector(float[]) under using Pgvector)' },
 ];
 
 /** Finds the client whose name matches and whose package list contains `fromPackage`. */
