@@ -45,6 +45,7 @@ export const MODEL_CALLS: readonly ModelCall[] = [
   { names: ['init_chat_model', 'init_embeddings'], label: 'init_chat_model', arg: 0, packages: ['langchain'], source: 'langchain init_chat_model docs' },
   { names: ['GenerativeModel'], label: 'GenerativeModel', arg: 0, packages: ['google.generativeai', 'vertexai', 'google.cloud.aiplatform'], source: 'google-generativeai / vertexai GenerativeModel' },
   { names: ['create_react_agent'], label: 'create_react_agent', arg: 0, packages: ['langgraph.prebuilt'], source: 'langgraph prebuilt create_react_agent(model, tools)' },
+  { names: ['create_agent'], label: 'create_agent', arg: 0, packages: ['langchain.agents'], source: 'langchain 1.x create_agent(model, tools) (succeeds create_react_agent)' },
   { names: ['LM'], label: 'dspy.LM', arg: 0, packages: ['dspy'], source: 'dspy LM docs' },
   { names: ['Agent'], label: 'pydantic_ai.Agent', arg: 0, packages: ['pydantic_ai'], source: 'pydantic-ai Agent("openai:gpt-4o")' },
   { names: ['LLM'], label: 'vllm.LLM', arg: 0, packages: ['vllm'], source: 'vllm offline inference docs' },

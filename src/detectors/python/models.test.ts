@@ -69,6 +69,16 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it("reads LangChain 1.x create_agent's model, and no create_agent of another package", () => {
+    const src = [
+      'from langchain.agents import create_agent',
+      'from support.factory import create_agent as make_bot',
+      'agent = create_agent("openai:gpt-4.1-mini", tools=[])',
+      'bot = make_bot("support-bot-v2", tools=[])',
+    ].join('\n');
+    expect(summary(src).map(([n, p, s]) => [n, p, s])).toEqual([['openai:gpt-4.1-mini', 'openai', ['create_agent']]]);
+  });
+
   it('resolves same-file constants, list/dict members, getenv defaults (inferred, cited at the use site)', () => {
     const src = [
       'import os',
