@@ -71,7 +71,9 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
     return builder.result();
   }
   detectSdks(imports.imports, found, evidence);
-  detectModels(ctx);
+  // An MCP SDK calls no model: where it is the file's only AI import, `model:` properties and calls
+  // are sampling data (a result's `model`, a hint's `name`); only constants named for models count.
+  detectModels(ctx, imports.imports.every((imp) => imp.pkg.category === 'mcp'));
   detectVectorStores(ctx);
   detectMcp(ctx);
   detectMcpClients(ctx);

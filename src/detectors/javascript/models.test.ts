@@ -251,6 +251,33 @@ describe('what is not a model', () => {
   });
 });
 
+describe('model ids in files whose only AI imports are MCP SDKs', () => {
+  it('takes sampling data for data: results, hints and responses; only constants named for models count', () => {
+    const content = [
+      "import type { CreateMessageResult } from '@modelcontextprotocol/sdk/types.js';",
+      "import { Client } from '@modelcontextprotocol/sdk/client/index.js';",
+      'const draft: CreateMessageResult = { role: "assistant", model: "claude-sonnet-4-20250514", content: { type: "text", text: "ok" } };',
+      'const request = { messages: [], modelPreferences: { hints: [{ name: "claude-3-5-sonnet" }, { name: "gpt-4" }] } };',
+      'const client = new Client({ name: "inspector", version: "1.0.0" });',
+      'client.respond({ model: "e2e-model", role: "assistant" });',
+      'const DEFAULT_MODEL = "gpt-4o-mini";',
+      'const mockModels = ["gpt-4.1"];',
+    ].join('\n');
+    expect(summary(content)).toEqual({ 'gpt-4o-mini': ['openai', ['constant'], ['7:inferred']] });
+  });
+
+  it('reads every tier again as soon as the file also imports a package that calls models', () => {
+    const content = [
+      "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+      "import OpenAI from 'openai';",
+      'const server = new McpServer({ name: "summarizer", version: "1.0.0" });',
+      'const hints = [{ name: "claude-3-5-sonnet" }];',
+      'await new OpenAI().chat.completions.create({ model: "my-summarizer-v2", messages: [] });',
+    ].join('\n');
+    expect(names(content)).toEqual(['claude-3-5-sonnet', 'my-summarizer-v2']);
+  });
+});
+
 describe('constants that are not models', () => {
   it('counts a bare family name only in a constant named for a model; never a prefix or a file name', () => {
     const content = [

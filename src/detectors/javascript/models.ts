@@ -5,7 +5,7 @@
  * - **anywhere else** in a file that imports an AI package (constants, arrays, maps, `model:`
  *   properties of objects not seen reaching an AI call): only `matchKnownModel` hits, inferred.
  * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
- * an ORM file yields nothing.
+ * an ORM file yields nothing; files importing only MCP SDKs only constants named for models.
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
@@ -29,9 +29,20 @@ interface Position {
   readonly fallbackProvider?: string;
 }
 
-/** Detects model ids; see the module comment for the two tiers. */
-export function detectModels(ctx: Context): void {
+/**
+ * Detects model ids; see the module comment for the two tiers. `mcpOnly`: the file's only AI
+ * imports are MCP SDKs, which call no model; there only constants whose name says model or LLM
+ * (`DEFAULT_MODEL`, not sample data) hold ids a program uses.
+ */
+export function detectModels(ctx: Context, mcpOnly = false): void {
   const reported = new Set<Node>();
+  if (mcpOnly) {
+    for (const decl of ctx.facts.declarations) {
+      if (!decl.init || !MODEL_HOLDER.test(decl.name) || isSampleHolder(decl.name)) continue;
+      for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported);
+    }
+    return;
+  }
   for (const call of ctx.facts.calls) {
     for (const position of modelPositions(ctx, call)) {
       for (const s of ctx.resolver.strings(position.arg)) {
