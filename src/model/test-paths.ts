@@ -14,6 +14,8 @@ export const TEST_PATH_GLOBS: readonly string[] = [
   '**/*_test.go',
   '**/{test_*.py,*_test.py,conftest.py}',
   '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  // Storybook stories: UI components rendered with sample props (a sampling result, a chat transcript).
+  '**/*.stories.{js,jsx,ts,tsx,mjs,cjs,mts,cts,mdx}',
   '**/*_{spec,test}.rb',
   // JUnit / Kotlin / xUnit class names.
   '**/*{Test,Tests,IT}.{java,kt,cs}',
