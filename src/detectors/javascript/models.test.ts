@@ -176,6 +176,25 @@ describe('model ids in same-file constants', () => {
     });
   });
 
+  it("reads known ids passed to a helper named for models, not unknown ids nor other helpers' arguments", () => {
+    const content = [
+      "import { generateText } from 'ai';",
+      "import { getModel } from './providers';",
+      'export async function extract(model = getModel("gpt-4o-mini", "openai"), retry = getModel("claude-3-5-sonnet-20240620", "anthropic")) {',
+      '  const fallback = registry?.getLLM?.("gemini-2.5-flash-lite");',
+      '  const house = getModel("house-extractor-v2", "openai");',
+      '  log.info("gpt-4.1", "switching");',
+      '  if (isReasoningModel("o3-mini") || modelPricing("gpt-4o")) return;',
+      '  return generateText({ model, prompt: "x" });',
+      '}',
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o-mini': ['openai', ['call-argument'], ['3:inferred']],
+      'claude-3-5-sonnet-20240620': ['anthropic', ['call-argument'], ['3:inferred']],
+      'gemini-2.5-flash-lite': ['google', ['call-argument'], ['4:inferred']],
+    });
+  });
+
   it('merges repeated references into one asset keyed by the lower-cased id', () => {
     const content = [
       "import OpenAI from 'openai';",

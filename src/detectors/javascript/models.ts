@@ -3,13 +3,14 @@
  * - **model positions** (an argument of a provider function such as `openai('…')`, or a `model`
  *   property of an object passed to an AI SDK call): any string that `looksLikeModelId`;
  * - **anywhere else** in a file that imports an AI package (constants, arrays, maps, `model:`
- *   properties of objects not seen reaching an AI call): only `matchKnownModel` hits, inferred.
+ *   properties of objects not seen reaching an AI call, arguments of a helper named for models such
+ *   as `getModel('gpt-4o', 'openai')`): only `matchKnownModel` hits, inferred.
  * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
  * an ORM file yields nothing; files importing only MCP SDKs only constants named for models.
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { isBareName, isListedModel, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
@@ -61,6 +62,20 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
     const holdsModel = MODEL_HOLDER.test(decl.name);
     for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported, holdsModel);
   }
+  for (const call of ctx.facts.calls) {
+    // A helper whose name says model or LLM (`getModel('gpt-4o-mini', 'openai')`, a wrapper around the
+    // provider from another file): its literal arguments that are known ids.
+    if ((call.type === 'CallExpression' || call.type === 'OptionalCallExpression' || call.type === 'NewExpression') && isModelHelper(calleeName(call.callee) ?? '')) {
+      for (const arg of call.arguments) reportKnown(ctx, arg, 'call-argument', reported);
+    }
+  }
+}
+
+/** The name a call goes by: `f` in `f(...)`, `m` in `a.b.m(...)`. */
+function calleeName(callee: Node): string | undefined {
+  if (callee.type === 'Identifier') return callee.name;
+  if ((callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') && callee.property.type === 'Identifier') return callee.property.name;
+  return undefined;
 }
 
 /**

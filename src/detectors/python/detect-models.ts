@@ -4,12 +4,13 @@
  *   `from_pretrained("x")`, `SentenceTransformer("x")`, ...), `{"model": "x"}` dict entries;
  *   the value may be a literal or reached through a constant, a constant list/dict member or an
  *   `os.getenv` default (then `inferred`);
- * - other string constants (assignments of literals, lists, dicts) only when `matchKnownModel` hits.
+ * - other string constants (assignments of literals, lists, dicts) and the arguments of a helper
+ *   named for models (`get_model("gpt-4o")`) only when `matchKnownModel` hits.
  * How strict a model position is depends on the callee: into an AI package any id-shaped string
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
-import { isBareName, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isModelHelper, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
 import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
@@ -84,11 +85,30 @@ function detectCall(ctx: Context, call: CallExpr): void {
     if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`);
   }
   const row = catalogRow(ctx, call);
-  if (row === undefined) return;
+  if (row === undefined) {
+    reportHelperArgs(ctx, call);
+    return;
+  }
   const value = row.arg === undefined ? undefined : call.args[row.arg];
   if (value !== undefined) reportPosition(ctx, value, 'ai', row.label);
   const kw = row.keyword === undefined ? undefined : call.kwargs.find((k) => k.name === row.keyword);
   if (kw !== undefined) reportPosition(ctx, kw.value, 'ai', row.label);
+}
+
+/**
+ * A helper whose name says model or LLM (`get_model("gpt-4o-mini", "openai")`, a wrapper around the
+ * provider from another module): its positional arguments that are known ids, inferred.
+ */
+function reportHelperArgs(ctx: Context, call: CallExpr): void {
+  const name = lastName(call.callee);
+  if (name === undefined || !isModelHelper(name)) return;
+  for (const arg of call.args) {
+    for (const r of ctx.scope.strings(arg)) {
+      if (ctx.consumed.has(r.node) || !matchKnownModel(r.value)) continue;
+      ctx.consumed.add(r.node);
+      record(ctx, r.value, `call:${name}`, r.inferred ? arg.line : r.node.line, true);
+    }
+  }
 }
 
 /** Records model assets for one analyzed file; does nothing unless an AI package is imported. */

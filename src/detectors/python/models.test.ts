@@ -69,6 +69,24 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it('reads known ids passed to a helper named for models, not unknown ids nor other calls', () => {
+    const src = [
+      'import openai',
+      'from .providers import get_model',
+      'def extract(model=get_model("gpt-4o-mini", "openai")):',
+      '    fallback = self.registry.load_llm("claude-3-5-sonnet-20240620")',
+      '    house = get_model("house-extractor-v2")',
+      '    log.info("gpt-4.1")',
+      '    family = _find_model_family("openai", "gpt-4-turbo")',
+      '    ok = supports_model("o3-mini") and validate_model("gpt-4o")',
+      '    return model',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['gpt-4o-mini', 'openai', ['call:get_model'], '3:inferred'],
+      ['claude-3-5-sonnet-20240620', 'anthropic', ['call:load_llm'], '4:inferred'],
+    ]);
+  });
+
   it("reads LangChain 1.x create_agent's model, and no create_agent of another package", () => {
     const src = [
       'from langchain.agents import create_agent',

@@ -55,6 +55,15 @@ export const MODEL_STEMS: readonly string[] = [
 /** Names of constants that hold model ids (`DEFAULT_MODEL`, `llm_name`, `MODELS`). */
 export const MODEL_HOLDER = /model|llm/i;
 
+/**
+ * Names of helpers that choose a model (`getModel`, `get_llm`, `getEmbeddingModel`, `LLM`): the name
+ * ends with the word. Predicates (`isReasoningModel`, `supports_model`) and helpers about a model
+ * (`find_model_family`, `model_pricing`) ask about an id, they do not choose one.
+ */
+export function isModelHelper(name: string): boolean {
+  return /(?:model|llm)s?$/i.test(name) && !/^_*(?:is|has|supports?|can|validate|check)(?:[A-Z_]|$)/.test(name);
+}
+
 const SAMPLE_WORD = /^(?:examples?|samples?|demos?|mock(?:s|ed)?|fakes?|dumm(?:y|ies)|fixtures?|tests?|testing)$/i;
 
 /**
