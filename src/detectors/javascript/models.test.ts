@@ -281,8 +281,13 @@ describe('model ids in files whose only AI imports are MCP SDKs', () => {
       'client.respond({ model: "e2e-model", role: "assistant" });',
       'const DEFAULT_MODEL = "gpt-4o-mini";',
       'const mockModels = ["gpt-4.1"];',
+      'export const WithModelHints = { args: { modelPreferences: { hints: [{ name: "claude-opus-4-20250514" }] } } };',
+      'const samplingModelId = "claude-3-5-haiku-latest";',
     ].join('\n');
-    expect(summary(content)).toEqual({ 'gpt-4o-mini': ['openai', ['constant'], ['7:inferred']] });
+    expect(summary(content)).toEqual({
+      'gpt-4o-mini': ['openai', ['constant'], ['7:inferred']],
+      'claude-3-5-haiku-latest': ['anthropic', ['constant'], ['10:inferred']],
+    });
   });
 
   it('reads every tier again as soon as the file also imports a package that calls models', () => {

@@ -10,7 +10,7 @@
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { isBareName, isListedModel, isModelHelper, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, namesModel, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
@@ -33,13 +33,13 @@ interface Position {
 /**
  * Detects model ids; see the module comment for the two tiers. `mcpOnly`: the file's only AI
  * imports are MCP SDKs, which call no model; there only constants whose name says model or LLM
- * (`DEFAULT_MODEL`, not sample data) hold ids a program uses.
+ * word for word (`DEFAULT_MODEL`, not `WithModelHints`, not sample data) hold ids a program uses.
  */
 export function detectModels(ctx: Context, mcpOnly = false): void {
   const reported = new Set<Node>();
   if (mcpOnly) {
     for (const decl of ctx.facts.declarations) {
-      if (!decl.init || !MODEL_HOLDER.test(decl.name) || isSampleHolder(decl.name)) continue;
+      if (!decl.init || !namesModel(decl.name) || isSampleHolder(decl.name)) continue;
       for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported);
     }
     return;

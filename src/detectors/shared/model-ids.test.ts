@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareName, looksLikeModelId, matchKnownModel, modelProvider } from './model-ids.ts';
+import { isBareName, isModelHelper, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from './model-ids.ts';
 
 describe('matchKnownModel', () => {
   it('recognizes provider ids, Bedrock ids, inference profiles and gateway ids', () => {
@@ -61,5 +61,21 @@ describe('looksLikeModelId', () => {
 describe('modelProvider', () => {
   it('names the provider from the catalog, else the gateway org', () => {
     expect([modelProvider('gpt-4o'), modelProvider('acme/custom-7b'), modelProvider('my-model-v2')]).toEqual(['openai', 'acme', undefined]);
+  });
+});
+
+describe('names that say model', () => {
+  it('namesModel: model or llm as the last word, or followed by name/id only', () => {
+    const yes = ['DEFAULT_MODEL', 'model', 'MODELS', 'chatModelId', 'llm_name', 'SAMPLING_MODEL_IDS', 'embeddingModelName'];
+    const no = ['WithModelHints', 'modelPreferences', 'model_family', 'modeling', 'remodel_plan', 'hints'];
+    expect(yes.filter((n) => !namesModel(n))).toEqual([]);
+    expect(no.filter(namesModel)).toEqual([]);
+  });
+
+  it('isModelHelper: helpers ending with model or llm choose one; predicates and helpers about a model do not', () => {
+    const yes = ['getModel', 'get_model', 'getEmbeddingModel', 'load_llm', 'LLM', 'createChatModel', 'init_models'];
+    const no = ['isReasoningModel', 'supports_model', '_validate_model', 'hasModel', 'modelPricing', '_find_model_family', 'canUseModel'];
+    expect(yes.filter((n) => !isModelHelper(n))).toEqual([]);
+    expect(no.filter(isModelHelper)).toEqual([]);
   });
 });

@@ -56,6 +56,17 @@ export const MODEL_STEMS: readonly string[] = [
 export const MODEL_HOLDER = /model|llm/i;
 
 /**
+ * A name that says it holds a model, word for word (`DEFAULT_MODEL`, `chatModelId`, `llm_name`,
+ * `MODELS`): `model`/`llm` is its last word or is followed only by `name` or `id`. Looser than
+ * MODEL_HOLDER, which also takes `modelPreferences` and `WithModelHints`.
+ */
+export function namesModel(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const at = words.findLastIndex((w) => /^(?:model|llm)s?$/.test(w));
+  return at !== -1 && words.slice(at + 1).every((w) => /^(?:name|id)s?$/.test(w));
+}
+
+/**
  * Names of helpers that choose a model (`getModel`, `get_llm`, `getEmbeddingModel`, `LLM`): the name
  * ends with the word. Predicates (`isReasoningModel`, `supports_model`) and helpers about a model
  * (`find_model_family`, `model_pricing`) ask about an id, they do not choose one.
