@@ -107,4 +107,28 @@ describe('manifestsDetector', () => {
       expect([evidence?.line, evidence?.snippet?.includes('openai')], path).toEqual([path === 'requirements.txt' ? 2 : path === 'pyproject.toml' ? 4 : path === 'go.mod' ? 4 : 3, true]);
     }
   });
+
+  it('reports a project template that is not valid as written as info, a broken manifest as warn', () => {
+    const template = [
+      '[project]',
+      'name = "{{ cookiecutter.package_name }}"',
+      'dependencies = ["openai>=1.40"]',
+      '',
+      '[project.scripts]',
+      '{{ cookiecutter.package_name }} = "{{ cookiecutter.package_name }}.main:run"',
+      '',
+    ].join('\n');
+    const t = manifestsDetector.detect({ scope: 's', path: 'templates/{{cookiecutter.package_name}}/pyproject.toml', content: template });
+    expect(t?.diagnostics.map((d) => [d.level, d.code, d.location?.line, d.message.endsWith('(a template: {{ }} placeholders)')])).toEqual([['info', 'parse-failed', 6, true]]);
+    const broken = manifestsDetector.detect({ scope: 's', path: 'pyproject.toml', content: '[project]\ndependencies = ["openai>=1.40"\n' });
+    expect(broken?.diagnostics.map((d) => [d.level, d.code])).toEqual([['warn', 'parse-failed']]);
+  });
+
+  it('looks for template placeholders in bounded time on hostile input', () => {
+    const content = `[project\n${'{{'.repeat(50_000)}${'x'.repeat(50_000)}`;
+    const started = performance.now();
+    const result = manifestsDetector.detect({ scope: 's', path: 'pyproject.toml', content });
+    expect(result?.diagnostics.map((d) => d.level)).toEqual(['warn']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });

@@ -25,7 +25,9 @@
  * - `indirect` go.mod `// indirect`
  *
  * Broken input (invalid JSON/TOML, garbage XML, an unterminated go.mod block) is one `parse-failed`
- * diagnostic with the line when known; whatever could still be read is kept. Lockfiles, setup.py
+ * diagnostic with the line when known; whatever could still be read is kept. A project template
+ * (cookiecutter, Copier, a CLI's scaffolds) is not valid as written where a `{{ name }}` placeholder
+ * stands for a key: its diagnostic is `info`, a template and not a broken manifest of the repository. Lockfiles, setup.py
  * and Gradle `libs.x` accessors are deliberately not read here. Conda environment files map onto
  * the `pypi` ecosystem (scope `conda` for conda packages).
  */
@@ -87,7 +89,18 @@ export const manifestsDetector: Detector = {
     const outcome = format.parse(file.content, file.path);
     const out = new ResultBuilder();
     emitSdkAssets(file, ID, outcome.entries, out);
-    for (const problem of outcome.problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
+    const template = outcome.problems.length > 0 && isTemplate(file.content);
+    for (const problem of outcome.problems) {
+      const diagnostic = parseFailed(file, ID, problem.message, problem.line);
+      out.diagnostic(template ? { ...diagnostic, level: 'info', message: `${diagnostic.message} (a template: {{ }} placeholders)` } : diagnostic);
+    }
     return out.result();
   },
 };
+
+/** Jinja/cookiecutter `{{ x }}` or `{% x %}`, Go template `{{ .X }}`: bounded, one line each. */
+const TEMPLATE_PLACEHOLDER = /\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}/;
+
+function isTemplate(content: string): boolean {
+  return TEMPLATE_PLACEHOLDER.test(content);
+}
