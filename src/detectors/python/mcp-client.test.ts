@@ -88,6 +88,25 @@ describe('python detector: MCP client connections', () => {
     ]);
   });
 
+  it('reads AutoGen and Mistral MCP server params', () => {
+    const src = [
+      'from autogen_ext.tools.mcp import StdioServerParams, SseServerParams, StreamableHttpServerParams, McpWorkbench',
+      'from mistralai.extra.mcp.sse import SSEServerParams',
+      'fetch = StdioServerParams(command="uvx", args=["mcp-server-fetch"], read_timeout_seconds=60)',
+      'web = SseServerParams(url="http://localhost:8931/sse", headers={"Authorization": "Bearer x"})',
+      'api = StreamableHttpServerParams(url="https://mcp.acme.example/mcp")',
+      'mistral = SSEServerParams(url="https://tools.acme.example/sse")',
+    ].join('\n');
+    expect(servers(src).map((s) => [s.name, s.attributes['transport'], s.evidence[0]?.line]).sort()).toEqual([
+      ['localhost', 'sse', 4],
+      ['mcp-server-fetch', 'stdio', 3],
+      ['mcp.acme.example', 'streamable-http', 5],
+      ['tools.acme.example', 'sse', 6],
+    ]);
+    // The same class names from elsewhere are not MCP connections.
+    expect(servers('from myapp.params import SseServerParams\nx = SseServerParams(url="https://a.example/sse")\nimport openai')).toEqual([]);
+  });
+
   it('names an interpreter connection after the script it runs; marks non-literal args', () => {
     const src = 'import os\nfrom mcp import StdioServerParameters\np = StdioServerParameters(command="python", args=["server.py", os.getcwd()])\n';
     expect(summary(src)).toEqual([['server.py', { role: 'client-connection', command: 'python', args: ['server.py', '<expr>'], transport: 'stdio' }]]);
