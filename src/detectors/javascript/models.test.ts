@@ -585,3 +585,14 @@ describe('this.<field> clients read in the class that uses them', () => {
     expect(names(content)).toEqual(['corp-bot-v1']);
   });
 });
+
+describe('model registries', () => {
+  const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `gpt-4o-mini-${1000 + i}`);
+  it('leaves out a constant holding more known ids than a program chooses among (a price table)', () => {
+    const table = (n: number): string => `export const MODEL_PRICES = [\n${ids(n).map((id) => `  { id: '${id}', input: 0.15 },`).join('\n')}\n];`;
+    const call = "export const r = await client.chat.completions.create({ model: 'claude-3-5-haiku-latest', messages: [] });";
+    const head = "import OpenAI from 'openai';\nconst client = new OpenAI();";
+    expect(names([head, table(50), call].join('\n'))).toHaveLength(51);
+    expect(names([head, table(51), call].join('\n'))).toEqual(['claude-3-5-haiku-latest']);
+  });
+});

@@ -10,7 +10,7 @@
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { isBareName, isListedModel, isModelHelper, namesModel, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
@@ -60,7 +60,10 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
     if (!decl.init) continue;
     // A bare family name (`const MISTRAL = 'mistral'`) counts when the constant's name says model.
     const holdsModel = MODEL_HOLDER.test(decl.name);
-    for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported, holdsModel);
+    const leaves = literalLeaves(decl.init);
+    // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
+    if (isModelRegistry(leaves.map(literalString))) continue;
+    for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, holdsModel);
   }
   for (const call of ctx.facts.calls) {
     // A helper whose name says model or LLM (`getModel('gpt-4o-mini', 'openai')`, a wrapper around the
@@ -78,11 +81,6 @@ function calleeName(callee: Node): string | undefined {
   return undefined;
 }
 
-/**
- * More different ids than a program chooses among: a catalog of the market (every provider's models,
- * a picker's presets), which would bury the models a system uses. Such a file is left out.
- */
-const MAX_CATALOG_IDS = 50;
 /** Generated files (`catalog.generated.ts`, `// @generated`, "DO NOT EDIT") are registries, not choices. */
 const GENERATED_PATH = /(?:^|[/._-])generated(?:[/._-]|$)/i;
 const GENERATED_HEAD = /@generated|auto-?generated|do not edit/i;
@@ -95,7 +93,7 @@ const GENERATED_HEAD = /@generated|auto-?generated|do not edit/i;
  * holding an id), and then its plain model constants count too (`DEFAULT_CHAT_MODEL`); and two or
  * more different ids: one `DEFAULT_MODEL = 'gpt-4'` or a plain `LEGACY_MODELS` list next to no AI
  * code may be a label or data about models, and objects passed to calls are some other API's arguments.
- * Generated files and files with more than MAX_CATALOG_IDS ids are registries and left out.
+ * Generated files and files with more than MAX_REGISTRY_IDS ids are registries and left out.
  */
 export function detectModelCatalog(ctx: Context): void {
   if (GENERATED_PATH.test(ctx.file.path) || GENERATED_HEAD.test(ctx.file.content.slice(0, 1024))) return;
@@ -108,7 +106,7 @@ export function detectModelCatalog(ctx: Context): void {
     if (ids.length > 0 && describesModels(decl.init)) descriptors = true;
   }
   const distinct = new Set(leaves.map((leaf) => literalString(leaf)?.trim().toLowerCase())).size;
-  if (!descriptors || distinct < 2 || distinct > MAX_CATALOG_IDS) return;
+  if (!descriptors || distinct < 2 || distinct > MAX_REGISTRY_IDS) return;
   const reported = new Set<Node>();
   for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, false);
 }

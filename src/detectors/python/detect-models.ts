@@ -10,7 +10,7 @@
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
-import { isBareName, isModelHelper, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isModelHelper, isModelRegistry, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
 import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
@@ -131,7 +131,10 @@ export function detectModels(ctx: Context): void {
     // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
     // as often as a model: it counts when the name it is assigned to says model.
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
-    for (const str of constantStrings(s.value)) {
+    const strings = constantStrings(s.value);
+    // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
+    if (isModelRegistry(strings.map((x) => x.value))) continue;
+    for (const str of strings) {
       if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value)) continue;
       if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);

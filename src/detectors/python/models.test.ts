@@ -451,3 +451,14 @@ describe('what is not a model', () => {
     expect(models(content).map((a) => a.name).sort()).toEqual(['gemma2', 'llama3']);
   });
 });
+
+describe('model registries', () => {
+  const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `gpt-4o-mini-${1000 + i}`);
+  it('leaves out a constant holding more known ids than a program chooses among (a context-window table)', () => {
+    const table = (n: number): string => `LLM_CONTEXT_WINDOW_SIZES = {\n${ids(n).map((id) => `    "${id}": 128000,`).join('\n')}\n}`;
+    const call = 'r = client.chat.completions.create(model="claude-3-5-haiku-latest", messages=[])';
+    expect(models(['import openai', 'client = openai.OpenAI()', table(50), call].join('\n'))).toHaveLength(51);
+    // One more id: the table is a registry; the model the code calls still counts.
+    expect(models(['import openai', 'client = openai.OpenAI()', table(51), call].join('\n')).map((m) => m.name)).toEqual(['claude-3-5-haiku-latest']);
+  });
+});

@@ -56,6 +56,24 @@ export const MODEL_STEMS: readonly string[] = [
 export const MODEL_HOLDER = /model|llm/i;
 
 /**
+ * More different ids than a program chooses among: a registry of the market (every provider's
+ * models, a picker's presets, a framework's context-window or price table), which would bury the
+ * models a system uses. A constant (JavaScript/TypeScript catalogs: a file) holding more is left out.
+ */
+export const MAX_REGISTRY_IDS = 50;
+
+/** True when `values` hold more than `MAX_REGISTRY_IDS` different known model ids. */
+export function isModelRegistry(values: Iterable<string | undefined>): boolean {
+  const ids = new Set<string>();
+  for (const v of values) {
+    if (v === undefined || matchKnownModel(v) === undefined) continue;
+    ids.add(v.trim().toLowerCase());
+    if (ids.size > MAX_REGISTRY_IDS) return true;
+  }
+  return false;
+}
+
+/**
  * A name that says it holds a model, word for word (`DEFAULT_MODEL`, `chatModelId`, `llm_name`,
  * `MODELS`): `model`/`llm` is its last word or is followed only by `name` or `id`. Looser than
  * MODEL_HOLDER, which also takes `modelPreferences` and `WithModelHints`.
