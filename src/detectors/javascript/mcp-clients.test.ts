@@ -63,6 +63,22 @@ describe('javascript detector: MCP servers code connects to as a client', () => 
     expect(found[1]?.evidence[0]?.snippet).toContain('[redacted]');
   });
 
+  it('quotes no line that still shows a piece of a hidden value: concatenated, escaped, or a URL built from a path and a base', () => {
+    const content = [
+      "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';",
+      "import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';",
+      "const a = new StreamableHTTPClientTransport(new URL('https://kb.acme.io/mcp'), { requestInit: { headers: { Authorization: 'Bearer ' + 'hunter2hunter2' } } });",
+      "const b = new StdioClientTransport({ command: 'node', args: ['srv.js', '--token', 'hun\\'ter2hunter2'] });",
+      "const c = new StreamableHTTPClientTransport(new URL('/mcp?token=hunter2hunter2', 'https://search.acme.io'));",
+      "const d = new StdioClientTransport({ command: 'node', args: ['srv.js', '--token=' + 'hunter2hunter2'] });",
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => a.name).sort()).toEqual(['kb.acme.io', 'search.acme.io', 'srv.js', 'srv.js']);
+    expect(JSON.stringify(found)).not.toContain('hunter2');
+    // The line of a connection with nothing to hide is quoted as before.
+    expect(clients(`${content}\nconst e = new StdioClientTransport({ command: 'uvx', args: ['mcp-server-time'] });`).find((a) => a.name === 'mcp-server-time')?.evidence[0]?.snippet).toBe("const e = new StdioClientTransport({ command: 'uvx', args: ['mcp-server-time'] });");
+  });
+
   it('leaves out transports from other packages, URLs and commands known only at run time', () => {
     const content = [
       "import { StdioClientTransport } from './my-transport';",

@@ -85,6 +85,19 @@ describe('hideLaunchValues', () => {
     expect(hideLaunchValues('  run("-e", "TOKEN=abcdef", "--key", "abc")', hidden)).toBe('run("-e", "TOKEN=[redacted]", "--key", "[redacted]")');
   });
 
+  it('quotes nothing when a piece of a hidden value is still on the line (concatenated, escaped)', () => {
+    const hidden = new Map([["'hunter2hunter2'", "'[redacted]'"], ['https://kb.acme.io/mcp?token=abc123', 'https://kb.acme.io/mcp']]);
+    expect(hideLaunchValues("h({ Authorization: 'Bearer ' + 'hunter2' + 'hunter2' })", hidden)).toBeUndefined();
+    expect(hideLaunchValues("h({ DB_PASS: 'hun\\'ter2hunter2' })", new Map([["'hun'ter2hunter2'", "'[redacted]'"]]))).toBeUndefined();
+    expect(hideLaunchValues("new URL('/mcp?token=abc123', 'https://kb.acme.io')", hidden)).toBeUndefined();
+    // What the stored forms keep, and the values written whole, are quoted as before.
+    expect(hideLaunchValues("f('https://kb.acme.io/mcp?token=abc123', { X: 'hunter2hunter2' })", hidden)).toBe("f('https://kb.acme.io/mcp', { X: '[redacted]' })");
+    const quoter = new LaunchQuoter();
+    quoter.add(hidden);
+    expect(quoter.quote("x = 'hunter2' + 'hunter2'")).toBeUndefined();
+    expect(quoter.quote("new URL('https://kb.acme.io/mcp')")).toBe("new URL('https://kb.acme.io/mcp')");
+  });
+
   it('stays bounded on hostile input: a long line is cut before the work, too many values quote nothing', () => {
     expect(hideLaunchValues(`x${'a'.repeat(200_000)}`, new Map([['a', 'b']]))).toHaveLength(1000);
     const quoter = new LaunchQuoter();
@@ -92,5 +105,11 @@ describe('hideLaunchValues', () => {
     expect(quoter.quote('  f("secret1")')).toBe('f("[redacted]")');
     for (let i = 0; i < 1000; i++) quoter.add(new Map([[`secret${i}`, '[redacted]']]));
     expect(quoter.quote('f("secret1")')).toBeUndefined();
+    // The pieces of a long value are looked up, not searched for in its stored form one by one.
+    const long = new LaunchQuoter();
+    long.add(new Map([[Array.from({ length: 25_000 }, (_, i) => i.toString(36)).join('-'), 'x'.repeat(100_000)]]));
+    const started = performance.now();
+    expect(long.quote('f("abc")')).toBe('f("abc")');
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -194,17 +194,44 @@ const MAX_HIDDEN = 64;
 /** Characters of a quoted line looked at: a stored snippet keeps 200 of them (`redactSnippet`). */
 const MAX_LINE = 1000;
 
+/** Length of the pieces of a hidden value looked for once the line is cleaned. */
+const PIECE = 6;
+/** Most pieces looked for; values holding more quote no line. */
+const MAX_PIECES = 200_000;
+
+/**
+ * The pieces (every run of `PIECE` characters) of the hidden values that their stored forms do not
+ * show: what a line must not hold once cleaned. Undefined when there are too many to look for.
+ */
+function hiddenPieces(hidden: ReadonlyMap<string, string>): ReadonlySet<string> | undefined {
+  const pieces = new Set<string>();
+  for (const [raw, kept] of hidden) {
+    if (raw.length + kept.length > MAX_PIECES) return undefined;
+    const shown = new Set<string>();
+    for (let i = 0; i + PIECE <= kept.length; i++) shown.add(kept.slice(i, i + PIECE));
+    for (let i = 0; i + PIECE <= raw.length; i++) {
+      const piece = raw.slice(i, i + PIECE);
+      if (!shown.has(piece)) pieces.add(piece);
+    }
+    if (pieces.size > MAX_PIECES) return undefined;
+  }
+  return pieces;
+}
+
 /**
  * A source line that writes a launch (a client connection in code) with each value the launch
  * hid replaced by its stored form, before the line is cut and stored as a snippet: the snippet
  * must not show what the attributes hide (`--api-key [redacted]`, never the value). Longer values
- * first, so a value holding another is replaced whole. A value written with escapes the line
- * spells otherwise is not found; undefined (no snippet) when there are too many values to look for.
+ * first, so a value holding another is replaced whole. Undefined (no snippet) when there are too
+ * many values to look for, or when a piece of a hidden value is still on the cleaned line: a value
+ * the line spells otherwise (concatenated, `'Bearer ' + 'abc…'`; escaped, `'it\'s…'`; a URL built
+ * from a path and a base) is not found whole, and its parts must not be quoted either.
  */
-export function hideLaunchValues(line: string, hidden: ReadonlyMap<string, string>): string | undefined {
-  if (hidden.size > MAX_HIDDEN) return undefined;
+export function hideLaunchValues(line: string, hidden: ReadonlyMap<string, string>, pieces = hiddenPieces(hidden)): string | undefined {
+  if (hidden.size > MAX_HIDDEN || pieces === undefined) return undefined;
   let out = line.trimStart().slice(0, MAX_LINE);
   for (const [raw, kept] of [...hidden].sort(([a], [b]) => b.length - a.length)) out = out.split(raw).join(kept);
+  for (let i = 0; i + PIECE <= out.length; i++) if (pieces.has(out.slice(i, i + PIECE))) return undefined;
   return out;
 }
 
@@ -216,6 +243,8 @@ export function hideLaunchValues(line: string, hidden: ReadonlyMap<string, strin
 export class LaunchQuoter {
   private readonly hidden = new Map<string, string>();
   private readonly done = new Map<string, string | undefined>();
+  /** `hiddenPieces` of `hidden`, worked out once per change (null: not yet). */
+  private pieces: ReadonlySet<string> | undefined | null = null;
 
   /** Adds the values one launch hid (stops once there are too many to look for: then nothing is quoted). */
   add(more: ReadonlyMap<string, string>): void {
@@ -224,12 +253,14 @@ export class LaunchQuoter {
       this.hidden.set(raw, kept);
     }
     this.done.clear();
+    this.pieces = null;
   }
 
   /** The line as it may be quoted, or undefined to quote nothing. */
   readonly quote = (line: string): string | undefined => {
     const text = line.trimStart().slice(0, MAX_LINE);
-    if (!this.done.has(text)) this.done.set(text, hideLaunchValues(text, this.hidden));
+    if (this.pieces === null) this.pieces = hiddenPieces(this.hidden);
+    if (!this.done.has(text)) this.done.set(text, hideLaunchValues(text, this.hidden, this.pieces));
     return this.done.get(text);
   };
 }
