@@ -2,7 +2,9 @@
  * MCP servers a Python client connects to: `StdioServerParameters(command=..., args=[...])`,
  * `sse_client(url)`, `streamablehttp_client(url)`, ADK `SseConnectionParams(url=...)`,
  * `MultiServerMCPClient({name: {...}})`, openai-agents `MCPServerStdio(params={...})`,
- * fastmcp `Client(url | {"mcpServers": ...})`, smolagents `MCPClient({...} | [{...}])`. Env values are never read: only their names.
+ * fastmcp `Client(url | {"mcpServers": ...})`, smolagents `MCPClient({...} | [{...}])`. Env and header values are never
+ * stored, only their names; every string literal written in them (`os.getenv("K", "default")`, `"a" + "b"`) is hidden
+ * from the quoted line.
  * Left out: `ClientSession` alone (it names no server), URLs or commands built at run time.
  */
 import { MCP_CLIENT_CALLS, TRANSPORT_ALIASES } from './catalog.ts';
@@ -19,7 +21,9 @@ interface Connection {
   url?: string | undefined;
   transport?: string | undefined;
   envNames?: string[] | undefined;
-  /** Literal env values: never stored, hidden from the quoted line. */
+  /** Names of the headers a `headers` dict sends. */
+  headerNames?: string[] | undefined;
+  /** Literal env and header values: never stored, hidden from the quoted line. */
   secretValues?: string[] | undefined;
   /** Line to cite when better than the call's (a server dict entry). */
   line?: number | undefined;
@@ -45,12 +49,43 @@ function list(ctx: Context, e: Expr | undefined): string[] | undefined {
   return seq?.t === 'seq' ? seq.items.map((i) => str(ctx, i) ?? DYNAMIC) : undefined;
 }
 
-/** The names of an `env` dict, and its literal values (to hide from the quoted line, never to store). */
-function env(ctx: Context, e: Expr | undefined): Pick<Connection, 'envNames' | 'secretValues'> {
+/** An env variable's name as code reads one. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Most string literals looked for in one value (`literals`), and how deep. */
+const MAX_LITERALS = 64;
+const MAX_DEPTH = 6;
+
+/**
+ * Every string an env or header value may hold or is written with: what it resolves to, and each
+ * literal inside it (`os.getenv("K", "default")`, `"Bearer " + "abc"`), none of them to be quoted.
+ */
+function literals(ctx: Context, e: Expr, out: string[] = [], depth = 0): string[] {
+  if (depth > MAX_DEPTH || out.length >= MAX_LITERALS) return out;
+  // Inside an expression, an env variable's name (`os.getenv("DB_PASS")`) is no secret: the line keeps it.
+  for (const s of ctx.scope.strings(e)) if (depth === 0 || !ENV_NAME.test(s.value)) out.push(s.value);
+  const inner: readonly Expr[] =
+    e.t === 'other' ? e.parts
+    : e.t === 'call' ? [...e.args, ...e.kwargs.map((k) => k.value)]
+    : e.t === 'seq' ? e.items
+    : e.t === 'dict' ? e.entries.map((d) => d.value)
+    : [];
+  for (const x of inner) literals(ctx, x, out, depth + 1);
+  return out;
+}
+
+/** The names of an `env` or `headers` dict, and the strings its values are written with (to hide from the quoted line, never to store). */
+function namedValues(ctx: Context, e: Expr | undefined): { names?: string[]; values: string[] } {
   const entries = dictEntries(ctx, e);
-  if (entries === undefined || entries.size === 0) return {};
-  const values = [...entries.values()].flatMap((v) => ctx.scope.strings(v).map((s) => s.value));
-  return { envNames: [...entries.keys()].sort(), secretValues: values };
+  if (entries === undefined || entries.size === 0) return { values: [] };
+  return { names: [...entries.keys()].sort(), values: [...entries.values()].flatMap((v) => literals(ctx, v)) };
+}
+
+/** A connection's `env` and `headers`: their names, and their values to hide. */
+function envAndHeaders(ctx: Context, envExpr: Expr | undefined, headersExpr: Expr | undefined): Pick<Connection, 'envNames' | 'headerNames' | 'secretValues'> {
+  const env = namedValues(ctx, envExpr);
+  const headers = namedValues(ctx, headersExpr);
+  const secretValues = [...env.values, ...headers.values];
+  return { envNames: env.names, headerNames: headers.names, ...(secretValues.length === 0 ? {} : { secretValues }) };
 }
 
 /** The transport a URL written without one means: a WebSocket for `ws(s)://`, SSE for a path ending in /sse, else Streamable HTTP. */
@@ -67,7 +102,7 @@ function fromMapping(ctx: Context, m: Map<string, Expr>, transport?: string): Co
   const command = str(ctx, m.get('command'));
   const url = str(ctx, m.get('url') ?? m.get('serverUrl') ?? m.get('httpUrl'));
   const inferred = command !== undefined ? 'stdio' : url !== undefined ? urlTransport(url) : undefined;
-  return { command, args: list(ctx, m.get('args')), url, transport: transportOf(str(ctx, m.get('transport'))) ?? transport ?? inferred, ...env(ctx, m.get('env')) };
+  return { command, args: list(ctx, m.get('args')), url, transport: transportOf(str(ctx, m.get('transport'))) ?? transport ?? inferred, ...envAndHeaders(ctx, m.get('env'), m.get('headers')) };
 }
 
 function kw(call: CallExpr, name: string): Expr | undefined {
@@ -86,9 +121,9 @@ function serverDict(ctx: Context, e: Expr | undefined): Connection[] {
 function connections(ctx: Context, call: CallExpr, shape: string, transport: string | undefined): Connection[] {
   switch (shape) {
     case 'stdio-params':
-      return [{ command: str(ctx, kw(call, 'command') ?? call.args[0]), args: list(ctx, kw(call, 'args') ?? call.args[1]), ...env(ctx, kw(call, 'env')), transport }];
+      return [{ command: str(ctx, kw(call, 'command') ?? call.args[0]), args: list(ctx, kw(call, 'args') ?? call.args[1]), ...envAndHeaders(ctx, kw(call, 'env'), undefined), transport }];
     case 'url':
-      return [{ url: str(ctx, call.args[0] ?? kw(call, 'url')), transport }];
+      return [{ url: str(ctx, call.args[0] ?? kw(call, 'url')), transport, ...envAndHeaders(ctx, undefined, kw(call, 'headers')) }];
     case 'server-dict':
       return serverDict(ctx, call.args[0] ?? kw(call, 'connections'));
     case 'mapping': {

@@ -200,6 +200,28 @@ describe('python detector: MCP client connections', () => {
     expect([s?.attributes.url, s?.evidence[0]?.snippet]).toEqual(['https://hooks.example.com/h/[redacted]/sse', 'sse_client("https://hooks.example.com/h/[redacted]/sse")']);
   });
 
+  it('keeps header names, never header values, and hides every literal an env or header value is written with', () => {
+    const src = [
+      'import os',
+      'from mcp import StdioServerParameters',
+      'from mcp.client.streamable_http import streamablehttp_client',
+      'from langchain_mcp_adapters.client import MultiServerMCPClient',
+      'client = MultiServerMCPClient({"kb": {"url": "https://kb.acme.io/mcp", "transport": "streamable_http", "headers": {"Authorization": "Bearer hunter2hunter2"}}})',
+      'streamablehttp_client("https://search.acme.io/mcp", headers={"X-Api-Key": "hunter3hunter3"})',
+      'p = StdioServerParameters(command="node", args=["srv.js"], env={"DB_PASS": os.getenv("DB_PASS", "hunter4hunter4"), "API_TOKEN": "hunter5" + "hunter5"})',
+    ].join('\n');
+    const found = servers(src);
+    expect(found.map((s) => [s.name, s.attributes.headerNames ?? s.attributes.envNames])).toEqual([
+      ['kb', ['Authorization']],
+      ['search.acme.io', ['X-Api-Key']],
+      ['srv.js', ['API_TOKEN', 'DB_PASS']],
+    ]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[2-5]/);
+    expect(found[0]?.evidence[0]?.snippet).toContain('"Authorization": "[redacted]"');
+    // An env variable's name read inside a value is no secret: the line keeps it.
+    expect(found[2]?.evidence[0]?.snippet).toContain('os.getenv("DB_PASS", "[redacted]")');
+  });
+
   it('does not report a bare ClientSession', () => {
     expect(servers('from mcp import ClientSession\nasync with ClientSession(r, w) as s: pass\n')).toEqual([]);
   });
