@@ -79,6 +79,26 @@ describe('javascript detector: MCP servers code connects to as a client', () => 
     expect(clients(`${content}\nconst e = new StdioClientTransport({ command: 'uvx', args: ['mcp-server-time'] });`).find((a) => a.name === 'mcp-server-time')?.evidence[0]?.snippet).toBe("const e = new StdioClientTransport({ command: 'uvx', args: ['mcp-server-time'] });");
   });
 
+  it('reads header names from new Headers({...}) and [[name, value]] pairs, and hides every literal a header or env value is written with', () => {
+    const content = [
+      "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';",
+      "import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';",
+      "const a = new StreamableHTTPClientTransport(new URL('https://a.acme.io/mcp'), { requestInit: { headers: new Headers({ Authorization: 'Bearer hunter2hunter2' }) } });",
+      "const b = new StreamableHTTPClientTransport(new URL('https://b.acme.io/mcp'), { requestInit: { headers: [['X-Api-Key', 'hunter3hunter3']] } });",
+      "const c = new StdioClientTransport({ command: 'node', args: ['srv.js'], env: { API_TOKEN: secret('API_TOKEN', 'hunter4hunter4') } });",
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => [a.name, a.attributes.headerNames ?? a.attributes.envNames])).toEqual([
+      ['a.acme.io', ['Authorization']],
+      ['b.acme.io', ['X-Api-Key']],
+      ['srv.js', ['API_TOKEN']],
+    ]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[2-4]/);
+    expect(found[1]?.evidence[0]?.snippet).toContain("[['X-Api-Key', '[redacted]']]");
+    // An env variable's name read inside a value is no secret: the line keeps it.
+    expect(found[2]?.evidence[0]?.snippet).toContain("secret('API_TOKEN', '[redacted]')");
+  });
+
   it('leaves out transports from other packages, URLs and commands known only at run time', () => {
     const content = [
       "import { StdioClientTransport } from './my-transport';",

@@ -5,8 +5,10 @@
  * and `new WebSocketClientTransport(url)`, the URL a `new URL(text)` or `new URL(path, base)` of
  * strings the file resolves (constants, concatenations), or a string. The asset is built as the
  * Python and Java/Kotlin detectors build theirs (`shared/mcp-client.ts`): key `client:<command +
- * args | url>`, command, args and URL stored redacted, env and header names without values, and the
- * quoted line cleaned of every value a connection of the file hid.
+ * args | url>`, command, args and URL stored redacted, env and header names without values (headers
+ * as an object, `new Headers({...})` or `[[name, value]]` pairs), and the quoted line cleaned of every
+ * value a connection of the file hid and every literal an env or header value is written with
+ * (`getToken('default')`, `'Bearer ' + key`).
  *
  * Left out: a URL or command read at run time (`new URL(env.MCP_URL)`, a config object from
  * elsewhere), `new Client(...)` alone (it names the client, not the server), and other packages'
@@ -37,12 +39,59 @@ function stringAt(ctx: Context, node: Arg): string | undefined {
   return node === undefined ? undefined : ctx.resolver.string(node)?.value;
 }
 
-/** Keys of the object literal a node resolves to (`env`, `headers`), and its literal values (to hide, never to store). */
+/** An env variable's name as code reads one. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Most strings looked for in one value (`literals`), and how deep. */
+const MAX_LITERALS = 64;
+const MAX_DEPTH = 6;
+
+/**
+ * Every string a value may hold or is written with: what it resolves to, and each literal inside it
+ * (`getToken('default')`, `[['Authorization', 'Bearer ' + key]]`), none of them to be quoted.
+ */
+function literals(ctx: Context, node: Node, out: string[] = [], depth = 0): string[] {
+  if (depth > MAX_DEPTH || out.length >= MAX_LITERALS) return out;
+  // Inside an expression, an env variable's name (`getEnv('API_TOKEN')`) is no secret: the line keeps it.
+  const keep = (value: string): boolean => depth === 0 || !ENV_NAME.test(value);
+  for (const s of ctx.resolver.strings(node)) if (keep(s.value)) out.push(s.value);
+  const n = ctx.resolver.value(node)?.node ?? node;
+  if (n.type === 'TemplateLiteral') out.push(...n.quasis.map((q) => q.value.cooked ?? q.value.raw));
+  const inner: Node[] =
+    n.type === 'TemplateLiteral' ? n.expressions
+    : n.type === 'BinaryExpression' || n.type === 'LogicalExpression' ? [n.left, n.right]
+    : n.type === 'ConditionalExpression' ? [n.consequent, n.alternate]
+    : n.type === 'CallExpression' || n.type === 'NewExpression' ? n.arguments
+    : n.type === 'ArrayExpression' ? n.elements.filter((e) => e !== null)
+    : n.type === 'ObjectExpression' ? n.properties.map((p) => (p.type === 'ObjectProperty' ? p.value : p))
+    : n.type === 'SpreadElement' ? [n.argument]
+    : [];
+  for (const x of inner) {
+    if (x.type === 'StringLiteral') {
+      if (!ENV_NAME.test(x.value)) out.push(x.value);
+    }
+    else literals(ctx, x, out, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Keys of the object a node resolves to (`env`, `headers`; `new Headers({...})` and `[[key, value], ...]`
+ * too), and every string its values are written with (to hide, never to store).
+ */
 function entriesAt(ctx: Context, node: Arg): { keys?: string[]; values: string[] } {
+  if (node === undefined) return { values: [] };
+  const target = ctx.resolver.value(node)?.node;
+  if (target?.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'Headers') return entriesAt(ctx, argument(target, 0));
+  if (target?.type === 'ArrayExpression') {
+    const pairs = ctx.resolver.elements(target).flatMap((e) => (e.node === undefined ? [] : [ctx.resolver.elements(e.node)]));
+    const keys = pairs.flatMap(([k]) => (k?.node === undefined ? [] : (stringAt(ctx, k.node) ?? [])));
+    const values = pairs.flatMap(([, ...rest]) => rest.flatMap((v) => (v.node === undefined ? [] : literals(ctx, v.node))));
+    return { ...(keys.length === 0 ? {} : { keys }), values };
+  }
   const obj = objectAt(ctx, node);
-  if (obj === undefined) return { values: [] };
+  if (obj === undefined) return { values: node === undefined ? [] : literals(ctx, node) };
   const entries = ctx.resolver.elements(obj).filter((e) => e.key !== undefined);
-  const values = entries.flatMap((e) => (e.node === undefined ? [] : ctx.resolver.strings(e.node).map((v) => v.value)));
+  const values = entries.flatMap((e) => (e.node === undefined ? [] : literals(ctx, e.node)));
   return { ...(entries.length === 0 ? {} : { keys: entries.map((e) => e.key as string) }), values };
 }
 
