@@ -77,6 +77,14 @@ describe('storedLaunch', () => {
     expect(storedLaunch({ command: 'npx', args: ['--api-key', 'hunter2hunter2'] }).pkg).toBeUndefined();
     expect(storedLaunch({ url: 'https://u:p@mcp.example.com/mcp?k=v' })).toMatchObject({ url: 'https://mcp.example.com/mcp', hidden: new Map([['https://u:p@mcp.example.com/mcp?k=v', 'https://mcp.example.com/mcp']]) });
   });
+
+  it('redacts a whole command line written as the command as its args would be, spaces kept', () => {
+    expect(storedLaunch({ command: 'npx -y @acme/server  --api-key hunter2hunter2 -e DB_PASS=hunter3' })).toMatchObject({
+      command: 'npx -y @acme/server  --api-key [redacted] -e DB_PASS=[redacted]', envNames: ['DB_PASS'],
+      hidden: new Map([['npx -y @acme/server  --api-key hunter2hunter2 -e DB_PASS=hunter3', 'npx -y @acme/server  --api-key [redacted] -e DB_PASS=[redacted]']]),
+    });
+    expect(storedLaunch({ command: 'C:\\Program Files\\nodejs\\node.exe', args: ['server.js'] }).command).toBe('C:\\Program Files\\nodejs\\node.exe');
+  });
 });
 
 describe('hideLaunchValues', () => {

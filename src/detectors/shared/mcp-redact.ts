@@ -163,13 +163,28 @@ export interface LaunchInput {
 
 const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].sort();
 
+/**
+ * A command as stored: key-shaped parts redacted, and a whole command line written as the command
+ * (`"npx -y pkg --api-key abc"`) redacted as its args would be, spaces kept as written.
+ */
+function storedCommand(command: string): { command: string } & Omit<ArgFacts, 'args'> {
+  const words = command.trim().split(/(\s+)/);
+  const [first, ...rest] = words;
+  if (first === undefined || rest.length === 0) return { command: redactSnippet(command), envNames: [], headerNames: [] };
+  const args = rest.filter((_, i) => i % 2 === 1);
+  const facts = redactArgs(first, args);
+  const line = [first, ...rest.map((w, i) => (i % 2 === 1 ? (facts.args[(i - 1) / 2] ?? w) : w))].join('');
+  return { command: redactSnippet(line), envNames: facts.envNames, headerNames: facts.headerNames };
+}
+
 /** A server's command, args, URL and env/header names made safe to store, the launched package read from them. */
 export function storedLaunch(server: LaunchInput): StoredLaunch {
   const { command } = server;
   const facts = redactArgs(command ?? '', command === undefined ? [] : storedArgs(command, server.args ?? []));
   const launched = command === undefined ? undefined : launchedPackage(command, facts.args);
+  const line = command === undefined ? undefined : storedCommand(command);
   const stored = {
-    command: command === undefined ? undefined : redactSnippet(command),
+    command: line?.command,
     url: server.url === undefined ? undefined : safeUrl(server.url),
   };
   const hidden = new Map<string, string>();
@@ -183,8 +198,8 @@ export function storedLaunch(server: LaunchInput): StoredLaunch {
     ...stored,
     args: server.args === undefined ? undefined : facts.args,
     hidden,
-    envNames: sortedUnique([...(server.envNames ?? []), ...facts.envNames]),
-    headerNames: sortedUnique([...(server.headerNames ?? []), ...facts.headerNames]),
+    envNames: sortedUnique([...(server.envNames ?? []), ...facts.envNames, ...(line?.envNames ?? [])]),
+    headerNames: sortedUnique([...(server.headerNames ?? []), ...facts.headerNames, ...(line?.headerNames ?? [])]),
     pkg: launched !== undefined && /^[^\s[\]]+$/.test(launched.name) ? launched : undefined,
   };
 }
