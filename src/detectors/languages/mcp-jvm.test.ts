@@ -228,4 +228,23 @@ describe('languages detector: MCP servers Java and Kotlin code connects to', () 
     expect(resolveEndpoint('http://h:1/base', 'sse')).toBe('http://h:1/sse');
     expect(resolveEndpoint('http://h:1/base', 'https://other/mcp')).toBe('https://other/mcp');
   });
+
+  it('hides addEnvVar values and every literal a map value is written with from the quoted line', () => {
+    const src = [
+      MCP,
+      'class A { void f() {',
+      '  var a = ServerParameters.builder("node").args("a.js").addEnvVar("DB_PASS", "hunter2hunter2").build();',
+      '  var b = ServerParameters.builder("node").args("b.js").env(Map.of("API_TOKEN", "hunter3" + "hunter3", "DB_PASS", System.getenv().getOrDefault("DB_PASS", "hunter4hunter4"))).build();',
+      '} }',
+    ].join('\n');
+    const found = servers('A.java', src);
+    expect(found.map((s) => [s.name, s.attributes.envNames])).toEqual([['a.js', ['DB_PASS']], ['b.js', ['API_TOKEN', 'DB_PASS']]]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[2-4]/);
+    expect(found[0]?.evidence[0]?.snippet).toContain('addEnvVar("DB_PASS", "[redacted]")');
+    // An env variable's name read inside a value is no secret: the line keeps it.
+    expect(found[1]?.evidence[0]?.snippet).toContain('getOrDefault("DB_PASS", "[redacted]")');
+    const kt = servers('A.kt', `${MCP}fun f() { val p = ServerParameters.builder("node").args("c.js").env(mapOf("DB_PASS" to "hunter5" + "hunter5")).build() }`);
+    expect(kt.map((s) => s.name)).toEqual(['c.js']);
+    expect(JSON.stringify(kt)).not.toContain('hunter5');
+  });
 });

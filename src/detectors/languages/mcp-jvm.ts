@@ -78,6 +78,24 @@ function literal(masked: Masked, a: number, b: number): string | undefined {
   return masked.code[a] === '"' && masked.code.slice(a + 1, b).trim() === '' ? masked.strings.get(a) : undefined;
 }
 
+/** An env variable's name as code reads one (`getenv("DB_PASS")`): no secret, and the line keeps it. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The literal value in `[a, b)`, or every string literal in it but env variable names (a map value
+ * written `"a" + "b"` or `getOrDefault("K", "…")`): to hide, never to store.
+ */
+function literalsIn(masked: Masked, a: number, b: number): string[] {
+  const lone = literal(masked, a, b);
+  if (lone !== undefined) return [lone];
+  const out: string[] = [];
+  for (let i = a; i < b && i - a <= MAX_SPAN; i++) {
+    const s = masked.strings.get(i);
+    if (s !== undefined && !ENV_NAME.test(s)) out.push(s);
+  }
+  return out;
+}
+
 /** The value of the argument in `[a, b)`. */
 function valueOf(masked: Masked, a: number, b: number): Value {
   const str = literal(masked, a, b);
@@ -91,13 +109,16 @@ function valueOf(masked: Masked, a: number, b: number): Value {
   if (LIST_CALL.test(head) || ARRAY_LITERAL.test(head)) return { t: 'list', items: inner.map(([x, y]) => literal(masked, x, y) ?? EXPR) };
   // `Map.of("K", v, ...)`: the keys sit at even positions; Kotlin `mapOf("K" to v)`: the literal before `to`.
   if (JAVA_MAP.test(head)) {
-    const literals = inner.map(([x, y]) => literal(masked, x, y));
-    return { t: 'map', keys: defined(literals.filter((_, i) => i % 2 === 0)), values: defined(literals.filter((_, i) => i % 2 === 1)) };
+    const keys = inner.filter((_, i) => i % 2 === 0).map(([x, y]) => literal(masked, x, y));
+    return { t: 'map', keys: defined(keys), values: inner.filter((_, i) => i % 2 === 1).flatMap(([x, y]) => literalsIn(masked, x, y)) };
   }
   if (KOTLIN_MAP.test(head)) {
-    const pairs = inner.map(([x, y]) => /^"\s*to\b\s*("?)/.exec(code.slice(x, y)));
-    const values = pairs.map((m, i) => (m?.[1] === '"' ? masked.strings.get((inner[i] as [number, number])[0] + m[0].length - 1) : undefined));
-    return { t: 'map', keys: defined(inner.map(([x], i) => (pairs[i] ? masked.strings.get(x) : undefined))), values: defined(values) };
+    const pairs = inner.map(([x, y]) => /^"\s*to\b\s*/.exec(code.slice(x, y)));
+    const values = inner.flatMap(([x, y], i) => {
+      const m = pairs[i];
+      return m ? literalsIn(masked, x + m[0].length, y) : [];
+    });
+    return { t: 'map', keys: defined(inner.map(([x], i) => (pairs[i] ? masked.strings.get(x) : undefined))), values };
   }
   return { t: 'other' };
 }
@@ -171,9 +192,12 @@ function apply(masked: Masked, part: JvmMcpPart, open: number, close: number, d:
         d.secretValues.push(...first.values);
       }
       return;
-    case 'env-var':
+    case 'env-var': {
       if (firstStr !== undefined) d.envNames.push(firstStr);
+      const value = splitArgs(masked.code, open, close)[1];
+      if (value !== undefined) d.secretValues.push(...literalsIn(masked, value[0], value[1]));
       return;
+    }
     case 'url':
       if (firstStr !== undefined) d.url = firstStr;
       return;
