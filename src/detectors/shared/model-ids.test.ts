@@ -73,8 +73,8 @@ describe('names that say model', () => {
   });
 
   it('isModelHelper: helpers ending with model or llm choose one; predicates and helpers about a model do not', () => {
-    const yes = ['getModel', 'get_model', 'getEmbeddingModel', 'load_llm', 'LLM', 'createChatModel', 'init_models'];
-    const no = ['isReasoningModel', 'supports_model', '_validate_model', 'hasModel', 'modelPricing', '_find_model_family', 'canUseModel'];
+    const yes = ['getModel', 'get_model', 'getEmbeddingModel', 'load_llm', 'LLM', 'createChatModel', 'init_models', 'formatModel'];
+    const no = ['isReasoningModel', 'supports_model', '_validate_model', 'hasModel', 'modelPricing', '_find_model_family', 'canUseModel', 'encoding_for_model', 'getEncodingForModel', 'max_tokens_for_llm'];
     expect(yes.filter((n) => !isModelHelper(n))).toEqual([]);
     expect(no.filter(isModelHelper)).toEqual([]);
   });

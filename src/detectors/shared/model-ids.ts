@@ -87,10 +87,11 @@ export function namesModel(name: string): boolean {
 /**
  * Names of helpers that choose a model (`getModel`, `get_llm`, `getEmbeddingModel`, `LLM`): the name
  * ends with the word. Predicates (`isReasoningModel`, `supports_model`) and helpers about a model
- * (`find_model_family`, `model_pricing`) ask about an id, they do not choose one.
+ * (`find_model_family`, `model_pricing`, `encoding_for_model`, `getMaxTokensForModel`: something
+ * *for* a model) ask about an id, they do not choose one.
  */
 export function isModelHelper(name: string): boolean {
-  return /(?:model|llm)s?$/i.test(name) && !/^_*(?:is|has|supports?|can|validate|check)(?:[A-Z_]|$)/.test(name);
+  return /(?:model|llm)s?$/i.test(name) && !/^_*(?:is|has|supports?|can|validate|check)(?:[A-Z_]|$)/.test(name) && !/(?:^|_)for_(?:model|llm)s?$|[a-z]For(?:Model|Llm|LLM)s?$/.test(name);
 }
 
 const SAMPLE_WORD = /^(?:examples?|samples?|demos?|mock(?:s|ed)?|fakes?|dumm(?:y|ies)|fixtures?|tests?|testing)$/i;
