@@ -91,11 +91,28 @@ function redactAssigned(text: string): string {
   });
 }
 
+/**
+ * A credential written after an HTTP auth scheme (`Authorization: Bearer eyJ…`, `Basic dXNlcjpw…`) or
+ * as a URL's query parameter (`?api_key=…`, `&token=…`, `&sig=…`), whatever its shape. A scheme's
+ * token must hold a digit (`Bearer authentication` is prose); references, placeholders and keys
+ * already cut to their public prefix stay.
+ */
+const AUTH_SCHEME = /(\b(?:Bearer|Basic)\s{1,8})([A-Za-z0-9._~+/=-]{8,400})(?![A-Za-z0-9._~+/=…-])/g;
+const QUERY_SECRET = /([?&](?:api[-_]?key|key|token|access[-_]?token|auth|sig|signature|secret|password|code)=)([^&\s"'`#]{6,400})/gi;
+
+function redactInline(text: string): string {
+  const hide = (all: string, head: string, value: string): string => (NOT_A_CREDENTIAL.test(value) ? all : `${head}…[redacted]`);
+  return text
+    .replace(AUTH_SCHEME, (all, head: string, value: string) => (/\d/.test(value) ? hide(all, head, value) : all))
+    .replace(QUERY_SECRET, hide);
+}
+
 /** Replaces anything that looks like a secret with its prefix plus `…[redacted]`; nothing else changes. */
 function scrubSecrets(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1…[redacted]');
   out = redactAssigned(out);
+  out = redactInline(out);
   out = redactBare(out);
   return out.replace(URL_USERINFO, (all, scheme: string, user: string) => (user === 'git' || user === '…[redacted]' ? all : `${scheme}…[redacted]@`));
 }

@@ -40,6 +40,20 @@ describe('redactSnippet', () => {
     for (const [line, out] of cases) expect(redactSnippet(line)).toBe(out);
   });
 
+  it('hides a token after an HTTP auth scheme or in a URL query parameter, whatever its shape', () => {
+    const cases: Array<[string, string]> = [
+      ['.customHeaders(Map.of("Authorization", "Bearer abC9defGhi0jk"))', '.customHeaders(Map.of("Authorization", "Bearer …[redacted]"))'],
+      ["curl -H 'Authorization: Basic dXNlcjpwYXNzd29yZDE='", "curl -H 'Authorization: Basic …[redacted]'"],
+      ['url = "https://mcp.acme.example/sse?api_key=q8Zr2LkQ7w&mode=ro"', 'url = "https://mcp.acme.example/sse?api_key=…[redacted]&mode=ro"'],
+      ['fetch(`${base}/v1?key=AbCdEf123456`)', 'fetch(`${base}/v1?key=…[redacted]`)'],
+    ];
+    for (const [line, out] of cases) expect(redactSnippet(line)).toBe(out);
+    // Prose, references and placeholders stay.
+    for (const line of ['Bearer authentication is required', "headers: { Authorization: `Bearer ${token}` }", '-H "Authorization: Bearer $GITHUB_TOKEN"', 'https://x.example/a?key=your-key-here', '?page=2&sort=desc']) {
+      expect(redactSnippet(line)).toBe(line);
+    }
+  });
+
   it('keeps what is not a credential: env names, references, placeholders, numbers, prose, other names', () => {
     const lines = [
       'api_key_env = "OPENAI_API_KEY"',
