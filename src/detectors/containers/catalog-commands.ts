@@ -99,9 +99,16 @@ export function isGpuResource(name: string): boolean {
 }
 
 /** Custom resource kinds read as serving resources (`kubernetes-crds.ts`). */
-export const SERVING_KINDS: readonly { readonly kind: string; readonly software: string; readonly source: string }[] = [
+export const SERVING_KINDS: readonly { readonly kind: string; readonly software: string; readonly source: string; readonly group?: string }[] = [
   { kind: 'InferenceService', software: 'kserve', source: `research/anchors-mission.md §2(g), k8s-aibom (KServe InferenceService)` },
   { kind: 'LLMInferenceService', software: 'kserve', source: 'kserve docs (LLMInferenceService, v1alpha1)' },
   { kind: 'SeldonDeployment', software: 'seldon-core', source: 'docs.seldon.io SeldonDeployment (v1)' },
   { kind: 'RayService', software: 'ray-serve', source: 'ray-project/kuberay RayService docs' },
+  // `Model` alone is any operator's word: read only under the `kubeai.org` API group (the gate's literal too).
+  { kind: 'Model', group: 'kubeai.org', software: 'kubeai', source: 'kubeai.org Model CRD (spec.url hf://, ollama://, s3://; spec.engine)' },
 ];
+
+/** The serving kind an object of this `kind` and `apiVersion` is, if any (a `group` must match). */
+export function servingKind(kind: string, apiVersion: string | undefined): (typeof SERVING_KINDS)[number] | undefined {
+  return SERVING_KINDS.find((k) => k.kind === kind && (k.group === undefined || apiVersion?.startsWith(`${k.group}/`) === true));
+}

@@ -3,13 +3,15 @@
  * `storageUri`; the older per-framework predictors; custom predictor containers), KServe
  * `LLMInferenceService` (`spec.model.uri`), `ServingRuntime`/`ClusterServingRuntime` containers,
  * Seldon `SeldonDeployment` (graph implementation and `modelUri`, component containers) and KubeRay
- * `RayService` (head image, GPUs, `model_id`/`model_source` lines of `serveConfigV2`), best effort.
- * A `hf://org/model` storage URI names a model; other URIs are kept (credentials and query dropped).
+ * `RayService` (head image, GPUs, `model_id`/`model_source` lines of `serveConfigV2`) and KubeAI
+ * `Model` (`kubeai.org` group only: `spec.url`, `spec.engine`, `spec.args`, `resourceProfile`), best
+ * effort. A `hf://org/model` storage URI names a model, so does KubeAI's `ollama://name:tag`; other
+ * URIs are kept (credentials and query dropped).
  */
-import { SERVING_KINDS } from './catalog-commands.ts';
+import { SERVING_KINDS, servingKind } from './catalog-commands.ts';
 import { containerWorkload, envOf, gpuOf } from './pod-spec.ts';
 import type { ModelHint, Workload } from './types.ts';
-import { get, getPath, items, text, type YNode } from './yaml-tree.ts';
+import { entries, get, getPath, items, text, type YNode } from './yaml-tree.ts';
 
 const FRAMEWORKS = ['sklearn', 'xgboost', 'tensorflow', 'pytorch', 'triton', 'onnx', 'huggingface', 'lightgbm', 'paddle', 'pmml'];
 
@@ -28,6 +30,13 @@ export function cleanStorageUri(raw: string): string {
 function uriModel(uri: YNode | undefined, via: string): ModelHint[] {
   const t = text(uri);
   const m = t === undefined ? null : /^hf:\/\/([\w.-]+\/[\w.-]+)/.exec(t.trim());
+  return m?.[1] === undefined || uri === undefined ? [] : [{ id: m[1], line: uri.line, via }];
+}
+
+/** A KubeAI `ollama://name[:tag]` URL: the Ollama model it pulls. */
+function ollamaModel(uri: YNode | undefined, via: string): ModelHint[] {
+  const t = text(uri);
+  const m = t === undefined ? null : /^ollama:\/\/([\w.-]+(?:\/[\w.-]+)?(?::[\w.-]+)?)$/.exec(t.trim());
   return m?.[1] === undefined || uri === undefined ? [] : [{ id: m[1], line: uri.line, via }];
 }
 
@@ -133,10 +142,35 @@ function rayService(owner: Owner, node: YNode): Workload[] {
   })];
 }
 
+/**
+ * KubeAI `Model`: the operator runs `spec.engine` (VLLM, OLlama, FasterWhisper, Infinity) on
+ * `spec.url`; a `resourceProfile` naming a GPU or TPU (`nvidia-gpu-l4:1`, `google-tpu-v5e-2x2:4`) marks it.
+ */
+function kubeaiModel(owner: Owner, node: YNode): Workload {
+  const spec = get(node, 'spec');
+  const urlNode = get(spec, 'url');
+  const url = text(urlNode);
+  const engine = text(get(spec, 'engine'));
+  const profile = text(get(spec, 'resourceProfile'));
+  return resourceWorkload(owner, {
+    commands: argWords(spec),
+    // `env` is a map here (`{NAME: value}`), not a container's list.
+    env: entries(get(spec, 'env')).map((e) => ({ name: e.key, line: e.line, ...(text(e.value) === undefined ? {} : { value: text(e.value) as string }) })),
+    gpu: profile !== undefined && /gpu|tpu/i.test(profile),
+    models: [...uriModel(urlNode, 'storage-uri'), ...ollamaModel(urlNode, 'storage-uri')],
+    extra: {
+      ...(owner.namespace === undefined ? {} : { namespace: owner.namespace }),
+      ...(engine === undefined ? {} : { engine: engine.slice(0, 40) }),
+      ...(url === undefined ? {} : { storageUri: cleanStorageUri(url) }),
+    },
+  });
+}
+
 /** Workloads of a serving custom resource or runtime; [] for any other kind. */
 export function readServingResource(kind: string, name: string, line: number, node: YNode): Workload[] {
   const namespace = text(getPath(node, 'metadata', 'namespace'));
   const owner: Owner = { kind, name, line, ...(namespace === undefined ? {} : { namespace }) };
+  if (servingKind(kind, text(get(node, 'apiVersion')))?.software === 'kubeai') return [kubeaiModel(owner, node)];
   if (kind === 'InferenceService') return inferenceService(owner, node);
   if (kind === 'LLMInferenceService') return llmInferenceService(owner, node);
   if (kind === 'SeldonDeployment') return seldonDeployment(owner, node);

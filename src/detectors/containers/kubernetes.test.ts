@@ -163,6 +163,32 @@ spec:
     expect(detectOne('ray.yaml', '')).toBeNull();
   });
 
+  it('KubeAI Model (kubeai.org only): engine, hf:// and ollama:// URLs as models, GPU from the resource profile', () => {
+    const vllm = `apiVersion: kubeai.org/v1
+kind: Model
+metadata: {name: llama-8b-l4}
+spec:
+  features: [TextGeneration]
+  url: hf://acme-labs/Llama-3.1-8B-Instruct-FP8
+  engine: VLLM
+  args: [--max-model-len=8192]
+  env: {VLLM_ATTENTION_BACKEND: FLASHINFER}
+  resourceProfile: nvidia-gpu-l4:1
+`;
+    const ollama = `apiVersion: kubeai.org/v1\nkind: Model\nmetadata: {name: qwen-cpu}\nspec: {url: "ollama://qwen2:0.5b", engine: OLlama, resourceProfile: "cpu:2"}\n`;
+    const s = summarize('models.yaml', [vllm, ollama].join('---\n'));
+    expect(s.assets.map((a) => [a.kind, a.name, a.attributes.gpu ?? '', a.attributes.engine ?? ''])).toEqual([
+      ['model-server', 'kubeai', true, 'VLLM'],
+      ['model', 'acme-labs/Llama-3.1-8B-Instruct-FP8', '', ''],
+      ['model-server', 'kubeai', false, 'OLlama'],
+      ['model', 'qwen2:0.5b', '', ''],
+    ]);
+    expect(s.assets[0]?.attributes.envNames).toEqual(['VLLM_ATTENTION_BACKEND']);
+    expect(s.edges).toEqual(['kubeai SERVES acme-labs/Llama-3.1-8B-Instruct-FP8', 'kubeai SERVES qwen2:0.5b']);
+    // Another operator's `Model` is not KubeAI's, whatever its spec says.
+    expect(summarize('other.yaml', vllm.replace('kubeai.org/v1', 'ml.example.com/v1'))).toEqual({ assets: [], edges: [], diagnostics: [] });
+  });
+
   it('Seldon and ServingRuntime resources; big bundles read only the documents that matter', () => {
     const crd = `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: x}\nspec:\n  names: {kind: InferenceService}\n  versions: [${'{name: v1}, '.repeat(50)}]\n`;
     const runtime = `apiVersion: serving.kserve.io/v1alpha1\nkind: ClusterServingRuntime\nmetadata: {name: kserve-tritonserver}\nspec:\n  containers: [{name: kserve-container, image: "nvcr.io/nvidia/tritonserver:23.05-py3"}]\n`;

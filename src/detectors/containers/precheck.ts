@@ -24,7 +24,7 @@ function literals(): string[] {
     if (l.program !== undefined && l.program !== 'serve') out.push(l.program);
     if (l.module !== undefined) out.push(l.module);
   }
-  out.push(...MODEL_FLAGS.map((f) => f.flag), ...MODEL_ENV_NAMES.map((e) => e.name), ...SERVING_KINDS.map((k) => k.kind), 'ServingRuntime');
+  out.push(...MODEL_FLAGS.map((f) => f.flag), ...MODEL_ENV_NAMES.map((e) => e.name), ...SERVING_KINDS.map((k) => k.group ?? k.kind), 'ServingRuntime');
   // A token containing a shorter one adds nothing to the gate (`vllm-openai` after `vllm`).
   const unique = [...new Set(out)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return unique.filter((t, i) => !unique.slice(0, i).some((shorter) => t.includes(shorter)));
