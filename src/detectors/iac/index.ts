@@ -13,6 +13,7 @@
 import { parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import type { DetectionResult } from '../../model/index.ts';
+import { withArmTypes } from './azapi.ts';
 import { readCloudFormation } from './cloudformation.ts';
 import { rulesFor } from './catalog.ts';
 import { emitDocument } from './emit.ts';
@@ -30,7 +31,7 @@ function read(file: SourceFile): ReadOutcome | null {
   if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);
     const module = withModuleConstants(withModuleData(outcome.doc, path, file.siblings), path, file.siblings);
-    return { ...outcome, doc: expandInstances(module, EXPANDED) };
+    return { ...outcome, doc: expandInstances(withArmTypes(module), EXPANDED) };
   }
   return readCloudFormation(path, content);
 }

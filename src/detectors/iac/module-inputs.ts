@@ -3,7 +3,9 @@
  * foundation_model = "anthropic.claude-v2" }`, the way examples and root modules deploy a module of
  * AI resources. Modules are not followed, so without this the models such a call deploys would go
  * unseen. Only inputs whose name says model (`model`, `foundation_model`, `*_model_id`,
- * `embedding_model_arn`, also inside maps of deployments) and whose value is a model id count.
+ * `embedding_model_arn`, also inside maps of deployments), or the `name` of a map so named (the
+ * azurerm deployment shape `model = { format = "OpenAI", name = "gpt-4o" }`), and whose value is a
+ * model id count.
  */
 import { traceValue } from './document.ts';
 import { ctxFor } from './instances.ts';
@@ -14,6 +16,8 @@ import { isList, isMap, type IacValue } from './value.ts';
 
 /** Input names that hold a model (not `model_format`, `model_version`, `model_data`). */
 const MODEL_INPUT = /(?:^|_)model(?:_(?:id|ids|name|arn|identifier))?$/i;
+/** Map names whose `name` entry is the model (`model = { name = "gpt-4o", version = "..." }`). */
+const MODEL_MAP = /(?:^|_)model$/i;
 const MAX_DEPTH = 6;
 
 /** Emits the models module calls of the document pass as inputs. */
@@ -37,13 +41,13 @@ interface Via {
   readonly line: number;
 }
 
-function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line: number, depth: number, via?: Via): void {
+function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line: number, depth: number, via?: Via, parent = ''): void {
   if (depth > MAX_DEPTH) return;
   if (isMap(value)) {
-    for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, via?.line ?? e.line, depth + 1, via);
+    for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, via?.line ?? e.line, depth + 1, via, key);
   } else if (isList(value)) {
-    for (const item of value.items) walk(ctx, call, key, item, via?.line ?? (typeof item === 'object' && item !== null ? item.line : line), depth + 1, via);
-  } else if (MODEL_INPUT.test(key)) {
+    for (const item of value.items) walk(ctx, call, key, item, via?.line ?? (typeof item === 'object' && item !== null ? item.line : line), depth + 1, via, parent);
+  } else if (MODEL_INPUT.test(key) || (key === 'name' && MODEL_MAP.test(parent))) {
     modelTargets(ctx, call, key, { value, line }, via?.from);
   }
 }

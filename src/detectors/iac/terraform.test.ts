@@ -146,6 +146,10 @@ describe('iac detector: Terraform', () => {
     expect(assetNames(r)).toEqual(['model:anthropic.claude-3-5-sonnet-20241022-v2:0', 'model:text-embedding-ada-002']);
     expect(assetNamed(r, 'model', 'text-embedding-ada-002')?.attributes).toEqual({ sources: ['iac:module.openai.model_name'] });
     expect(assetNamed(r, 'model', 'anthropic.claude-3-5-sonnet-20241022-v2:0')?.evidence[0]).toMatchObject({ line: 3, confidence: 'declared' });
+    // The azurerm/ARM deployment shape: the model is the `name` of a map called model.
+    const avm = detectFile('examples/default/main.tf', 'module "test" {\n  source = "../../"\n  kind = "OpenAI"\n  cognitive_deployments = {\n    "mini" = {\n      name = "mini-deployment"\n      model = {\n        format = "OpenAI"\n        name = "gpt-4.1-mini"\n        version = "2025-04-14"\n      }\n    }\n  }\n}\n');
+    expect(assetNames(avm)).toEqual(['model:gpt-4.1-mini']);
+    expect(assetNamed(avm, 'model', 'gpt-4.1-mini')?.evidence[0]).toMatchObject({ line: 9 });
     // A file with module calls but no word "model" is not read at all.
     expect(iacNull('main.tf', 'module "vpc" {\n  source = "./vpc"\n  cidr = "10.0.0.0/16"\n}\n')).toBe(true);
   });
