@@ -72,6 +72,40 @@ describe('tokenize', () => {
   });
 });
 
+describe('f-string fields across lines (Python 3.12, PEP 701)', () => {
+  it('reads a one-line f-string whose field spans lines, and counts its lines', () => {
+    const src = 'msg = f"Unknown task state: {\n    state.name\n}"\nclient = OpenAI(model="gpt-4o")\n';
+    const { tokens, issues } = tokenize(src);
+    expect(issues).toEqual([]);
+    expect(kinds(tokens)).toEqual(['msg', '=', 'S:<f>', 'NL', 'client', '=', 'OpenAI', '(', 'model', '=', 'S:gpt-4o', ')', 'NL']);
+    expect(tokens.find((t) => t.text === 'client')?.line).toBe(4);
+  });
+
+  it('reads nested strings, brackets, comments and nested f-strings inside such a field', () => {
+    const src = `x = f"a {\n  d["k"] + f'{y}' + {'z': (1, [2])}['z'][0]  # note } "\n} b"\nz = 1\n`;
+    const { tokens, issues } = tokenize(src);
+    expect(issues).toEqual([]);
+    expect(kinds(tokens)).toEqual(['x', '=', 'S:<f>', 'NL', 'z', '=', '1', 'NL']);
+  });
+
+  it('keeps the error when the field does not close as Python reads it, and carries on at the next line', () => {
+    for (const src of ['x = f"{oops\nimport openai\n', 'x = f"{a)\nimport openai\n', `x = f"{\n${'a\n'.repeat(70)}}"\nimport openai\n`]) {
+      const { tokens, issues } = tokenize(src);
+      expect(issues[0]).toEqual({ line: 1, message: 'unterminated string literal' });
+      expect(kinds(tokens).slice(-3)).toEqual(['import', 'openai', 'NL']);
+    }
+  });
+
+  it('stays linear on lines of unclosed fields', () => {
+    for (const src of ['f"{\n'.repeat(200_000), `f"{${'f"{'.repeat(100_000)}\n`, `${'x = f"{'.repeat(50_000)}\n`.repeat(4)]) {
+      const started = performance.now();
+      const { tokens } = tokenize(src);
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(tokens.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('readString', () => {
   it('reads triple quotes that contain the other quote kind', () => {
     const src = `'''say "hi" and 'bye' '''`;
