@@ -39,7 +39,10 @@ export interface ModelCall {
 }
 
 export const MODEL_CALLS: readonly ModelCall[] = [
-  { names: ['from_pretrained'], label: 'from_pretrained', arg: 0, source: 'transformers/diffusers/peft/vertexai from_pretrained' },
+  // Vertex AI's model classes (`TextEmbeddingModel.from_pretrained("textembedding-gecko")`) name a hosted
+  // Google model, not a Hugging Face Hub repository: a label of their own keeps them out of Hub policies.
+  { names: ['from_pretrained'], label: 'vertexai.from_pretrained', arg: 0, packages: ['vertexai', 'google.cloud.aiplatform'], source: 'vertexai.language_models / vision_models from_pretrained' },
+  { names: ['from_pretrained'], label: 'from_pretrained', arg: 0, source: 'transformers/diffusers/peft from_pretrained' },
   { names: ['pipeline'], label: 'pipeline', arg: 1, packages: ['transformers'], source: 'transformers.pipeline(task, model)' },
   { names: ['SentenceTransformer', 'CrossEncoder'], label: 'SentenceTransformer', arg: 0, packages: ['sentence_transformers'], source: 'sbert.net docs' },
   { names: ['init_chat_model', 'init_embeddings'], label: 'init_chat_model', arg: 0, packages: ['langchain'], source: 'langchain init_chat_model docs' },

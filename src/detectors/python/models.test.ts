@@ -69,6 +69,19 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it('Vertex AI from_pretrained names a hosted model under its own source, not a Hub load', () => {
+    const src = [
+      'from vertexai.language_models import TextEmbeddingModel',
+      'from transformers import AutoModel',
+      'e = TextEmbeddingModel.from_pretrained("textembedding-gecko@003")',
+      'm = AutoModel.from_pretrained("org/encoder-small")',
+    ].join('\n');
+    expect(summary(src).map(([n, , s]) => [n, s])).toEqual([
+      ['textembedding-gecko@003', ['vertexai.from_pretrained']],
+      ['org/encoder-small', ['from_pretrained']],
+    ]);
+  });
+
   it('reads known ids passed to a helper named for models, not unknown ids nor other calls', () => {
     const src = [
       'import openai',
