@@ -595,4 +595,20 @@ describe('model registries', () => {
     expect(names([head, table(50), call].join('\n'))).toHaveLength(51);
     expect(names([head, table(51), call].join('\n'))).toEqual(['claude-3-5-haiku-latest']);
   });
+
+  it('leaves out lists of models kept out (a blacklist, unsupported ids), in AI code and in catalogs', () => {
+    const ai = [
+      "import * as vscode from 'vscode';",
+      "import OpenAI from 'openai';",
+      "const VSCODE_LM_STATIC_BLACKLIST: string[] = ['claude-3.7-sonnet', 'claude-3.7-sonnet-thought'];",
+      "const unsupportedModelIds = ['o1-mini'];",
+      "const DEFAULT_MODEL = 'gpt-4.1-mini';",
+    ].join('\n');
+    expect(names(ai)).toEqual(['gpt-4.1-mini']);
+    const catalog = [
+      "export const chatModels = [{ id: 'gpt-4o' }, { id: 'claude-3-5-haiku-latest' }];",
+      "export const blockListModels = [{ id: 'gpt-3.5-turbo' }];",
+    ].join('\n');
+    expect(names(catalog)).toEqual(['claude-3-5-haiku-latest', 'gpt-4o']);
+  });
 });

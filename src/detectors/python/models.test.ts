@@ -82,6 +82,27 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it('constants of a predicate and lists of models kept out are not models in use', () => {
+    const src = [
+      'from openai import AsyncOpenAI',
+      'DEFAULT_MODEL = "gpt-4.1-mini"',
+      'MODEL_BLACKLIST = ["gpt-3.5-turbo-0301"]',
+      'unsupported_models = ("o1-mini",)',
+      'class Client:',
+      '    @staticmethod',
+      '    def _supports_reasoning(model: str) -> bool:',
+      '        prefixes = ("o3", "gpt-5")',
+      '        return model.startswith(prefixes)',
+      '    def _is_reasoning_model(self, model):',
+      '        known = {"o4-mini", "gpt-5-mini"}',
+      '        return model in known',
+      '    def pick(self):',
+      '        fallback = "gpt-4o"',
+      '        return fallback',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['gpt-4.1-mini', 'gpt-4o']);
+  });
+
   it('reads known ids passed to a helper named for models, not unknown ids nor other calls', () => {
     const src = [
       'import openai',

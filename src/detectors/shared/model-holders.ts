@@ -1,0 +1,26 @@
+/**
+ * Names that say the model ids written under them are not the ones a program uses: a list of
+ * models kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupported_models`, `EXCLUDED_MODEL_IDS`) and
+ * the constants of a predicate (`def _is_reasoning_model(model): reasoning_models = {...}`,
+ * `_supports_reasoning_features`), which compares an id it is given against families it knows.
+ * Whole words, camelCase, snake_case or kebab-case, so `blockListModels` counts and
+ * `unblockedModels` does not.
+ */
+
+const EXCLUSION_WORD = /^(?:(?:black|block|deny|ignore)(?:list(?:ed|s)?)?|excluded?|exclusions?|excludes|unsupported|disallowed|banned|forbidden|blocked|blacklisted|denied)$/i;
+
+function words(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
+}
+
+/** True when a constant's name says its ids are kept out (`MODEL_BLACKLIST`, `unsupportedModels`). */
+export function namesExcludedModels(name: string): boolean {
+  const parts = words(name);
+  // `block` alone is too common (`block_model`); it counts only in `block list` / `blocklist`.
+  return parts.some((word, i) => EXCLUSION_WORD.test(word) && (!/^(?:black|block|deny|ignore)$/i.test(word) || /^lists?$/i.test(parts[i + 1] ?? '')));
+}
+
+/** True when a function's name asks a yes/no question (`is_reasoning_model`, `_supports_tools`, `usesMaxTokens`). */
+export function namesPredicate(name: string): boolean {
+  return /^_*(?:is|has|supports?|can|uses?|should|needs?|requires?|accepts?|allows?)(?:[A-Z_]|$)/.test(name);
+}
