@@ -1,5 +1,5 @@
 /**
- * The scan pipeline: connectors → merge → systems → (owners, policies) → one Inventory.
+ * The scan pipeline: connectors → merge → fold inferred MCP servers → systems → (owners, policies) → one Inventory.
  * Everything after discovery is pure; the clock, scan id and progress are injected.
  */
 import { hostConnector } from '../../connectors/host/index.ts';
@@ -9,6 +9,7 @@ import type { ConnectorResult, Logger, ProgressReporter, ScanContext } from '../
 import { ASSET_KINDS, SCHEMA_VERSION, type AssetKind, type Inventory, type ScanStats } from '../model/index.ts';
 import { VERSION } from '../version.ts';
 import { createLimiter } from './limit.ts';
+import { foldInferredServers } from './fold-servers.ts';
 import { mergeResults } from './merge.ts';
 import { deriveSystems, type ConfiguredSystem } from './systems.ts';
 import { resolveOwners, type OwnerRule } from '../owners/index.ts';
@@ -104,7 +105,8 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     results.push(await localConnector.scan(ctx, config));
   }
   if (request.host !== undefined) results.push(await hostConnector.scan(ctx, hostConnector.configSchema.parse({ ...request.host })));
-  const found = mergeResults(results);
+  // An MCP server guessed for tools registered on an injected server joins the one its project constructs.
+  const found = foldInferredServers(mergeResults(results));
   const targets = results.flatMap((r) => r.targets);
   const systems = deriveSystems({ ...found, targets, configured: request.systems ?? [] });
   const withSystems = systems.assets.length === 0 ? found : mergeResults([found, { ...systems, diagnostics: [] }]);

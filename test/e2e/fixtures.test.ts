@@ -46,6 +46,27 @@ describe('fixture projects through the pipeline', () => {
     expect(inv.relationships.filter((r) => r.type === 'PROVIDES')).toHaveLength(7);
   });
 
+  it('MCP server (TypeScript) whose tools are registered in other files: one server with all its tools, none guessed beside it', async () => {
+    const inv = await scan('mcp-server-split');
+    expectInvariants(inv);
+    expect(named(inv, 'mcp-server')).toEqual(['acme-docs-server', 'wiki-tools']);
+    const byId = new Map(inv.assets.map((a) => [a.id, a]));
+    const tools = (server: string): string[] => {
+      const s = inv.assets.find((a) => a.kind === 'mcp-server' && a.name === server);
+      return inv.relationships.filter((r) => r.type === 'PROVIDES' && r.from === s?.id).map((r) => byId.get(r.to)?.name ?? '').sort();
+    };
+    expect(tools('acme-docs-server')).toEqual(['delete_page', 'get_page', 'search_docs']);
+    // Another package (its own package.json) constructs no server: its guess stays, with its tool.
+    expect(tools('wiki-tools')).toEqual(['search_wiki']);
+    const docs = inv.assets.find((a) => a.name === 'acme-docs-server');
+    expect(docs?.attributes['inferredFrom']).toBeUndefined();
+    expect([...new Set(docs?.evidence.map((e) => e.path))]).toEqual([
+      'packages/docs-mcp/src/index.ts', 'packages/docs-mcp/src/tools/pages.ts', 'packages/docs-mcp/src/tools/search.ts',
+    ]);
+    const agency = inv.findings.filter((f) => f.policyId === 'mcp-excessive-agency').map((f) => byId.get(f.assetId)?.name);
+    expect(agency).toEqual(['acme-docs-server']);
+  });
+
   it('RAG app (Python, LangChain + LlamaIndex): split packages, embeddings and chat models, the vector store', async () => {
     const inv = await scan('rag-python');
     expectInvariants(inv);

@@ -9,12 +9,13 @@
  * `registerSearchTool(server: McpServer)` module, common when each tool has its own file) attaches
  * them to one inferred server per package: named after the nearest folder that is not a layout
  * folder (`src/everything/tools/echo.ts` → `everything`), else after the repository (the last
- * segment of the scope), which is usually the name the real server is constructed with, so the
+ * segment of the scope), which is often the name the real server is constructed with, so the
  * pipeline's merge by key joins them. Per-file work cannot do better: the constructor is elsewhere.
  * Such a server carries `inferredFrom: 'folder' | 'repository' | 'file'` (what named it) and only
- * `inferred` evidence, so it never passes for a construction; when the real server is constructed
- * under another name (`src/everything/server/index.ts` names it `mcp-servers/everything`), both
- * are listed.
+ * `inferred` evidence, so it never passes for a construction. When the real server is constructed
+ * under another name (`src/everything/server/index.ts` names it `mcp-servers/everything`), the
+ * pipeline folds the inferred one into it if it is the only server constructed in the same project
+ * (`src/pipeline/fold-servers.ts`); else both are listed.
  */
 import type { Node } from '@babel/types';
 import { fileStem, inferServerName } from '../shared/mcp-server-name.ts';

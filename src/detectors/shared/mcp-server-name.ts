@@ -3,6 +3,8 @@
  * constructor without a literal name, and the inferred server of a file that defines or registers
  * tools without constructing a server (nearest non-layout folder, else the repository, else the
  * file stem). Shared by the JavaScript and languages (Go) detectors so both name such servers alike.
+ * After the merge, an inferred server joins the one server its project constructs, when there is
+ * exactly one (`src/pipeline/fold-servers.ts`).
  */
 
 /**
