@@ -93,17 +93,31 @@ function redactAssigned(text: string): string {
 
 /**
  * A credential written after an HTTP auth scheme (`Authorization: Bearer eyJ…`, `Basic dXNlcjpw…`) or
- * as a URL's query parameter (`?api_key=…`, `&token=…`, `&sig=…`), whatever its shape. A scheme's
- * token must hold a digit (`Bearer authentication` is prose); references, placeholders and keys
- * already cut to their public prefix stay.
+ * as a URL's query parameter (`?api_key=…`, `&token=…`, `&sig=…`), whatever its shape and length. A
+ * token is RFC 6750's b64token (`=` only as padding: `bearer MODEL=…` is an assignment); a Bearer
+ * token must hold a digit (`Bearer authentication` is prose); a Basic token must be base64
+ * (user:password, which may hold no digit) with a digit, an inner capital or padding, and not a word
+ * or CamelCase name (`Basic settings`, `Basic InferenceService`, `Basic gpt-4o-mini` stay);
+ * references, placeholders and keys already cut to their public prefix stay. Each match starts at
+ * a scheme word and reads one run: linear.
  */
-const AUTH_SCHEME = /(\b(?:Bearer|Basic)\s{1,8})([A-Za-z0-9._~+/=-]{8,400})(?![A-Za-z0-9._~+/=…-])/g;
-const QUERY_SECRET = /([?&](?:api[-_]?key|key|token|access[-_]?token|auth|sig|signature|secret|password|code)=)([^&\s"'`#]{6,400})/gi;
+const AUTH_SCHEME = /(\b(?:[Bb]earer|Basic)\s{1,8})([A-Za-z0-9._~+/-]{8,}={0,2})(?![A-Za-z0-9._~+/=…-])/g;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** A word or a CamelCase name (`settings`, `InferenceService`): prose after Basic, not base64. */
+const WORDS = /^[A-Za-z][a-z]*(?:[A-Z][a-z]+)*$/;
+
+function isBasicCredential(value: string): boolean {
+  return value.length % 4 === 0 && BASE64.test(value) && !WORDS.test(value) && /\d|[a-z][A-Z]|=$/.test(value);
+}
+
+const QUERY_SECRET = /([?&](?:api[-_]?key|key|token|access[-_]?token|auth|sig|signature|secret|password|code)=)([^&\s"'`#]{6,})/gi;
 
 function redactInline(text: string): string {
   const hide = (all: string, head: string, value: string): string => (NOT_A_CREDENTIAL.test(value) ? all : `${head}…[redacted]`);
   return text
-    .replace(AUTH_SCHEME, (all, head: string, value: string) => (/\d/.test(value) ? hide(all, head, value) : all))
+    .replace(AUTH_SCHEME, (all, head: string, value: string) =>
+      (head.startsWith('Basic') ? isBasicCredential(value) : /\d/.test(value)) ? hide(all, head, value) : all,
+    )
     .replace(QUERY_SECRET, hide);
 }
 

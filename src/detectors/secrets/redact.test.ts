@@ -3,7 +3,7 @@
  * format the secrets detector knows, keep the public prefix, and stay cheap on long lines.
  */
 import { describe, expect, it } from 'vitest';
-import { redactSnippet } from '../../model/index.ts';
+import { redactAttributeValue, redactSnippet } from '../../model/index.ts';
 import { KEY_RULES } from './catalog.ts';
 import { FAKE_KEY_FORMATS, fakeKey } from '../../../test/helpers/fake-keys.ts';
 
@@ -54,6 +54,22 @@ describe('redactSnippet', () => {
     }
   });
 
+  it('hides a scheme token of any length, in lower case, and a Basic token without a digit', () => {
+    const jwt = `eyJhbGciOiJSUzI1NiJ9.${'eyJzdWIiOiJ1c2VyIn0'.repeat(30)}.c2lnbmF0dXJl`;
+    for (const line of [`"Authorization": "Bearer ${jwt}"`, `headers = {"authorization": "bearer ${jwt}"}`]) {
+      const out = redactSnippet(line);
+      expect(out, out).toContain('earer …[redacted]');
+      expect(out).not.toContain('eyJzdWIi');
+      expect(redactAttributeValue(line)).not.toContain('eyJzdWIi');
+    }
+    // Basic's token is base64 of user:password, which may hold no digit; Basic prose stays.
+    expect(redactSnippet("-H 'Authorization: Basic dXNlcjpwYXNz'")).toBe("-H 'Authorization: Basic …[redacted]'");
+    expect(redactAttributeValue(`https://x.example/sse?token=${jwt}`)).toBe('https://x.example/sse?token=…[redacted]');
+    for (const line of ['Basic settings are shown first', 'Basic Authentication is configured', '# Basic gpt-4o-mini usage', '### Basic InferenceService Creation', '# Tutorial: Basic tracing/metrics/logs Collection', 'BEDROCK_AUTH=bearer BEDROCK_MODEL=us.anthropic.claude-3-5-haiku-20241022-v1:0 go run .']) {
+      expect(redactSnippet(line)).toBe(line);
+    }
+  });
+
   it('keeps what is not a credential: env names, references, placeholders, numbers, prose, other names', () => {
     const lines = [
       'api_key_env = "OPENAI_API_KEY"',
@@ -89,5 +105,20 @@ describe('redactSnippet', () => {
     expect(performance.now() - started).toBeLessThan(200);
     expect(out.length).toBeLessThanOrEqual(200);
     expect(out).not.toContain(key.slice(8, 20));
+  });
+
+  it('scrubs a multi-megabyte attribute value in linear time (scheme words, query separators, long runs)', () => {
+    const values = [
+      `Bearer ${'a1'.repeat(1_000_000)}…`,
+      `${'Bearer '.repeat(300_000)}x`,
+      `;${'a-'.repeat(1_000_000)}`,
+      `?${'x_'.repeat(1_000_000)}token=`,
+      `Basic ${'aB'.repeat(1_000_000)}-`,
+    ];
+    for (const value of values) {
+      const started = performance.now();
+      redactAttributeValue(value);
+      expect(performance.now() - started, value.slice(0, 20)).toBeLessThan(1_500);
+    }
   });
 });
