@@ -110,7 +110,13 @@ function isBasicCredential(value: string): boolean {
   return value.length % 4 === 0 && BASE64.test(value) && !WORDS.test(value) && /\d|[a-z][A-Z]|=$/.test(value);
 }
 
-const QUERY_SECRET = /([?&](?:api[-_]?key|key|token|access[-_]?token|auth|sig|signature|secret|password|code)=)([^&\s"'`#]{6,})/gi;
+/**
+ * A query parameter (after `?`, `&` or the `;` of `&amp;`) named `key`, `sig`, `code`, `auth`, or
+ * ending in a credential word (`client_secret`, `X-Amz-Security-Token`, `subscription-key`); not
+ * `sort_key` or `country_code`. The name's head is bounded and starts only at a separator.
+ */
+const QUERY_SECRET =
+  /([?&;](?:key|sig|code|auth|(?:[A-Za-z0-9_-]{0,40}[-_])?(?:(?:api|access|account|subscription|private|secret)[-_]?key|token|secret|signature|password))=)([^&;\s"'`#]{6,})/gi;
 
 function redactInline(text: string): string {
   const hide = (all: string, head: string, value: string): string => (NOT_A_CREDENTIAL.test(value) ? all : `${head}…[redacted]`);

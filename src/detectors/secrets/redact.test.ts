@@ -70,6 +70,18 @@ describe('redactSnippet', () => {
     }
   });
 
+  it('hides query credentials whose name ends in a credential word, also after &amp; (presigned URLs, OAuth clients, Azure keys)', () => {
+    const cases: Array<[string, string]> = [
+      ['u = "https://login.acme.example/token?client_id=app&client_secret=q8Zr2LkQ7wXYZ"', 'u = "https://login.acme.example/token?client_id=app&client_secret=…[redacted]"'],
+      ['https://b.s3.amazonaws.com/m.gguf?X-Amz-Security-Token=IQoJb3JpZ2luX2Vj&X-Amz-Signature=9f8e7d6c5b4a', 'https://b.s3.amazonaws.com/m.gguf?X-Amz-Security-Token=…[redacted]&X-Amz-Signature=…[redacted]'],
+      ['https://acme.azure-api.net/openai?subscription-key=q8Zr2LkQ7wXYZ', 'https://acme.azure-api.net/openai?subscription-key=…[redacted]'],
+      ['<a href="https://x.example/sse?mode=ro&amp;api_key=q8Zr2LkQ7wXYZ">', '<a href="https://x.example/sse?mode=ro&amp;api_key=…[redacted]">'],
+    ];
+    for (const [line, out] of cases) expect(redactSnippet(line)).toBe(out);
+    // Names that only contain a credential word, or codes that are not credentials, stay.
+    for (const line of ['https://x.example/a?country_code=DEUTSCHLAND&sort_order=asc', 'https://x.example/a?monkey=abcdefgh123']) expect(redactSnippet(line)).toBe(line);
+  });
+
   it('keeps what is not a credential: env names, references, placeholders, numbers, prose, other names', () => {
     const lines = [
       'api_key_env = "OPENAI_API_KEY"',
