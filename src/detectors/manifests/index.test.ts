@@ -124,6 +124,28 @@ describe('manifestsDetector', () => {
     expect(broken?.diagnostics.map((d) => [d.level, d.code])).toEqual([['warn', 'parse-failed']]);
   });
 
+  it('a broken manifest stays a warning when its placeholder is far from the problem (a script that templates, a merge conflict)', () => {
+    const content = [
+      '{',
+      '  "name": "web",',
+      '  "scripts": { "new:component": "hygen component new --name {{ name }}" },',
+      '  "license": "MIT",',
+      '  "dependencies": {',
+      '<<<<<<< HEAD',
+      '    "openai": "^4.52.0"',
+      '=======',
+      '    "openai": "^4.60.0"',
+      '>>>>>>> feature',
+      '  }',
+      '}',
+    ].join('\n');
+    const r = manifestsDetector.detect({ scope: 's', path: 'package.json', content });
+    expect(r?.diagnostics.map((d) => d.level)).toEqual(['warn']);
+    // A template's placeholder next to the problem, or in the path, is still a template.
+    const jinja = '{\n  "dependencies": {\n    {% if cookiecutter.openai %}"openai": "^4",{% endif %}\n    "zod": "^3"\n  }\n}\n';
+    expect(manifestsDetector.detect({ scope: 's', path: 'package.json', content: jinja })?.diagnostics.map((d) => d.level)).toEqual(['info']);
+  });
+
   it('looks for template placeholders in bounded time on hostile input', () => {
     const content = `[project\n${'{{'.repeat(50_000)}${'x'.repeat(50_000)}`;
     const started = performance.now();

@@ -27,7 +27,8 @@
  * Broken input (invalid JSON/TOML, garbage XML, an unterminated go.mod block) is one `parse-failed`
  * diagnostic with the line when known; whatever could still be read is kept. A project template
  * (cookiecutter, Copier, a CLI's scaffolds) is not valid as written where a `{{ name }}` placeholder
- * stands for a key: its diagnostic is `info`, a template and not a broken manifest of the repository. Lockfiles, setup.py
+ * stands for a key (on the problem's line or just above it, or in the path): its diagnostic is
+ * `info`, a template and not a broken manifest of the repository. Lockfiles, setup.py
  * and Gradle `libs.x` accessors are deliberately not read here. Conda environment files map onto
  * the `pypi` ecosystem (scope `conda` for conda packages).
  */
@@ -89,9 +90,10 @@ export const manifestsDetector: Detector = {
     const outcome = format.parse(file.content, file.path);
     const out = new ResultBuilder();
     emitSdkAssets(file, ID, outcome.entries, out);
-    const template = outcome.problems.length > 0 && isTemplate(file.content);
+    const lines = outcome.problems.length > 0 ? file.content.split('\n') : [];
     for (const problem of outcome.problems) {
       const diagnostic = parseFailed(file, ID, problem.message, problem.line);
+      const template = isTemplate(file.path, file.content, lines, problem.line);
       out.diagnostic(template ? { ...diagnostic, level: 'info', message: `${diagnostic.message} (a template: {{ }} placeholders)` } : diagnostic);
     }
     return out.result();
@@ -101,6 +103,16 @@ export const manifestsDetector: Detector = {
 /** Jinja/cookiecutter `{{ x }}` or `{% x %}`, Go template `{{ .X }}`: bounded, one line each. */
 const TEMPLATE_PLACEHOLDER = /\{\{[^{}\n]{1,200}\}\}|\{%[^%\n]{1,200}%\}/;
 
-function isTemplate(content: string): boolean {
-  return TEMPLATE_PLACEHOLDER.test(content);
+/** Lines before a problem's line a placeholder may be on (a `{% if %}` on the line above). */
+const TEMPLATE_REACH = 1;
+
+/**
+ * A template where the problem is: a placeholder in the path (`{{cookiecutter.name}}/pyproject.toml`),
+ * on the problem's line or just above it, or anywhere when the problem has no line. A placeholder
+ * elsewhere (a script that runs a generator) does not excuse a broken manifest (a merge conflict).
+ */
+function isTemplate(path: string, content: string, lines: readonly string[], line: number | undefined): boolean {
+  if (TEMPLATE_PLACEHOLDER.test(path)) return true;
+  if (line === undefined) return TEMPLATE_PLACEHOLDER.test(content);
+  return lines.slice(Math.max(0, line - 1 - TEMPLATE_REACH), line).some((l) => TEMPLATE_PLACEHOLDER.test(l));
 }
