@@ -26,6 +26,7 @@ import { hasModelStem } from '../shared/model-ids.ts';
 import { detectSdks } from './sdks.ts';
 import { detectVectorStores } from './vector-stores.ts';
 import { collectFacts, type FileFacts } from './walk.ts';
+import { findEndpoints } from '../endpoints/find.ts';
 
 /** The detector, registered with the others. */
 export const javascriptDetector: Detector = {
@@ -73,7 +74,9 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
   detectSdks(imports.imports, found, evidence);
   // An MCP SDK calls no model: where it is the file's only AI import, `model:` properties and calls
   // are sampling data (a result's `model`, a hint's `name`); only constants named for models count.
-  detectModels(ctx, imports.imports.every((imp) => imp.pkg.category === 'mcp'));
+  // Unless the file also names an AI API host (`fetch('https://api.openai.com/v1/…', { body: … })`).
+  const mcpOnly = imports.imports.every((imp) => imp.pkg.category === 'mcp') && !namesAiHost(file.content);
+  detectModels(ctx, mcpOnly);
   detectVectorStores(ctx);
   detectMcp(ctx);
   detectMcpClients(ctx);
@@ -89,4 +92,9 @@ function walkSafely(ast: Parameters<typeof collectFacts>[0]): FileFacts | undefi
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/** True when code names a catalogued AI endpoint (a provider API, gateway or model server URL). */
+function namesAiHost(content: string): boolean {
+  return findEndpoints(content, 'code', false).hits.some((hit) => hit.row !== undefined);
 }

@@ -290,6 +290,17 @@ describe('model ids in files whose only AI imports are MCP SDKs', () => {
     });
   });
 
+  it('reads every tier again when an MCP-only file calls an AI API host itself', () => {
+    const content = [
+      "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+      'const server = new McpServer({ name: "summarizer", version: "1.0.0" });',
+      "const res = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [] }) });",
+    ].join('\n');
+    expect(names(content)).toEqual(['gpt-4o-mini']);
+    // An unrelated URL does not count.
+    expect(names(content.replace('https://api.openai.com/v1/chat/completions', 'https://status.example.com/v1/ping'))).toEqual([]);
+  });
+
   it('reads every tier again as soon as the file also imports a package that calls models', () => {
     const content = [
       "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",

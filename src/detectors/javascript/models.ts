@@ -7,7 +7,7 @@
  *   as `getModel('gpt-4o', 'openai')`): only `matchKnownModel` hits, inferred; never a constant whose
  *   name says its models are kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModelIds`).
  * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
- * an ORM file yields nothing; files importing only MCP SDKs only constants named for models.
+ * an ORM file yields nothing; files importing only MCP SDKs only constants named for models (unless they name an AI API host themselves).
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
