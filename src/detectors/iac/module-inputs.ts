@@ -18,6 +18,8 @@ import { isList, isMap, type IacValue } from './value.ts';
 const MODEL_INPUT = /(?:^|_)model(?:_(?:id|ids|name|arn|identifier))?$/i;
 /** Map names whose `name` entry is the model (`model = { name = "gpt-4o", version = "..." }`). */
 const MODEL_MAP = /(?:^|_)model$/i;
+/** `*_model` names that are about something else: a data, threat or pricing model holds no AI model id. */
+const NOT_AI_MODEL = /(?:^|_)(?:data|domain|object|business|threat|cost|pricing|billing|access|permission|security|licen[cs]e|licensing|consistency|network|auth|db|database|schema|entity|view|document|storage|retention|programming|operating|delivery|support|revenue|financial|risk|tenancy|consumption|capacity|commitment|purchase|payment|charge|scaling)_model/i;
 const MAX_DEPTH = 6;
 
 /** Emits the models module calls of the document pass as inputs. */
@@ -47,7 +49,7 @@ function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line
     for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, via?.line ?? e.line, depth + 1, via, key);
   } else if (isList(value)) {
     for (const item of value.items) walk(ctx, call, key, item, via?.line ?? (typeof item === 'object' && item !== null ? item.line : line), depth + 1, via, parent);
-  } else if (MODEL_INPUT.test(key) || (key === 'name' && MODEL_MAP.test(parent))) {
+  } else if ((MODEL_INPUT.test(key) && !NOT_AI_MODEL.test(key)) || (key === 'name' && MODEL_MAP.test(parent) && !NOT_AI_MODEL.test(parent))) {
     modelTargets(ctx, call, key, { value, line }, via?.from);
   }
 }

@@ -142,6 +142,8 @@ describe('iac detector: Terraform', () => {
       'module "agent" {\n  source = "../.."\n  foundation_model = "anthropic.claude-3-5-sonnet-20241022-v2:0"\n  sku_name = "S0"\n  instance_type = "ml.g5.xlarge"\n}',
       'module "openai" {\n  source = "../.."\n  deployment = {\n    "chat" = {\n      model_format = "OpenAI"\n      model_name = "text-embedding-ada-002"\n      model_version = "2"\n    }\n  }\n}',
       'module "unrelated" {\n  source = "./net"\n  model = var.missing\n}',
+      // Models of other things: a data model's name, a pricing model.
+      'module "lake" {\n  source = "./lake"\n  data_model = { name = "customer-orders-v2" }\n  pricing_model = "tier-2.1"\n  threat_model_name = "stride-v1.0"\n}',
     ].join('\n'));
     expect(assetNames(r)).toEqual(['model:anthropic.claude-3-5-sonnet-20241022-v2:0', 'model:text-embedding-ada-002']);
     expect(assetNamed(r, 'model', 'text-embedding-ada-002')?.attributes).toEqual({ sources: ['iac:module.openai.model_name'] });
