@@ -9,7 +9,10 @@ import type { Asset } from './asset.ts';
 
 export const TEST_PATH_GLOBS: readonly string[] = [
   // Folders (`testing/`: test helpers and harnesses, pytest's own suite, Go's `internal/testing`).
-  '**/{test,tests,__tests__,__test__,testing,spec,specs,testdata,test-data,test_data,fixtures,__fixtures__,__mocks__}/**',
+  '**/{test,tests,__tests__,__test__,testing,spec,specs,testdata,test-data,test_data,fixtures,__fixtures__,__mocks__,mocks,mock-data,mock_data,mockdata}/**',
+  // Fixture and mock modules beside the code they feed (`lib/fixtures.ts`, `chart.mock.ts`, `mocks.py`).
+  '**/{fixtures,mocks,mock-data,mockData,mock_data}.{js,jsx,ts,tsx,mjs,cjs,mts,cts,py}',
+  '**/*.{fixture,fixtures,mock,mocks}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
   // Go, Python, JS/TS, Ruby file names.
   '**/*_test.go',
   '**/{test_*.py,*_test.py,conftest.py}',
