@@ -15,7 +15,7 @@ import { mayFindIac } from './iac/precheck.ts';
 import { mayFindJs } from './javascript/precheck.ts';
 import { mayFindLanguages } from './languages/precheck.ts';
 import { mayFindMcpConfig } from './mcp-config/precheck.ts';
-import { mayImportAi } from './python/prefilter.ts';
+import { mayFindPython } from './python/prefilter.ts';
 import { mayHoldKey } from './secrets/scan.ts';
 
 /** False when the detector would return null for a file with this path and text. */
@@ -23,7 +23,7 @@ export type Prefilter = (path: string, content: string) => boolean;
 
 export const PREFILTERS: Readonly<Record<string, Prefilter>> = {
   javascript: mayFindJs,
-  python: (_path, content) => mayImportAi(content),
+  python: (_path, content) => mayFindPython(content),
   languages: mayFindLanguages,
   'mcp-config': mayFindMcpConfig,
   containers: mayFindContainers,

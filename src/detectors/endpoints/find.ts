@@ -185,6 +185,14 @@ function envHits(text: string, lines: Lines, budget: { n: number }): EndpointHit
   return hits;
 }
 
+/**
+ * True when code names a catalogued AI endpoint (a provider API, gateway or model server URL):
+ * code that calls a model over HTTP itself (`httpx.post("https://api.openai.com/v1/…", json={"model": …})`).
+ */
+export function namesAiHost(content: string): boolean {
+  return findEndpoints(content, 'code', false).hits.some((hit) => hit.row !== undefined);
+}
+
 /** Finds endpoint URLs in a text; whether bare config values count depends on the kind. Never throws. */
 export function findEndpoints(text: string, kind: FileKind, shellLike: boolean): { hits: EndpointHit[]; limited: boolean } {
   if (!mayHoldEndpoint(text)) return { hits: [], limited: false };

@@ -26,7 +26,7 @@ import { hasModelStem } from '../shared/model-ids.ts';
 import { detectSdks } from './sdks.ts';
 import { detectVectorStores } from './vector-stores.ts';
 import { collectFacts, type FileFacts } from './walk.ts';
-import { findEndpoints } from '../endpoints/find.ts';
+import { namesAiHost } from '../endpoints/find.ts';
 
 /** The detector, registered with the others. */
 export const javascriptDetector: Detector = {
@@ -92,9 +92,4 @@ function walkSafely(ast: Parameters<typeof collectFacts>[0]): FileFacts | undefi
     if (error instanceof RangeError) return undefined;
     throw error;
   }
-}
-
-/** True when code names a catalogued AI endpoint (a provider API, gateway or model server URL). */
-function namesAiHost(content: string): boolean {
-  return findEndpoints(content, 'code', false).hits.some((hit) => hit.row !== undefined);
 }

@@ -20,6 +20,11 @@ export interface AnalysisInput {
   /** File stem: the name of an MCP server constructed without one. */
   readonly stem: string;
   readonly at: EvidenceAt;
+  /**
+   * The code names an AI API host itself (`"https://api.openai.com/v1"`): it calls models over
+   * HTTP, so its model positions count as an AI import's would.
+   */
+  readonly callsAiHost?: boolean;
 }
 
 export interface Analysis {
@@ -39,7 +44,7 @@ export function analyzePython(input: AnalysisInput, out: Collector = new Collect
     at: input.at,
     stem: input.stem,
     consumed: new Set(),
-    aiImported: false,
+    aiImported: input.callsAiHost === true,
   };
   detectImports(ctx);
   detectModels(ctx);

@@ -2,14 +2,16 @@
  * The Python detector: AI SDK imports, model ids in model positions, vector stores, MCP servers
  * implemented (FastMCP / low-level Server, their tools and transports) and MCP servers connected
  * to as a client, read from `.py` files with a small tokenizer (no Python interpreter).
- * Files that import nothing AI are dismissed by a regex pre-check before tokenizing.
+ * Files that import nothing AI are dismissed by a regex pre-check before tokenizing, unless they
+ * name an AI API host (`endpoints/find.ts`): code calling a model over HTTP reads its model positions.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { evidenceAt, parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { analyzePython, fileStem } from './analyze.ts';
 import type { EvidenceAt } from './context.ts';
-import { IMPORT_LITERALS, mayImportAi } from './prefilter.ts';
+import { IMPORT_LITERALS, mayFindPython, mayImportAi } from './prefilter.ts';
+import { ENDPOINT_LITERALS, namesAiHost } from '../endpoints/find.ts';
 import { tokenize, type TokenizeIssue } from './tokenizer.ts';
 
 export const PYTHON_DETECTOR_ID = 'python';
@@ -23,7 +25,11 @@ export function readDiagnostics(issues: readonly TokenizeIssue[], gaveUp: readon
 
 /** Analyzes one Python file; null when it imports nothing AI. */
 export function detectPython(file: SourceFile): DetectionResult | null {
-  if (!mayImportAi(file.content)) return null;
+  // A file that imports no AI package but calls an AI API over HTTP (httpx, aiohttp, requests) still chooses models.
+  if (!mayFindPython(file.content)) return null;
+  const importsAi = mayImportAi(file.content);
+  const callsAiHost = !importsAi && namesAiHost(file.content);
+  if (!importsAi && !callsAiHost) return null;
   let lines: string[] | undefined;
   const at: EvidenceAt = (line, technique, confidence, quote) => () => {
     lines ??= file.content.split(/\r\n|\r|\n/);
@@ -31,7 +37,7 @@ export function detectPython(file: SourceFile): DetectionResult | null {
     return evidenceAt(file, PYTHON_DETECTOR_ID, technique, confidence, line, text === undefined || quote === undefined ? text : quote(text));
   };
   const { tokens, issues } = tokenize(file.content);
-  const { out, gaveUp } = analyzePython({ tokens, stem: fileStem(file.path), at });
+  const { out, gaveUp } = analyzePython({ tokens, stem: fileStem(file.path), at, callsAiHost });
   const { assets, relationships } = out.finish(file);
   const diagnostics = readDiagnostics(issues, gaveUp, (message, line) => parseFailed(file, PYTHON_DETECTOR_ID, message, line));
   if (assets.length === 0 && relationships.length === 0 && diagnostics.length === 0) return null;
@@ -43,6 +49,6 @@ export const pythonDetector: Detector = {
   id: PYTHON_DETECTOR_ID,
   displayName: 'Python source',
   patterns: ['**/*.py'],
-  literals: IMPORT_LITERALS,
+  literals: [...IMPORT_LITERALS, ...ENDPOINT_LITERALS],
   detect: detectPython,
 };

@@ -454,6 +454,28 @@ describe('python detector: model ids', () => {
 
   it('reports no model in a file without an AI import', () => {
     expect(detectPython({ scope: 't', path: 'x.py', content: 'import requests\nMODEL = "gpt-4"\nrequests.post(url, json={"model": "gpt-4"})\n' })).toBeNull();
+    // A URL of a host nobody serves models on does not change that.
+    expect(detectPython({ scope: 't', path: 'x.py', content: 'import requests\nURL = "https://status.example.com/v1"\nrequests.post(URL, json={"model": "gpt-4"})\n' })).toBeNull();
+  });
+
+  it('reads the models of a file that calls an AI API host over HTTP without an AI package', () => {
+    const content = [
+      'import os',
+      'import httpx',
+      'class ChatGenerator:',
+      '    def __init__(self):',
+      '        self.url = os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")',
+      '        self.fallback_models = ["gpt-4o", "gpt-3.5-turbo"]',
+      '    async def generate(self, config, messages):',
+      '        model = config.get("Model", "gpt-4o-mini")',
+      '        data = {"model": "gpt-4.1-nano", "messages": messages}',
+      '        async with httpx.AsyncClient() as client:',
+      '            return await client.post(f"{self.url}/chat/completions", json=data)',
+    ].join('\n');
+    expect(models(content).map((m) => m.name).sort()).toEqual(['gpt-3.5-turbo', 'gpt-4.1-nano', 'gpt-4o']);
+    // An Ollama server on its port is a model host too.
+    const ollama = 'import requests\nURL = "http://localhost:11434/api/chat"\nrequests.post(URL, json={"model": "llama3.1:8b", "messages": []})\n';
+    expect(models(ollama).map((m) => m.name)).toEqual(['llama3.1:8b']);
   });
 });
 

@@ -8,6 +8,7 @@
 import { findPythonModule, PYTHON_TOP_LEVEL_PATTERNS } from '../shared/python-modules.ts';
 import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
+import { mayHoldEndpoint } from '../endpoints/find.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -62,4 +63,12 @@ export function mayImportAi(text: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The detector's pre-check: an AI import, or an AI API host or base-URL variable named in the text
+ * (code calling a model over HTTP with httpx, aiohttp or requests still chooses its models).
+ */
+export function mayFindPython(text: string): boolean {
+  return mayImportAi(text) || mayHoldEndpoint(text);
 }
