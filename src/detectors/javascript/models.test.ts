@@ -599,8 +599,8 @@ describe('this.<field> clients read in the class that uses them', () => {
 
 describe('model registries', () => {
   const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `gpt-4o-mini-${1000 + i}`);
-  it('leaves out a constant holding more known ids than a program chooses among (a price table)', () => {
-    const table = (n: number): string => `export const MODEL_PRICES = [\n${ids(n).map((id) => `  { id: '${id}', input: 0.15 },`).join('\n')}\n];`;
+  it('leaves out a constant holding more known ids than a program chooses among (a table of the whole market, whatever its name)', () => {
+    const table = (n: number): string => `export const MODEL_TABLE = [\n${ids(n).map((id) => `  { id: '${id}', input: 0.15 },`).join('\n')}\n];`;
     const call = "export const r = await client.chat.completions.create({ model: 'claude-3-5-haiku-latest', messages: [] });";
     const head = "import OpenAI from 'openai';\nconst client = new OpenAI();";
     expect(names([head, table(50), call].join('\n'))).toHaveLength(51);
@@ -621,5 +621,15 @@ describe('model registries', () => {
       "export const blockListModels = [{ id: 'gpt-3.5-turbo' }];",
     ].join('\n');
     expect(names(catalog)).toEqual(['claude-3-5-haiku-latest', 'gpt-4o']);
+  });
+
+  it('leaves out price and context-window tables of any size', () => {
+    const ai = [
+      "import OpenAI from 'openai';",
+      "const MODEL_PRICING = [{ id: 'gpt-4-0314', input: 30 }, { id: 'gpt-3.5-turbo-0613', input: 1.5 }];",
+      "const contextWindows = [['gpt-4-32k', 32768]];",
+      "const model = process.env.MODEL ?? 'gpt-4.1-mini';",
+    ].join('\n');
+    expect(names(ai)).toEqual(['gpt-4.1-mini']);
   });
 });

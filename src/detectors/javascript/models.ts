@@ -5,14 +5,15 @@
  * - **anywhere else** in a file that imports an AI package (constants, arrays, maps, `model:`
  *   properties of objects not seen reaching an AI call, arguments of a helper named for models such
  *   as `getModel('gpt-4o', 'openai')`): only `matchKnownModel` hits, inferred; never a constant whose
- *   name says its models are kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModelIds`).
+ *   name says its models are kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModelIds`)
+ *   or priced and sized (`MODEL_PRICING`, `contextWindows`: a price or size table of any length).
  * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
  * an ORM file yields nothing; files importing only MCP SDKs only constants named for models (unless they name an AI API host themselves).
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
 import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
-import { namesExcludedModels } from '../shared/model-holders.ts';
+import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
@@ -59,8 +60,9 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
     reportKnown(ctx, prop.value.type === 'AssignmentPattern' ? prop.value.right : prop.value, 'model-property', reported);
   }
   for (const decl of ctx.facts.declarations) {
-    // A list of models kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModels`) names models the program avoids.
-    if (!decl.init || namesExcludedModels(decl.name)) continue;
+    // A list of models kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModels`) names models the program avoids;
+    // a price or context-window table (`MODEL_COSTS`, `CONTEXT_WINDOWS`) models it can price or size.
+    if (!decl.init || namesModelsNotInUse(decl.name)) continue;
     // A bare family name (`const MISTRAL = 'mistral'`) counts when the constant's name says model.
     const holdsModel = MODEL_HOLDER.test(decl.name);
     const leaves = literalLeaves(decl.init);
@@ -103,7 +105,7 @@ export function detectModelCatalog(ctx: Context): void {
   const leaves: Node[] = [];
   let descriptors = false;
   for (const decl of ctx.facts.declarations) {
-    if (decl.init === undefined || isSampleHolder(decl.name) || namesExcludedModels(decl.name) || !(MODEL_HOLDER.test(decl.name) || MODEL_HOLDER.test(decl.typeName ?? ''))) continue;
+    if (decl.init === undefined || isSampleHolder(decl.name) || namesModelsNotInUse(decl.name) || !(MODEL_HOLDER.test(decl.name) || MODEL_HOLDER.test(decl.typeName ?? ''))) continue;
     const ids = literalLeaves(decl.init).filter((leaf) => isListedModel(literalString(leaf) ?? ''));
     leaves.push(...ids);
     if (ids.length > 0 && describesModels(decl.init)) descriptors = true;

@@ -11,7 +11,7 @@
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
 import { isBareName, isModelHelper, isModelRegistry, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
-import { namesExcludedModels, namesPredicate } from '../shared/model-holders.ts';
+import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
 import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
@@ -133,8 +133,9 @@ export function detectModels(ctx: Context): void {
   for (const s of ctx.program.statements) {
     if (s.kind !== 'assign') continue;
     if (s.fn !== undefined && predicates.has(s.fn)) continue;
-    // A list of models kept out (`MODEL_BLACKLIST`, `unsupported_models`) names models the program avoids.
-    if (s.targets.some(namesExcludedModels)) continue;
+    // A list of models kept out (`MODEL_BLACKLIST`, `unsupported_models`) names models the program avoids;
+    // a price or context-window table (`MODEL_COSTS`, `CONTEXT_WINDOWS`) models it can price or size.
+    if (s.targets.some(namesModelsNotInUse)) continue;
     // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
     // as often as a model: it counts when the name it is assigned to says model.
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));

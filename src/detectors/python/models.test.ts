@@ -103,6 +103,22 @@ describe('python detector: model ids', () => {
     expect(models(src).map((m) => m.name)).toEqual(['gpt-4.1-mini', 'gpt-4o']);
   });
 
+  it('a price or context-window table names models the code can price or size, not models in use', () => {
+    const src = [
+      'from openai import OpenAI',
+      'MODEL_COSTS = {',
+      '    "gpt-4-0314": {"prompt": 0.03 / 1000, "completion": 0.06 / 1000},',
+      '    "gpt-3.5-turbo-0613": {"prompt": 0.0015 / 1000, "completion": 0.002 / 1000},',
+      '    "text-embedding-ada-002": 0.0001 / 1000,',
+      '}',
+      'CONTEXT_WINDOWS = {"gpt-4-32k": 32768, "claude-2.1": 200000}',
+      'DEFAULT_MODEL = "gpt-4o-mini"',
+      'def cost(usage, model=DEFAULT_MODEL):',
+      '    return MODEL_COSTS[model]',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['gpt-4o-mini']);
+  });
+
   it('reads known ids passed to a helper named for models, not unknown ids nor other calls', () => {
     const src = [
       'import openai',
@@ -510,8 +526,8 @@ describe('what is not a model', () => {
 
 describe('model registries', () => {
   const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `gpt-4o-mini-${1000 + i}`);
-  it('leaves out a constant holding more known ids than a program chooses among (a context-window table)', () => {
-    const table = (n: number): string => `LLM_CONTEXT_WINDOW_SIZES = {\n${ids(n).map((id) => `    "${id}": 128000,`).join('\n')}\n}`;
+  it('leaves out a constant holding more known ids than a program chooses among (a table of the whole market, whatever its name)', () => {
+    const table = (n: number): string => `LLM_MODEL_TABLE = {\n${ids(n).map((id) => `    "${id}": 128000,`).join('\n')}\n}`;
     const call = 'r = client.chat.completions.create(model="claude-3-5-haiku-latest", messages=[])';
     expect(models(['import openai', 'client = openai.OpenAI()', table(50), call].join('\n'))).toHaveLength(51);
     // One more id: the table is a registry; the model the code calls still counts.
