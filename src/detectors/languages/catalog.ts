@@ -54,6 +54,8 @@ export const JVM_PACKAGES: readonly PrefixRow[] = toRows([
   ['io.weaviate.client', 'io.weaviate:client', 'weaviate java-client README'],
   ['tech.amikos.chromadb', 'io.github.amikos-tech:chromadb-java-client', 'chromadb-java-client README'],
   ['io.modelcontextprotocol', 'io.modelcontextprotocol.sdk:mcp', 'MCP java-sdk README'],
+  ['io.modelcontextprotocol.kotlin', 'io.modelcontextprotocol:kotlin-sdk', 'MCP kotlin-sdk README (io.modelcontextprotocol.kotlin.sdk packages)'],
+  ['org.springaicommunity.mcp', 'org.springaicommunity:mcp-annotations', 'spring-ai-community mcp-annotations README (@McpTool)'],
   ['com.microsoft.semantickernel', 'com.microsoft.semantic-kernel:semantickernel-api', 'semantic-kernel-java', 'inferred'],
   ['com.microsoft.semantickernel.aiservices.openai', 'com.microsoft.semantic-kernel:semantickernel-aiservices-openai', 'semantic-kernel-java'],
   ['ai.djl', 'ai.djl:api', 'djl README', 'inferred'],

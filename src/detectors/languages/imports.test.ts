@@ -48,7 +48,7 @@ describe('Java and Kotlin imports', () => {
 
   it('Kotlin: no semicolons, `as` aliases, backticked segments', () => {
     const src = 'package x\nimport com.aallam.openai.client.OpenAI as Client\nimport io.modelcontextprotocol.kotlin.sdk.`server`.Server\n';
-    expect(sdkNames('A.kt', src)).toEqual(['com.aallam.openai:openai-client', 'io.modelcontextprotocol.sdk:mcp']);
+    expect(sdkNames('A.kt', src)).toEqual(['com.aallam.openai:openai-client', 'io.modelcontextprotocol:kotlin-sdk']);
   });
 
   it('traps: com.openapi, com.openaix, imports in comments and text blocks', () => {
