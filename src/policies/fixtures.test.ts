@@ -74,6 +74,15 @@ describe('policies on test/fixtures/model-files and mcp-configs', () => {
     ]);
   });
 
+  it('flag Java/Kotlin MCP servers whose tools delete or write (polyglot/jvm-mcp-server)', async () => {
+    const lines = reported(await scan('polyglot/jvm-mcp-server')).filter((l) => l.startsWith('mcp-excessive-agency'));
+    expect(lines).toEqual([
+      'mcp-excessive-agency acme-files: MCP server "acme-files" exposes tools that change data',
+      'mcp-excessive-agency acme-users: MCP server "acme-users" exposes tools that change data',
+      'mcp-excessive-agency notes-server: MCP server "notes-server" exposes tools that change data',
+    ]);
+  });
+
   it('flag unpinned launches and write-capable servers in client configs, and skip the disabled one', async () => {
     const inv = await scan('mcp-configs');
     const lines = reported(inv);

@@ -16,6 +16,7 @@ import type { ResolvedPackage } from './resolve.ts';
 import { clientConnectionAsset, type ClientConnectionAsset } from '../shared/mcp-client.ts';
 import { LaunchQuoter } from '../shared/mcp-redact.ts';
 import type { GoMcpFound } from './mcp-go.ts';
+import type { JvmMcpServerFound } from './mcp-jvm-server.ts';
 import type { JvmMcpConnection } from './mcp-jvm.ts';
 import type { VectorRef } from './vector-stores.ts';
 
@@ -146,10 +147,10 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
 }
 
 /**
- * Adds the MCP servers implemented in a Go file, their tools and `PROVIDES` links, keyed as the
+ * Adds the MCP servers implemented in a Go file (or a Java/Kotlin one, `mcp-jvm-server.ts`), their tools and `PROVIDES` links, keyed as the
  * JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
  */
-export function emitGoMcp(sink: Sink, found: GoMcpFound): void {
+export function emitGoMcp(sink: Sink, found: GoMcpFound | JvmMcpServerFound): void {
   const keys = found.servers.map((s) => `code:${s.name}`);
   const transports = sortedUnique(found.transports.map((t) => t.transport));
   const transportLines = firstLines(found.transports.map((t) => t.offset), sink);
@@ -161,6 +162,7 @@ export function emitGoMcp(sink: Sink, found: GoMcpFound): void {
     seen.add(key);
     const offsets = found.servers.filter((s, j) => keys[j] === key && s.inferredFrom === undefined).map((s) => s.offset);
     const confidence = server.literal ? 'declared' : 'inferred';
+    const serverLines = firstLines(offsets.length > 0 ? offsets : [server.offset], sink);
     sink.add({
       kind: 'mcp-server',
       key,
@@ -173,8 +175,9 @@ export function emitGoMcp(sink: Sink, found: GoMcpFound): void {
         ...(transports.length === 0 || server.inferredFrom !== undefined ? {} : { transports }),
       },
       evidence: [
-        ...firstLines(offsets.length > 0 ? offsets : [server.offset], sink).map((line) => sink.evidence(line, 'call-site', confidence)),
-        ...(server.inferredFrom === undefined ? transportLines.map((line) => sink.evidence(line, 'call-site', 'declared')) : []),
+        ...serverLines.map((line) => sink.evidence(line, 'call-site', confidence)),
+        // A transport built on the constructor's line (`McpServer.sync(new StdioServerTransportProvider())`) is one line of evidence.
+        ...(server.inferredFrom === undefined ? transportLines.filter((line) => !serverLines.includes(line)).map((line) => sink.evidence(line, 'call-site', 'declared')) : []),
       ],
     });
   });

@@ -10,12 +10,12 @@ describe('languages detector on fixtures', () => {
   it('polyglot: SDK imports and model ids in all six languages', () => {
     const r = detectTree(fixture('polyglot'), languagesDetector);
     expect(names(r.assets, 'sdk')).toEqual([
-      'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'OpenAI', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
+      'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'OpenAI', 'Pgvector', 'async-openai', 'com.anthropic:anthropic-java', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
       'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-mcp', 'dev.langchain4j:langchain4j-open-ai', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go',
       'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3', 'github.com/pgvector/pgvector-go',
       'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
-      'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.pinecone:pinecone-client',
-      'io.qdrant:client', 'io.weaviate:client', 'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-openai', 'ruby-openai',
+      'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.modelcontextprotocol:kotlin-sdk', 'io.pinecone:pinecone-client',
+      'io.qdrant:client', 'io.weaviate:client', 'org.springaicommunity:mcp-annotations', 'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-model', 'org.springframework.ai:spring-ai-openai', 'ruby-openai',
     ]);
     expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
     expect(r.assets.filter((a) => a.kind === 'model').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['sources'])}`).sort()).toEqual([

@@ -3,7 +3,7 @@
  * Per file: a binary sniff, a catalog-built regex pre-check (most files stop here), a one-pass
  * lexer that blanks comments and strings (`lex-c.ts`, `lex-ruby.ts`), the import statements of
  * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`),
- * constructed vector-store clients (`vector-stores.ts`) and MCP servers (`mcp-go.ts`, `mcp-jvm.ts`).
+ * constructed vector-store clients (`vector-stores.ts`) and MCP servers (`mcp-go.ts`, `mcp-jvm-server.ts`, `mcp-jvm.ts`).
  * See README.md for what is found and what is deliberately left out.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
@@ -23,6 +23,7 @@ import { resolveCrate, resolveGem, resolveGo, resolveJvm, resolveNuget, type Res
 import { findVectorStores } from './vector-stores.ts';
 import { findGoMcp } from './mcp-go.ts';
 import { findJvmMcpClients } from './mcp-jvm.ts';
+import { findJvmMcpServers } from './mcp-jvm-server.ts';
 
 export { LANGUAGES_DETECTOR_ID, type Sink } from './emit.ts';
 export { LineIndex } from './mask.ts';
@@ -88,6 +89,7 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
     emitVectorStores(sink, findVectorStores(language, masked, scan.imports));
     if (language === 'go') emitGoMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
     if (language === 'java' || language === 'kotlin') emitJvmMcpClients(sink, findJvmMcpClients(masked, scan.imports));
+    if (language === 'java' || language === 'kotlin') emitGoMcp(sink, findJvmMcpServers(masked, scan.imports, file.path, file.scope, language === 'kotlin'));
   }
   const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   return { problems, ...(overlong === undefined ? {} : { overlong }) };

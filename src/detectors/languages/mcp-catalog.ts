@@ -183,3 +183,51 @@ export const JVM_MCP_TRANSPORTS: readonly JvmMcpTransport[] = [
 export const JVM_MCP_CLIENTS: readonly { readonly class: string; readonly packages: readonly string[]; readonly name: string; readonly transport: string; readonly source: string }[] = [
   { class: 'DefaultMcpClient', packages: ['dev.langchain4j.mcp.client'], name: 'key', transport: 'transport', source: 'langchain4j-mcp DefaultMcpClient.Builder (key, clientName, transport)' },
 ];
+
+/**
+ * MCP servers implemented in Java and Kotlin (`mcp-jvm-server.ts`): where the server, tool and
+ * function-callback types live per SDK (imported by name or `*`), the `sdk` and `api` attributes.
+ */
+export interface JvmMcpServerSdk {
+  readonly id: 'java-sdk' | 'kotlin-sdk' | 'spring-ai';
+  /** The `sdk` attribute (the artifact holding the server) and the server type (`api`). */
+  readonly module: string;
+  readonly api: string;
+  /** Java SDK `McpServer`, Kotlin SDK `Server`; Spring AI: the `@Tool` annotation's package. */
+  readonly serverPackages: readonly string[];
+  /** Java SDK `McpSchema` (its `Tool`); Spring AI: the `@McpTool` annotation's packages. */
+  readonly toolPackages: readonly string[];
+  /** Spring AI `FunctionToolCallback` (a `@Bean` tool of an MCP server app). */
+  readonly callbackPackages: readonly string[];
+  readonly source: string;
+}
+
+export const JVM_MCP_SERVER_SDKS: readonly JvmMcpServerSdk[] = [
+  {
+    id: 'java-sdk',
+    module: 'io.modelcontextprotocol.sdk:mcp',
+    api: 'McpServer',
+    serverPackages: ['io.modelcontextprotocol.server'],
+    toolPackages: ['io.modelcontextprotocol.spec'],
+    callbackPackages: [],
+    source: 'MCP java-sdk: McpServer.sync/async(transportProvider).serverInfo(name, version), McpSchema.Tool record (0.x (name, description, schema); later (name, title, description, ...) and Tool.builder()), *ServerTransportProvider classes',
+  },
+  {
+    id: 'kotlin-sdk',
+    module: 'io.modelcontextprotocol:kotlin-sdk',
+    api: 'Server',
+    serverPackages: ['io.modelcontextprotocol.kotlin.sdk.server'],
+    toolPackages: [],
+    callbackPackages: [],
+    source: 'MCP kotlin-sdk README: Server(Implementation(name, version), ServerOptions(...)), server.addTool(name, description, inputSchema) { }, StdioServerTransport, mcp { } (Ktor SSE)',
+  },
+  {
+    id: 'spring-ai',
+    module: 'org.springframework.ai:spring-ai-mcp',
+    api: 'McpServerAutoConfiguration',
+    serverPackages: ['org.springframework.ai.tool.annotation'],
+    toolPackages: ['org.springframework.ai.mcp.annotation', 'org.springaicommunity.mcp.annotation'],
+    callbackPackages: ['org.springframework.ai.tool.function'],
+    source: 'Spring AI reference (MCP server boot starters: @Tool methods through a ToolCallbackProvider bean, ToolCallback beans; MCP annotations @McpTool(name, description)); spring-ai-examples model-context-protocol',
+  },
+];

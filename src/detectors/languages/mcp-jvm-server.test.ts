@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectTree } from '../../../test/helpers/detect-tree.ts';
+import { mergeResults } from '../../pipeline/merge.ts';
+import { detectLanguages, languagesDetector } from './index.ts';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/polyglot/jvm-mcp-server', import.meta.url));
+
+describe('Java/Kotlin MCP servers and tools', () => {
+  const r = mergeResults([detectTree(fixture, languagesDetector)]);
+  const byId = new Map(r.assets.map((a) => [a.id, a]));
+
+  it('MCP Java SDK, Spring AI and the Kotlin SDK: servers, tools and PROVIDES, as Go servers are emitted', () => {
+    expect(r.assets.filter((a) => a.kind === 'mcp-server').sort((a, b) => a.name.localeCompare(b.name)).map((a) => [a.name, a.attributes, a.evidence.map((e) => `${e.path}:${e.line} ${e.confidence}`)])).toEqual([
+      ['acme-files', { role: 'implemented', sdk: 'io.modelcontextprotocol.sdk:mcp', api: 'McpServer', transports: ['stdio'] }, ['files-server/src/main/java/com/acme/files/FileServer.java:15 declared']],
+      ['acme-users', { role: 'implemented', sdk: 'io.modelcontextprotocol:kotlin-sdk', api: 'Server', transports: ['stdio'] }, ['users-server/src/main/kotlin/com/acme/users/Main.kt:10 declared', 'users-server/src/main/kotlin/com/acme/users/Main.kt:22 declared']],
+      [
+        'notes-server', { role: 'implemented', sdk: 'org.springframework.ai:spring-ai-mcp', api: 'McpServerAutoConfiguration', inferredFrom: 'folder' },
+        ['notes-server/src/main/java/com/acme/notes/AdminTools.java:10 inferred', 'notes-server/src/main/java/com/acme/notes/NotesTools.java:19 inferred'],
+      ],
+    ]);
+    expect(r.relationships.map((rel) => `${rel.type} ${byId.get(rel.from)?.name} -> ${byId.get(rel.to)?.name}: ${String(byId.get(rel.to)?.attributes['description'])} (${byId.get(rel.to)?.evidence[0]?.line})`).sort()).toEqual([
+      // 0.x constructor (name, description, schema); a later one (name, title, description, ...); the builder, with `+`.
+      'PROVIDES acme-files -> delete_file: Delete a file from the workspace (19)',
+      'PROVIDES acme-files -> list_files: Lists the files of a folder (35)',
+      'PROVIDES acme-files -> write_file: Write text to a file, replacing its content (23)',
+      'PROVIDES acme-users -> lookup_user: Find a user by email (21)',
+      'PROVIDES acme-users -> remove_user: Remove a user account (18)',
+      // @McpTool in any file; @Tool beside a ToolCallbackProvider bean, named by `name =` or the method.
+      'PROVIDES notes-server -> purge_notes: Delete every note of a user (10)',
+      'PROVIDES notes-server -> searchNotes: Search the notes for a phrase (19)',
+      'PROVIDES notes-server -> update_note: Update the text of a note (24)',
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('traps: @Tool for a chat client, a Tool class of another library, commented-out and quoted tools', () => {
+    const tools = r.assets.filter((a) => a.kind === 'tool').map((a) => a.name);
+    expect(tools).not.toContain('now');
+    expect(tools).not.toContain('get_weather');
+    expect(tools).not.toContain('old_tool');
+    expect(tools).not.toContain('fake_tool');
+    expect(tools).not.toContain('notATool');
+    expect(r.assets.some((a) => a.evidence.some((e) => e.path?.startsWith('chat-app/')) && (a.kind === 'tool' || a.kind === 'mcp-server'))).toBe(false);
+  });
+
+  it('a @Tool file with an MCP server import counts; the same file without one does not', () => {
+    const body = 'public class T {\n  @Tool(description = "Drop a table")\n  public void dropTable(String name) {}\n}\n';
+    const tools = (imports: string) =>
+      (detectLanguages({ scope: 'repo', path: 'svc/src/main/java/a/T.java', content: `${imports}import org.springframework.ai.tool.annotation.Tool;\n${body}` })?.assets ?? [])
+        .filter((a) => a.kind === 'tool').map((a) => `${a.name}: ${String(a.attributes['description'])}`);
+    expect(tools('import io.modelcontextprotocol.server.McpSyncServer;\n')).toEqual(['dropTable: Drop a table']);
+    expect(tools('')).toEqual([]);
+  });
+
+  it('stays linear on hostile input (unclosed builders, long identifiers, many annotations)', () => {
+    const head = 'import io.modelcontextprotocol.server.McpServer;\nimport io.modelcontextprotocol.spec.McpSchema;\nimport org.springaicommunity.mcp.annotation.McpTool;\n';
+    const inputs = [
+      head + 'McpServer.sync(t).serverInfo('.repeat(20_000),
+      head + 'new McpSchema.Tool('.repeat(20_000),
+      head + `${'a'.repeat(100_000)}ServerTransport(`,
+      head + '@McpTool @McpTool('.repeat(20_000),
+      head + 'McpSchema.Tool.builder().name("x")'.repeat(5_000),
+    ];
+    for (const content of inputs) {
+      const start = performance.now();
+      detectLanguages({ scope: 'repo', path: 'A.java', content });
+      expect(performance.now() - start).toBeLessThan(3000);
+    }
+  });
+});

@@ -1,0 +1,385 @@
+/**
+ * MCP servers and tools implemented in Java and Kotlin, read on masked code with the shapes the Go
+ * reader (`mcp-go.ts`) gives, so `emitGoMcp` emits them and policies see the same assets:
+ * - MCP Java SDK: a server per `McpServer.sync(...)` / `.async(...)` (`McpServer` imported from
+ *   `io.modelcontextprotocol.server`), named by the literal of `.serverInfo("name", "1.0")` (or of
+ *   `new McpSchema.Implementation("name", ...)` in it) chained on the construction, else the file
+ *   stem; a tool per `new McpSchema.Tool("name", "description", schema)` (0.x; with four or more
+ *   arguments and a literal third one, that one is the description and the second the title) and
+ *   per `McpSchema.Tool.builder().name("...").description("...")` (`Tool` also imported alone from
+ *   `McpSchema`); transports by the class names of the SDK's server transport providers;
+ * - MCP Kotlin SDK: a server per `Server(Implementation(name = "...", ...), ...)` (`Server` imported
+ *   from `io.modelcontextprotocol.kotlin.sdk.server`), a tool per `.addTool(name = "...",
+ *   description = "...")` (named or positional, or a `Tool(name = ..., description = ...)` as first
+ *   argument), transports `StdioServerTransport`, `SseServerTransport`, `mcp { }`,
+ *   `StreamableHttpServerTransport`;
+ * - Spring AI: a tool per method annotated `@McpTool` (Spring AI / springaicommunity MCP annotations)
+ *   and, only in a file that shows an MCP server (a `ToolCallbackProvider` `@Bean`, an MCP server
+ *   import or construction), per method annotated `@Tool` (`org.springframework.ai.tool.annotation`)
+ *   and per `FunctionToolCallback.builder("name", ...)`. `@Tool` alone is also plain function calling
+ *   for a chat client: a file without those signs records nothing new. The tool is named by `name =`,
+ *   else by the method; Spring Boot builds the server itself, so its name is inferred.
+ * Each tool belongs to the nearest server constructed above it in the file, else the file's first;
+ * in a file that constructs none, to one server inferred from the module folder (the folder above
+ * `src/main/java`, `src/main/kotlin`...; else the nearest non-layout folder, the repository, the file
+ * stem). Literal names only. Bounded: at most `MAX_TOOLS` tool definitions and `MAX_CHAIN` chained
+ * calls per construction, argument lists over `MAX_SPAN` characters are not read, brackets are
+ * paired once per file (`brackets.ts`).
+ */
+import { fileStem, GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
+import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './brackets.ts';
+import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
+import type { ImportRef } from './imports.ts';
+import type { Masked } from './mask.ts';
+import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
+
+/** A server as `emitGoMcp` reads it (`sdk` names the module and the server type). */
+export interface JvmMcpServer extends Omit<GoMcpServer, 'sdk'> {
+  readonly sdk: Pick<JvmMcpServerSdk, 'module' | 'api'>;
+}
+
+export interface JvmMcpServerFound {
+  readonly servers: readonly JvmMcpServer[];
+  readonly tools: readonly GoMcpTool[];
+  readonly transports: readonly { readonly transport: string; readonly offset: number }[];
+}
+
+/** Tool definitions read per file, chained calls read per construction, characters of one argument list read. */
+const MAX_TOOLS = 2000;
+const MAX_CHAIN = 20;
+const MAX_SPAN = 4000;
+
+/** Layout folders of JVM projects, beside the shared ones, that never name a server. */
+const JVM_LAYOUT_FOLDERS: readonly string[] = ['main', 'java', 'kotlin', 'resources', 'jvmmain', 'commonmain', 'test', 'jvmtest'];
+/** `…/src/main/java/…`, `…/src/jvmMain/kotlin/…`: the module folder is above `src`. */
+const SOURCE_SET = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin)\//;
+
+const sdkOf = (id: JvmMcpServerSdk['id']): JvmMcpServerSdk => JVM_MCP_SERVER_SDKS.find((s) => s.id === id) as JvmMcpServerSdk;
+
+/** True when an import brings `name` in from one of `packages` (by name or `*`). */
+function imported(imports: readonly ImportRef[], packages: readonly string[], name: string): string[] {
+  const out = new Set<string>();
+  for (const ref of imports) {
+    for (const pkg of packages) {
+      if (ref.path === `${pkg}.*`) out.add(name);
+      else if (ref.path === `${pkg}.${name}`) out.add(ref.alias ?? name);
+    }
+  }
+  return [...out];
+}
+
+const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
+
+/** Top-level argument ranges `[start, end)` (trimmed) between the brackets at `open` and `close`. */
+function splitArgs(code: string, open: number, close: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (close - open > MAX_SPAN) return out;
+  let start = open + 1;
+  let depth = 0;
+  const push = (end: number): void => {
+    const a = skipSpace(code, start);
+    let b = end;
+    while (b > a && /\s/.test(code[b - 1] as string)) b--;
+    if (b > a) out.push([a, b]);
+  };
+  for (let i = open + 1; i < close; i++) {
+    const c = code[i];
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(close);
+  return out;
+}
+
+/** A literal in `[a, b)`, or literals joined by `+` (`"Get the " + "weather"`); else undefined. */
+function literalIn(masked: Masked, a: number, b: number): string | undefined {
+  const { code } = masked;
+  if (code[a] !== '"') return undefined;
+  const parts: string[] = [];
+  let i = a;
+  while (i < b) {
+    if (code[i] !== '"') return undefined;
+    const text = masked.strings.get(i);
+    if (text === undefined) return undefined;
+    parts.push(text);
+    i++;
+    while (i < b && code[i] === ' ') i++;
+    // The masked literal is `"` + blanks; a `+` (and spaces/line breaks) joins the next one.
+    const m = /^[\s]*\+\s*/.exec(code.slice(i, Math.min(b, i + 200)));
+    if (m === null) {
+      if (code.slice(i, b).trim() !== '') return undefined;
+      break;
+    }
+    i += m[0].length;
+  }
+  const value = parts.join('').trim();
+  return value === '' ? undefined : value;
+}
+
+/** Named arguments (`name = v`, Java annotations and Kotlin calls) → value start; positional ones in order. */
+function readArgs(masked: Masked, open: number, close: number): { named: Map<string, [number, number]>; positional: Array<[number, number]> } {
+  const named = new Map<string, [number, number]>();
+  const positional: Array<[number, number]> = [];
+  for (const [a, b] of splitArgs(masked.code, open, close)) {
+    const m = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(masked.code.slice(a, Math.min(b, a + 100)));
+    if (m?.[1] !== undefined) named.set(m[1], [a + m[0].length, b]);
+    else positional.push([a, b]);
+  }
+  return { named, positional };
+}
+
+interface Call {
+  readonly method: string;
+  readonly open: number;
+  readonly close: number;
+}
+
+/** The calls chained right after the bracket at `close` (`.serverInfo(...).tools(...).build()`). */
+function chainAfter(code: string, close: number): Call[] {
+  const calls: Call[] = [];
+  let pos = close + 1;
+  while (calls.length < MAX_CHAIN) {
+    const m = /^\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 200));
+    if (m === null) break;
+    const open = pos + m[0].length - 1;
+    const end = closingBracket(code, open);
+    if (end >= code.length) break;
+    calls.push({ method: m[1] as string, open, close: end });
+    pos = end + 1;
+  }
+  return calls;
+}
+
+interface ToolDef {
+  readonly sdk: JvmMcpServerSdk;
+  readonly name: string;
+  readonly description?: string;
+  readonly offset: number;
+}
+
+const def = (sdk: JvmMcpServerSdk, name: string | undefined, description: string | undefined, offset: number): ToolDef[] =>
+  name === undefined ? [] : [{ sdk, name, offset, ...(description === undefined ? {} : { description }) }];
+
+/** Every match of `re` (global) in the code, by the offset of its last character (an opening bracket). */
+function opens(code: string, re: RegExp): Array<{ index: number; open: number }> {
+  return [...code.matchAll(re)].map((m) => ({ index: m.index, open: m.index + m[0].length - 1 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// MCP Java SDK
+
+function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, servers: JvmMcpServer[], defs: ToolDef[]): void {
+  const sdk = sdkOf('java-sdk');
+  const { code } = masked;
+  for (const local of imported(imports, sdk.serverPackages, 'McpServer')) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*(?:sync|async)\\s*\\(`, 'g'))) {
+      const close = closingBracket(code, open);
+      if (close >= code.length) continue;
+      const info = chainAfter(code, close).find((c) => c.method === 'serverInfo');
+      let name: string | undefined;
+      if (info !== undefined) {
+        const [first] = splitArgs(code, info.open, info.close);
+        if (first !== undefined) {
+          name = literalIn(masked, first[0], first[1]);
+          const impl = name === undefined ? /^(?:new\s+)?(?:[\w.]*\.)?Implementation\s*\(/.exec(code.slice(first[0], first[0] + 200)) : null;
+          if (impl !== null) {
+            const implOpen = first[0] + impl[0].length - 1;
+            const arg = readArgs(masked, implOpen, closingBracket(code, implOpen));
+            const at = arg.named.get('name') ?? arg.positional[0];
+            name = at === undefined ? undefined : literalIn(masked, at[0], at[1]);
+          }
+        }
+      }
+      servers.push({ name: name ?? stem, sdk, offset: index, literal: name !== undefined });
+    }
+  }
+  // `new McpSchema.Tool(...)`, `McpSchema.Tool.builder()`; `Tool` alone when imported from McpSchema.
+  const schemaLocals = imported(imports, sdk.toolPackages, 'McpSchema').map((l) => `${escape(l)}\\s*\\.\\s*Tool`);
+  const toolLocals = imported(imports, sdk.toolPackages.map((p) => `${p}.McpSchema`), 'Tool').map(escape);
+  const heads = [...schemaLocals, ...toolLocals];
+  if (heads.length === 0) return;
+  const re = new RegExp(`(?<![\\w$.])(?:new\\s+)?(?:${heads.join('|')})\\s*(\\.\\s*builder\\s*)?\\(`, 'g');
+  for (const m of code.matchAll(re)) {
+    if (defs.length >= MAX_TOOLS) return;
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(code, open);
+    if (close >= code.length) continue;
+    if (m[1] !== undefined) {
+      const chain = chainAfter(code, close);
+      const value = (method: string): { at: number; text: string | undefined } | undefined => {
+        const call = chain.find((c) => c.method === method);
+        const [first] = call === undefined ? [] : splitArgs(code, call.open, call.close);
+        return first === undefined ? undefined : { at: first[0], text: literalIn(masked, first[0], first[1]) };
+      };
+      const name = value('name');
+      if (name?.text !== undefined) defs.push(...def(sdk, name.text, value('description')?.text, name.at));
+      continue;
+    }
+    const args = splitArgs(code, open, close);
+    const [nameArg, second, third] = args;
+    if (nameArg === undefined) continue;
+    const name = literalIn(masked, nameArg[0], nameArg[1]);
+    const thirdText = third === undefined ? undefined : literalIn(masked, third[0], third[1]);
+    const descArg = args.length >= 4 && thirdText !== undefined && !thirdText.startsWith('{') ? third : second;
+    defs.push(...def(sdk, name, descArg === undefined ? undefined : literalIn(masked, descArg[0], descArg[1]), nameArg[0]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// MCP Kotlin SDK
+
+function kotlinSdk(masked: Masked, imports: readonly ImportRef[], stem: string, servers: JvmMcpServer[], defs: ToolDef[]): void {
+  const sdk = sdkOf('kotlin-sdk');
+  const { code } = masked;
+  const locals = imported(imports, sdk.serverPackages, 'Server');
+  for (const local of locals) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\(`, 'g'))) {
+      const close = closingBracket(code, open);
+      if (close >= code.length) continue;
+      const args = readArgs(masked, open, close);
+      const info = args.named.get('serverInfo') ?? args.positional[0];
+      const impl = info === undefined ? null : /^(?:[\w.]*\.)?Implementation\s*\(/.exec(code.slice(info[0], info[0] + 200));
+      let name: string | undefined;
+      if (info !== undefined && impl !== null) {
+        const implOpen = info[0] + impl[0].length - 1;
+        const implArgs = readArgs(masked, implOpen, closingBracket(code, implOpen));
+        const at = implArgs.named.get('name') ?? implArgs.positional[0];
+        name = at === undefined ? undefined : literalIn(masked, at[0], at[1]);
+      }
+      // `Server(...)` with no `Implementation` is not the SDK's server (a Ktor or other class named alike).
+      if (impl === null) continue;
+      servers.push({ name: name ?? stem, sdk, offset: index, literal: name !== undefined });
+    }
+  }
+  if (!imports.some((r) => sdk.serverPackages.some((p) => r.path.startsWith(`${p}.`)))) return;
+  for (const { open } of opens(code, /\.\s*addTool\s*\(/g)) {
+    if (defs.length >= MAX_TOOLS) return;
+    const close = closingBracket(code, open);
+    if (close >= code.length) continue;
+    let args = readArgs(masked, open, close);
+    const first = args.named.get('tool') ?? args.positional[0];
+    const tool = first === undefined ? null : /^(?:[\w.]*\.)?Tool\s*\(/.exec(code.slice(first[0], first[0] + 100));
+    if (first !== undefined && tool !== null) {
+      const toolOpen = first[0] + tool[0].length - 1;
+      args = readArgs(masked, toolOpen, closingBracket(code, toolOpen));
+    }
+    const nameAt = args.named.get('name') ?? args.positional[0];
+    const descAt = args.named.get('description') ?? (args.named.has('name') ? undefined : args.positional[1]);
+    const name = nameAt === undefined ? undefined : literalIn(masked, nameAt[0], nameAt[1]);
+    if (nameAt !== undefined) defs.push(...def(sdk, name, descAt === undefined ? undefined : literalIn(masked, descAt[0], descAt[1]), nameAt[0]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spring AI
+
+/** A `ToolCallbackProvider` bean (`@Bean public ToolCallbackProvider tools(...)`, Kotlin `fun tools(): ToolCallbackProvider`). */
+const PROVIDER_BEAN = /@Bean\b[^;{}@]{0,300}?\bToolCallbackProvider\b/;
+
+/** The method an annotation whose name ends at `end` annotates: other annotations and modifiers skipped. */
+function annotatedMethod(code: string, end: number): string | undefined {
+  let pos = skipSpace(code, end);
+  if (code[pos] === '(') pos = skipSpace(code, closingBracket(code, pos) + 1);
+  for (let n = 0; n < 20 && code[pos] === '@'; n++) {
+    const m = /^@[\w.]+\s*/.exec(code.slice(pos, pos + 200));
+    if (m === null) return undefined;
+    pos += m[0].length;
+    if (code[pos] === '(') pos = closingBracket(code, pos) + 1;
+    pos = skipSpace(code, pos);
+  }
+  return /^[^(;{}=@]{0,300}?\b([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 400))?.[1];
+}
+
+function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: boolean, defs: ToolDef[]): void {
+  const sdk = sdkOf('spring-ai');
+  const { code } = masked;
+  const annotations: Array<{ local: string; needsServer: boolean }> = [
+    ...imported(imports, sdk.toolPackages, 'McpTool').map((local) => ({ local, needsServer: false })),
+    ...imported(imports, sdk.serverPackages, 'Tool').map((local) => ({ local, needsServer: true })),
+  ];
+  const shown = serverShown || PROVIDER_BEAN.test(code);
+  for (const { local, needsServer } of annotations) {
+    if (needsServer && !shown) continue;
+    for (const m of code.matchAll(new RegExp(`@${escape(local)}\\b`, 'g'))) {
+      if (defs.length >= MAX_TOOLS) return;
+      const end = m.index + m[0].length;
+      const open = skipSpace(code, end);
+      const args = code[open] === '(' ? readArgs(masked, open, closingBracket(code, open)) : undefined;
+      const nameAt = args?.named.get('name');
+      const descAt = args?.named.get('description') ?? args?.named.get('value') ?? args?.positional[0];
+      const name = nameAt === undefined ? annotatedMethod(code, end) : literalIn(masked, nameAt[0], nameAt[1]);
+      const description = descAt === undefined ? undefined : literalIn(masked, descAt[0], descAt[1]);
+      defs.push(...def(sdk, name, description, m.index));
+    }
+  }
+  if (!shown) return;
+  for (const local of imported(imports, sdk.callbackPackages, 'FunctionToolCallback')) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*builder\\s*\\(`, 'g'))) {
+      if (defs.length >= MAX_TOOLS) return;
+      const close = closingBracket(code, open);
+      if (close >= code.length) continue;
+      const [first] = splitArgs(code, open, close);
+      const name = first === undefined ? undefined : literalIn(masked, first[0], first[1]);
+      const desc = chainAfter(code, close).find((c) => c.method === 'description');
+      const [descArg] = desc === undefined ? [] : splitArgs(code, desc.open, desc.close);
+      defs.push(...def(sdk, name, descArg === undefined ? undefined : literalIn(masked, descArg[0], descArg[1]), first?.[0] ?? index));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function findTransports(code: string, kotlin: boolean): { transport: string; offset: number }[] {
+  const out: { transport: string; offset: number }[] = [];
+  for (const m of code.matchAll(/\b\w{0,40}?(Stdio|Sse|Streamable)\w{0,40}?ServerTransport(?:Provider)?\s*(?:\(|\.\s*builder\b)/g)) {
+    const kind = m[1] === 'Stdio' ? 'stdio' : m[1] === 'Sse' ? 'sse' : 'streamable-http';
+    out.push({ transport: kind, offset: m.index });
+  }
+  // The Kotlin SDK's Ktor plugin: `mcp { server }` serves over SSE.
+  if (kotlin) for (const m of code.matchAll(/(?<![\w$.])mcp\s*\{/g)) out.push({ transport: 'sse', offset: m.index });
+  return out;
+}
+
+/** The server a tool of a file that constructs none belongs to: the module folder, as the JavaScript detector infers one. */
+function inferred(path: string, scope: string): ReturnType<typeof inferServerName> {
+  const set = SOURCE_SET.exec(path);
+  const modulePath = set === null ? path : `${path.slice(0, set.index)}/${fileStem(path)}`;
+  return inferServerName(modulePath.replace(/^\//, ''), scope, [...GENERIC_FOLDERS, ...JVM_LAYOUT_FOLDERS]);
+}
+
+/** MCP servers, tools and transports implemented in one masked Java or Kotlin file. */
+export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[], path: string, scope: string, kotlin: boolean): JvmMcpServerFound {
+  try {
+    const stem = fileStem(path);
+    const servers: JvmMcpServer[] = [];
+    const defs: ToolDef[] = [];
+    javaSdk(masked, imports, stem, servers, defs);
+    kotlinSdk(masked, imports, stem, servers, defs);
+    const serverShown = servers.length > 0 || imports.some((r) => JVM_MCP_SERVER_SDKS.some((s) => s.id !== 'spring-ai' && s.serverPackages.some((p) => r.path.startsWith(`${p}.`))) || r.path.startsWith('org.springframework.ai.mcp.server'));
+    springAi(masked, imports, serverShown, defs);
+    servers.sort((a, b) => a.offset - b.offset);
+    defs.sort((a, b) => a.offset - b.offset);
+    const tools: GoMcpTool[] = [];
+    let inferredAt: number | undefined;
+    for (const d of defs) {
+      let server = servers.reduce((best, s, i) => (s.offset <= d.offset && s.inferredFrom === undefined ? i : best), -1);
+      if (server === -1) server = servers.findIndex((s) => s.inferredFrom === undefined);
+      if (server === -1) {
+        if (inferredAt === undefined) {
+          const { name, from } = inferred(path, scope);
+          inferredAt = servers.push({ name, sdk: d.sdk, offset: d.offset, literal: false, inferredFrom: from }) - 1;
+        }
+        server = inferredAt;
+      }
+      tools.push({ server, name: d.name, offset: d.offset, ...(d.description === undefined ? {} : { description: d.description }) });
+    }
+    const constructed = servers.some((s) => s.inferredFrom === undefined);
+    return { servers, tools, transports: constructed ? findTransports(masked.code, kotlin) : [] };
+  } finally {
+    releaseBrackets();
+  }
+}
