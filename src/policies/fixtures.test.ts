@@ -92,3 +92,16 @@ describe('policies on test/fixtures/model-files and mcp-configs', () => {
     expect(lines.some((l) => l.includes(' perplexity:'))).toBe(false);
   });
 });
+
+describe('policies on test/fixtures/polyglot/csharp-mcp and rust-mcp', () => {
+  it('flag C# and Rust MCP servers whose tools delete, write or run commands, after the tool files fold into their server', async () => {
+    expect(reported(await scan('polyglot/csharp-mcp'))).toEqual([
+      'mcp-excessive-agency OpsGateway: MCP server "OpsGateway" can run commands on its host',
+      // NoteTools.cs declares no server: its inferred one folds into `notes`, constructed in Program.cs of the same project.
+      'mcp-excessive-agency notes: MCP server "notes" exposes tools that change data',
+    ]);
+    expect(reported(await scan('polyglot/rust-mcp'))).toEqual([
+      'mcp-excessive-agency file-tools: MCP server "file-tools" exposes tools that change data',
+    ]);
+  });
+});

@@ -15,8 +15,7 @@ import type { ModelRef } from './models.ts';
 import type { ResolvedPackage } from './resolve.ts';
 import { clientConnectionAsset, type ClientConnectionAsset } from '../shared/mcp-client.ts';
 import { LaunchQuoter } from '../shared/mcp-redact.ts';
-import type { GoMcpFound } from './mcp-go.ts';
-import type { JvmMcpServerFound } from './mcp-jvm-server.ts';
+import type { ImplementedMcp } from './mcp-implemented.ts';
 import type { JvmMcpConnection } from './mcp-jvm.ts';
 import type { VectorRef } from './vector-stores.ts';
 
@@ -150,7 +149,7 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
  * Adds the MCP servers implemented in a Go file (or a Java/Kotlin one, `mcp-jvm-server.ts`), their tools and `PROVIDES` links, keyed as the
  * JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
  */
-export function emitGoMcp(sink: Sink, found: GoMcpFound | JvmMcpServerFound): void {
+export function emitGoMcp(sink: Sink, found: ImplementedMcp): void {
   const keys = found.servers.map((s) => `code:${s.name}`);
   const transports = sortedUnique(found.transports.map((t) => t.transport));
   const transportLines = firstLines(found.transports.map((t) => t.offset), sink);
@@ -195,6 +194,9 @@ export function emitGoMcp(sink: Sink, found: GoMcpFound | JvmMcpServerFound): vo
     sink.relate('PROVIDES', { kind: 'mcp-server', key: tool.server }, { kind: 'tool', key }, evidence[0] as Evidence);
   }
 }
+
+/** The same for MCP servers implemented in C# and Rust (`mcp-csharp.ts`, `mcp-rust.ts`). */
+export const emitImplementedMcp: (sink: Sink, found: ImplementedMcp) => void = emitGoMcp;
 
 /**
  * Adds the MCP servers a Java/Kotlin file connects to as a client, keyed and named as the Python

@@ -10,12 +10,13 @@ describe('languages detector on fixtures', () => {
   it('polyglot: SDK imports and model ids in all six languages', () => {
     const r = detectTree(fixture('polyglot'), languagesDetector);
     expect(names(r.assets, 'sdk')).toEqual([
-      'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'OpenAI', 'Pgvector', 'async-openai', 'com.anthropic:anthropic-java', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai',
-      'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-mcp', 'dev.langchain4j:langchain4j-open-ai', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go',
-      'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3', 'github.com/pgvector/pgvector-go',
-      'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
-      'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.modelcontextprotocol:kotlin-sdk', 'io.pinecone:pinecone-client',
-      'io.qdrant:client', 'io.weaviate:client', 'org.springaicommunity:mcp-annotations', 'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-model', 'org.springframework.ai:spring-ai-openai', 'ruby-openai',
+      'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'ModelContextProtocol', 'ModelContextProtocol.AspNetCore', 'OpenAI', 'Pgvector', 'async-openai', 'com.anthropic:anthropic-java',
+      'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-mcp',
+      'dev.langchain4j:langchain4j-open-ai', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk',
+      'github.com/openai/openai-go/v3', 'github.com/pgvector/pgvector-go', 'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client',
+      'github.com/tmc/langchaingo', 'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp',
+      'io.modelcontextprotocol:kotlin-sdk', 'io.pinecone:pinecone-client', 'io.qdrant:client', 'io.weaviate:client', 'org.springaicommunity:mcp-annotations',
+      'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-model', 'org.springframework.ai:spring-ai-openai', 'rmcp', 'ruby-openai',
     ]);
     expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
     expect(r.assets.filter((a) => a.kind === 'model').map((a) => `${a.evidence[0]?.path}:${a.evidence[0]?.line} ${a.name} ${String(a.attributes['sources'])}`).sort()).toEqual([
@@ -85,11 +86,11 @@ describe('languages detector on fixtures', () => {
     // (under Azure.AI.OpenAI) is not declared at all, mcp-go only in go-mcp/go.mod. The Android app declares both Gemini
     // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
     expect(shared).toEqual([
-      'Azure.AI.OpenAI', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
+      'Azure.AI.OpenAI', 'ModelContextProtocol', 'ModelContextProtocol.AspNetCore', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
       'dev.langchain4j:langchain4j-mcp', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3',
       'github.com/pgvector/pgvector-go', 'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
       'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.pinecone:pinecone-client',
-      'io.qdrant:client', 'io.weaviate:client',
+      'io.qdrant:client', 'io.weaviate:client', 'rmcp',
     ]);
     expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
   });
@@ -167,5 +168,69 @@ describe('Go MCP servers and tools', () => {
     ]);
     expect(r.assets.filter((a) => a.kind === 'tool').map((a) => a.evidence[0]?.line)).toEqual([21, 17, 25, 17]);
     expect(r.diagnostics).toEqual([]);
+  });
+});
+
+/** Servers with their attributes and evidence, and each PROVIDES edge with the tool's description. */
+function mcpOf(folder: string): { servers: unknown[]; provides: string[]; toolLines: string[]; diagnostics: unknown[] } {
+  const r = detectTree(fixture(folder), languagesDetector);
+  const byId = new Map(r.assets.map((a) => [a.id, a]));
+  return {
+    servers: r.assets.filter((a) => a.kind === 'mcp-server').map((a) => [a.name, a.attributes, a.evidence.map((e) => `${e.path}:${e.line} ${e.confidence}`)]),
+    provides: r.relationships.map((rel) => `${rel.type} ${byId.get(rel.from)?.name} -> ${byId.get(rel.to)?.name}: ${String(byId.get(rel.to)?.attributes['description'])}`),
+    toolLines: r.assets.filter((a) => a.kind === 'tool').map((a) => `${a.name} ${a.evidence[0]?.path}:${a.evidence[0]?.line}`),
+    diagnostics: r.diagnostics,
+  };
+}
+
+describe('C# MCP servers and tools', () => {
+  it('AddMcpServer (named or not), [McpServerTool] methods named as the SDK derives them, transports and PROVIDES', () => {
+    const { servers, provides, toolLines, diagnostics } = mcpOf('polyglot/csharp-mcp');
+    const sdk = { role: 'implemented', sdk: 'ModelContextProtocol', api: 'McpServer' };
+    expect(servers).toEqual([
+      // Program.cs uses no MCP namespace: AddMcpServer alone is the server, named by ServerInfo.
+      ['notes', { ...sdk, transports: ['stdio'] }, ['NotesServer/Program.cs:8 declared', 'NotesServer/Program.cs:12 declared']],
+      // The tool class's file declares no server: one inferred from the project folder (the pipeline folds it into `notes`).
+      ['NotesServer', { ...sdk, inferredFrom: 'folder' }, ['NotesServer/Tools/NoteTools.cs:9 inferred']],
+      // No ServerInfo: named after the project, as the SDK names it after the assembly.
+      // The transport is chained on the construction's line: that line is quoted once (emit.ts).
+      ['OpsGateway', { ...sdk, transports: ['streamable-http'] }, ['OpsGateway/Program.cs:7 inferred']],
+    ]);
+    expect(provides).toEqual([
+      'PROVIDES NotesServer -> append_to_note: Appends text to a note.',
+      // Not a task: the Async suffix stays; a description from a constant is not read.
+      'PROVIDES NotesServer -> get_html_summary_async: undefined',
+      'PROVIDES NotesServer -> list_notes: Lists the notes in a folder.',
+      'PROVIDES NotesServer -> purge_note: Deletes a note from disk.',
+      'PROVIDES OpsGateway -> run_command: Runs a shell command on the host.',
+    ]);
+    // Traps.cs: a commented-out AddMcpServer and tool, [Description] on a plain class, McpServerTool as a type and a factory.
+    expect(toolLines).not.toContainEqual(expect.stringContaining('Traps.cs'));
+    expect(servers.flatMap((s) => (s as [string, unknown, string[]])[2]).some((e) => e.includes('Traps.cs'))).toBe(false);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('Rust MCP servers and tools (rmcp)', () => {
+  it('ServerHandler impls and #[tool_router(server_handler)], #[tool] methods in #[tool_router] blocks, doc-comment descriptions', () => {
+    const { servers, provides, toolLines, diagnostics } = mcpOf('polyglot/rust-mcp');
+    const sdk = { role: 'implemented', sdk: 'rmcp', api: 'ServerHandler' };
+    expect(servers).toEqual([
+      // server_handler writes the impl; unnamed, from_build_env names it after the crate (its folder).
+      ['counter', { ...sdk, transports: ['stdio'] }, ['counter/src/main.rs:14 inferred', 'counter/src/main.rs:31 declared']],
+      // Implementation::new("file-tools", ...) inside the impl; stdio() is in main.rs, another file.
+      ['file-tools', sdk, ['files/src/tools.rs:47 declared']],
+    ]);
+    expect(provides).toEqual([
+      'PROVIDES counter -> get_value: Get the current counter value',
+      'PROVIDES counter -> increment: Increment the counter by 1',
+      'PROVIDES file-tools -> delete_file: Delete a file',
+      'PROVIDES file-tools -> read_file: Reads a file.\nReturns its text.',
+      'PROVIDES file-tools -> write_file: Write text to a file',
+    ]);
+    // plugin/: another crate's #[tool] / #[tool_router] (no rmcp import), a #[tool] outside a router block, a client's Implementation.
+    expect(toolLines.filter((t) => t.includes('plugin/'))).toEqual([]);
+    expect(toolLines).toEqual(['get_value counter/src/main.rs:22', 'increment counter/src/main.rs:16', 'delete_file files/src/tools.rs:33', 'read_file files/src/tools.rs:22', 'write_file files/src/tools.rs:27']);
+    expect(diagnostics).toEqual([]);
   });
 });

@@ -3,13 +3,14 @@
  * Per file: a binary sniff, a catalog-built regex pre-check (most files stop here), a one-pass
  * lexer that blanks comments and strings (`lex-c.ts`, `lex-ruby.ts`), the import statements of
  * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`),
- * constructed vector-store clients (`vector-stores.ts`) and MCP servers (`mcp-go.ts`, `mcp-jvm-server.ts`, `mcp-jvm.ts`).
+ * constructed vector-store clients (`vector-stores.ts`) and MCP servers (`mcp-go.ts`, `mcp-jvm-server.ts`,
+ * `mcp-jvm.ts`, `mcp-csharp.ts`, `mcp-rust.ts`).
  * See README.md for what is found and what is deliberately left out.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { emitGoMcp, emitJvmMcpClients, emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
+import { emitGoMcp, emitImplementedMcp, emitJvmMcpClients, emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
 import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
@@ -24,6 +25,8 @@ import { findVectorStores } from './vector-stores.ts';
 import { findGoMcp } from './mcp-go.ts';
 import { findJvmMcpClients } from './mcp-jvm.ts';
 import { findJvmMcpServers } from './mcp-jvm-server.ts';
+import { ADD_MCP_SERVER, findCsharpMcp } from './mcp-csharp.ts';
+import { findRustMcp } from './mcp-rust.ts';
 
 export { LANGUAGES_DETECTOR_ID, type Sink } from './emit.ts';
 export { LineIndex } from './mask.ts';
@@ -90,6 +93,12 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
     if (language === 'go') emitGoMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
     if (language === 'java' || language === 'kotlin') emitJvmMcpClients(sink, findJvmMcpClients(masked, scan.imports));
     if (language === 'java' || language === 'kotlin') emitGoMcp(sink, findJvmMcpServers(masked, scan.imports, file.path, file.scope, language === 'kotlin'));
+    if (language === 'rust' && found.some((f) => f.pkg.ecosystem === 'cargo' && f.pkg.name === 'rmcp')) emitImplementedMcp(sink, findRustMcp(masked, content, file.path, file.scope));
+  }
+  // `AddMcpServer` is an extension in Microsoft.Extensions.DependencyInjection: a Program.cs may use no MCP namespace.
+  if (overlong === undefined && language === 'csharp') {
+    const usesSdk = found.some((f) => f.pkg.ecosystem === 'nuget' && f.pkg.name.startsWith('ModelContextProtocol'));
+    if (usesSdk || ADD_MCP_SERVER.test(masked.code)) emitImplementedMcp(sink, findCsharpMcp(masked, usesSdk, file.path, file.scope));
   }
   const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   return { problems, ...(overlong === undefined ? {} : { overlong }) };

@@ -30,7 +30,8 @@ export const PRECHECK: Readonly<Record<Language, RegExp>> = {
   go: new RegExp(`["\`](?:${alternation(roots(goModules, '/'))})(?:["\`/])`),
   java: new RegExp(`\\bimport\\s+(?:static\\s+)?(?:${jvm})[.;\\s]`),
   kotlin: new RegExp(`\\bimport\\s+(?:${jvm})[.\\s]`),
-  csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])`),
+  // `.AddMcpServer(`: the MCP C# SDK's extension, in a namespace that names no AI package (`mcp-csharp.ts`).
+  csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])|\\.\\s*AddMcpServer\\s*\\(`),
   ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]`),
   rust: new RegExp(`\\b(?:use|crate)\\s+(?:::\\s*)?(?:${alternation(crates)})\\b`),
 };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { DetectionResult } from '../../model/index.ts';
+import { detectLanguages } from './index.ts';
+import { deriveToolName, snakeCaseLower } from './mcp-csharp.ts';
+
+function timed(path: string, content: string): { r: DetectionResult | null; ms: number } {
+  const start = performance.now();
+  const r = detectLanguages({ scope: 'repo', path, content });
+  return { r, ms: performance.now() - start };
+}
+const kinds = (r: DetectionResult | null, kind: string): string[] => (r?.assets ?? []).filter((a) => a.kind === kind).map((a) => a.name);
+const tools = (r: DetectionResult | null): string[] => (r?.assets ?? []).filter((a) => a.kind === 'tool').map((a) => `${a.name}: ${String(a.attributes['description'])}`);
+
+describe('C# tool names as the MCP C# SDK derives them', () => {
+  it('snake_case_lower as System.Text.Json writes it', () => {
+    expect(['GetAlerts', 'XMLReader', 'SHA512Hash', 'getHTML', 'Echo', 'already_snake', 'ABC', 'A1B2'].map(snakeCaseLower)).toEqual([
+      'get_alerts', 'xml_reader', 'sha512_hash', 'get_html', 'echo', 'already_snake', 'abc', 'a1_b2',
+    ]);
+  });
+
+  it('drops Async only from task-returning methods, and turns other characters into _', () => {
+    expect(deriveToolName('GetForecastAsync', true)).toBe('get_forecast');
+    expect(deriveToolName('GetForecastAsync', false)).toBe('get_forecast_async');
+    expect(deriveToolName('Async', true)).toBe('async');
+    expect(deriveToolName('_Private__Name_', false)).toBe('private_name');
+  });
+});
+
+describe('C# MCP servers', () => {
+  const usings = 'using ModelContextProtocol.Server;\nusing System.ComponentModel;\n';
+
+  it('names a server by the ServerInfo in its options, else the one of the file, and reads Implementation initializers', () => {
+    const r = detectLanguages({ scope: 'repo', path: 'src/Api/Program.cs', content: 'builder.Services.AddMcpServer(o => o.ServerInfo = new Implementation { Version = "1", Name = "api" + "-server" });\n' });
+    expect(kinds(r, 'mcp-server')).toEqual(['api-server']);
+    const configured = detectLanguages({ scope: 'repo', path: 'src/Api/Program.cs', content: `${usings}services.AddMcpServer();\nservices.Configure<McpServerOptions>(o => { o.ServerInfo = new() { Name = "configured" }; });\n` });
+    expect(kinds(configured, 'mcp-server')).toEqual(['configured']);
+    // A name from configuration: the project folder (`src` is layout).
+    const variable = detectLanguages({ scope: 'repo', path: 'src/Api/Program.cs', content: `${usings}services.AddMcpServer(o => o.ServerInfo = new() { Name = config.Name });\n` });
+    expect(kinds(variable, 'mcp-server')).toEqual(['Api']);
+  });
+
+  it('reads tools on methods after attribute lists in any order, expression-bodied, generic and tuple-returning', () => {
+    const content = `${usings}[McpServerToolType]\npublic class T {\n  [Description("first")] [McpServerTool]\n  public async Task<(int, string)> PairAsync() => default;\n  [McpServerTool(Name = "gen"), Description("generic")]\n  public static IAsyncEnumerable<string> Stream<TItem>(TItem x) => null!;\n  [method: McpServerToolAttribute]\n  public (int a, int b) Tuple() => (1, 2);\n  [McpServerTool] public int Count { get; }\n}\n`;
+    const r = detectLanguages({ scope: 'repo', path: 'Tools/T.cs', content });
+    expect(tools(r)).toEqual(['gen: generic', 'pair: first', 'tuple: undefined']);
+    // No server in the file and no folder but layout: the repository names the inferred server.
+    expect(kinds(r, 'mcp-server')).toEqual(['repo']);
+  });
+
+  it('reads no tools in a file that uses no ModelContextProtocol namespace', () => {
+    const r = detectLanguages({ scope: 'repo', path: 'T.cs', content: 'using OpenAI;\npublic class T {\n  [McpServerTool, Description("d")]\n  public static void Delete() {}\n}\n' });
+    expect(kinds(r, 'tool')).toEqual([]);
+  });
+
+  it('hostile: thousands of attribute lists, unclosed attributes and AddMcpServer calls stay linear', () => {
+    const sections = '[McpServerTool, Description("d")]\n'.repeat(20_000);
+    const unclosed = '[McpServerTool(Name = "x",\n'.repeat(20_000);
+    const calls = 'services.AddMcpServer(o => o.ServerInfo = new() { Name = "n"\n'.repeat(5_000);
+    const { r, ms } = timed('A.cs', `${usings}${sections}public static void Ok() {}\n${unclosed}${calls}`);
+    expect(ms).toBeLessThan(2000);
+    expect(kinds(r, 'tool')).toEqual(['ok']);
+    expect(kinds(r, 'mcp-server').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Rust MCP servers (rmcp)', () => {
+  it('reads Implementation { name: ... } literals, old ServerInfo shapes, and #[tool] after other attributes', () => {
+    const content = 'use rmcp::{tool, tool_router, ServerHandler, model::*};\nstruct S;\n#[tool_router]\nimpl S {\n    #[tool(description = "Run a shell command")]\n    #[allow(dead_code)]\n    pub(crate) async fn exec(&self) {}\n    #[rmcp::tool]\n    /// Lists things\n    fn r#list(&self) {}\n}\nimpl rmcp::ServerHandler for S {\n    fn get_info(&self) -> ServerInfo {\n        ServerInfo { server_info: Implementation { name: "ops".into(), version: "1".into() }, ..Default::default() }\n    }\n}\n';
+    const r = detectLanguages({ scope: 'repo', path: 'crates/ops/src/lib.rs', content });
+    expect(kinds(r, 'mcp-server')).toEqual(['ops']);
+    expect(tools(r)).toEqual(['exec: Run a shell command', 'r#list: Lists things']);
+  });
+
+  it('reads nothing in a file that does not use rmcp', () => {
+    const r = detectLanguages({ scope: 'repo', path: 'src/lib.rs', content: 'use async_openai::Client;\nuse other::{tool, tool_router};\n#[tool_router]\nimpl S {\n    #[tool(description = "Delete")]\n    fn delete(&self) {}\n}\nimpl ServerHandler for S {}\n' });
+    expect(kinds(r, 'mcp-server')).toEqual([]);
+    expect(kinds(r, 'tool')).toEqual([]);
+  });
+
+  it('hostile: thousands of tool attributes, router blocks and unclosed impls stay linear', () => {
+    const head = 'use rmcp::{tool, tool_router};\n#[tool_router(server_handler)]\nimpl S {\n';
+    const body = '    /// doc\n    #[tool(description = "d")]\n    fn t(&self) {}\n'.repeat(5_000);
+    const unclosed = '#[tool_router]\nimpl X {\n    #[tool(name = "x",\n'.repeat(5_000);
+    const { r, ms } = timed('src/lib.rs', `${head}${body}}\n${unclosed}`);
+    expect(ms).toBeLessThan(2000);
+    expect(kinds(r, 'tool')).toEqual(['t']);
+  });
+});
+
+describe('Rust MCP server names', () => {
+  it('takes no name from a client Implementation outside the ServerHandler impl', () => {
+    const content = 'use rmcp::{ServerHandler, model::*};\nstruct S;\nimpl ServerHandler for S {}\nfn client() -> ClientInfo { ClientInfo::new(ClientCapabilities::default(), Implementation::new("my-client", "1")) }\n';
+    expect(kinds(detectLanguages({ scope: 'repo', path: 'crates/srv/src/lib.rs', content }), 'mcp-server')).toEqual(['srv']);
+  });
+});
