@@ -53,6 +53,19 @@ describe('Java/Kotlin MCP servers and tools', () => {
     expect(tools('')).toEqual([]);
   });
 
+  it('takes a nested @McpTool.McpAnnotations(...) for hints of the tool, not for another tool', () => {
+    const content = [
+      'import org.springaicommunity.mcp.annotation.McpTool;',
+      'public class AnalyzeFileTool {',
+      '  @McpTool(name = "analyze_file", description = "Analyze a file",',
+      '      annotations = @McpTool.McpAnnotations(readOnlyHint = true))',
+      '  public String analyze(String path) { return ""; }',
+      '}',
+    ].join('\n');
+    const tools = (detectLanguages({ scope: 'repo', path: 'svc/src/main/java/a/AnalyzeFileTool.java', content })?.assets ?? []).filter((a) => a.kind === 'tool');
+    expect(tools.map((a) => a.name)).toEqual(['analyze_file']);
+  });
+
   it('stays linear on hostile input (unclosed builders, long identifiers, many annotations)', () => {
     const head = 'import io.modelcontextprotocol.server.McpServer;\nimport io.modelcontextprotocol.spec.McpSchema;\nimport org.springaicommunity.mcp.annotation.McpTool;\n';
     const inputs = [

@@ -304,7 +304,8 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
   const shown = serverShown || PROVIDER_BEAN.test(code);
   for (const { local, needsServer } of annotations) {
     if (needsServer && !shown) continue;
-    for (const m of code.matchAll(new RegExp(`@${escape(local)}\\b`, 'g'))) {
+    // `@McpTool.McpAnnotations(...)` inside an `@McpTool(...)` is a nested annotation type, not a tool.
+    for (const m of code.matchAll(new RegExp(`@${escape(local)}\\b(?!\\s*\\.)`, 'g'))) {
       if (defs.length >= MAX_TOOLS) return;
       const end = m.index + m[0].length;
       const open = skipSpace(code, end);
