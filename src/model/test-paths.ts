@@ -20,8 +20,9 @@ export const TEST_PATH_GLOBS: readonly string[] = [
   // Storybook stories: UI components rendered with sample props (a sampling result, a chat transcript).
   '**/*.stories.{js,jsx,ts,tsx,mjs,cjs,mts,cts,mdx}',
   '**/*_{spec,test}.rb',
-  // JUnit / Kotlin / xUnit class names.
+  // JUnit / Kotlin / xUnit class names, and .NET test projects (`Api.Tests/`, `Core.UnitTests/`).
   '**/*{Test,Tests,IT}.{java,kt,cs}',
+  '**/*.{Test,Tests,UnitTests,IntegrationTests,FunctionalTests}/**',
 ];
 
 /** True for a root-relative path of a test, test data or fixture file. */
