@@ -13,8 +13,8 @@
  * from or to it (`PROVIDES` tools, `RESOURCE`, …) at the constructed one (deduplicated: evidence
  * unioned, properties merged), and drops it. Tools keep their ids.
  */
-import { compareEvidence, evidenceKey, relationshipId, type Asset, type Evidence, type Relationship } from '../model/index.ts';
-import { canonical, mergeAttributes, type Merged } from './merge.ts';
+import { relationshipId, type Asset, type Evidence, type Relationship } from '../model/index.ts';
+import { canonical, mergeAttributes, uniqueEvidence, type Merged } from './merge.ts';
 import { projectRootFinder } from './systems-group.ts';
 import type { AttributeValue, Attributes } from '../model/index.ts';
 
@@ -99,16 +99,6 @@ function foldRelationships(relationships: readonly Relationship[], into: Readonl
   return [...out.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
-/** Evidence deduplicated (a declared copy wins) and sorted, as the merge leaves it. */
-function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
-  const byKey = new Map<string, Evidence>();
-  for (const e of list) {
-    const k = evidenceKey(e);
-    const prev = byKey.get(k);
-    if (!prev || (prev.confidence === 'inferred' && e.confidence === 'declared')) byKey.set(k, e);
-  }
-  return [...byKey.values()].sort(compareEvidence);
-}
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

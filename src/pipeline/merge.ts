@@ -60,7 +60,8 @@ export function canonical<T extends AttributeValue>(value: T): T {
   return value;
 }
 
-function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+/** Evidence deduplicated (a declared copy wins), sorted and key-ordered: what a merged asset or edge holds. */
+export function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
   for (const e of list) {
     const k = evidenceKey(e);

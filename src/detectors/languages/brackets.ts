@@ -1,8 +1,9 @@
 /**
  * Bracket pairs of masked code (no strings or comments), for the readers that walk calls and
- * literals (`mcp-go.ts`, `mcp-jvm.ts`). Brackets are paired once per file with a stack: asking per
+ * literals (`mcp-go.ts`, `mcp-jvm.ts`, `mcp-jvm-server.ts`, ...). Brackets are paired once per file with a stack: asking per
  * call, thousands of unclosed `mcp.Tool{` or `builder(` would each scan to the end of the file.
- * Also the step both readers take between a name and its bracket (`skipSpace`).
+ * Also the step the readers take between a name and its bracket (`skipSpace`), and the top-level
+ * arguments of a call (`splitArgs`).
  */
 
 const OPEN = '({[';
@@ -44,4 +45,33 @@ export const isClose = (c: string | undefined): boolean => c !== undefined && c 
 export function skipSpace(code: string, i: number): number {
   while (i < code.length && /\s/.test(code[i] as string)) i++;
   return i;
+}
+
+/**
+ * Top-level argument ranges `[start, end)` (trimmed) between the brackets at `open` and `close`;
+ * none for a list longer than `maxSpan` (a builder's arguments are short: nested or generated code
+ * is not read, which keeps a file of nested constructions linear).
+ */
+export function splitArgs(code: string, open: number, close: number, maxSpan: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (close - open > maxSpan) return out;
+  let start = open + 1;
+  let depth = 0;
+  const push = (end: number): void => {
+    const a = skipSpace(code, start);
+    let b = end;
+    while (b > a && /\s/.test(code[b - 1] as string)) b--;
+    if (b > a) out.push([a, b]);
+  };
+  for (let i = open + 1; i < close; i++) {
+    const c = code[i];
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(close);
+  return out;
 }

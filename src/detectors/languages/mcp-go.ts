@@ -19,6 +19,7 @@ import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './b
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { GO_LAYOUT_FOLDERS, GO_MCP_SDKS, type GoMcpSdk } from './mcp-catalog.ts';
+import type { ImplementedTool } from './mcp-implemented.ts';
 
 export interface GoMcpServer {
   readonly name: string;
@@ -29,13 +30,8 @@ export interface GoMcpServer {
   readonly inferredFrom?: InferredFrom;
 }
 
-export interface GoMcpTool {
-  /** Index into `servers`. */
-  readonly server: number;
-  readonly name: string;
-  readonly description?: string;
-  readonly offset: number;
-}
+/** A tool and the index of its server in `servers` (the shape every implemented-server reader emits). */
+export type GoMcpTool = ImplementedTool;
 
 export interface GoMcpFound {
   readonly servers: readonly GoMcpServer[];

@@ -27,7 +27,7 @@
  * paired once per file (`brackets.ts`).
  */
 import { fileStem, GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
-import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './brackets.ts';
+import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs } from './brackets.ts';
 import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
@@ -70,30 +70,8 @@ function imported(imports: readonly ImportRef[], packages: readonly string[], na
 
 const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
-/** Top-level argument ranges `[start, end)` (trimmed) between the brackets at `open` and `close`. */
-function splitArgs(code: string, open: number, close: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (close - open > MAX_SPAN) return out;
-  let start = open + 1;
-  let depth = 0;
-  const push = (end: number): void => {
-    const a = skipSpace(code, start);
-    let b = end;
-    while (b > a && /\s/.test(code[b - 1] as string)) b--;
-    if (b > a) out.push([a, b]);
-  };
-  for (let i = open + 1; i < close; i++) {
-    const c = code[i];
-    if (isOpen(c)) depth++;
-    else if (isClose(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
-  }
-  push(close);
-  return out;
-}
+/** Top-level argument ranges of the list at `open`..`close` (see `brackets.ts`), at most `MAX_SPAN` characters. */
+const splitArgs = (code: string, open: number, close: number): Array<[number, number]> => splitBracketArgs(code, open, close, MAX_SPAN);
 
 /** A literal in `[a, b)`, or literals joined by `+` (`"Get the " + "weather"`); else undefined. */
 function literalIn(masked: Masked, a: number, b: number): string | undefined {

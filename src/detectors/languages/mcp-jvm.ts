@@ -15,7 +15,7 @@
  * file (`brackets.ts`).
  */
 import type { ClientConnection } from '../shared/mcp-client.ts';
-import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './brackets.ts';
+import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { JVM_MCP_CLIENTS, JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
@@ -44,34 +44,8 @@ const JAVA_MAP = /^(?:java\s*\.\s*util\s*\.\s*)?Map\s*\.\s*of\s*\($/;
 const KOTLIN_MAP = /^(?:mapOf|mutableMapOf|hashMapOf)\s*\($/;
 const ARRAY_LITERAL = /^new\s+String\s*\[\s*\]\s*\{$/;
 
-/**
- * Top-level argument ranges `[start, end)` (trimmed) between the brackets at `open` and `close`;
- * none for a list longer than `MAX_SPAN` (a builder's arguments are short: nested or generated
- * code is not read, which keeps a file of nested constructions linear).
- */
-function splitArgs(code: string, open: number, close: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (close - open > MAX_SPAN) return out;
-  let start = open + 1;
-  let depth = 0;
-  const push = (end: number): void => {
-    const a = skipSpace(code, start);
-    let b = end;
-    while (b > a && /\s/.test(code[b - 1] as string)) b--;
-    if (b > a) out.push([a, b]);
-  };
-  for (let i = open + 1; i < close; i++) {
-    const c = code[i];
-    if (isOpen(c)) depth++;
-    else if (isClose(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
-  }
-  push(close);
-  return out;
-}
+/** Top-level argument ranges of the list at `open`..`close` (see `brackets.ts`), at most `MAX_SPAN` characters. */
+const splitArgs = (code: string, open: number, close: number): Array<[number, number]> => splitBracketArgs(code, open, close, MAX_SPAN);
 
 /** A lone string literal in `[a, b)` (masked: `"` then blanks), or undefined. */
 function literal(masked: Masked, a: number, b: number): string | undefined {
