@@ -75,3 +75,26 @@ export function splitArgs(code: string, open: number, close: number, maxSpan: nu
   push(close);
   return out;
 }
+
+/** A builder call chained on a construction: its name and argument brackets. */
+export interface ChainedCall {
+  readonly method: string;
+  readonly open: number;
+  readonly close: number;
+}
+
+/** The calls chained right after the bracket at `close` (`.serverInfo(...).tools(...).build()`), at most `max`. */
+export function chainAfter(code: string, close: number, max: number): ChainedCall[] {
+  const calls: ChainedCall[] = [];
+  let pos = close + 1;
+  while (calls.length < max) {
+    const m = /^\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 200));
+    if (m === null) break;
+    const open = pos + m[0].length - 1;
+    const end = closingBracket(code, open);
+    if (end >= code.length) break;
+    calls.push({ method: m[1] as string, open, close: end });
+    pos = end + 1;
+  }
+  return calls;
+}

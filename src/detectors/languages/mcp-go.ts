@@ -15,11 +15,11 @@
  * whose arguments are all literals (`t("TOOL_X_DESCRIPTION", "Default text")`, a translation helper).
  */
 import { fileStem, GENERIC_FOLDERS, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
-import { closingBracket, isClose, isOpen, releaseBrackets, skipSpace } from './brackets.ts';
+import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { GO_LAYOUT_FOLDERS, GO_MCP_SDKS, type GoMcpSdk } from './mcp-catalog.ts';
-import type { ImplementedTool } from './mcp-implemented.ts';
+import { entries, type ImplementedTool } from './mcp-implemented.ts';
 
 export interface GoMcpServer {
   readonly name: string;
@@ -76,26 +76,7 @@ function stringValue(masked: Masked, at: number): string | undefined {
 }
 
 /** Top-level `Field: value` entries of a composite literal whose `{` is at `open`: field → offset of the value. */
-function fields(code: string, open: number): Map<string, number> {
-  const out = new Map<string, number>();
-  const close = closingBracket(code, open);
-  // A literal that never closes is broken code: reading it would run to the end of the file, per literal.
-  if (close >= code.length) return out;
-  let depth = 0;
-  let entryStart = true;
-  for (let i = open + 1; i < close; i++) {
-    const c = code[i] as string;
-    if (isOpen(c)) depth++;
-    else if (isClose(c)) depth--;
-    else if (depth === 0 && c === ',') entryStart = true;
-    else if (depth === 0 && entryStart && /\w/.test(c)) {
-      const m = /^(\w+)\s*:(?!=)\s*/.exec(code.slice(i, i + 100));
-      if (m?.[1] !== undefined && !out.has(m[1])) out.set(m[1], i + m[0].length);
-      entryStart = false;
-    } else if (!/\s/.test(c)) entryStart = false;
-  }
-  return out;
-}
+const fields = (code: string, open: number): Map<string, number> => entries(code, open, ':');
 
 function findServers(masked: Masked, names: Map<string, string[]>, stem: string): GoMcpServer[] {
   const servers: GoMcpServer[] = [];

@@ -72,7 +72,8 @@ export function entries(code: string, open: number, sep: '=' | ':'): Map<string,
   const out = new Map<string, number>();
   const close = closingBracket(code, open);
   if (close >= code.length) return out;
-  const shape = sep === '=' ? /^(\w+)\s*=(?![=>])\s*/ : /^(\w+)\s*:(?!:)\s*/;
+  // Not `==`/`=>` after a name, nor `::` (a Rust path) or `:=` (a Go short declaration).
+  const shape = sep === '=' ? /^(\w+)\s*=(?![=>])\s*/ : /^(\w+)\s*:(?![:=])\s*/;
   let depth = 0;
   let entryStart = true;
   for (let i = open + 1; i < close; i++) {

@@ -27,7 +27,7 @@
  * paired once per file (`brackets.ts`).
  */
 import { fileStem, GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
-import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs } from './brackets.ts';
+import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
@@ -110,27 +110,9 @@ function readArgs(masked: Masked, open: number, close: number): { named: Map<str
   return { named, positional };
 }
 
-interface Call {
-  readonly method: string;
-  readonly open: number;
-  readonly close: number;
-}
-
-/** The calls chained right after the bracket at `close` (`.serverInfo(...).tools(...).build()`). */
-function chainAfter(code: string, close: number): Call[] {
-  const calls: Call[] = [];
-  let pos = close + 1;
-  while (calls.length < MAX_CHAIN) {
-    const m = /^\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 200));
-    if (m === null) break;
-    const open = pos + m[0].length - 1;
-    const end = closingBracket(code, open);
-    if (end >= code.length) break;
-    calls.push({ method: m[1] as string, open, close: end });
-    pos = end + 1;
-  }
-  return calls;
-}
+type Call = ChainedCall;
+/** The calls chained right after the bracket at `close` (see `brackets.ts`), at most `MAX_CHAIN`. */
+const chainAfter = (code: string, close: number): Call[] => chainedCalls(code, close, MAX_CHAIN);
 
 interface ToolDef {
   readonly sdk: JvmMcpServerSdk;

@@ -15,7 +15,7 @@
  * file (`brackets.ts`).
  */
 import type { ClientConnection } from '../shared/mcp-client.ts';
-import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs } from './brackets.ts';
+import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { JVM_MCP_CLIENTS, JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
@@ -99,28 +99,9 @@ function valueOf(masked: Masked, a: number, b: number): Value {
 
 const defined = (list: ReadonlyArray<string | undefined>): string[] => list.filter((v): v is string => v !== undefined);
 
-/** A builder call chained on a construction: its name and argument brackets. */
-interface Call {
-  readonly method: string;
-  readonly open: number;
-  readonly close: number;
-}
-
-/** The calls chained right after the bracket at `close` (`.args(...).env(...).build()`). */
-function chainAfter(code: string, close: number): Call[] {
-  const calls: Call[] = [];
-  let pos = close + 1;
-  while (calls.length < MAX_CHAIN) {
-    const m = /^\s*\.\s*([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 200));
-    if (m === null) break;
-    const open = pos + m[0].length - 1;
-    const end = closingBracket(code, open);
-    if (end >= code.length) break;
-    calls.push({ method: m[1] as string, open, close: end });
-    pos = end + 1;
-  }
-  return calls;
-}
+type Call = ChainedCall;
+/** The calls chained right after the bracket at `close` (see `brackets.ts`), at most `MAX_CHAIN`. */
+const chainAfter = (code: string, close: number): Call[] => chainedCalls(code, close, MAX_CHAIN);
 
 /** `java.net.URI.resolve` of an endpoint against a base URL (absolute endpoints win). */
 export function resolveEndpoint(base: string, endpoint: string): string {
