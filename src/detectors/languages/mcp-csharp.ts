@@ -228,7 +228,7 @@ function findTransports(code: string): { transport: string; offset: number }[] {
 export function findCsharpMcp(masked: Masked, usesSdk: boolean, path: string, scope: string): ImplementedMcp {
   try {
     const servers = findServers(masked, path, scope);
-    const tools = usesSdk ? assignTools(servers, findToolDefs(masked), SDK, path, scope) : [];
+    const tools = usesSdk ? assignTools(servers, findToolDefs(masked), () => SDK, path, scope) : [];
     return { servers, tools, transports: servers.some((s) => s.inferredFrom === undefined) ? findTransports(masked.code) : [] };
   } finally {
     releaseBrackets();

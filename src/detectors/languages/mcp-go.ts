@@ -14,12 +14,12 @@
  * Literal names only (no constants); a description is a literal, or the last literal of a call
  * whose arguments are all literals (`t("TOOL_X_DESCRIPTION", "Default text")`, a translation helper).
  */
-import { fileStem, GENERIC_FOLDERS, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
+import { fileStem, GENERIC_FOLDERS, type InferredFrom } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { GO_LAYOUT_FOLDERS, GO_MCP_SDKS, type GoMcpSdk } from './mcp-catalog.ts';
-import { entries, type ImplementedTool } from './mcp-implemented.ts';
+import { assignTools, entries, type ImplementedTool } from './mcp-implemented.ts';
 
 export interface GoMcpServer {
   readonly name: string;
@@ -165,19 +165,6 @@ function findInFile(masked: Masked, imports: readonly ImportRef[], path: string,
   const names = packageNames(imports);
   const servers = findServers(masked, names, fileStem(path));
   const defs = findToolDefs(masked, names);
-  const tools: GoMcpTool[] = [];
-  let inferred: number | undefined;
-  for (const def of defs) {
-    let server = servers.reduce((best, s, i) => (s.offset <= def.offset && s.inferredFrom === undefined ? i : best), -1);
-    if (server === -1) server = servers.findIndex((s) => s.inferredFrom === undefined);
-    if (server === -1) {
-      if (inferred === undefined) {
-        const { name, from } = inferServerName(path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]);
-        inferred = servers.push({ name, sdk: def.sdk, offset: def.offset, literal: false, inferredFrom: from }) - 1;
-      }
-      server = inferred;
-    }
-    tools.push({ server, name: def.name, offset: def.offset, ...(def.description === undefined ? {} : { description: def.description }) });
-  }
+  const tools = assignTools(servers, defs, (def) => def.sdk, path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]);
   return { servers, tools, transports: servers.length === 0 ? [] : findTransports(masked, names) };
 }

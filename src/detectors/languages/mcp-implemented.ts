@@ -43,9 +43,17 @@ export interface ToolDef {
 /**
  * Gives each tool the nearest server declared above it in the file, else the file's first; in a
  * file that declares none, one server inferred from the path as the JavaScript and Go detectors
- * infer theirs (nearest non-layout folder, else the repository, else the file stem).
+ * infer theirs (nearest non-layout folder, else the repository, else the file stem), its `sdk` that
+ * of the first tool given it (`sdkOf`).
  */
-export function assignTools(servers: ImplementedServer[], defs: readonly ToolDef[], sdk: ImplementedServer['sdk'], path: string, scope: string, generic: readonly string[] = GENERIC_FOLDERS): ImplementedTool[] {
+export function assignTools<K, D extends ToolDef>(
+  servers: Array<{ readonly name: string; readonly sdk: K; readonly offset: number; readonly literal: boolean; readonly inferredFrom?: InferredFrom }>,
+  defs: readonly D[],
+  sdkOf: (def: D) => K,
+  path: string,
+  scope: string,
+  generic: readonly string[] = GENERIC_FOLDERS,
+): ImplementedTool[] {
   const tools: ImplementedTool[] = [];
   let inferred: number | undefined;
   for (const def of defs) {
@@ -54,7 +62,7 @@ export function assignTools(servers: ImplementedServer[], defs: readonly ToolDef
     if (server === -1) {
       if (inferred === undefined) {
         const { name, from } = inferServerName(path, scope, generic);
-        inferred = servers.push({ name, sdk, offset: def.offset, literal: false, inferredFrom: from }) - 1;
+        inferred = servers.push({ name, sdk: sdkOf(def), offset: def.offset, literal: false, inferredFrom: from }) - 1;
       }
       server = inferred;
     }

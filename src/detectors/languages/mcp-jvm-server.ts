@@ -26,11 +26,12 @@
  * calls per construction, argument lists over `MAX_SPAN` characters are not read, brackets are
  * paired once per file (`brackets.ts`).
  */
-import { fileStem, GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
+import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
+import { assignTools } from './mcp-implemented.ts';
 import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
 
 /** A server as `emitGoMcp` reads it (`sdk` names the module and the server type). */
@@ -305,11 +306,10 @@ function findTransports(code: string, kotlin: boolean): { transport: string; off
   return out;
 }
 
-/** The server a tool of a file that constructs none belongs to: the module folder, as the JavaScript detector infers one. */
-function inferred(path: string, scope: string): ReturnType<typeof inferServerName> {
+/** The path a server of a file that constructs none is named from: the module folder, as the JavaScript detector infers one. */
+function modulePath(path: string): string {
   const set = SOURCE_SET.exec(path);
-  const modulePath = set === null ? path : `${path.slice(0, set.index)}/${fileStem(path)}`;
-  return inferServerName(modulePath.replace(/^\//, ''), scope, [...GENERIC_FOLDERS, ...JVM_LAYOUT_FOLDERS]);
+  return (set === null ? path : `${path.slice(0, set.index)}/${fileStem(path)}`).replace(/^\//, '');
 }
 
 /** MCP servers, tools and transports implemented in one masked Java or Kotlin file. */
@@ -324,20 +324,7 @@ export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[],
     springAi(masked, imports, serverShown, defs);
     servers.sort((a, b) => a.offset - b.offset);
     defs.sort((a, b) => a.offset - b.offset);
-    const tools: GoMcpTool[] = [];
-    let inferredAt: number | undefined;
-    for (const d of defs) {
-      let server = servers.reduce((best, s, i) => (s.offset <= d.offset && s.inferredFrom === undefined ? i : best), -1);
-      if (server === -1) server = servers.findIndex((s) => s.inferredFrom === undefined);
-      if (server === -1) {
-        if (inferredAt === undefined) {
-          const { name, from } = inferred(path, scope);
-          inferredAt = servers.push({ name, sdk: d.sdk, offset: d.offset, literal: false, inferredFrom: from }) - 1;
-        }
-        server = inferredAt;
-      }
-      tools.push({ server, name: d.name, offset: d.offset, ...(d.description === undefined ? {} : { description: d.description }) });
-    }
+    const tools = assignTools(servers, defs, (d) => d.sdk, modulePath(path), scope, [...GENERIC_FOLDERS, ...JVM_LAYOUT_FOLDERS]);
     const constructed = servers.some((s) => s.inferredFrom === undefined);
     return { servers, tools, transports: constructed ? findTransports(masked.code, kotlin) : [] };
   } finally {

@@ -156,7 +156,7 @@ function findTransports(code: string): { transport: string; offset: number }[] {
 export function findRustMcp(masked: Masked, source: string, path: string, scope: string): ImplementedMcp {
   try {
     const servers = findServers(masked, path, scope);
-    const tools = assignTools(servers, findToolDefs(masked, source), SDK, path, scope, CARGO_LAYOUT);
+    const tools = assignTools(servers, findToolDefs(masked, source), () => SDK, path, scope, CARGO_LAYOUT);
     return { servers, tools, transports: servers.some((s) => s.inferredFrom === undefined) ? findTransports(masked.code) : [] };
   } finally {
     releaseBrackets();
