@@ -15,13 +15,10 @@
  * client wrappers.
  */
 import type { Node, ObjectExpression } from '@babel/types';
-import { clientConnectionAsset, type ClientConnection, type ClientConnectionAsset } from '../shared/mcp-client.ts';
-import { LaunchQuoter } from '../shared/mcp-redact.ts';
+import { clientConnectionAsset, ENV_VAR_NAME, type ClientConnection, type ClientConnectionAsset } from '../shared/mcp-client.ts';
+import { DYNAMIC, LaunchQuoter, URL_LIKE } from '../shared/mcp-redact.ts';
 import { MCP_CLIENT_TRANSPORTS } from './catalog.ts';
 import type { Context } from './context.ts';
-
-const DYNAMIC = '<expr>';
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 type Arg = Node | undefined;
 
@@ -39,8 +36,6 @@ function stringAt(ctx: Context, node: Arg): string | undefined {
   return node === undefined ? undefined : ctx.resolver.string(node)?.value;
 }
 
-/** An env variable's name as code reads one. */
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Most strings looked for in one value (`literals`), and how deep. */
 const MAX_LITERALS = 64;
 const MAX_DEPTH = 6;
@@ -52,7 +47,7 @@ const MAX_DEPTH = 6;
 function literals(ctx: Context, node: Node, out: string[] = [], depth = 0): string[] {
   if (depth > MAX_DEPTH || out.length >= MAX_LITERALS) return out;
   // Inside an expression, an env variable's name (`getEnv('API_TOKEN')`) is no secret: the line keeps it.
-  const keep = (value: string): boolean => depth === 0 || !ENV_NAME.test(value);
+  const keep = (value: string): boolean => depth === 0 || !ENV_VAR_NAME.test(value);
   for (const s of ctx.resolver.strings(node)) if (keep(s.value)) out.push(s.value);
   const n = ctx.resolver.value(node)?.node ?? node;
   if (n.type === 'TemplateLiteral') out.push(...n.quasis.map((q) => q.value.cooked ?? q.value.raw));
@@ -67,7 +62,7 @@ function literals(ctx: Context, node: Node, out: string[] = [], depth = 0): stri
     : [];
   for (const x of inner) {
     if (x.type === 'StringLiteral') {
-      if (!ENV_NAME.test(x.value)) out.push(x.value);
+      if (!ENV_VAR_NAME.test(x.value)) out.push(x.value);
     }
     else literals(ctx, x, out, depth + 1);
   }

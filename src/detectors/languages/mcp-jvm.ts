@@ -14,7 +14,8 @@
  * constructions per file and `MAX_SPAN` characters per argument list; brackets are paired once per
  * file (`brackets.ts`).
  */
-import type { ClientConnection } from '../shared/mcp-client.ts';
+import { ENV_VAR_NAME, type ClientConnection } from '../shared/mcp-client.ts';
+import { DYNAMIC, URL_LIKE } from '../shared/mcp-redact.ts';
 import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
@@ -29,7 +30,6 @@ export interface JvmMcpConnection extends ClientConnection {
 const MAX_CHAIN = 20;
 const MAX_CONSTRUCTIONS = 500;
 const MAX_SPAN = 4000;
-const EXPR = '<expr>';
 
 /** One argument as code gives it: a literal, a list of items, a map's keys, or something else. */
 type Value =
@@ -52,9 +52,6 @@ function literal(masked: Masked, a: number, b: number): string | undefined {
   return masked.code[a] === '"' && masked.code.slice(a + 1, b).trim() === '' ? masked.strings.get(a) : undefined;
 }
 
-/** An env variable's name as code reads one (`getenv("DB_PASS")`): no secret, and the line keeps it. */
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
-
 /**
  * The literal value in `[a, b)`, or every string literal in it but env variable names (a map value
  * written `"a" + "b"` or `getOrDefault("K", "…")`): to hide, never to store.
@@ -65,7 +62,7 @@ function literalsIn(masked: Masked, a: number, b: number): string[] {
   const out: string[] = [];
   for (let i = a; i < b && i - a <= MAX_SPAN; i++) {
     const s = masked.strings.get(i);
-    if (s !== undefined && !ENV_NAME.test(s)) out.push(s);
+    if (s !== undefined && !ENV_VAR_NAME.test(s)) out.push(s);
   }
   return out;
 }
@@ -80,7 +77,7 @@ function valueOf(masked: Masked, a: number, b: number): Value {
   if (rel === -1 || closingBracket(code, open) !== b - 1) return { t: 'other' };
   const head = code.slice(a, open + 1);
   const inner = splitArgs(code, open, b - 1);
-  if (LIST_CALL.test(head) || ARRAY_LITERAL.test(head)) return { t: 'list', items: inner.map(([x, y]) => literal(masked, x, y) ?? EXPR) };
+  if (LIST_CALL.test(head) || ARRAY_LITERAL.test(head)) return { t: 'list', items: inner.map(([x, y]) => literal(masked, x, y) ?? DYNAMIC) };
   // `Map.of("K", v, ...)`: the keys sit at even positions; Kotlin `mapOf("K" to v)`: the literal before `to`.
   if (JAVA_MAP.test(head)) {
     const keys = inner.filter((_, i) => i % 2 === 0).map(([x, y]) => literal(masked, x, y));
@@ -105,7 +102,7 @@ const chainAfter = (code: string, close: number): Call[] => chainedCalls(code, c
 
 /** `java.net.URI.resolve` of an endpoint against a base URL (absolute endpoints win). */
 export function resolveEndpoint(base: string, endpoint: string): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) return endpoint;
+  if (URL_LIKE.test(endpoint)) return endpoint;
   const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(base)?.[0];
   if (origin === undefined) return base + endpoint;
   if (endpoint.startsWith('/')) return origin + endpoint;
@@ -130,13 +127,13 @@ function apply(masked: Masked, part: JvmMcpPart, open: number, close: number, d:
   const firstStr = first?.t === 'str' ? first.value : undefined;
   switch (part) {
     case 'args': {
-      const items = args.length === 1 && first?.t === 'list' ? first.items : args.every((v) => v.t === 'str') || args.length > 1 ? args.map((v) => (v.t === 'str' ? v.value : EXPR)) : undefined;
+      const items = args.length === 1 && first?.t === 'list' ? first.items : args.every((v) => v.t === 'str') || args.length > 1 ? args.map((v) => (v.t === 'str' ? v.value : DYNAMIC)) : undefined;
       if (items === undefined) d.argsUnknown = true;
       else d.args = [...(d.args ?? []), ...items];
       return;
     }
     case 'command-line':
-      if (first?.t === 'list' && first.items[0] !== undefined && first.items[0] !== EXPR) {
+      if (first?.t === 'list' && first.items[0] !== undefined && first.items[0] !== DYNAMIC) {
         d.command = first.items[0];
         d.args = first.items.slice(1);
       }
@@ -169,7 +166,7 @@ function applyFirst(masked: Masked, row: JvmMcpTransport, open: number, close: n
     const command = range === undefined ? undefined : literal(masked, range[0], range[1]);
     if (command !== undefined) d.command = command;
   } else if (row.first === 'url') {
-    const url = ranges.map(([a, b]) => literal(masked, namedValue(masked.code, a, b), b)).find((v) => v !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(v));
+    const url = ranges.map(([a, b]) => literal(masked, namedValue(masked.code, a, b), b)).find((v) => v !== undefined && URL_LIKE.test(v));
     if (url !== undefined) d.url = url;
   } else if (row.first === 'web-client') {
     const m = close - open > MAX_SPAN ? null : /\.\s*baseUrl\s*\(\s*"/.exec(masked.code.slice(open, close));

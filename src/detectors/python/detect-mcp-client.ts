@@ -10,8 +10,8 @@
 import { MCP_CLIENT_CALLS, TRANSPORT_ALIASES } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
-import { clientConnectionAsset, type ClientConnectionAsset } from '../shared/mcp-client.ts';
-import { LaunchQuoter } from '../shared/mcp-redact.ts';
+import { clientConnectionAsset, ENV_VAR_NAME, type ClientConnectionAsset } from '../shared/mcp-client.ts';
+import { DYNAMIC, LaunchQuoter } from '../shared/mcp-redact.ts';
 import { CALL, inPackage } from './scope.ts';
 
 interface Connection {
@@ -28,8 +28,6 @@ interface Connection {
   /** Line to cite when better than the call's (a server dict entry). */
   line?: number | undefined;
 }
-
-const DYNAMIC = '<expr>';
 
 function str(ctx: Context, e: Expr | undefined): string | undefined {
   return ctx.scope.strings(e)[0]?.value;
@@ -49,8 +47,6 @@ function list(ctx: Context, e: Expr | undefined): string[] | undefined {
   return seq?.t === 'seq' ? seq.items.map((i) => str(ctx, i) ?? DYNAMIC) : undefined;
 }
 
-/** An env variable's name as code reads one. */
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Most string literals looked for in one value (`literals`), and how deep. */
 const MAX_LITERALS = 64;
 const MAX_DEPTH = 6;
@@ -62,7 +58,7 @@ const MAX_DEPTH = 6;
 function literals(ctx: Context, e: Expr, out: string[] = [], depth = 0): string[] {
   if (depth > MAX_DEPTH || out.length >= MAX_LITERALS) return out;
   // Inside an expression, an env variable's name (`os.getenv("DB_PASS")`) is no secret: the line keeps it.
-  for (const s of ctx.scope.strings(e)) if (depth === 0 || !ENV_NAME.test(s.value)) out.push(s.value);
+  for (const s of ctx.scope.strings(e)) if (depth === 0 || !ENV_VAR_NAME.test(s.value)) out.push(s.value);
   const inner: readonly Expr[] =
     e.t === 'other' ? e.parts
     : e.t === 'call' ? [...e.args, ...e.kwargs.map((k) => k.value)]

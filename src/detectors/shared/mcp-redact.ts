@@ -12,7 +12,7 @@ import { cleanUrl, launchedPackage, storedArgs, type LaunchedPackage } from './m
 /** What a secret value becomes. */
 export const REDACTED = '[redacted]';
 /** What the code detectors write for an argument read at run time: no literal, so nothing to hide. */
-const DYNAMIC = '<expr>';
+export const DYNAMIC = '<expr>';
 
 /** Flag names whose value is a secret (`--api-key`, `--github-token`, `--client-secret`, ...). */
 export const SECRET_FLAG = /(?:^|[-_])(?:api[-_]?key|apikey|key|token|secret|password|passwd|pwd|auth|authorization|credentials?|bearer|cookie|pat)(?:$|[-_])/i;
@@ -20,7 +20,8 @@ const HEADER_FLAGS = ['-H', '--header', '--headers'];
 const ENV_FLAGS: Readonly<Record<string, readonly string[]>> = { docker: ['-e', '--env'], podman: ['-e', '--env'] };
 const ENV_ASSIGN = /^([A-Z_][A-Z0-9_]*)=(.*)$/s;
 const HEADER = /^\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*:\s*(.*)$/s;
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** A URL with a scheme (`https://`, `ws://`). */
+export const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** An authorization scheme and its credential (`Bearer abc`); the credential is what goes. */
 export const BEARER = /\b(Bearer|Basic|Token)\s+\S+/gi;
 
