@@ -29,6 +29,21 @@ export interface ImportScan {
   readonly problems: readonly { offset: number; message: string }[];
 }
 
+/**
+ * The local names under which Java/Kotlin imports bring in the class `name` from one of `packages`:
+ * the name itself for `pkg.*` and `pkg.Name`, the alias for `pkg.Name as Alias`.
+ */
+export function importedNames(imports: readonly ImportRef[], packages: readonly string[], name: string): string[] {
+  const out = new Set<string>();
+  for (const ref of imports) {
+    for (const pkg of packages) {
+      if (ref.path === `${pkg}.*`) out.add(name);
+      else if (ref.path === `${pkg}.${name}`) out.add(ref.alias ?? name);
+    }
+  }
+  return [...out];
+}
+
 const clean = (dotted: string): string => dotted.replace(/[\s`@]/g, '');
 
 const GO_IMPORT = /(^|[;\n])[ \t]*import[ \t]*(\(|(?:([\w.]+)[ \t]+)?")/g;

@@ -29,7 +29,7 @@
 import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
-import type { ImportRef } from './imports.ts';
+import { importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { assignTools } from './mcp-implemented.ts';
 import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
@@ -56,18 +56,6 @@ const JVM_LAYOUT_FOLDERS: readonly string[] = ['main', 'java', 'kotlin', 'resour
 const SOURCE_SET = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin)\//;
 
 const sdkOf = (id: JvmMcpServerSdk['id']): JvmMcpServerSdk => JVM_MCP_SERVER_SDKS.find((s) => s.id === id) as JvmMcpServerSdk;
-
-/** True when an import brings `name` in from one of `packages` (by name or `*`). */
-function imported(imports: readonly ImportRef[], packages: readonly string[], name: string): string[] {
-  const out = new Set<string>();
-  for (const ref of imports) {
-    for (const pkg of packages) {
-      if (ref.path === `${pkg}.*`) out.add(name);
-      else if (ref.path === `${pkg}.${name}`) out.add(ref.alias ?? name);
-    }
-  }
-  return [...out];
-}
 
 const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
@@ -136,7 +124,7 @@ function opens(code: string, re: RegExp): Array<{ index: number; open: number }>
 function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, servers: JvmMcpServer[], defs: ToolDef[]): void {
   const sdk = sdkOf('java-sdk');
   const { code } = masked;
-  for (const local of imported(imports, sdk.serverPackages, 'McpServer')) {
+  for (const local of importedNames(imports, sdk.serverPackages, 'McpServer')) {
     for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*(?:sync|async)\\s*\\(`, 'g'))) {
       const close = closingBracket(code, open);
       if (close >= code.length) continue;
@@ -159,8 +147,8 @@ function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, se
     }
   }
   // `new McpSchema.Tool(...)`, `McpSchema.Tool.builder()`; `Tool` alone when imported from McpSchema.
-  const schemaLocals = imported(imports, sdk.toolPackages, 'McpSchema').map((l) => `${escape(l)}\\s*\\.\\s*Tool`);
-  const toolLocals = imported(imports, sdk.toolPackages.map((p) => `${p}.McpSchema`), 'Tool').map(escape);
+  const schemaLocals = importedNames(imports, sdk.toolPackages, 'McpSchema').map((l) => `${escape(l)}\\s*\\.\\s*Tool`);
+  const toolLocals = importedNames(imports, sdk.toolPackages.map((p) => `${p}.McpSchema`), 'Tool').map(escape);
   const heads = [...schemaLocals, ...toolLocals];
   if (heads.length === 0) return;
   const re = new RegExp(`(?<![\\w$.])(?:new\\s+)?(?:${heads.join('|')})\\s*(\\.\\s*builder\\s*)?\\(`, 'g');
@@ -196,7 +184,7 @@ function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, se
 function kotlinSdk(masked: Masked, imports: readonly ImportRef[], stem: string, servers: JvmMcpServer[], defs: ToolDef[]): void {
   const sdk = sdkOf('kotlin-sdk');
   const { code } = masked;
-  const locals = imported(imports, sdk.serverPackages, 'Server');
+  const locals = importedNames(imports, sdk.serverPackages, 'Server');
   for (const local of locals) {
     for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\(`, 'g'))) {
       const close = closingBracket(code, open);
@@ -259,8 +247,8 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
   const sdk = sdkOf('spring-ai');
   const { code } = masked;
   const annotations: Array<{ local: string; needsServer: boolean }> = [
-    ...imported(imports, sdk.toolPackages, 'McpTool').map((local) => ({ local, needsServer: false })),
-    ...imported(imports, sdk.serverPackages, 'Tool').map((local) => ({ local, needsServer: true })),
+    ...importedNames(imports, sdk.toolPackages, 'McpTool').map((local) => ({ local, needsServer: false })),
+    ...importedNames(imports, sdk.serverPackages, 'Tool').map((local) => ({ local, needsServer: true })),
   ];
   const shown = serverShown || PROVIDER_BEAN.test(code);
   for (const { local, needsServer } of annotations) {
@@ -279,7 +267,7 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
     }
   }
   if (!shown) return;
-  for (const local of imported(imports, sdk.callbackPackages, 'FunctionToolCallback')) {
+  for (const local of importedNames(imports, sdk.callbackPackages, 'FunctionToolCallback')) {
     for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*builder\\s*\\(`, 'g'))) {
       if (defs.length >= MAX_TOOLS) return;
       const close = closingBracket(code, open);

@@ -17,7 +17,7 @@
 import { ENV_VAR_NAME, type ClientConnection } from '../shared/mcp-client.ts';
 import { DYNAMIC, URL_LIKE } from '../shared/mcp-redact.ts';
 import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
-import type { ImportRef } from './imports.ts';
+import { importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { JVM_MCP_CLIENTS, JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
 
@@ -183,18 +183,6 @@ function namedValue(code: string, a: number, b: number): number {
   return m === null ? a : a + m[0].length;
 }
 
-/** The local names under which the file's imports bring in a transport class. */
-function localNames(row: Pick<JvmMcpTransport, 'class' | 'packages'>, imports: readonly ImportRef[]): string[] {
-  const out = new Set<string>();
-  for (const ref of imports) {
-    for (const pkg of row.packages) {
-      if (ref.path === `${pkg}.*`) out.add(row.class);
-      else if (ref.path === `${pkg}.${row.class}`) out.add(ref.alias ?? row.class);
-    }
-  }
-  return [...out];
-}
-
 const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
 /** `new X(`, `X(`, `X.builder(`, `new X.Builder(` for a class imported as `local`. */
@@ -216,7 +204,7 @@ function named(masked: Masked, imports: readonly ImportRef[], unsorted: readonly
   let variables: Array<string | undefined> | undefined;
   let looked = 0;
   for (const row of JVM_MCP_CLIENTS) {
-    for (const local of localNames(row, imports)) {
+    for (const local of importedNames(imports, row.packages, row.class)) {
       for (const m of masked.code.matchAll(construction(local))) {
         if (++looked > MAX_CONSTRUCTIONS) break;
         const close = closingBracket(masked.code, m.index + m[0].length - 1);
@@ -269,7 +257,7 @@ export function findJvmMcpClients(masked: Masked, imports: readonly ImportRef[])
   let looked = 0;
   try {
     for (const row of JVM_MCP_TRANSPORTS) {
-      for (const local of localNames(row, imports)) {
+      for (const local of importedNames(imports, row.packages, row.class)) {
         const re = row.extension ? new RegExp(`\\.\\s*${escape(local)}\\s*\\(`, 'g') : construction(local);
         for (const m of masked.code.matchAll(re)) {
           if (++looked > MAX_CONSTRUCTIONS) return named(masked, imports, found);
