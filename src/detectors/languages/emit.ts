@@ -146,10 +146,11 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
 }
 
 /**
- * Adds the MCP servers implemented in a Go file (or a Java/Kotlin one, `mcp-jvm-server.ts`), their tools and `PROVIDES` links, keyed as the
- * JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
+ * Adds the MCP servers implemented in a Go, Java/Kotlin, C# or Rust file (`mcp-go.ts`,
+ * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`), their tools and `PROVIDES` links, keyed as
+ * the JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
  */
-export function emitGoMcp(sink: Sink, found: ImplementedMcp): void {
+export function emitImplementedMcp(sink: Sink, found: ImplementedMcp): void {
   const keys = found.servers.map((s) => `code:${s.name}`);
   const transports = sortedUnique(found.transports.map((t) => t.transport));
   const transportLines = firstLines(found.transports.map((t) => t.offset), sink);
@@ -194,9 +195,6 @@ export function emitGoMcp(sink: Sink, found: ImplementedMcp): void {
     sink.relate('PROVIDES', { kind: 'mcp-server', key: tool.server }, { kind: 'tool', key }, evidence[0] as Evidence);
   }
 }
-
-/** The same for MCP servers implemented in C# and Rust (`mcp-csharp.ts`, `mcp-rust.ts`). */
-export const emitImplementedMcp: (sink: Sink, found: ImplementedMcp) => void = emitGoMcp;
 
 /**
  * Adds the MCP servers a Java/Kotlin file connects to as a client, keyed and named as the Python

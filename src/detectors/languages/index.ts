@@ -10,7 +10,7 @@
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { emitGoMcp, emitImplementedMcp, emitJvmMcpClients, emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
+import { emitImplementedMcp, emitJvmMcpClients, emitModels, emitPackages, emitVectorStores, fileSink, LANGUAGES_DETECTOR_ID, type PackageImport, type Sink } from './emit.ts';
 import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rustImports, type ImportScan } from './imports.ts';
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
@@ -90,9 +90,9 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
   if (overlong === undefined && found.length > 0) {
     emitModels(sink, findModels(language, masked, scan.imports));
     emitVectorStores(sink, findVectorStores(language, masked, scan.imports));
-    if (language === 'go') emitGoMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
+    if (language === 'go') emitImplementedMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
     if (language === 'java' || language === 'kotlin') emitJvmMcpClients(sink, findJvmMcpClients(masked, scan.imports));
-    if (language === 'java' || language === 'kotlin') emitGoMcp(sink, findJvmMcpServers(masked, scan.imports, file.path, file.scope, language === 'kotlin'));
+    if (language === 'java' || language === 'kotlin') emitImplementedMcp(sink, findJvmMcpServers(masked, scan.imports, file.path, file.scope, language === 'kotlin'));
     if (language === 'rust' && found.some((f) => f.pkg.ecosystem === 'cargo' && f.pkg.name === 'rmcp')) emitImplementedMcp(sink, findRustMcp(masked, content, file.path, file.scope));
   }
   // `AddMcpServer` is an extension in Microsoft.Extensions.DependencyInjection: a Program.cs may use no MCP namespace.

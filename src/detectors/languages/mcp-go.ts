@@ -14,30 +14,16 @@
  * Literal names only (no constants); a description is a literal, or the last literal of a call
  * whose arguments are all literals (`t("TOOL_X_DESCRIPTION", "Default text")`, a translation helper).
  */
-import { fileStem, GENERIC_FOLDERS, type InferredFrom } from '../shared/mcp-server-name.ts';
+import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { GO_LAYOUT_FOLDERS, GO_MCP_SDKS, type GoMcpSdk } from './mcp-catalog.ts';
-import { assignTools, entries, type ImplementedTool } from './mcp-implemented.ts';
+import { assignTools, entries, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
 
-export interface GoMcpServer {
-  readonly name: string;
-  readonly sdk: GoMcpSdk;
-  readonly offset: number;
-  /** False when the name is the file stem or inferred. */
-  readonly literal: boolean;
-  readonly inferredFrom?: InferredFrom;
-}
-
-/** A tool and the index of its server in `servers` (the shape every implemented-server reader emits). */
-export type GoMcpTool = ImplementedTool;
-
-export interface GoMcpFound {
-  readonly servers: readonly GoMcpServer[];
-  readonly tools: readonly GoMcpTool[];
-  readonly transports: readonly { readonly transport: string; readonly offset: number }[];
-}
+/** A Go server (`literal` false when the name is the file stem or inferred). */
+type GoMcpServer = ImplementedServer<GoMcpSdk>;
+type GoMcpFound = ImplementedMcp<GoMcpSdk>;
 
 /** Local names of the imported Go packages (alias, else the path's last segment). */
 function packageNames(imports: readonly ImportRef[]): Map<string, string[]> {

@@ -1,16 +1,23 @@
 /**
- * What the readers of MCP servers implemented in C# and Rust (`mcp-csharp.ts`, `mcp-rust.ts`)
- * share: the shape `emit.ts` turns into `mcp-server` / `tool` assets (the one Go servers have), the
+ * What the readers of MCP servers implemented in Go, Java/Kotlin, C# and Rust (`mcp-go.ts`,
+ * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`) share: the shape `emitImplementedMcp` turns
+ * into `mcp-server` / `tool` assets, the
  * tools' grouping under the servers of their file, and the top-level `name = value` entries of an
  * attribute or initializer.
  */
 import { GENERIC_FOLDERS, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
 import { closingBracket, isClose, isOpen } from './brackets.ts';
 
-export interface ImplementedServer {
+/** What `emit.ts` reads of a server's SDK: `module`, the package (the `sdk` attribute); `api`, the server type (the `api` attribute). */
+export interface ServerSdk {
+  readonly module: string;
+  readonly api: string;
+}
+
+/** A server; `S` is the reader's SDK row (Go's and the JVM's catalogs carry more than `emit.ts` reads). */
+export interface ImplementedServer<S extends ServerSdk = ServerSdk> {
   readonly name: string;
-  /** `module`: the package (the `sdk` attribute); `api`: the server type (the `api` attribute). */
-  readonly sdk: { readonly module: string; readonly api: string };
+  readonly sdk: S;
   readonly offset: number;
   /** False when the name is not a literal of the file. */
   readonly literal: boolean;
@@ -27,8 +34,8 @@ export interface ImplementedTool {
 }
 
 /** MCP servers, tools and transports of one file. */
-export interface ImplementedMcp {
-  readonly servers: readonly ImplementedServer[];
+export interface ImplementedMcp<S extends ServerSdk = ServerSdk> {
+  readonly servers: readonly ImplementedServer<S>[];
   readonly tools: readonly ImplementedTool[];
   readonly transports: readonly { readonly transport: string; readonly offset: number }[];
 }
@@ -46,8 +53,8 @@ export interface ToolDef {
  * infer theirs (nearest non-layout folder, else the repository, else the file stem), its `sdk` that
  * of the first tool given it (`sdkOf`).
  */
-export function assignTools<K, D extends ToolDef>(
-  servers: Array<{ readonly name: string; readonly sdk: K; readonly offset: number; readonly literal: boolean; readonly inferredFrom?: InferredFrom }>,
+export function assignTools<K extends ServerSdk, D extends ToolDef>(
+  servers: Array<ImplementedServer<K>>,
   defs: readonly D[],
   sdkOf: (def: D) => K,
   path: string,

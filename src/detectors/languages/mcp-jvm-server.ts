@@ -1,6 +1,6 @@
 /**
  * MCP servers and tools implemented in Java and Kotlin, read on masked code with the shapes the Go
- * reader (`mcp-go.ts`) gives, so `emitGoMcp` emits them and policies see the same assets:
+ * reader (`mcp-go.ts`) gives, so `emitImplementedMcp` emits them and policies see the same assets:
  * - MCP Java SDK: a server per `McpServer.sync(...)` / `.async(...)` (`McpServer` imported from
  *   `io.modelcontextprotocol.server`), named by the literal of `.serverInfo("name", "1.0")` (or of
  *   `new McpSchema.Implementation("name", ...)` in it) chained on the construction, else the file
@@ -28,22 +28,12 @@
  */
 import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
-import type { GoMcpServer, GoMcpTool } from './mcp-go.ts';
 import { importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
-import { assignTools } from './mcp-implemented.ts';
+import { assignTools, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
 import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
 
-/** A server as `emitGoMcp` reads it (`sdk` names the module and the server type). */
-export interface JvmMcpServer extends Omit<GoMcpServer, 'sdk'> {
-  readonly sdk: Pick<JvmMcpServerSdk, 'module' | 'api'>;
-}
-
-export interface JvmMcpServerFound {
-  readonly servers: readonly JvmMcpServer[];
-  readonly tools: readonly GoMcpTool[];
-  readonly transports: readonly { readonly transport: string; readonly offset: number }[];
-}
+type JvmMcpServer = ImplementedServer<JvmMcpServerSdk>;
 
 /** Tool definitions read per file, chained calls read per construction, characters of one argument list read. */
 const MAX_TOOLS = 2000;
@@ -301,7 +291,7 @@ function modulePath(path: string): string {
 }
 
 /** MCP servers, tools and transports implemented in one masked Java or Kotlin file. */
-export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[], path: string, scope: string, kotlin: boolean): JvmMcpServerFound {
+export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[], path: string, scope: string, kotlin: boolean): ImplementedMcp<JvmMcpServerSdk> {
   try {
     const stem = fileStem(path);
     const servers: JvmMcpServer[] = [];
