@@ -15,7 +15,7 @@
  */
 import { relationshipId, type Asset, type Evidence, type Relationship } from '../model/index.ts';
 import { canonical, mergeAttributes, uniqueEvidence, type Merged } from './merge.ts';
-import { projectRootFinder } from './systems-group.ts';
+import { projectFilesOf, projectRootFinder } from './systems-group.ts';
 import type { AttributeValue, Attributes } from '../model/index.ts';
 
 /** Folds inferred implemented servers into their project's one constructed server; returns the input when none folds. */
@@ -23,7 +23,7 @@ export function foldInferredServers(merged: Merged): Merged {
   const byId = new Map(merged.assets.map((a) => [a.id, a]));
   const into = new Map<string, string>();
   for (const [repository, members] of membersByRepository(merged, byId)) {
-    const projectRoot = projectRootFinder(stringList(repository.attributes['projectFiles']));
+    const projectRoot = projectRootFinder(projectFilesOf(repository));
     const servers = members.filter((a) => a.kind === 'mcp-server' && a.attributes['role'] === 'implemented');
     const constructed = servers.filter((s) => !isInferred(s));
     for (const server of servers.filter(isInferred)) {
@@ -97,9 +97,4 @@ function foldRelationships(relationships: readonly Relationship[], into: Readonl
     });
   }
   return [...out.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
-
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

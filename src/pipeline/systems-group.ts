@@ -53,6 +53,12 @@ export function projectRootFinder(projectFiles: readonly string[]): (path: strin
   };
 }
 
+/** The project files (`package.json`, `go.mod`, ...) a repository asset lists; none without one. */
+export function projectFilesOf(repository: Asset | undefined): string[] {
+  const files = repository?.attributes['projectFiles'];
+  return Array.isArray(files) ? files.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /**
  * The developer clients an asset (seen at `evidence`) belongs to, or none: coding agents, MCP
  * servers of client configs, and models named in a client config. A model belongs to a client only

@@ -15,7 +15,7 @@
  */
 import { posix } from 'node:path';
 import { assetId, relationshipId, type Asset, type AssetKind, type Evidence, type Relationship, type RelationshipType, type ScanTarget } from '../model/index.ts';
-import { clientsOf, configMatcher, groupOfEvidence, keyString, projectRootFinder, type ConfiguredSystem, type GroupKey } from './systems-group.ts';
+import { clientsOf, configMatcher, groupOfEvidence, keyString, projectFilesOf, projectRootFinder, type ConfiguredSystem, type GroupKey } from './systems-group.ts';
 
 export type { ConfiguredSystem } from './systems-group.ts';
 
@@ -77,7 +77,7 @@ export function deriveSystems(input: SystemsInput): { assets: Asset[]; relations
   const drafts = new Map<string, Draft>();
   const declared = new Map<string, Asset>();
   for (const scope of scopesOf(input, byId)) {
-    const projectFiles = stringList(scope.repository?.attributes['projectFiles']);
+    const projectFiles = projectFilesOf(scope.repository);
     const projectRoot = projectRootFinder(projectFiles);
     const scopeName = shortName(scope.scope);
     for (const asset of scope.members) {
@@ -286,8 +286,4 @@ function systemEvidence(draft: Draft): Evidence[] {
 
 function edge(type: RelationshipType, from: string, to: string, evidence: readonly Evidence[]): Relationship {
   return { id: relationshipId(from, type, to), type, from, to, properties: {}, evidence };
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
