@@ -137,3 +137,6 @@ export function rustImports({ code }: Masked): ImportScan {
   }
   return { imports, problems: [] };
 }
+
+/** An imported name as a regex source (`$` and `.` escaped: JVM names hold no other metacharacters). */
+export const escapeName = (s: string): string => s.replace(/[$.]/g, '\\$&');

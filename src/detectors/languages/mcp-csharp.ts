@@ -31,6 +31,8 @@ const TRANSPORTS: readonly { readonly method: string; readonly transport: string
   { method: 'WithStdioServerTransport', transport: 'stdio' },
   { method: 'WithHttpTransport', transport: 'streamable-http' },
 ];
+/** A chained call of one of `TRANSPORTS`. */
+const TRANSPORT_CALL = new RegExp(`\\.\\s*(${TRANSPORTS.map((t) => t.method).join('|')})\\s*\\(`, 'g');
 
 /** Attribute sections and servers read per file at most (generated code is not read further). */
 const MAX_SECTIONS = 5000;
@@ -213,7 +215,7 @@ function findToolDefs(masked: Masked): ToolDef[] {
 
 function findTransports(code: string): { transport: string; offset: number }[] {
   const out: { transport: string; offset: number }[] = [];
-  for (const m of code.matchAll(/\.\s*(WithStdioServerTransport|WithHttpTransport)\s*\(/g)) {
+  for (const m of code.matchAll(TRANSPORT_CALL)) {
     const row = TRANSPORTS.find((t) => t.method === m[1]);
     if (row !== undefined && out.length < 100) out.push({ transport: row.transport, offset: m.index + 1 });
   }

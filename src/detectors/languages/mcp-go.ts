@@ -152,5 +152,7 @@ function findInFile(masked: Masked, imports: readonly ImportRef[], path: string,
   const servers = findServers(masked, names, fileStem(path));
   const defs = findToolDefs(masked, names);
   const tools = assignTools(servers, defs, (def) => def.sdk, path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]);
-  return { servers, tools, transports: servers.length === 0 ? [] : findTransports(masked, names) };
+  // Transports belong to constructed servers; an inferred one (tools only) gets none.
+  const constructed = servers.some((s) => s.inferredFrom === undefined);
+  return { servers, tools, transports: constructed ? findTransports(masked, names) : [] };
 }

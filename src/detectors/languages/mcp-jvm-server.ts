@@ -28,7 +28,7 @@
  */
 import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
-import { importedNames, type ImportRef } from './imports.ts';
+import { escapeName, importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { assignTools, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
 import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
@@ -47,7 +47,6 @@ const SOURCE_SET = /(?:^|\/)src\/[A-Za-z]+\/(?:java|kotlin)\//;
 
 const sdkOf = (id: JvmMcpServerSdk['id']): JvmMcpServerSdk => JVM_MCP_SERVER_SDKS.find((s) => s.id === id) as JvmMcpServerSdk;
 
-const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
 /** Top-level argument ranges of the list at `open`..`close` (see `brackets.ts`), at most `MAX_SPAN` characters. */
 const splitArgs = (code: string, open: number, close: number): Array<[number, number]> => splitBracketArgs(code, open, close, MAX_SPAN);
@@ -115,7 +114,7 @@ function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, se
   const sdk = sdkOf('java-sdk');
   const { code } = masked;
   for (const local of importedNames(imports, sdk.serverPackages, 'McpServer')) {
-    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*(?:sync|async)\\s*\\(`, 'g'))) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escapeName(local)}\\s*\\.\\s*(?:sync|async)\\s*\\(`, 'g'))) {
       const close = closingBracket(code, open);
       if (close >= code.length) continue;
       const info = chainAfter(code, close).find((c) => c.method === 'serverInfo');
@@ -137,8 +136,8 @@ function javaSdk(masked: Masked, imports: readonly ImportRef[], stem: string, se
     }
   }
   // `new McpSchema.Tool(...)`, `McpSchema.Tool.builder()`; `Tool` alone when imported from McpSchema.
-  const schemaLocals = importedNames(imports, sdk.toolPackages, 'McpSchema').map((l) => `${escape(l)}\\s*\\.\\s*Tool`);
-  const toolLocals = importedNames(imports, sdk.toolPackages.map((p) => `${p}.McpSchema`), 'Tool').map(escape);
+  const schemaLocals = importedNames(imports, sdk.toolPackages, 'McpSchema').map((l) => `${escapeName(l)}\\s*\\.\\s*Tool`);
+  const toolLocals = importedNames(imports, sdk.toolPackages.map((p) => `${p}.McpSchema`), 'Tool').map(escapeName);
   const heads = [...schemaLocals, ...toolLocals];
   if (heads.length === 0) return;
   const re = new RegExp(`(?<![\\w$.])(?:new\\s+)?(?:${heads.join('|')})\\s*(\\.\\s*builder\\s*)?\\(`, 'g');
@@ -176,7 +175,7 @@ function kotlinSdk(masked: Masked, imports: readonly ImportRef[], stem: string, 
   const { code } = masked;
   const locals = importedNames(imports, sdk.serverPackages, 'Server');
   for (const local of locals) {
-    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\(`, 'g'))) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escapeName(local)}\\s*\\(`, 'g'))) {
       const close = closingBracket(code, open);
       if (close >= code.length) continue;
       const args = readArgs(masked, open, close);
@@ -244,7 +243,7 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
   for (const { local, needsServer } of annotations) {
     if (needsServer && !shown) continue;
     // `@McpTool.McpAnnotations(...)` inside an `@McpTool(...)` is a nested annotation type, not a tool.
-    for (const m of code.matchAll(new RegExp(`@${escape(local)}\\b(?!\\s*\\.)`, 'g'))) {
+    for (const m of code.matchAll(new RegExp(`@${escapeName(local)}\\b(?!\\s*\\.)`, 'g'))) {
       if (defs.length >= MAX_TOOLS) return;
       const end = m.index + m[0].length;
       const open = skipSpace(code, end);
@@ -258,7 +257,7 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
   }
   if (!shown) return;
   for (const local of importedNames(imports, sdk.callbackPackages, 'FunctionToolCallback')) {
-    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escape(local)}\\s*\\.\\s*builder\\s*\\(`, 'g'))) {
+    for (const { index, open } of opens(code, new RegExp(`(?<![\\w$.])${escapeName(local)}\\s*\\.\\s*builder\\s*\\(`, 'g'))) {
       if (defs.length >= MAX_TOOLS) return;
       const close = closingBracket(code, open);
       if (close >= code.length) continue;

@@ -17,7 +17,7 @@
 import { ENV_VAR_NAME, type ClientConnection } from '../shared/mcp-client.ts';
 import { DYNAMIC, URL_LIKE } from '../shared/mcp-redact.ts';
 import { closingBracket, releaseBrackets, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
-import { importedNames, type ImportRef } from './imports.ts';
+import { escapeName, importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { JVM_MCP_CLIENTS, JVM_MCP_TRANSPORTS, type JvmMcpPart, type JvmMcpTransport } from './mcp-catalog.ts';
 
@@ -183,10 +183,9 @@ function namedValue(code: string, a: number, b: number): number {
   return m === null ? a : a + m[0].length;
 }
 
-const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
 /** `new X(`, `X(`, `X.builder(`, `new X.Builder(` for a class imported as `local`. */
-const construction = (local: string): RegExp => new RegExp(`(?<![\\w$.])(?:new\\s+)?${escape(local)}\\s*(?:\\.\\s*(?:builder|Builder)\\s*)?\\(`, 'g');
+const construction = (local: string): RegExp => new RegExp(`(?<![\\w$.])(?:new\\s+)?${escapeName(local)}\\s*(?:\\.\\s*(?:builder|Builder)\\s*)?\\(`, 'g');
 
 /** The variable a construction at `offset` is assigned to (`McpTransport t = new …`, `val t: T = …`), if any. */
 function assignedTo(code: string, offset: number): string | undefined {
@@ -258,7 +257,7 @@ export function findJvmMcpClients(masked: Masked, imports: readonly ImportRef[])
   try {
     for (const row of JVM_MCP_TRANSPORTS) {
       for (const local of importedNames(imports, row.packages, row.class)) {
-        const re = row.extension ? new RegExp(`\\.\\s*${escape(local)}\\s*\\(`, 'g') : construction(local);
+        const re = row.extension ? new RegExp(`\\.\\s*${escapeName(local)}\\s*\\(`, 'g') : construction(local);
         for (const m of masked.code.matchAll(re)) {
           if (++looked > MAX_CONSTRUCTIONS) return named(masked, imports, found);
           const connection = connectionAt(masked, row, m.index, m.index + m[0].length - 1);

@@ -9,7 +9,7 @@
  * from elsewhere is not a client. Collection names are not read (no flow analysis).
  */
 import { GO_VECTOR_CLIENTS, JVM_VECTOR_CLIENTS, NUGET_VECTOR_CLIENTS, type VectorClient } from '../shared/vector-stores.ts';
-import type { ImportRef } from './imports.ts';
+import { escapeName, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import type { Language } from './model-catalog.ts';
 import { resolveGo } from './resolve.ts';
@@ -55,13 +55,12 @@ function bindings(table: readonly VectorClient[], imports: readonly ImportRef[],
   return out;
 }
 
-const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');
 
 /** The construction pattern of one binding: `new X(`, `X(`, `X.builder(`, `new X.Builder(`, or `X.method(`. */
 function constructionOf(binding: Binding): RegExp {
   const method = binding.name.includes('.') ? binding.name.slice(binding.name.indexOf('.') + 1) : undefined;
-  const tail = method !== undefined ? `\\.\\s*${escape(method)}\\s*\\(` : `(?:\\(|\\.\\s*(?:${BUILDERS.join('|')})\\s*\\()`;
-  return new RegExp(`(?<![\\w$.])${escape(binding.local)}\\s*${tail}`, 'g');
+  const tail = method !== undefined ? `\\.\\s*${escapeName(method)}\\s*\\(` : `(?:\\(|\\.\\s*(?:${BUILDERS.join('|')})\\s*\\()`;
+  return new RegExp(`(?<![\\w$.])${escapeName(binding.local)}\\s*${tail}`, 'g');
 }
 
 /**
@@ -95,7 +94,7 @@ function goBindings(imports: readonly ImportRef[]): Binding[] {
 /** The call of one Go binding: `local.Func(`. */
 function goCallOf(binding: Binding): RegExp {
   const func = binding.name.slice(binding.name.indexOf('.') + 1);
-  return new RegExp(`(?<![\\w.])${escape(binding.local)}\\s*\\.\\s*${escape(func)}\\s*\\(`, 'g');
+  return new RegExp(`(?<![\\w.])${escapeName(binding.local)}\\s*\\.\\s*${escapeName(func)}\\s*\\(`, 'g');
 }
 
 /** Vector clients constructed in one masked file. */
