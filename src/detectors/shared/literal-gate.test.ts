@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../test/helpers/prng.ts';
-import { compileLiteralGate, MAX_LITERAL_SETS } from './literal-gate.ts';
+import { DETECTORS } from '../api.ts';
+import { anchorOffset, compileLiteralGate, MAX_LITERAL_SETS } from './literal-gate.ts';
+import { COMMON_TRIGRAMS, TRIGRAM_ALPHABET } from './trigrams.ts';
 
 /** The answer the gate must give, by brute force. */
 function naive(sets: readonly (readonly string[])[], text: string, wanted: number): number {
@@ -56,5 +58,33 @@ describe('compileLiteralGate', () => {
   it('refuses literals too short to anchor and more sets than a table entry holds', () => {
     expect(() => compileLiteralGate([['ab']])).toThrow(/shorter than 3/);
     expect(() => compileLiteralGate(Array.from({ length: MAX_LITERAL_SETS + 1 }, () => ['abc']))).toThrow(/at most/);
+  });
+});
+
+describe('anchorOffset', () => {
+  const windowOf = (literal: string, at: number): string => Array.from(literal.slice(at, at + 3), (c) => TRIGRAM_ALPHABET[c.charCodeAt(0) & 63]).join('');
+  const listed = (n: number): Set<string> => new Set(COMMON_TRIGRAMS.slice(0, n * 3).match(/.{3}/g) ?? []);
+
+  it('reads a well-formed list of distinct folded windows', () => {
+    expect(COMMON_TRIGRAMS.length % 3).toBe(0);
+    expect(COMMON_TRIGRAMS).toMatch(/^[A-Za-z0-9+/]+$/);
+    const all = COMMON_TRIGRAMS.match(/.{3}/g) ?? [];
+    expect(new Set(all).size).toBe(all.length);
+    // Spaces and `e`/`t` runs are the most common windows of any code; `his` and `hi3` fold alike.
+    expect(listed(50).has(windowOf('   ', 0))).toBe(true);
+    expect(windowOf('hi3', 0)).toBe(windowOf('his', 0));
+  });
+
+  it('anchors each registered literal off the common windows whenever it has a rarer one', () => {
+    const common = listed(1000);
+    const literals = [...new Set(DETECTORS.flatMap((d) => d.literals ?? []))].filter((l) => l.length >= 3);
+    expect(literals.length).toBeGreaterThan(500);
+    const offenders = literals.filter((l) => {
+      const windows = Array.from({ length: l.length - 2 }, (_, k) => windowOf(l, k));
+      return windows.some((w) => !common.has(w)) && common.has(windowOf(l, anchorOffset(l)));
+    });
+    expect(offenders).toEqual([]);
+    // `phi3` was anchored on `hi3`, which every `this` hits.
+    expect(windowOf('phi3', anchorOffset('phi3'))).not.toBe(windowOf('his', 0));
   });
 });

@@ -11,6 +11,8 @@
  * Folding only adds candidates (two characters with the same low bits), never loses one.
  */
 
+import { COMMON_TRIGRAMS, TRIGRAM_ALPHABET } from './trigrams.ts';
+
 /** Low bits kept per character: apart for ASCII letters, digits and most punctuation. */
 export const CHAR_BITS = 6;
 const CHAR_MASK = (1 << CHAR_BITS) - 1;
@@ -51,18 +53,55 @@ const FREQUENCY: Readonly<Record<string, number>> = {
   v: 1, k: 0.8, x: 0.2, j: 0.15, q: 0.1, z: 0.1,
 };
 
-function logFrequency(c: string): number {
-  return Math.log(FREQUENCY[c] ?? (/[A-Z0-9]/.test(c) ? 1 : 0.5));
+function frequency(c: string): number {
+  return FREQUENCY[c] ?? (/[A-Z0-9]/.test(c) ? 1 : 0.5);
 }
 
-/** Start of the literal's rarest window (lowest joint frequency, characters taken as independent). */
+/**
+ * How often the table sees each folded character: the scan keeps only the low 6 bits, so `3` is
+ * read as `s`, `-` as `m` and `(` as `h`. An anchor is as rare as the characters its window folds
+ * with (`phi3` anchored on `hi3` was hit at every `this`).
+ */
+const FOLDED: readonly number[] = (() => {
+  const out = new Array<number>(1 << CHAR_BITS).fill(0);
+  out[0x0a & CHAR_MASK] = (out[0x0a & CHAR_MASK] as number) + frequency('\n');
+  for (let code = 0x20; code < 0x7f; code++) out[code & CHAR_MASK] = (out[code & CHAR_MASK] as number) + frequency(String.fromCharCode(code));
+  return out;
+})();
+
+function logFrequency(c: string): number {
+  return Math.log(FOLDED[c.charCodeAt(0) & CHAR_MASK] || frequency(c));
+}
+
+/** Commonness of each folded window in COMMON_TRIGRAMS: the most common scores the list's length, unlisted ones 0. */
+const COMMONNESS: ReadonlyMap<number, number> = (() => {
+  const out = new Map<number, number>();
+  const count = COMMON_TRIGRAMS.length / WINDOW;
+  for (let k = 0; k < count; k++) {
+    let x = 0;
+    for (let j = 0; j < WINDOW; j++) x = (x << CHAR_BITS) | TRIGRAM_ALPHABET.indexOf(COMMON_TRIGRAMS[k * WINDOW + j] as string);
+    out.set(x, count - k);
+  }
+  return out;
+})();
+
+/**
+ * Start of the literal's rarest window: the one least common in real code as the scan folds it
+ * (`trigrams.ts`), then, among windows that list does not hold, the one of rarest characters
+ * (taken as independent). Against character frequencies alone, table hits fell from 1.9 to 0.7
+ * million on 13,054 files (105 MB) of 13 repositories the list was not made from, and the byte
+ * gate's calls from 2.15 to 0.79 million on the bench tree (about 0.08 s of a scan).
+ */
 export function anchorOffset(literal: string): number {
   let best = 0;
+  let bestCommon = Infinity;
   let bestScore = Infinity;
   for (let k = 0; k + WINDOW <= literal.length; k++) {
+    const common = COMMONNESS.get(windowIndex(literal, k)) ?? 0;
     let score = 0;
     for (let j = 0; j < WINDOW; j++) score += logFrequency(literal[k + j] as string);
-    if (score < bestScore) {
+    if (common < bestCommon || (common === bestCommon && score < bestScore)) {
+      bestCommon = common;
       bestScore = score;
       best = k;
     }
