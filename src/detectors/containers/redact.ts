@@ -5,6 +5,7 @@
  * are hidden; `redactSnippet` (model/evidence.ts) then hides key-shaped strings as everywhere else.
  * Variable references (`${OPENAI_API_KEY}`) are kept: they are names, not values.
  */
+import { nameWords } from '../shared/name-words.ts';
 
 const SECRET_PARTS = new Set(['key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'credential', 'credentials', 'auth']);
 const FLAG = /(--?[A-Za-z][\w-]*)(["']?(?:[ \t]*[=,][ \t]*|[ \t]+)["']?)([^\s"',\]\-$][^\s"',\]]*)/g;
@@ -13,8 +14,7 @@ const USERINFO = /(\b[a-z][\w+.-]*:\/\/)[^/\s@"']+@/gi;
 
 /** True when a name has a secret-like component: `HF_TOKEN`, `apiKey`, `--master-key`; not `tokenizer`, `monkey`. */
 export function isSecretName(name: string): boolean {
-  const parts = name.replace(/^-+/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[-_.]+/);
-  return parts.some((p) => SECRET_PARTS.has(p));
+  return nameWords(name).some((p) => SECRET_PARTS.has(p));
 }
 
 /** The line with secret-looking values hidden (names and flags are kept). */

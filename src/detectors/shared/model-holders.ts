@@ -8,15 +8,13 @@
  * not models in use either (`namesModelFacts`).
  */
 
-const EXCLUSION_WORD = /^(?:(?:black|block|deny|ignore)(?:list(?:ed|s)?)?|excluded?|exclusions?|excludes|unsupported|disallowed|banned|forbidden|blocked|blacklisted|denied)$/i;
+import { nameWords } from './name-words.ts';
 
-function words(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
-}
+const EXCLUSION_WORD = /^(?:(?:black|block|deny|ignore)(?:list(?:ed|s)?)?|excluded?|exclusions?|excludes|unsupported|disallowed|banned|forbidden|blocked|blacklisted|denied)$/i;
 
 /** True when a constant's name says its ids are kept out (`MODEL_BLACKLIST`, `unsupportedModels`). */
 export function namesExcludedModels(name: string): boolean {
-  const parts = words(name);
+  const parts = nameWords(name);
   // `block` alone is too common (`block_model`); it counts only in `block list` / `blocklist`.
   return parts.some((word, i) => EXCLUSION_WORD.test(word) && (!/^(?:black|block|deny|ignore)$/i.test(word) || /^lists?$/i.test(parts[i + 1] ?? '')));
 }
@@ -31,7 +29,7 @@ const SIZE_WORD = /^(?:windows?|limits?|lengths?|sizes?)$/i;
  * can price or size, whatever its length.
  */
 export function namesModelFacts(name: string): boolean {
-  const parts = words(name);
+  const parts = nameWords(name);
   return parts.some((word, i) => {
     if (FACT_WORD.test(word)) return true;
     if (!SIZE_WORD.test(word) && !/^tokens$/i.test(word)) return false;

@@ -6,6 +6,7 @@
  * Source: Cisco deployment_detector.py _MODEL_NAME_RE (research/anchors-mission.md §2b), extended
  * with provider model lists (OpenAI, Anthropic, Google, Mistral, Cohere, Bedrock model ids).
  */
+import { nameWords } from './name-words.ts';
 
 export interface ModelFamily {
   readonly provider: string;
@@ -79,7 +80,7 @@ export function isModelRegistry(values: Iterable<string | undefined>): boolean {
  * MODEL_HOLDER, which also takes `modelPreferences` and `WithModelHints`.
  */
 export function namesModel(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const words = nameWords(name);
   const at = words.findLastIndex((w) => /^(?:model|llm)s?$/.test(w));
   return at !== -1 && words.slice(at + 1).every((w) => /^(?:name|id)s?$/.test(w));
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { nameWords } from './name-words.ts';
+
+describe('nameWords', () => {
+  it('splits camelCase, snake_case, kebab-case and dotted names into lower-case words', () => {
+    expect(nameWords('chatModelId')).toEqual(['chat', 'model', 'id']);
+    expect(nameWords('--master-key')).toEqual(['master', 'key']);
+    expect(nameWords('_is_reasoning_model')).toEqual(['is', 'reasoning', 'model']);
+    expect(nameWords('spring.ai.openai.api-key')).toEqual(['spring', 'ai', 'openai', 'api', 'key']);
+    expect(nameWords('gpt4Model')).toEqual(['gpt4', 'model']);
+  });
+
+  it('keeps upper-case runs and whole words together', () => {
+    expect(nameWords('HFToken')).toEqual(['hftoken']);
+    expect(nameWords('tokenizer')).toEqual(['tokenizer']);
+    expect(nameWords('')).toEqual([]);
+  });
+});

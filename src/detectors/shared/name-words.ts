@@ -1,0 +1,13 @@
+/**
+ * The words of an identifier, lower-cased: camelCase, snake_case, kebab-case and dotted names alike
+ * (`chatModelId` → chat, model, id; `--master-key` → master, key; `MODEL_COSTS` → model, costs). What
+ * the name rules read (`namesModel`, `namesExcludedModels`, `isSecretName`): whole words, so
+ * `tokenizer` is not `token` and `unblockedModels` is not `blocked`.
+ */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
