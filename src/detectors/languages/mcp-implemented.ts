@@ -105,12 +105,8 @@ export function entries(code: string, open: number, sep: '=' | ':'): Map<string,
   return out;
 }
 
-/**
- * The text at `at` when it is a literal, or literals joined by `+` (C# splits long descriptions so);
- * undefined for anything else (a constant, a call, an interpolation hole is not told apart: its
- * text is kept as written).
- */
-export function literalText(code: string, strings: ReadonlyMap<number, string>, at: number, end: number): string | undefined {
+/** The literal, or literals joined by `+`, at `at`, and where the chain stops: its next non-blank, or `end`. */
+function literalChain(code: string, strings: ReadonlyMap<number, string>, at: number, end: number): { readonly text: string; readonly stop: number } | undefined {
   const parts: string[] = [];
   let i = at;
   for (;;) {
@@ -119,13 +115,27 @@ export function literalText(code: string, strings: ReadonlyMap<number, string>, 
     parts.push(text);
     // The literal is masked as `"` + blanks: its end is the next non-blank.
     let j = i + 1;
-    while (j < end && code[j] === ' ') j++;
     while (j < end && /\s/.test(code[j] as string)) j++;
-    if (j >= end || code[j] !== '+') break;
+    if (j >= end || code[j] !== '+') return { text: parts.join(''), stop: j };
     j++;
     while (j < end && /\s/.test(code[j] as string)) j++;
     i = j;
     if (parts.length >= 20) return undefined;
   }
-  return parts.join('');
+}
+
+/**
+ * The text at `at` when it is a literal, or literals joined by `+` (C# splits long descriptions so);
+ * undefined for anything else (a constant, a call, an interpolation hole is not told apart: its
+ * text is kept as written).
+ */
+export function literalText(code: string, strings: ReadonlyMap<number, string>, at: number, end: number): string | undefined {
+  return literalChain(code, strings, at, end)?.text;
+}
+
+/** `[at, end)` when it holds a literal chain and nothing else, trimmed; undefined when blank. */
+export function wholeLiteral(code: string, strings: ReadonlyMap<number, string>, at: number, end: number): string | undefined {
+  const chain = literalChain(code, strings, at, end);
+  const value = chain === undefined || chain.stop < end ? undefined : chain.text.trim();
+  return value === '' ? undefined : value;
 }

@@ -30,7 +30,7 @@ import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
 import { escapeName, importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
-import { assignTools, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
+import { assignTools, wholeLiteral, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
 import { JVM_MCP_SERVER_SDKS, type JvmMcpServerSdk } from './mcp-catalog.ts';
 
 type JvmMcpServer = ImplementedServer<JvmMcpServerSdk>;
@@ -52,29 +52,7 @@ const sdkOf = (id: JvmMcpServerSdk['id']): JvmMcpServerSdk => JVM_MCP_SERVER_SDK
 const splitArgs = (code: string, open: number, close: number): Array<[number, number]> => splitBracketArgs(code, open, close, MAX_SPAN);
 
 /** A literal in `[a, b)`, or literals joined by `+` (`"Get the " + "weather"`); else undefined. */
-function literalIn(masked: Masked, a: number, b: number): string | undefined {
-  const { code } = masked;
-  if (code[a] !== '"') return undefined;
-  const parts: string[] = [];
-  let i = a;
-  while (i < b) {
-    if (code[i] !== '"') return undefined;
-    const text = masked.strings.get(i);
-    if (text === undefined) return undefined;
-    parts.push(text);
-    i++;
-    while (i < b && code[i] === ' ') i++;
-    // The masked literal is `"` + blanks; a `+` (and spaces/line breaks) joins the next one.
-    const m = /^[\s]*\+\s*/.exec(code.slice(i, Math.min(b, i + 200)));
-    if (m === null) {
-      if (code.slice(i, b).trim() !== '') return undefined;
-      break;
-    }
-    i += m[0].length;
-  }
-  const value = parts.join('').trim();
-  return value === '' ? undefined : value;
-}
+const literalIn = (masked: Masked, a: number, b: number): string | undefined => wholeLiteral(masked.code, masked.strings, a, b);
 
 /** Named arguments (`name = v`, Java annotations and Kotlin calls) → value start; positional ones in order. */
 function readArgs(masked: Masked, open: number, close: number): { named: Map<string, [number, number]>; positional: Array<[number, number]> } {
