@@ -81,12 +81,15 @@ function redactBare(text: string): string {
 const ASSIGNED_SECRET = /((?:api[-_]?key|apikey|secret|token|passw(?:or)?d|pwd|credentials?|access[-_]?key)["'\]]{0,2}\s{0,8}(?:=>|:=|=|:)\s{0,8})(["'`])([^"'`\s\\]{6,200})\2/gi;
 /** Values that are not credentials: a number, a template or reference, a placeholder. */
 const NOT_A_CREDENTIAL = /^(?:\d+|[$%{<#].*|.*(?:x{4}|your|example|change|dummy|fake|sample|placeholder|redacted|…).*)$/i;
-/** An environment variable's name (`api_key_env = "OPENAI_API_KEY"`): upper case, as such names are written. */
-const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+/**
+ * An environment variable's name (`api_key_env = "OPENAI_API_KEY"`, `getenv("DB_PASS")`): upper case,
+ * as such names are written. A name is no secret: evidence keeps it.
+ */
+export const ENV_VAR_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 function redactAssigned(text: string): string {
   return text.replace(ASSIGNED_SECRET, (all, head: string, quote: string, value: string) => {
-    if (ENV_NAME.test(value) || NOT_A_CREDENTIAL.test(value)) return all;
+    if (ENV_VAR_NAME.test(value) || NOT_A_CREDENTIAL.test(value)) return all;
     return `${head}${quote}…[redacted]${quote}`;
   });
 }

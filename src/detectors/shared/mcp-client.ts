@@ -14,11 +14,8 @@ import { hostOf } from '../../model/hosts.ts';
 import { commandName, launchName } from './mcp-launch.ts';
 import { launchAttributes, REDACTED, storedLaunch } from './mcp-redact.ts';
 
-/**
- * An env variable's name as code reads one (`getenv("DB_PASS")`): inside a value's expression it is
- * no secret, and the quoted line keeps it.
- */
-export const ENV_VAR_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** An env variable's name as code reads one: inside a value's expression it is no secret, and the quoted line keeps it. */
+export { ENV_VAR_NAME } from '../../model/evidence.ts';
 
 /** What code says about one connection; args a value could not be read for are `<expr>`. */
 export interface ClientConnection {
