@@ -170,30 +170,29 @@ interface Step {
   readonly path: readonly (string | number)[];
 }
 
-/** The `run:` steps of a workflow, where they sit and their script. */
-function runStepsOf(doc: Json): RunStep[] {
-  const steps: RunStep[] = [];
+/** Every step of every job, with its job's id and value and its index. */
+function jobSteps(doc: Json): Array<{ readonly id: string; readonly job: Json; readonly index: number; readonly step: Json }> {
+  const out: Array<{ id: string; job: Json; index: number; step: Json }> = [];
   for (const [id, job] of Object.entries(isObject(doc['jobs']) ? doc['jobs'] : {})) {
     if (!isObject(job) || !Array.isArray(job['steps'])) continue;
-    for (const [index, step] of job['steps'].entries()) if (isObject(step) && typeof step['run'] === 'string') steps.push({ job: id, run: step['run'], path: ['jobs', id, 'steps', index] });
+    for (const [index, step] of job['steps'].entries()) if (isObject(step)) out.push({ id, job, index, step });
   }
-  return steps;
+  return out;
+}
+
+/** The `run:` steps of a workflow, where they sit and their script. */
+function runStepsOf(doc: Json): RunStep[] {
+  return jobSteps(doc).flatMap(({ id, index, step }) => (typeof step['run'] === 'string' ? [{ job: id, run: step['run'], path: ['jobs', id, 'steps', index] }] : []));
 }
 
 function stepsOf(doc: Json): Step[] {
   const workflowWrites = writeScopes(doc['permissions']);
-  const steps: Step[] = [];
-  const jobs = isObject(doc['jobs']) ? doc['jobs'] : {};
-  for (const [id, job] of Object.entries(jobs)) {
-    if (!isObject(job)) continue;
+  return jobSteps(doc).flatMap(({ id, job, index, step }): Step[] => {
+    if (typeof step['uses'] !== 'string') return [];
     const own = job['permissions'] !== undefined;
     const writes = own ? writeScopes(job['permissions']) : workflowWrites;
-    for (const [index, step] of (Array.isArray(job['steps']) ? job['steps'] : []).entries()) {
-      if (!isObject(step) || typeof step['uses'] !== 'string') continue;
-      steps.push({ job: id, index, uses: step['uses'], inputs: isObject(step['with']) ? step['with'] : {}, env: isObject(step['env']) ? step['env'] : {}, writes, ...(own ? { permissionsOf: id } : {}), path: ['jobs', id, 'steps', index] });
-    }
-  }
-  return steps;
+    return [{ job: id, index, uses: step['uses'], inputs: isObject(step['with']) ? step['with'] : {}, env: isObject(step['env']) ? step['env'] : {}, writes, ...(own ? { permissionsOf: id } : {}), path: ['jobs', id, 'steps', index] }];
+  });
 }
 
 /** Detects agent and model actions in one workflow; null when it runs none. */
