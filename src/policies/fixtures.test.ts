@@ -93,6 +93,20 @@ describe('policies on test/fixtures/model-files and mcp-configs', () => {
   });
 });
 
+describe('policies on test/fixtures/polyglot/ruby-mcp', () => {
+  it('flag Ruby MCP servers (mcp and fast-mcp gems) whose tools delete, write, refund or run commands, after the Rails tool files fold into their server', async () => {
+    expect(reported(await scan('polyglot/ruby-mcp'))).toEqual([
+      'mcp-excessive-agency files: MCP server "files" exposes tools that change data',
+      // app/tools/*.rb declare no server: their inferred `notes-rails` folds into `notes`, built in config/routes.rb of the same app.
+      'mcp-excessive-agency notes: MCP server "notes" exposes tools that change data',
+      'mcp-excessive-agency ops-stdio: MCP server "ops-stdio" can run commands on its host',
+      'mcp-excessive-agency ops-stdio: MCP server "ops-stdio" exposes tools that change data',
+      // mount_in_rails names the server after the Rails app: here the app folder, as the tool files' inferred server.
+      'mcp-excessive-agency shop-rails: MCP server "shop-rails" exposes tools that change data',
+    ]);
+  });
+});
+
 describe('policies on test/fixtures/polyglot/csharp-mcp and rust-mcp', () => {
   it('flag C# and Rust MCP servers whose tools delete, write or run commands, after the tool files fold into their server', async () => {
     expect(reported(await scan('polyglot/csharp-mcp'))).toEqual([

@@ -146,8 +146,8 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
 }
 
 /**
- * Adds the MCP servers implemented in a Go, Java/Kotlin, C# or Rust file (`mcp-go.ts`,
- * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`), their tools and `PROVIDES` links, keyed as
+ * Adds the MCP servers implemented in a Go, Java/Kotlin, C#, Rust or Ruby file (`mcp-go.ts`,
+ * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`, `mcp-ruby.ts`), their tools and `PROVIDES` links, keyed as
  * the JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
  */
 export function emitImplementedMcp(sink: Sink, found: ImplementedMcp): void {

@@ -12,10 +12,10 @@ describe('languages detector on fixtures', () => {
     expect(names(r.assets, 'sdk')).toEqual([
       'Azure.AI.OpenAI', 'Microsoft.Extensions.AI', 'ModelContextProtocol', 'ModelContextProtocol.AspNetCore', 'OpenAI', 'Pgvector', 'async-openai', 'com.anthropic:anthropic-java',
       'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector', 'dev.langchain4j:langchain4j', 'dev.langchain4j:langchain4j-mcp',
-      'dev.langchain4j:langchain4j-open-ai', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk',
+      'dev.langchain4j:langchain4j-open-ai', 'fast-mcp', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk',
       'github.com/openai/openai-go/v3', 'github.com/pgvector/pgvector-go', 'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client',
       'github.com/tmc/langchaingo', 'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp',
-      'io.modelcontextprotocol:kotlin-sdk', 'io.pinecone:pinecone-client', 'io.qdrant:client', 'io.weaviate:client', 'org.springaicommunity:mcp-annotations',
+      'io.modelcontextprotocol:kotlin-sdk', 'io.pinecone:pinecone-client', 'io.qdrant:client', 'io.weaviate:client', 'mcp', 'org.springaicommunity:mcp-annotations',
       'org.springframework.ai:spring-ai-client-chat', 'org.springframework.ai:spring-ai-model', 'org.springframework.ai:spring-ai-openai', 'rmcp', 'ruby-openai',
     ]);
     expect(names(r.assets, 'model')).toEqual(['gemini-1.5-flash', 'gemini-1.5-flash-latest', 'gemini-1.5-pro', 'gemini-2.5-flash', 'gpt-4o', 'gpt-4o-mini']);
@@ -83,14 +83,15 @@ describe('languages detector on fixtures', () => {
     const declared = detectTree(fixture('polyglot'), manifestsDetector).assets;
     const shared = [...new Set(code.filter((a) => declared.some((d) => d.id === a.id)).map((a) => a.name))].sort();
     // Spring AI: the pom declares the starter, the code imports the artifacts it pulls in; OpenAI
-    // (under Azure.AI.OpenAI) is not declared at all, mcp-go only in go-mcp/go.mod. The Android app declares both Gemini
+    // (under Azure.AI.OpenAI) is not declared at all, mcp-go only in go-mcp/go.mod. The Rails apps of ruby-mcp/ declare
+    // the MCP gems in their Gemfiles; other folders' files require them. The Android app declares both Gemini
     // client SDKs in build.gradle.kts (firebase-ai without a version, under the Firebase BoM).
     expect(shared).toEqual([
       'Azure.AI.OpenAI', 'ModelContextProtocol', 'ModelContextProtocol.AspNetCore', 'Pgvector', 'async-openai', 'com.google.ai.client.generativeai:generativeai', 'com.google.firebase:firebase-ai', 'com.pgvector:pgvector',
-      'dev.langchain4j:langchain4j-mcp', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3',
+      'dev.langchain4j:langchain4j-mcp', 'fast-mcp', 'github.com/amikos-tech/chroma-go', 'github.com/mark3labs/mcp-go', 'github.com/milvus-io/milvus/client/v2', 'github.com/modelcontextprotocol/go-sdk', 'github.com/openai/openai-go/v3',
       'github.com/pgvector/pgvector-go', 'github.com/philippgille/chromem-go', 'github.com/pinecone-io/go-pinecone/v3', 'github.com/qdrant/go-client', 'github.com/tmc/langchaingo',
       'github.com/weaviate/weaviate-go-client/v5', 'io.github.amikos-tech:chromadb-java-client', 'io.milvus:milvus-sdk-java', 'io.modelcontextprotocol.sdk:mcp', 'io.pinecone:pinecone-client',
-      'io.qdrant:client', 'io.weaviate:client', 'rmcp',
+      'io.qdrant:client', 'io.weaviate:client', 'mcp', 'rmcp',
     ]);
     expect(declared.filter((a) => a.name.startsWith('com.google.firebase:')).map((a) => a.name)).toEqual(['com.google.firebase:firebase-ai']);
   });
@@ -231,6 +232,43 @@ describe('Rust MCP servers and tools (rmcp)', () => {
     // plugin/: another crate's #[tool] / #[tool_router] (no rmcp import), a #[tool] outside a router block, a client's Implementation.
     expect(toolLines.filter((t) => t.includes('plugin/'))).toEqual([]);
     expect(toolLines).toEqual(['get_value counter/src/main.rs:22', 'increment counter/src/main.rs:16', 'delete_file files/src/tools.rs:33', 'read_file files/src/tools.rs:22', 'write_file files/src/tools.rs:27']);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('Ruby MCP servers and tools (mcp, fast-mcp)', () => {
+  it('servers, tool classes named as each gem derives them, Tool.define / define_tool, transports and PROVIDES; traps read as nothing', () => {
+    const { servers, provides, toolLines, diagnostics } = mcpOf('polyglot/ruby-mcp');
+    const mcp = { role: 'implemented', sdk: 'mcp', api: 'MCP::Server' };
+    const fast = { role: 'implemented', sdk: 'fast-mcp', api: 'FastMcp::Server' };
+    expect(servers).toEqual([
+      // `server.start` on the FastMcp::Server the file builds: stdio.
+      ['files', { ...fast, transports: ['stdio'] }, ['files-fast/server.rb:4 declared', 'files-fast/server.rb:42 declared']],
+      // Rails tool classes (no require, `< ApplicationTool`) declare no server: one inferred per file from the app folder.
+      ['notes-rails', { ...mcp, inferredFrom: 'folder' }, ['notes-rails/app/tools/delete_note_tool.rb:1 inferred']],
+      ['notes-rails', { ...mcp, inferredFrom: 'folder' }, ['notes-rails/app/tools/list_notes_tool.rb:1 inferred']],
+      ['notes', { ...mcp, transports: ['streamable-http'] }, ['notes-rails/config/routes.rb:2 declared', 'notes-rails/config/routes.rb:7 declared']],
+      ['ops-stdio', { ...mcp, transports: ['stdio'] }, ['ops-stdio/server.rb:34 declared', 'ops-stdio/server.rb:44 declared']],
+      ['shop-rails', { ...fast, inferredFrom: 'folder' }, ['shop-rails/app/tools/refund_order_tool.rb:1 inferred']],
+      // mount_in_rails named after the Rails app (not a literal): the app folder; its Rack transport is SSE.
+      ['shop-rails', { ...fast, transports: ['sse'] }, ['shop-rails/config/initializers/fast_mcp.rb:3 inferred']],
+    ]);
+    expect(provides).toEqual([
+      'PROVIDES files -> AdminReadFile: Reads a file',
+      'PROVIDES files -> searchfiles: Finds files by name',
+      'PROVIDES files -> WriteFileTool: Writes text to a file',
+      'PROVIDES notes-rails -> delete_note_tool: Deletes a note\nby its id.',
+      'PROVIDES notes-rails -> list_notes: Lists the notes of the signed-in user',
+      'PROVIDES ops-stdio -> disk_usage: Reports disk usage per mount point',
+      'PROVIDES ops-stdio -> echo: Echoes its message back',
+      'PROVIDES ops-stdio -> purge_cache: Deletes every cached page',
+      'PROVIDES ops-stdio -> run_shell_command: Runs a shell command on the host and returns its output',
+      'PROVIDES shop-rails -> RefundOrderTool: Refunds an order in full',
+    ]);
+    // Base classes (`ApplicationTool < MCP::Tool`, `< ActionTool::Base`), RubyLLM tools (chat-llm/) and traps.rb: no tool.
+    expect(toolLines.filter((t) => /application_tool|chat-llm|traps/.test(t))).toEqual([]);
+    expect(toolLines).toContain('purge_cache ops-stdio/server.rb:29');
+    expect(servers.flatMap((s) => (s as [string, unknown, string[]])[2]).some((e) => /chat-llm|traps/.test(e))).toBe(false);
     expect(diagnostics).toEqual([]);
   });
 });

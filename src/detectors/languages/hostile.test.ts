@@ -59,6 +59,32 @@ describe('languages detector: hostile input', () => {
     expect(messages(r)).toEqual(['parse-failed 2 ruby: unterminated heredoc <<EOS']);
   });
 
+  it('hostile: 20k Ruby MCP tool classes never closed, unclosed server and define_tool calls stay linear', () => {
+    const head = 'require "mcp"\nserver = MCP::Server.new(name: "big")\n';
+    const classes = 'class X < MCP::Tool\n'.repeat(20_000);
+    const unclosed = 'MCP::Server.new(name: "u",\n'.repeat(5_000) + 'server.define_tool(name: "d",\n'.repeat(5_000);
+    const { r, ms } = timed('big.rb', head + classes + unclosed);
+    expect(ms).toBeLessThan(2000);
+    const kinds = (kind: string): string[] => (r?.assets ?? []).filter((a) => a.kind === kind).map((a) => a.name);
+    expect(kinds('tool')).toEqual(['x']);
+    // An unclosed construction's name is not read: the repository names it (the scope `t`), not the SDK default.
+    expect(kinds('mcp-server')).toEqual(['big', 't']);
+  });
+
+  it('hostile: a Ruby staircase of 2k nested tool classes, then an endless heredoc description', () => {
+    const stairs = Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i)}class S${i} < MCP::Tool\n${' '.repeat(i + 1)}description "d"\n`).join('');
+    const endless = `class Last < MCP::Tool\n  description <<~D\n${'  never closed\n'.repeat(20_000)}`;
+    const { r, ms } = timed('a.rb', `require 'mcp'\n${stairs}${endless}`);
+    expect(ms).toBeLessThan(2000);
+    const tools = (r?.assets ?? []).filter((a) => a.kind === 'tool');
+    // The cap on tools read per file leaves `Last` out.
+    expect(tools).toHaveLength(2_000);
+    expect(tools.map((a) => a.name)).toContain('s1999');
+    expect(messages(r)).toEqual(['parse-failed 4003 ruby: unterminated heredoc <<D']);
+    const last = timed('b.rb', `require 'mcp'\n${endless}`);
+    expect(last.r?.assets.filter((a) => a.kind === 'tool').map((a) => `${a.name} ${String(a.attributes['description'])}`)).toEqual(['last undefined']);
+  });
+
   it('hostile: Rust with 10k nested block comments (closed, then unclosed)', () => {
     const deep = `${'/*'.repeat(10_000)} use rig::x; ${'*/'.repeat(10_000)}`;
     const closed = timed('lib.rs', `use async_openai::Client;\n${deep}\nuse rmcp::ServiceExt;\n`);
@@ -102,7 +128,7 @@ describe('languages detector: hostile input', () => {
   });
 
   it('never throws on 300 random token soups per language', () => {
-    const pieces = ['"', "'", '`', '"""', '/*', '*/', '//', '#', '\n', '{', '}', '(', ')', '<<~E', 'E', '%q(', 'r#"', '"#', '@"', '$"', '=begin', '=end', '\\', 'model: "gpt-4o"', '.model("o1-mini")', ' '];
+    const pieces = ['"', "'", '`', '"""', '/*', '*/', '//', '#', '\n', '{', '}', '(', ')', '<<~E', 'E', '%q(', 'r#"', '"#', '@"', '$"', '=begin', '=end', '\\', 'model: "gpt-4o"', '.model("o1-mini")', ' ', 'class T < MCP::Tool', 'MCP::Server.new(', 'tool_name ', 'description ', '  '];
     const heads: Record<string, string> = {
       'a.go': 'import "github.com/openai/openai-go"\n', 'A.java': 'import com.openai.client.OpenAIClient;\n', 'A.kt': 'import com.openai.client.OpenAIClient\n',
       'A.cs': 'using OpenAI;\n', 'a.rb': 'require "openai"\n', 'a.rs': 'use async_openai::Client;\n',

@@ -4,7 +4,7 @@
  * lexer that blanks comments and strings (`lex-c.ts`, `lex-ruby.ts`), the import statements of
  * the language (`imports.ts`) mapped to packages (`resolve.ts`), then model positions (`models.ts`),
  * constructed vector-store clients (`vector-stores.ts`) and MCP servers (`mcp-go.ts`, `mcp-jvm-server.ts`,
- * `mcp-jvm.ts`, `mcp-csharp.ts`, `mcp-rust.ts`).
+ * `mcp-jvm.ts`, `mcp-csharp.ts`, `mcp-rust.ts`, `mcp-ruby.ts`).
  * See README.md for what is found and what is deliberately left out.
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
@@ -27,6 +27,8 @@ import { findJvmMcpClients } from './mcp-jvm.ts';
 import { findJvmMcpServers } from './mcp-jvm-server.ts';
 import { ADD_MCP_SERVER, findCsharpMcp } from './mcp-csharp.ts';
 import { findRustMcp } from './mcp-rust.ts';
+import { findRubyMcp } from './mcp-ruby.ts';
+import { RUBY_MCP_SHAPE } from './mcp-catalog.ts';
 
 export { LANGUAGES_DETECTOR_ID, type Sink } from './emit.ts';
 export { LineIndex } from './mask.ts';
@@ -100,6 +102,12 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
     const usesSdk = found.some((f) => f.pkg.ecosystem === 'nuget' && f.pkg.name.startsWith('ModelContextProtocol'));
     if (usesSdk || ADD_MCP_SERVER.test(masked.code)) emitImplementedMcp(sink, findCsharpMcp(masked, usesSdk, file.path, file.scope));
   }
+  // Rails autoloads tool classes and routes: a Ruby MCP file often requires nothing.
+  if (overlong === undefined && language === 'ruby') {
+    const gems = new Set(found.filter((f) => f.pkg.ecosystem === 'gem').map((f) => f.pkg.name));
+    const requires = { mcp: gems.has('mcp'), fastMcp: gems.has('fast-mcp') };
+    if (requires.mcp || requires.fastMcp || RUBY_MCP_SHAPE.test(masked.code)) emitImplementedMcp(sink, findRubyMcp(masked, content, requires, file.path, file.scope));
+  }
   const problems = [...masked.issues, ...scan.problems].sort((a, b) => a.offset - b.offset).slice(0, MAX_DIAGNOSTICS);
   return { problems, ...(overlong === undefined ? {} : { overlong }) };
 }
@@ -130,6 +138,6 @@ export function detectLanguages(file: SourceFile): DetectionResult | null {
 export const languagesDetector: Detector = {
   id: LANGUAGES_DETECTOR_ID,
   displayName: 'Go, Java, Kotlin, C#, Ruby and Rust source',
-  patterns: ['**/*.go', '**/*.java', '**/*.kt', '**/*.kts', '**/*.cs', '**/*.rb', '**/*.rs'],
+  patterns: ['**/*.go', '**/*.java', '**/*.kt', '**/*.kts', '**/*.cs', '**/*.rb', '**/*.ru', '**/*.rs'],
   detect: detectLanguages,
 };

@@ -1,10 +1,12 @@
 /**
- * MCP in Go and on the JVM, read on masked code. Go servers and tools (`GO_MCP_SDKS`, read by
+ * MCP in Go, on the JVM and in Ruby, read on masked code. Go servers and tools (`GO_MCP_SDKS`, read by
  * `mcp-go.ts`): which package functions construct a server, which define a tool, and which start a
  * transport, per SDK, the package reached through its import (alias or the path's last segment).
  * Sources: mark3labs/mcp-go README and server/ package; modelcontextprotocol/go-sdk README and mcp/ package.
  * JVM client transports (`JVM_MCP_TRANSPORTS`, read by `mcp-jvm.ts`): the classes Java and Kotlin
  * code builds to connect to a server, and where their command, arguments, env and URL are written.
+ * Ruby servers and tools (`RUBY_MCP_*`, `RUBY_TOOL_BASES`, read by `mcp-ruby.ts`): the official
+ * gem `mcp` and fast-mcp; sources: both gems' READMEs, lib/ and examples/.
  */
 
 /** How a server constructor carries the server's name. */
@@ -231,3 +233,69 @@ export const JVM_MCP_SERVER_SDKS: readonly JvmMcpServerSdk[] = [
     source: 'Spring AI reference (MCP server boot starters: @Tool methods through a ToolCallbackProvider bean, ToolCallback beans; MCP annotations @McpTool(name, description)); spring-ai-examples model-context-protocol',
   },
 ];
+
+/**
+ * MCP servers implemented in Ruby (`mcp-ruby.ts`): the official SDK (gem `mcp`,
+ * modelcontextprotocol/ruby-sdk) and fast-mcp (gem `fast-mcp`, yjacquin/fast-mcp). `module` is the
+ * gem (the `sdk` attribute), `api` the server class.
+ */
+export interface RubyMcpSdk {
+  readonly id: 'mcp' | 'fast-mcp';
+  readonly module: string;
+  readonly api: string;
+  readonly source: string;
+}
+
+export const RUBY_MCP_SDKS: Readonly<Record<RubyMcpSdk['id'], RubyMcpSdk>> = {
+  mcp: { id: 'mcp', module: 'mcp', api: 'MCP::Server', source: 'MCP ruby-sdk README and lib/mcp (server.rb, tool.rb, string_utils.rb)' },
+  'fast-mcp': { id: 'fast-mcp', module: 'fast-mcp', api: 'FastMcp::Server', source: 'fast-mcp README and lib (fast_mcp.rb, mcp/server.rb, mcp/tool.rb, mcp/railtie.rb)' },
+};
+
+/** Classes a Ruby MCP tool subclasses (as written, without a leading `::`). */
+export const RUBY_TOOL_BASES: readonly { readonly base: string; readonly sdk: RubyMcpSdk['id']; readonly source: string }[] = [
+  { base: 'MCP::Tool', sdk: 'mcp', source: 'MCP ruby-sdk `class X < MCP::Tool` (fast-mcp 0.1.0 also named its classes MCP::)' },
+  { base: 'FastMcp::Tool', sdk: 'fast-mcp', source: 'fast-mcp README' },
+  { base: 'ActionTool::Base', sdk: 'fast-mcp', source: 'fast-mcp railtie: `ActionTool::Base = FastMcp::Tool`; the install generator writes `ApplicationTool < ActionTool::Base`' },
+];
+
+/**
+ * Calls that construct a Ruby MCP server: `call` as written (`Module.method`, `Class.new`), the
+ * name the server takes without a `name:` argument (none: the SDK names it after something we do
+ * not see, the Rails application's module for `mount_in_rails`), and the transport the call starts.
+ */
+export const RUBY_MCP_SERVERS: readonly { readonly call: string; readonly sdk: RubyMcpSdk['id']; readonly defaultName?: string; readonly transport?: 'sse'; readonly source: string }[] = [
+  { call: 'MCP::Server.new', sdk: 'mcp', defaultName: 'model_context_protocol', source: 'MCP ruby-sdk Server#initialize(name: "model_context_protocol", tools: [...])' },
+  { call: 'FastMcp::Server.new', sdk: 'fast-mcp', source: 'fast-mcp Server#initialize(name:, version:)' },
+  { call: 'FastMcp.mount_in_rails', sdk: 'fast-mcp', transport: 'sse', source: 'fast-mcp mount_in_rails(app, name: app module dasherized): RackTransport (SSE) middleware' },
+  { call: 'FastMcp.rack_middleware', sdk: 'fast-mcp', defaultName: 'mcp-server', transport: 'sse', source: "fast-mcp rack_middleware(app, name: 'mcp-server')" },
+  { call: 'FastMcp.authenticated_rack_middleware', sdk: 'fast-mcp', defaultName: 'mcp-server', transport: 'sse', source: 'fast-mcp authenticated_rack_middleware → rack_middleware' },
+];
+
+/** Transport classes of both gems (`MCP::Server::Transports::…`, `FastMcp::Transports::…`), by their last name segment. */
+export const RUBY_MCP_TRANSPORTS: readonly { readonly name: string; readonly transport: 'stdio' | 'sse' | 'streamable-http'; readonly source: string }[] = [
+  { name: 'StdioTransport', transport: 'stdio', source: 'MCP ruby-sdk Server::Transports::StdioTransport; fast-mcp Transports::StdioTransport (Server#start)' },
+  { name: 'StreamableHTTPTransport', transport: 'streamable-http', source: 'MCP ruby-sdk Server::Transports::StreamableHTTPTransport' },
+  { name: 'RackTransport', transport: 'sse', source: 'fast-mcp Transports::RackTransport (sse_route + messages_route)' },
+  { name: 'AuthenticatedRackTransport', transport: 'sse', source: 'fast-mcp Transports::AuthenticatedRackTransport' },
+];
+
+/** A Ruby constant path as written (`::MCP::Tool`), as a regex source. */
+const rubyConstant = (dotted: string): string => `(?<![\\w:])(?:::)?${dotted.split(/(::|\.)/).map((p) => (p === '.' ? '\\s*\\.\\s*' : p)).join('')}\\b`;
+
+/** A call of `RUBY_MCP_SERVERS` (the regex source of its receiver and method). */
+export const rubyServerCall = (call: string): string => rubyConstant(call);
+
+/**
+ * What a Ruby file must hold for its MCP servers and tools to be read, beside a `require` of either
+ * gem: a server construction, `MCP::Tool.define`, a subclass of a tool base, or of a class whose
+ * name ends in `Tool` (Rails apps' `ApplicationTool`, autoloaded without a `require`). Run on the
+ * raw text by the pre-check, on code only by `mcp-ruby.ts`.
+ */
+export const RUBY_MCP_SHAPE = new RegExp(
+  [
+    ...RUBY_MCP_SERVERS.map((s) => rubyServerCall(s.call)),
+    rubyConstant('MCP::Tool.define'),
+    `<\\s*(?:::)?(?:${RUBY_TOOL_BASES.map((b) => b.base).join('|')})\\b(?!::)`,
+    '<\\s*(?:::)?(?:[A-Z]\\w*::)*[A-Z]\\w*Tool\\b(?!::)',
+  ].join('|'),
+);

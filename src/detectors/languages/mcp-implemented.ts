@@ -1,6 +1,6 @@
 /**
- * What the readers of MCP servers implemented in Go, Java/Kotlin, C# and Rust (`mcp-go.ts`,
- * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`) share: the shape `emitImplementedMcp` turns
+ * What the readers of MCP servers implemented in Go, Java/Kotlin, C#, Rust and Ruby (`mcp-go.ts`,
+ * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`, `mcp-ruby.ts`) share: the shape `emitImplementedMcp` turns
  * into `mcp-server` / `tool` assets, the
  * tools' grouping under the servers of their file, and the top-level `name = value` entries of an
  * attribute or initializer.

@@ -6,6 +6,7 @@
  */
 import { AI_PACKAGES } from '../shared/ai-packages.ts';
 import { CRATE_LIBRARY_NAMES, GEMS, JVM_PACKAGES, NUGET_NAMESPACES } from './catalog.ts';
+import { RUBY_MCP_SHAPE } from './mcp-catalog.ts';
 import type { Language } from './model-catalog.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -32,11 +33,12 @@ export const PRECHECK: Readonly<Record<Language, RegExp>> = {
   kotlin: new RegExp(`\\bimport\\s+(?:${jvm})[.\\s]`),
   // `.AddMcpServer(`: the MCP C# SDK's extension, in a namespace that names no AI package (`mcp-csharp.ts`).
   csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])|\\.\\s*AddMcpServer\\s*\\(`),
-  ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]`),
+  // Or an MCP server or tool shape (`mcp-ruby.ts`): Rails autoloads, so such files often require nothing.
+  ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]|${RUBY_MCP_SHAPE.source}`),
   rust: new RegExp(`\\b(?:use|crate)\\s+(?:::\\s*)?(?:${alternation(crates)})\\b`),
 };
 
-const EXTENSIONS: Readonly<Record<string, Language>> = { go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', rs: 'rust' };
+const EXTENSIONS: Readonly<Record<string, Language>> = { go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp', rb: 'ruby', ru: 'ruby', rs: 'rust' };
 const SNIFF = 4096;
 
 /** The language of a path by extension, if it is one of ours. */
