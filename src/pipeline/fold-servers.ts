@@ -11,7 +11,8 @@
  *
  * Folding moves the inferred server's evidence to the constructed one, points every relationship
  * from or to it (`PROVIDES` tools, `RESOURCE`, …) at the constructed one (deduplicated: evidence
- * unioned, properties merged), and drops it. Tools keep their ids.
+ * unioned, properties merged), and drops it. Tools keep their ids. Spring AI servers, which no
+ * file constructs, are joined before this step (`spring-mcp.ts`, with the same helpers).
  */
 import { relationshipId, type Asset, type Evidence, type Relationship } from '../model/index.ts';
 import { canonical, mergeAttributes, uniqueEvidence, type Merged } from './merge.ts';
@@ -48,14 +49,14 @@ function isInferred(server: Asset): boolean {
 }
 
 /** The project roots of an asset's evidence paths. */
-function rootsOf(asset: Asset, projectRoot: (path: string) => string): Set<string> {
+export function rootsOf(asset: Asset, projectRoot: (path: string) => string): Set<string> {
   const roots = new Set<string>();
   for (const e of asset.evidence) if (e.path !== undefined && e.path !== '.') roots.add(projectRoot(e.path));
   return roots;
 }
 
-/** Each repository with the assets its `RESOURCE` edges claim, in relationship (id) order. */
-function membersByRepository(merged: Merged, byId: ReadonlyMap<string, Asset>): Map<Asset, Asset[]> {
+/** Each repository with the MCP servers its `RESOURCE` edges claim, in relationship (id) order. */
+export function membersByRepository(merged: Merged, byId: ReadonlyMap<string, Asset>): Map<Asset, Asset[]> {
   const out = new Map<Asset, Asset[]>();
   for (const rel of merged.relationships) {
     if (rel.type !== 'RESOURCE') continue;
@@ -81,8 +82,8 @@ function foldAssets(assets: readonly Asset[], into: ReadonlyMap<string, string>,
   return out;
 }
 
-/** Relationships with folded ends moved to the constructed server; two that become one merge. */
-function foldRelationships(relationships: readonly Relationship[], into: ReadonlyMap<string, string>): Relationship[] {
+/** Relationships with ends in `into` moved to their target (a folded server to the constructed one); two that become one merge. */
+export function foldRelationships(relationships: readonly Relationship[], into: ReadonlyMap<string, string>): Relationship[] {
   const out = new Map<string, Relationship>();
   for (const rel of relationships) {
     const from = into.get(rel.from) ?? rel.from;
