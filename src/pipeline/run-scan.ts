@@ -1,5 +1,6 @@
 /**
- * The scan pipeline: connectors → merge → fold inferred MCP servers → systems → (owners, policies) → one Inventory.
+ * The scan pipeline: connectors → merge → join Spring AI MCP servers → fold inferred MCP servers → systems →
+ * (owners, policies) → one Inventory.
  * Everything after discovery is pure; the clock, scan id and progress are injected.
  */
 import { hostConnector } from '../../connectors/host/index.ts';
@@ -11,6 +12,7 @@ import { VERSION } from '../version.ts';
 import { createLimiter } from './limit.ts';
 import { foldInferredServers } from './fold-servers.ts';
 import { mergeResults } from './merge.ts';
+import { joinSpringMcpServers } from './spring-mcp.ts';
 import { deriveSystems, type ConfiguredSystem } from './systems.ts';
 import { resolveOwners, type OwnerRule } from '../owners/index.ts';
 import { evaluatePolicies } from '../policies/evaluate.ts';
@@ -105,8 +107,9 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
     results.push(await localConnector.scan(ctx, config));
   }
   if (request.host !== undefined) results.push(await hostConnector.scan(ctx, hostConnector.configSchema.parse({ ...request.host })));
-  // An MCP server guessed for tools registered on an injected server joins the one its project constructs.
-  const found = foldInferredServers(mergeResults(results));
+  // A Spring AI MCP server is built from its module's starter, properties and @Tool beans; an MCP
+  // server guessed for tools registered on an injected server joins the one its project constructs.
+  const found = foldInferredServers(joinSpringMcpServers(mergeResults(results)));
   const targets = results.flatMap((r) => r.targets);
   const systems = deriveSystems({ ...found, targets, configured: request.systems ?? [] });
   const withSystems = systems.assets.length === 0 ? found : mergeResults([found, { ...systems, diagnostics: [] }]);

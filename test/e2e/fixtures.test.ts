@@ -67,6 +67,46 @@ describe('fixture projects through the pipeline', () => {
     expect(agency).toEqual(['acme-docs-server']);
   });
 
+  it('Spring AI MCP servers built from a starter, properties and @Tool methods in other files: one per module, none for the chat app', async () => {
+    const inv = await scan('spring-mcp-server');
+    expectInvariants(inv);
+    const byId = new Map(inv.assets.map((a) => [a.id, a]));
+    const servers = inv.assets.filter((a) => a.kind === 'mcp-server' && a.attributes['role'] === 'implemented');
+    const summary = servers.map((s) => [
+      s.name,
+      s.attributes['transports'] ?? [],
+      inv.relationships.filter((r) => r.type === 'PROVIDES' && r.from === s.id).map((r) => byId.get(r.to)?.name).sort(),
+    ]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(summary).toEqual([
+      ['acme-files', ['stdio'], ['deleteFile', 'listFiles']],
+      ['acme-weather', ['streamable-http'], ['getForecast', 'shout', 'state_alerts']],
+      ['mcp-server', ['sse'], ['lookupOrder']],
+    ]);
+    const weather = servers.find((s) => s.name === 'acme-weather') as (typeof servers)[number];
+    expect(weather.attributes).toEqual({
+      role: 'implemented', sdk: 'org.springframework.ai:spring-ai-mcp', api: 'McpServerAutoConfiguration', transports: ['streamable-http'],
+      protocol: 'STREAMABLE', serverVersion: '1.2.0', starters: ['org.springframework.ai:spring-ai-starter-mcp-server-webmvc'],
+    });
+    // The starter's line, the name and protocol settings, and the files whose tools it serves.
+    expect(weather.evidence.map((e) => `${e.path}:${e.line} ${e.technique} ${e.confidence} ${e.snippet ?? ''}`)).toEqual([
+      'weather-server/pom.xml:13 manifest inferred <artifactId>spring-ai-starter-mcp-server-webmvc</artifactId>',
+      'weather-server/src/main/java/com/acme/weather/WeatherApplication.java:28 call-site inferred return FunctionToolCallback.builder("shout", (Text t) -> t.value().toUpperCase())',
+      'weather-server/src/main/java/com/acme/weather/WeatherService.java:10 call-site inferred @Tool(description = "Get the forecast for a latitude and longitude")',
+      'weather-server/src/main/resources/application.properties:6 config declared spring.ai.mcp.server.name=acme-weather',
+      'weather-server/src/main/resources/application.properties:8 config declared spring.ai.mcp.server.protocol=STREAMABLE',
+    ]);
+    expect(inv.assets.find((a) => a.name === 'state_alerts')?.attributes).toEqual({ description: 'Get the active weather alerts of a US state' });
+    // Traps: the chat app's @Tool is function calling; its MCP settings are a client's; no part is left over.
+    expect(named(inv, 'tool')).not.toContain('now');
+    expect(named(inv, 'tool')).not.toContain('retired');
+    expect(inv.assets.filter((a) => a.evidence.some((e) => e.path?.startsWith('chat-app/')) && a.kind === 'mcp-server').map((a) => [a.name, a.attributes['role']])).toEqual([['weather', 'client-connection']]);
+    expect(inv.assets.some((a) => a.attributes['springAi'] !== undefined || a.attributes['defaultName'] !== undefined)).toBe(false);
+    expect(named(inv, 'mcp-server')).not.toContain('old-weather');
+    expect(named(inv, 'mcp-server')).not.toContain('chat-clock');
+    const agency = inv.findings.filter((f) => f.policyId === 'mcp-excessive-agency').map((f) => byId.get(f.assetId)?.name);
+    expect(agency).toEqual(['acme-files']);
+  });
+
   it('RAG app (Python, LangChain + LlamaIndex): split packages, embeddings and chat models, the vector store', async () => {
     const inv = await scan('rag-python');
     expectInvariants(inv);

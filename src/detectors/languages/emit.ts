@@ -15,6 +15,7 @@ import type { ModelRef } from './models.ts';
 import type { ResolvedPackage } from './resolve.ts';
 import { clientConnectionAsset, type ClientConnectionAsset } from '../shared/mcp-client.ts';
 import { LaunchQuoter } from '../shared/mcp-redact.ts';
+import { SPRING_PART, springPartKey } from '../shared/spring-ai-mcp.ts';
 import type { ImplementedMcp } from './mcp-implemented.ts';
 import type { JvmMcpConnection } from './mcp-jvm.ts';
 import type { VectorRef } from './vector-stores.ts';
@@ -148,10 +149,12 @@ export function emitVectorStores(sink: Sink, refs: readonly VectorRef[]): void {
 /**
  * Adds the MCP servers implemented in a Go, Java/Kotlin, C#, Rust or Ruby file (`mcp-go.ts`,
  * `mcp-jvm-server.ts`, `mcp-csharp.ts`, `mcp-rust.ts`, `mcp-ruby.ts`), their tools and `PROVIDES` links, keyed as
- * the JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`).
+ * the JavaScript and Python detectors key theirs (`code:<server>`, `code:<server>/<tool>`); Spring
+ * AI `@Tool` methods of a file showing no server as their module's `tools` part
+ * (`spring-tools:<module>`, `shared/spring-ai-mcp.ts`), which the pipeline joins or drops.
  */
 export function emitImplementedMcp(sink: Sink, found: ImplementedMcp): void {
-  const keys = found.servers.map((s) => `code:${s.name}`);
+  const keys = found.servers.map((s) => (s.pendingModule === undefined ? `code:${s.name}` : springPartKey('tools', s.pendingModule)));
   const transports = sortedUnique(found.transports.map((t) => t.transport));
   const transportLines = firstLines(found.transports.map((t) => t.offset), sink);
   const seen = new Set<string>();
@@ -172,6 +175,7 @@ export function emitImplementedMcp(sink: Sink, found: ImplementedMcp): void {
         sdk: server.sdk.module,
         api: server.sdk.api,
         ...(server.inferredFrom === undefined ? {} : { inferredFrom: server.inferredFrom }),
+        ...(server.pendingModule === undefined ? {} : { [SPRING_PART]: 'tools' }),
         ...(transports.length === 0 || server.inferredFrom !== undefined ? {} : { transports }),
       },
       evidence: [

@@ -8,6 +8,7 @@
  * Ruby servers and tools (`RUBY_MCP_*`, `RUBY_TOOL_BASES`, read by `mcp-ruby.ts`): the official
  * gem `mcp` and fast-mcp; sources: both gems' READMEs, lib/ and examples/.
  */
+import { SPRING_AI_MCP_API, SPRING_AI_MCP_SDK } from '../shared/spring-ai-mcp.ts';
 
 /** How a server constructor carries the server's name. */
 export type ServerNameShape =
@@ -225,8 +226,8 @@ export const JVM_MCP_SERVER_SDKS: readonly JvmMcpServerSdk[] = [
   },
   {
     id: 'spring-ai',
-    module: 'org.springframework.ai:spring-ai-mcp',
-    api: 'McpServerAutoConfiguration',
+    module: SPRING_AI_MCP_SDK,
+    api: SPRING_AI_MCP_API,
     serverPackages: ['org.springframework.ai.tool.annotation'],
     toolPackages: ['org.springframework.ai.mcp.annotation', 'org.springaicommunity.mcp.annotation'],
     callbackPackages: ['org.springframework.ai.tool.function'],

@@ -23,6 +23,11 @@ export interface ImplementedServer<S extends ServerSdk = ServerSdk> {
   readonly literal: boolean;
   /** Set on the server inferred for tools of a file that declares none. */
   readonly inferredFrom?: InferredFrom;
+  /**
+   * The module folder of Spring AI `@Tool` methods in a file that shows no MCP server: a server only
+   * if the module has one (`shared/spring-ai-mcp.ts`), emitted as that module's `tools` part.
+   */
+  readonly pendingModule?: string;
 }
 
 export interface ImplementedTool {

@@ -14,11 +14,13 @@
  *   argument), transports `StdioServerTransport`, `SseServerTransport`, `mcp { }`,
  *   `StreamableHttpServerTransport`;
  * - Spring AI: a tool per method annotated `@McpTool` (Spring AI / springaicommunity MCP annotations)
- *   and, only in a file that shows an MCP server (a `ToolCallbackProvider` `@Bean`, an MCP server
- *   import or construction), per method annotated `@Tool` (`org.springframework.ai.tool.annotation`)
- *   and per `FunctionToolCallback.builder("name", ...)`. `@Tool` alone is also plain function calling
- *   for a chat client: a file without those signs records nothing new. The tool is named by `name =`,
- *   else by the method; Spring Boot builds the server itself, so its name is inferred.
+ *   and, in a file that shows an MCP server (a `ToolCallbackProvider` `@Bean`, an MCP server import
+ *   or construction), per method annotated `@Tool` (`org.springframework.ai.tool.annotation`) and per
+ *   `FunctionToolCallback.builder("name", ...)`. `@Tool` alone is also plain function calling for a
+ *   chat client: the `@Tool` methods of a file without those signs become their module's `tools`
+ *   part (`shared/spring-ai-mcp.ts`), an MCP server's only if the module's build file or properties
+ *   show one (decided after the merge, `pipeline/spring-mcp.ts`). The tool is named by `name =`,
+ *   else by the method; Spring Boot builds the server itself, so its name is inferred here.
  * Each tool belongs to the nearest server constructed above it in the file, else the file's first;
  * in a file that constructs none, to one server inferred from the module folder (the folder above
  * `src/main/java`, `src/main/kotlin`...; else the nearest non-layout folder, the repository, the file
@@ -26,8 +28,9 @@
  * calls per construction, argument lists over `MAX_SPAN` characters are not read, brackets are
  * paired once per file (`brackets.ts`).
  */
-import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
+import { fileStem, GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace, splitArgs as splitBracketArgs, chainAfter as chainedCalls, type ChainedCall } from './brackets.ts';
+import { inTestSourceSet } from '../shared/spring-ai-mcp.ts';
 import { escapeName, importedNames, type ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
 import { assignTools, wholeLiteral, type ImplementedMcp, type ImplementedServer } from './mcp-implemented.ts';
@@ -210,7 +213,11 @@ function annotatedMethod(code: string, end: number): string | undefined {
   return /^[^(;{}=@]{0,300}?\b([A-Za-z_$][\w$]*)\s*\(/.exec(code.slice(pos, pos + 400))?.[1];
 }
 
-function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: boolean, defs: ToolDef[]): void {
+/**
+ * Spring AI tools of the file into `defs`; `@Tool` methods of a file that shows no MCP server into
+ * `pending` instead (a server's only if the module has one, decided after the merge).
+ */
+function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: boolean, defs: ToolDef[], pending: ToolDef[]): void {
   const sdk = sdkOf('spring-ai');
   const { code } = masked;
   const annotations: Array<{ local: string; needsServer: boolean }> = [
@@ -219,10 +226,10 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
   ];
   const shown = serverShown || PROVIDER_BEAN.test(code);
   for (const { local, needsServer } of annotations) {
-    if (needsServer && !shown) continue;
+    const into = needsServer && !shown ? pending : defs;
     // `@McpTool.McpAnnotations(...)` inside an `@McpTool(...)` is a nested annotation type, not a tool.
     for (const m of code.matchAll(new RegExp(`@${escapeName(local)}\\b(?!\\s*\\.)`, 'g'))) {
-      if (defs.length >= MAX_TOOLS) return;
+      if (defs.length + pending.length >= MAX_TOOLS) return;
       const end = m.index + m[0].length;
       const open = skipSpace(code, end);
       const args = code[open] === '(' ? readArgs(masked, open, closingBracket(code, open)) : undefined;
@@ -230,7 +237,7 @@ function springAi(masked: Masked, imports: readonly ImportRef[], serverShown: bo
       const descAt = args?.named.get('description') ?? args?.named.get('value') ?? args?.positional[0];
       const name = nameAt === undefined ? annotatedMethod(code, end) : literalIn(masked, nameAt[0], nameAt[1]);
       const description = descAt === undefined ? undefined : literalIn(masked, descAt[0], descAt[1]);
-      defs.push(...def(sdk, name, description, m.index));
+      into.push(...def(sdk, name, description, m.index));
     }
   }
   if (!shown) return;
@@ -267,6 +274,13 @@ function modulePath(path: string): string {
   return (set === null ? path : `${path.slice(0, set.index)}/${fileStem(path)}`).replace(/^\//, '');
 }
 
+/** The module folder of a file: above `src/main/java` and the like, else the file's folder (`.` at the top). */
+function moduleFolder(path: string): string {
+  const set = SOURCE_SET.exec(path);
+  const folder = set === null ? path.slice(0, Math.max(0, path.lastIndexOf('/'))) : path.slice(0, set.index);
+  return folder === '' ? '.' : folder;
+}
+
 /** MCP servers, tools and transports implemented in one masked Java or Kotlin file. */
 export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[], path: string, scope: string, kotlin: boolean): ImplementedMcp<JvmMcpServerSdk> {
   try {
@@ -276,10 +290,20 @@ export function findJvmMcpServers(masked: Masked, imports: readonly ImportRef[],
     javaSdk(masked, imports, stem, servers, defs);
     kotlinSdk(masked, imports, stem, servers, defs);
     const serverShown = servers.length > 0 || imports.some((r) => JVM_MCP_SERVER_SDKS.some((s) => s.id !== 'spring-ai' && s.serverPackages.some((p) => r.path.startsWith(`${p}.`))) || r.path.startsWith('org.springframework.ai.mcp.server'));
-    springAi(masked, imports, serverShown, defs);
+    const pending: ToolDef[] = [];
+    springAi(masked, imports, serverShown, defs, pending);
+    // Test classes are not in the app Spring Boot runs: their `@Tool` methods are no server's.
+    if (inTestSourceSet(path)) pending.length = 0;
     servers.sort((a, b) => a.offset - b.offset);
     defs.sort((a, b) => a.offset - b.offset);
-    const tools = assignTools(servers, defs, (d) => d.sdk, modulePath(path), scope, [...GENERIC_FOLDERS, ...JVM_LAYOUT_FOLDERS]);
+    const generic = [...GENERIC_FOLDERS, ...JVM_LAYOUT_FOLDERS];
+    const tools = assignTools(servers, defs, (d) => d.sdk, modulePath(path), scope, generic);
+    if (pending.length > 0) {
+      // Named as the module's inferred server would be; kept apart (its own key) until the pipeline decides.
+      const { name, from } = inferServerName(modulePath(path), scope, generic);
+      const server = servers.push({ name, sdk: sdkOf('spring-ai'), offset: (pending[0] as ToolDef).offset, literal: false, inferredFrom: from, pendingModule: moduleFolder(path) }) - 1;
+      for (const d of pending.sort((a, b) => a.offset - b.offset)) tools.push({ server, name: d.name, offset: d.offset, ...(d.description === undefined ? {} : { description: d.description }) });
+    }
     const constructed = servers.some((s) => s.inferredFrom === undefined);
     return { servers, tools, transports: constructed ? findTransports(masked.code, kotlin) : [] };
   } finally {

@@ -31,6 +31,9 @@
  * `info`, a template and not a broken manifest of the repository. Lockfiles, setup.py
  * and Gradle `libs.x` accessors are deliberately not read here. Conda environment files map onto
  * the `pypi` ecosystem (scope `conda` for conda packages).
+ *
+ * A pom.xml or Gradle build file that uses a Spring AI MCP server starter also yields the `starter`
+ * part of that app's MCP server (`spring-mcp.ts`), joined with its other parts by the pipeline.
  */
 import picomatch from 'picomatch';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
@@ -50,6 +53,7 @@ import { parsePomXml } from './pom-xml.ts';
 import { parsePyprojectToml } from './pyproject-toml.ts';
 import { parseRequirementsTxt } from './requirements-txt.ts';
 import { parseSetupCfg } from './setup-cfg.ts';
+import { emitSpringMcpStarter } from './spring-mcp.ts';
 import type { ManifestParser } from './types.ts';
 
 const ID = 'manifests';
@@ -90,6 +94,7 @@ export const manifestsDetector: Detector = {
     const outcome = format.parse(file.content, file.path);
     const out = new ResultBuilder();
     emitSdkAssets(file, ID, outcome.entries, out);
+    emitSpringMcpStarter(file, ID, outcome.entries, out);
     const lines = outcome.problems.length > 0 ? file.content.split('\n') : [];
     for (const problem of outcome.problems) {
       const diagnostic = parseFailed(file, ID, problem.message, problem.line);

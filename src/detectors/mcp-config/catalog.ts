@@ -19,7 +19,8 @@ export type Syntax = 'jsonc' | 'yaml' | 'toml' | 'properties';
  * - `goose`            YAML `extensions: {name: {type: stdio|sse|streamable_http, cmd, args, envs, uri}}`
  * - `continue`         `mcpServers` as a list of `{name, command, ...}` or a map; `experimental.modelContextProtocolServers`
  * - `opencode`         `{"mcp": {name: {type: local, command: [...], environment} | {type: remote, url, headers}}}`
- * - `spring-ai`        Spring Boot `spring.ai.mcp.client.{stdio,sse,streamable-http}.connections.<name>` (`command`, `args`, `env`; `url`)
+ * - `spring-ai`        Spring Boot `spring.ai.mcp.client.{stdio,sse,streamable-http}.connections.<name>` (`command`, `args`, `env`; `url`);
+ *                      the app's own `spring.ai.mcp.server.*` (`spring-server.ts`)
  */
 export type Shape = 'mcp-servers' | 'vscode-mcp' | 'vscode-settings' | 'claude-json' | 'codex' | 'zed' | 'goose' | 'continue' | 'opencode' | 'spring-ai';
 
@@ -197,7 +198,8 @@ export const PRECHECK: Readonly<Record<Shape, RegExp>> = {
   goose: /extensions/,
   continue: /mcpServers|modelContextProtocolServers/,
   opencode: /"mcp"/,
-  'spring-ai': /connections/,
+  // Client connections, or the app's own server settings (`spring.ai.mcp.server`, nested as `server:`).
+  'spring-ai': /connections|server/,
 };
 
 /** A word a file must contain before its client settings (models, autonomy settings) are read (when it holds no server key word). */

@@ -16,7 +16,8 @@
  * JSON is read as JSONC (comments, trailing commas), YAML without expanding aliases, TOML with
  * smol-toml, Java properties by `properties-tree.ts`; invalid syntax is one `parse-failed`
  * diagnostic with the line. Nesting is bounded. Spring AI `application.{yml,properties}` files
- * configure an application, not a client (`catalog.ts` `app`, `spring.ts`).
+ * configure an application, not a client (`catalog.ts` `app`, `spring.ts`); their
+ * `spring.ai.mcp.server.*` settings are a part of the app's own MCP server (`spring-server.ts`).
  */
 import type { DetectionResult } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
@@ -27,6 +28,7 @@ import { emitServer } from './emit.ts';
 import { parseJsonc } from './jsonc.ts';
 import { emitAutonomy, emitClaudePermissions, emitModels } from './settings.ts';
 import { readShape } from './shapes.ts';
+import { emitSpringServer } from './spring-server.ts';
 import { parsePropertiesTree } from './properties-tree.ts';
 import { parseTomlTree } from './toml-tree.ts';
 import { ConfigSyntaxError, type CValue } from './tree.ts';
@@ -66,6 +68,8 @@ export const mcpConfigDetector: Detector = {
       const { servers, problems } = readShape(root, row);
       for (const server of servers) emitServer(file, row, server, out);
       for (const problem of problems) out.diagnostic(parseFailed(file, ID, problem.message, problem.line));
+      // An application's own MCP server, beside the connections it makes as a client.
+      if (row.shape === 'spring-ai') emitSpringServer(file, row.syntax, root, out);
     }
     if (settings !== undefined) emitModels(file, row, settings, root, out);
     if (settings === 'claude-code') emitClaudePermissions(file, root, out);
