@@ -53,7 +53,7 @@ describe('looksLikeModelId', () => {
   });
 
   it('rejects placeholders, URLs, paths and prose', () => {
-    const bad = ['Sagemaker', 'User', 'your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', 'stub-model', 'my-llm', 'mock_llm', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b'];
+    const bad = ['Sagemaker', 'User', 'your-model-name', 'YOUR_MODEL', 'model-name', 'unknown', 'test-model', 'stub-model', 'my-llm', 'mock_llm', '<model>', '${MODEL}', '{{model}}', 'xxxx', 'https://api.example.com', './model.py', 'a b', 'N/A', 'n/a'];
     expect(bad.filter(looksLikeModelId)).toEqual([]);
   });
 });

@@ -176,7 +176,7 @@ function normalizeOrg(org: string): string {
 }
 
 /** Placeholder ids people write in examples; never reported. */
-const PLACEHOLDER = /^(?:your[-_ ]?[\w-]*|model[-_ ]?(?:name|id)|(?:my|test|fake|dummy|mock|stub|sample|example)[-_]?(?:model|llm)[\w-]*|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|todo|tbd|changeme|string|default|none|null|undefined|unknown|test|example|placeholder|dummy|fake|mock)$/i;
+const PLACEHOLDER = /^(?:your[-_ ]?[\w-]*|model[-_ ]?(?:name|id)|(?:my|test|fake|dummy|mock|stub|sample|example)[-_]?(?:model|llm)[\w-]*|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|x{3,}|n\/a|todo|tbd|changeme|string|default|none|null|undefined|unknown|test|example|placeholder|dummy|fake|mock)$/i;
 
 /**
  * Shape check for a string already in a model position: a plausible id (no spaces, no URL,
