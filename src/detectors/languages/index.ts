@@ -15,7 +15,7 @@ import { csharpImports, goImports, javaImports, kotlinImports, rubyImports, rust
 import { lexC, SYNTAX } from './lex-c.ts';
 import { lexRuby } from './lex-ruby.ts';
 import { LineIndex, type Masked } from './mask.ts';
-import type { Language } from './model-catalog.ts';
+import { MODEL_HOSTING, type Language } from './model-catalog.ts';
 import { findModels } from './models.ts';
 import { languageOf, looksBinary, mayFindLanguages } from './precheck.ts';
 
@@ -89,6 +89,8 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
   emitPackages(sink, found);
   const longest = content.length > MAX_LINE_LENGTH ? lines.longest() : undefined;
   const overlong = longest !== undefined && longest.length > MAX_LINE_LENGTH ? longest : undefined;
+  // An Aspire AppHost declares models with no AI `using` (`MODEL_HOSTING`): read for models only.
+  if (overlong === undefined && found.length === 0 && MODEL_HOSTING[language]?.test(masked.code) === true) emitModels(sink, findModels(language, masked, scan.imports));
   if (overlong === undefined && found.length > 0) {
     emitModels(sink, findModels(language, masked, scan.imports));
     emitVectorStores(sink, findVectorStores(language, masked, scan.imports));

@@ -100,6 +100,126 @@ describe('model ids in model positions', () => {
     ]);
   });
 
+  it('C#: an Aspire AppHost declares models with no AI using; deployment and resource names and versions are not models', () => {
+    const src = [
+      'namespace Shop.AppHost;',
+      'static class Ai {',
+      '  public static void Add(IDistributedApplicationBuilder builder) {',
+      '    const string chatName = "chat";',
+      '    const string chatModelName = "gpt-4.1-mini";',
+      '    var embeddingModel = builder.Configuration["AI:EmbeddingModel"] ?? "text-embedding-3-small";',
+      '    var openAI = builder.AddAzureOpenAI("openai");',
+      '    openAI.AddDeployment(chatName, chatModelName, "2025-04-14");',
+      '    openAI.AddDeployment("embeddings", embeddingModel, "1");',
+      '    openAI.AddDeployment("gpt-4o", "gpt-4o-mini", "2024-07-18");',
+      '    openAI.AddDeployment(name: "o3", modelVersion: "2025-01-31", modelName: "o3-mini");',
+      '    openAI.AddDeployment(new AzureOpenAIDeployment(chatName, "gpt-4o-audio-preview", "2024-12-17"));',
+      '    builder.AddOpenAI("oai").AddModel("chat", "gpt-5-mini");',
+      '    var ollama = builder.AddOllama("ollama");',
+      '    ollama.AddModel("llama3.2");',
+      '    ollama.AddModel("embedding", "all-minilm");',
+      '    ollama.AddHuggingFaceModel("llama", "bartowski/Llama-3.2-1B-Instruct-GGUF:IQ4_XS");',
+      '    builder.AddGitHubModel("gh", "openai/gpt-4.1");',
+      '    builder.AddStableDiffusionCpp("sd").AddHuggingFaceModel("stabilityai/stable-diffusion-xl-base-1.0", "sd_xl_base_1.0.safetensors");',
+      '  }',
+      '}',
+    ].join('\n');
+    const found = models('AppHost/Extensions.cs', src);
+    expect(found).toEqual([
+      ['all-minilm', ['call:AddModel']],
+      ['bartowski/Llama-3.2-1B-Instruct-GGUF:IQ4_XS', ['call:AddHuggingFaceModel']],
+      ['gpt-4.1-mini', ['call:AddDeployment']],
+      ['gpt-4o-audio-preview', ['call:AzureOpenAIDeployment']],
+      ['gpt-4o-mini', ['call:AddDeployment']],
+      ['gpt-5-mini', ['call:AddModel']],
+      ['llama3.2', ['call:AddModel']],
+      ['o3-mini', ['call:AddDeployment']],
+      ['openai/gpt-4.1', ['call:AddGitHubModel']],
+      ['stabilityai/stable-diffusion-xl-base-1.0', ['call:AddHuggingFaceModel']],
+      ['text-embedding-3-small', ['call:AddDeployment']],
+    ]);
+    const assets = detect('AppHost/Extensions.cs', src)?.assets ?? [];
+    // A literal in the call is declared; one reached through a name or a `??` default is inferred, at the use.
+    const evidence = (name: string) => assets.find((a) => a.name === name)?.evidence.map((e) => [e.line, e.confidence]);
+    expect(evidence('gpt-4o-mini')).toEqual([[10, 'declared']]);
+    expect(evidence('gpt-4.1-mini')).toEqual([[8, 'inferred']]);
+    expect(evidence('text-embedding-3-small')).toEqual([[9, 'inferred']]);
+    expect(assets.filter((a) => a.kind === 'sdk')).toEqual([]);
+  });
+
+  it('C#: AppHost-shaped calls in a file with neither an AI using nor an AI resource builder are not read', () => {
+    expect(detect('Data/Model.cs', 'using System;\nvar m = registry.AddModel("chat", "gpt-4o");\nvar d = account.AddDeployment("x", "gpt-4o-mini", "1");\n')).toBeNull();
+  });
+
+  it('C#: Semantic Kernel, Microsoft.Extensions.AI and OllamaSharp calls; names assigned a literal; Azure deployment names only when catalog ids', () => {
+    const src = [
+      'using Microsoft.SemanticKernel;',
+      'using Microsoft.Extensions.AI;',
+      'using OllamaSharp;',
+      'const string ModelName = "gpt-4o-mini";',
+      'var modelId = "llama3.1";',
+      'string? unknown = null;',
+      'var chat = openAIClient.GetChatClient(ModelName);',
+      'kernelBuilder.AddGoogleAIGeminiChatCompletion("gemini-1.5-flash", key);',
+      'kernelBuilder.AddMistralChatCompletion(modelId: "mistral-large-latest", apiKey: key);',
+      'kernelBuilder.AddAzureOpenAIChatCompletion("my-chat-deployment", endpoint, key);',
+      'kernelBuilder.AddAzureOpenAIChatCompletion("gpt-4o", endpoint, key, modelId: "gpt-4o-2024-08-06");',
+      'services.AddAzureOpenAITextEmbeddingGeneration(deploymentName: "embeddings-prod", endpoint: e, apiKey: k);',
+      'var svc = new OpenAIChatCompletionService("gpt-4-turbo", key);',
+      'IChatClient ollama = new OllamaChatClient(endpoint, modelId: modelId);',
+      'var api = new OllamaApiClient(uri, "qwen2.5:7b");',
+      'var none = new OllamaApiClient(uri, unknown);',
+      'builder.AddAzureOpenAIClient("openai").AddChatClient("chat");',
+      'var picked = GetModel("claude-sonnet-4-5", "anthropic");',
+      'var label = GetModel("fast-one");',
+      'if (IsReasoningModel("o3-mini")) { }',
+      'AddBlockedModels("o1-preview");',
+      `RegisterModels(${Array.from({ length: 51 }, (_, i) => `"gpt-4o-variant-${i}"`).join(', ')});`,
+      'OpenAIChatCompletionService typed = new(modelId: "gpt-4.1-nano", apiKey: key);',
+      'var embedder = embeddingsClient.AsIEmbeddingGenerator("text-embedding-3-large");',
+    ].join('\n');
+    expect(models('Program.cs', src)).toEqual([
+      ['claude-sonnet-4-5', ['call:GetModel']],
+      ['gemini-1.5-flash', ['call:AddGoogleAIGeminiChatCompletion']],
+      ['gpt-4-turbo', ['call:OpenAIChatCompletionService']],
+      ['gpt-4.1-nano', ['call:OpenAIChatCompletionService']],
+      ['gpt-4o', ['call:AddAzureOpenAIChatCompletion']],
+      ['gpt-4o-2024-08-06', ['keyword:modelId']],
+      ['gpt-4o-mini', ['call:GetChatClient']],
+      ['llama3.1', ['call:OllamaChatClient']],
+      ['mistral-large-latest', ['call:AddMistralChatCompletion']],
+      ['qwen2.5:7b', ['call:OllamaApiClient']],
+      ['text-embedding-3-large', ['call:AsIEmbeddingGenerator']],
+    ]);
+    const helper = detect('Program.cs', src)?.assets.find((a) => a.name === 'claude-sonnet-4-5');
+    expect(helper?.evidence.map((e) => e.confidence)).toEqual(['inferred']);
+  });
+
+  it('C#: a name resolves to its nearest declaration above the use (each method its own local), else the field below', () => {
+    const src = [
+      'using Microsoft.SemanticKernel;',
+      'class Samples {',
+      '  void A() {',
+      '    var modelId = "gpt-4o";',
+      '    kernel.AddOpenAIChatCompletion(modelId, key);',
+      '  }',
+      '  void B() {',
+      '    var modelId = "o3-mini";',
+      '    kernel.AddOpenAIChatCompletion(modelId, key);',
+      '    kernel.AddOpenAIChatCompletion(Embeddings, key);',
+      '    kernel.AddOpenAIChatCompletion(modelId: "N/A", apiKey: key);',
+      '  }',
+      '  private const string Embeddings = "text-embedding-3-large";',
+      '}',
+    ].join('\n');
+    const assets = detect('Samples.cs', src)?.assets.filter((a) => a.kind === 'model') ?? [];
+    expect(assets.map((a) => [a.name, a.evidence.map((e) => e.line)])).toEqual([
+      ['gpt-4o', [5]],
+      ['o3-mini', [9]],
+      ['text-embedding-3-large', [10]],
+    ]);
+  });
+
   it('Ruby: model: keywords, hash rockets and string keys', () => {
     const src = 'require "ruby_llm"\nchat = RubyLLM.chat(model: "claude-3-5-haiku-latest")\nx = { :chat_model => "gpt-4o" }\ny = { "model" => "mistral-small-latest", "title" => "gpt-5" }\nz = Report.where(model: "Admin::User")\n';
     expect(models('a.rb', src)).toEqual([

@@ -7,7 +7,7 @@
 import { AI_PACKAGES } from '../shared/ai-packages.ts';
 import { CRATE_LIBRARY_NAMES, GEMS, JVM_PACKAGES, NUGET_NAMESPACES } from './catalog.ts';
 import { RUBY_MCP_SHAPE } from './mcp-catalog.ts';
-import type { Language } from './model-catalog.ts';
+import { MODEL_HOSTING, type Language } from './model-catalog.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -31,8 +31,9 @@ export const PRECHECK: Readonly<Record<Language, RegExp>> = {
   go: new RegExp(`["\`](?:${alternation(roots(goModules, '/'))})(?:["\`/])`),
   java: new RegExp(`\\bimport\\s+(?:static\\s+)?(?:${jvm})[.;\\s]`),
   kotlin: new RegExp(`\\bimport\\s+(?:${jvm})[.\\s]`),
-  // `.AddMcpServer(`: the MCP C# SDK's extension, in a namespace that names no AI package (`mcp-csharp.ts`).
-  csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])|\\.\\s*AddMcpServer\\s*\\(`),
+  // `.AddMcpServer(`: the MCP C# SDK's extension, in a namespace that names no AI package (`mcp-csharp.ts`);
+  // an Aspire AppHost's AI resources (`MODEL_HOSTING`), whose extensions come with the AppHost SDK.
+  csharp: new RegExp(`\\busing\\s+(?:static\\s+)?(?:@?\\w+\\s*=\\s*)?(?:global::)?(?:${alternation(roots(NUGET_NAMESPACES.map((r) => r.prefix), '.'))})(?![\\w])|\\.\\s*AddMcpServer\\s*\\(|${MODEL_HOSTING.csharp?.source ?? '(?!)'}`),
   // Or an MCP server or tool shape (`mcp-ruby.ts`): Rails autoloads, so such files often require nothing.
   ruby: new RegExp(`\\brequire\\s*\\(?\\s*['"](?:${alternation(GEMS.map((g) => g.require))})['"/]|${RUBY_MCP_SHAPE.source}`),
   rust: new RegExp(`\\b(?:use|crate)\\s+(?:::\\s*)?(?:${alternation(crates)})\\b`),
