@@ -38,6 +38,16 @@ describe('languages detector: hostile input', () => {
     expect((r?.assets ?? []).filter((a) => a.kind === 'mcp-server').map((a) => `${a.name} ${(a.attributes['args'] as string[] | undefined)?.length ?? '-'}`).sort()).toEqual(['mcp-server-time 1', 'npx -', 'npx 20']);
   });
 
+  it('hostile: C# with thousands of distinct names in model positions, declarations and model-named calls stays linear', () => {
+    const head = 'using OpenAI.Chat;\nclass A {\n  const string Chosen = "gpt-4o";\n  void M() { var c = client.GetChatClient(Chosen); }\n';
+    const uses = Array.from({ length: 20_000 }, (_, i) => `  void U${i}() { var c = client.GetChatClient(name${i}); var d = GetModel(other${i}); }\n`).join('');
+    const declarations = Array.from({ length: 20_000 }, (_, i) => `  static string other${i} = Read(${i});\n`).join('');
+    const unclosed = '  var x = GetModel(\n'.repeat(5_000);
+    const { r, ms } = timed('A.cs', `${head + uses + declarations + unclosed}}\n`);
+    expect(ms).toBeLessThan(2000);
+    expect((r?.assets ?? []).filter((a) => a.kind === 'model').map((a) => a.name)).toEqual(['gpt-4o']);
+  });
+
   it('hostile: a Go file with an unterminated raw string keeps the imports before it', () => {
     const { r, ms } = timed('main.go', `package main\nimport "github.com/openai/openai-go"\nvar s = \`never closed\n${'x := 1\n'.repeat(50_000)}`);
     expect(ms).toBeLessThan(2000);

@@ -58,16 +58,16 @@ interface ArgValue {
   readonly literal: boolean;
 }
 
-/** A declaration of a name: its offset, and its value when that is a literal or ends in a default literal. */
+/** A declaration of a name: where it starts, and where its initializer starts (after the `=`). */
 interface Declaration {
   readonly at: number;
-  readonly value: ArgValue | undefined;
+  readonly from: number;
 }
 
 /** How a language writes what `argument` rows read: a declaration of a name, and a default. */
 interface ValueSyntax {
-  /** Global regex of declarations of `name` assigning a value, ending at the `=`. */
-  readonly declaration: (name: string) => RegExp;
+  /** Global regex of declarations assigning a value, ending at the `=`; group 1 is the name. */
+  readonly declaration: RegExp;
   /** An expression ending in a default literal (`config["AI:Model"] ?? "gpt-4o"`), ending at its `"`. */
   readonly fallback: RegExp;
 }
@@ -75,14 +75,14 @@ interface ValueSyntax {
 const VALUE_SYNTAX: Readonly<Partial<Record<Language, ValueSyntax>>> = {
   csharp: {
     // `const string X =`, `static readonly string X =`, `string? x =`, `var x =` (fields and locals).
-    declaration: (name) => new RegExp(`(?:\\bvar|\\bstring[ \\t]*\\??)\\s+@?${name}[ \\t]*=(?![=>])`, 'g'),
+    declaration: /(?:\bvar|\bstring[ \t]*\??)\s+@?([A-Za-z_]\w*)[ \t]*=(?![=>])/g,
     fallback: /\?\?\s*"\s*$/,
   },
 };
 
-/** Reads argument values of one masked file; declarations are looked up once per name. */
+/** Reads argument values of one masked file; its declarations are indexed once, on the first name read. */
 class ArgReader {
-  private readonly declared = new Map<string, Declaration[]>();
+  private index: Map<string, Declaration[]> | undefined;
   private readonly masked: Masked;
   private readonly syntax: ValueSyntax | undefined;
 
@@ -99,9 +99,10 @@ class ArgReader {
     if (name?.[1] === undefined || this.syntax === undefined) return [];
     // The declaration nearest above the use (a local of this method), else the first below (a field
     // declared after the method); the evidence is the use, inferred (the name may be reassigned).
-    const declarations = this.declarations(name[1]);
+    const declarations = this.declarations(this.syntax).get(name[1]) ?? [];
     const declared = declarations.findLast((d) => d.at < start) ?? declarations.find((d) => d.at > start);
-    return declared?.value === undefined ? [] : [{ id: declared.value.id, offset: start, literal: false }];
+    const value = declared === undefined ? undefined : this.initializer(declared.from);
+    return value === undefined ? [] : [{ id: value.id, offset: start, literal: false }];
   }
 
   /** A literal (`"gpt-4o"`), or the default literal ending the expression (`x ?? "gpt-4o"`). */
@@ -118,25 +119,30 @@ class ArgReader {
     return id === undefined ? undefined : { id: id.trim(), offset: quote, literal: false };
   }
 
-  /** Declarations of `name` in the file, in order: where, and the value when it is a literal (`undefined`: assigned something else). */
-  private declarations(name: string): Declaration[] {
-    const cached = this.declared.get(name);
-    if (cached !== undefined) return cached;
-    const found: Declaration[] = [];
+  /** The value of an initializer starting at `from` and ending at its `;`, when it is a literal or ends in a default one. */
+  private initializer(from: number): ArgValue | undefined {
     const code = this.masked.code;
-    for (const m of code.matchAll((this.syntax as ValueSyntax).declaration(name))) {
-      if (found.length >= MAX_DECLARATIONS) break;
-      const from = m.index + m[0].length;
-      const semicolon = code.slice(from, from + MAX_INITIALIZER).indexOf(';') + from;
-      if (semicolon < from) continue;
-      let a = from;
-      while (a < semicolon && /\s/.test(code[a] as string)) a++;
-      let b = semicolon;
-      while (b > a && /\s/.test(code[b - 1] as string)) b--;
-      found.push({ at: m.index, value: this.direct(a, b) });
+    const semicolon = code.slice(from, from + MAX_INITIALIZER).indexOf(';') + from;
+    if (semicolon < from) return undefined;
+    let a = from;
+    while (a < semicolon && /\s/.test(code[a] as string)) a++;
+    let b = semicolon;
+    while (b > a && /\s/.test(code[b - 1] as string)) b--;
+    return this.direct(a, b);
+  }
+
+  /** The file's declarations by name, in order (at most `MAX_DECLARATIONS` per name); one pass, made once. */
+  private declarations(syntax: ValueSyntax): Map<string, Declaration[]> {
+    if (this.index !== undefined) return this.index;
+    const index = new Map<string, Declaration[]>();
+    for (const m of this.masked.code.matchAll(syntax.declaration)) {
+      const name = m[1] as string;
+      const list = index.get(name) ?? [];
+      if (list.length < MAX_DECLARATIONS) list.push({ at: m.index, from: m.index + m[0].length });
+      index.set(name, list);
     }
-    this.declared.set(name, found);
-    return found;
+    this.index = index;
+    return index;
   }
 }
 
