@@ -67,13 +67,18 @@ export class FolderMemo {
  * read as an empty folder: the file itself was readable, and its detectors still run.
  */
 export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new FolderMemo()): SiblingFiles {
-  const dir = dirname(file.absolute);
-  const own = basename(file.absolute);
+  return folderFiles(posix.dirname(file.path), dirname(file.absolute), basename(file.absolute), maxFileSize, memo);
+}
+
+/**
+ * The files of `folder` (root-relative; `dir` on disk) but `own`; `parent()` walks up to the scanned
+ * root (`.`), whose parent is undefined.
+ */
+function folderFiles(folder: string, dir: string, own: string | undefined, maxFileSize: number, memo: FolderMemo): SiblingFiles {
   const all = (): string[] => {
     const kept = memo.at(dir);
     if (kept.names === undefined) {
       try {
-        const folder = posix.dirname(file.path);
         kept.names = readdirSync(dir, { withFileTypes: true })
           .filter((d) => d.isFile() && (memo.listed === undefined || memo.listed.has(posix.join(folder, d.name))))
           .map((d) => d.name)
@@ -89,13 +94,16 @@ export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new
     names,
     read(name) {
       if (!names().includes(name)) return undefined;
-      const outcome = readCandidateSync({ path: posix.join(posix.dirname(file.path), name), absolute: join(dir, name) }, maxFileSize);
+      const outcome = readCandidateSync({ path: posix.join(folder, name), absolute: join(dir, name) }, maxFileSize);
       return outcome.kind === 'text' ? outcome.content : undefined;
     },
     memo<T>(key: string, compute: () => T): T {
       const { values } = memo.at(dir);
       if (!values.has(key)) values.set(key, compute());
       return values.get(key) as T;
+    },
+    parent() {
+      return folder === '.' || folder === '' ? undefined : folderFiles(posix.dirname(folder), dirname(dir), undefined, maxFileSize, memo);
     },
   };
 }

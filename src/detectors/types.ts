@@ -28,10 +28,15 @@ export interface SiblingFiles {
    * depend only on the folder's files, so a cached answer equals a fresh one.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The files of the enclosing folder, the same way (a C# file's project is the nearest folder above
+   * it holding a `.csproj`); undefined at the scanned root, or when the connector cannot tell.
+   */
+  parent?(): SiblingFiles | undefined;
 }
 
-/** SiblingFiles over an in-memory map of base name → text (tests, archive members). */
-export function siblingsOf(files: ReadonlyMap<string, string>): SiblingFiles {
+/** SiblingFiles over an in-memory map of base name → text (tests, archive members); `parent`, the enclosing folder's. */
+export function siblingsOf(files: ReadonlyMap<string, string>, parent?: SiblingFiles): SiblingFiles {
   const names = [...files.keys()].sort();
   const memo = new Map<string, unknown>();
   return {
@@ -41,6 +46,7 @@ export function siblingsOf(files: ReadonlyMap<string, string>): SiblingFiles {
       if (!memo.has(key)) memo.set(key, compute());
       return memo.get(key) as T;
     },
+    parent: () => parent,
   };
 }
 
