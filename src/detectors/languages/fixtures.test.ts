@@ -189,13 +189,22 @@ describe('C# MCP servers and tools', () => {
     const { servers, provides, toolLines, diagnostics } = mcpOf('polyglot/csharp-mcp');
     const sdk = { role: 'implemented', sdk: 'ModelContextProtocol', api: 'McpServer' };
     expect(servers).toEqual([
+      // Unnamed in a nested folder: the nearest enclosing Billing.Mcp.csproj names it (its <AssemblyName> is not a literal: the file stem), not `Startup`.
+      ['Billing.Mcp', { ...sdk, transports: ['streamable-http'] }, ['Billing/Startup/McpRegistration.cs:8 inferred', 'Billing/Startup/McpRegistration.cs:9 declared']],
+      // `Name = Names.Server`: a `const string` of the same file (a plain static field would not be read).
+      ['inventory-mcp', { ...sdk, transports: ['stdio'] }, ['Inventory/Program.cs:7 declared', 'Inventory/Program.cs:11 declared']],
       // Program.cs uses no MCP namespace: AddMcpServer alone is the server, named by ServerInfo.
       ['notes', { ...sdk, transports: ['stdio'] }, ['NotesServer/Program.cs:8 declared', 'NotesServer/Program.cs:12 declared']],
-      // The tool class's file declares no server: one inferred from the project folder (the pipeline folds it into `notes`).
-      ['NotesServer', { ...sdk, inferredFrom: 'folder' }, ['NotesServer/Tools/NoteTools.cs:9 inferred']],
+      // The tool class's file declares no server: one inferred from its project, NotesServer.csproj (the pipeline folds it into `notes`).
+      ['NotesServer', { ...sdk, inferredFrom: 'project' }, ['NotesServer/Tools/NoteTools.cs:9 inferred']],
       // No ServerInfo: named after the project, as the SDK names it after the assembly.
       // The transport is chained on the construction's line: that line is quoted once (emit.ts).
       ['OpsGateway', { ...sdk, transports: ['streamable-http'] }, ['OpsGateway/Program.cs:7 inferred']],
+      // Two folders below Contoso.Relay.csproj: its literal <AssemblyName> (not the commented-out one) names it, not the
+      // `Hosting` folder, nor Plugins.csproj in a sibling folder, which is nearer but does not enclose the file.
+      ['contoso-relay', { ...sdk, transports: ['stdio'] }, ['Relay/src/Hosting/Server/McpSetup.cs:10 inferred']],
+      // Tools of the same project in a file without a server: inferred after the project too, so one key with the server above.
+      ['contoso-relay', { ...sdk, inferredFrom: 'project' }, ['Relay/src/Hosting/Server/Tools/RelayTools.cs:9 inferred']],
     ]);
     expect(provides).toEqual([
       'PROVIDES NotesServer -> append_to_note: Appends text to a note.',
@@ -204,6 +213,7 @@ describe('C# MCP servers and tools', () => {
       'PROVIDES NotesServer -> list_notes: Lists the notes in a folder.',
       'PROVIDES NotesServer -> purge_note: Deletes a note from disk.',
       'PROVIDES OpsGateway -> run_command: Runs a shell command on the host.',
+      'PROVIDES contoso-relay -> forward: Forwards a message to a channel.',
     ]);
     // Traps.cs: a commented-out AddMcpServer and tool, [Description] on a plain class, McpServerTool as a type and a factory.
     expect(toolLines).not.toContainEqual(expect.stringContaining('Traps.cs'));

@@ -77,7 +77,7 @@ export interface SourceProblems {
  * servers Java/Kotlin code connects to (`mcp-jvm.ts`). Shared by this detector and the C# cells of
  * .NET notebooks (`notebooks/dotnet.ts`), which hand their cells joined into one text.
  */
-export function readSource(language: Language, file: Pick<SourceFile, 'path' | 'scope'>, content: string, lines: LineIndex, sink: Sink): SourceProblems {
+export function readSource(language: Language, file: Pick<SourceFile, 'path' | 'scope' | 'siblings'>, content: string, lines: LineIndex, sink: Sink): SourceProblems {
   const support = SUPPORT[language];
   const masked = support.lex(content);
   const scan = support.imports(masked);
@@ -102,7 +102,7 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
   // `AddMcpServer` is an extension in Microsoft.Extensions.DependencyInjection: a Program.cs may use no MCP namespace.
   if (overlong === undefined && language === 'csharp') {
     const usesSdk = found.some((f) => f.pkg.ecosystem === 'nuget' && f.pkg.name.startsWith('ModelContextProtocol'));
-    if (usesSdk || ADD_MCP_SERVER.test(masked.code)) emitImplementedMcp(sink, findCsharpMcp(masked, usesSdk, file.path, file.scope));
+    if (usesSdk || ADD_MCP_SERVER.test(masked.code)) emitImplementedMcp(sink, findCsharpMcp(masked, usesSdk, file.path, file.scope, file.siblings));
   }
   // Rails autoloads tool classes and routes: a Ruby MCP file often requires nothing.
   if (overlong === undefined && language === 'ruby') {

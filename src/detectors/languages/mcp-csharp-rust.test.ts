@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectionResult } from '../../model/index.ts';
+import { siblingsOf, type SiblingFiles } from '../types.ts';
 import { detectLanguages } from './index.ts';
 import { deriveToolName, snakeCaseLower } from './mcp-csharp.ts';
 
@@ -37,6 +38,39 @@ describe('C# MCP servers', () => {
     // A name from configuration: the project folder (`src` is layout).
     const variable = detectLanguages({ scope: 'repo', path: 'src/Api/Program.cs', content: `${usings}services.AddMcpServer(o => o.ServerInfo = new() { Name = config.Name });\n` });
     expect(kinds(variable, 'mcp-server')).toEqual(['Api']);
+  });
+
+  it('names an unnamed server after the nearest enclosing .csproj: its literal <AssemblyName>, else its stem; else the folder', () => {
+    const csproj = (assembly?: string): string => `<Project><PropertyGroup>${assembly === undefined ? '' : `<AssemblyName>${assembly}</AssemblyName>`}</PropertyGroup></Project>`;
+    const content = 'services.AddMcpServer().WithStdioServerTransport();\n';
+    // Folders from the outermost (the scanned root) down to the file's.
+    const chain = (...folders: Array<Record<string, string>>): SiblingFiles | undefined =>
+      folders.reduce<SiblingFiles | undefined>((parent, files) => siblingsOf(new Map(Object.entries(files)), parent), undefined);
+    const name = (siblings: SiblingFiles | undefined): string[] => kinds(detectLanguages({ scope: 'repo', path: 'src/Api/Hosting/Setup.cs', content, siblings }), 'mcp-server');
+    expect(name(chain({}, { 'Api.csproj': csproj('api-host') }, { 'Other.cs': '' }))).toEqual(['api-host']);
+    // Set more than once, or to a property: the stem, MSBuild's default.
+    expect(name(chain({}, { 'Api.csproj': csproj('$(RootNamespace).Host') }, {}))).toEqual(['Api']);
+    expect(name(chain({}, { 'Api.csproj': `${csproj('one')}${csproj('two')}` }, {}))).toEqual(['Api']);
+    // The nearest folder with a project wins over the repository-wide one above it.
+    expect(name(chain({ 'Root.csproj': csproj() }, { 'Api.csproj': csproj() }, {}))).toEqual(['Api']);
+    // Two projects in the nearest folder: which one builds the file is not told; the folder rule (`Hosting`).
+    expect(name(chain({ 'Root.csproj': csproj() }, { 'A.csproj': csproj(), 'B.csproj': csproj() }, {}))).toEqual(['Hosting']);
+    // No project up to the root, or no folders from the connector: the folder rule.
+    expect(name(chain({ 'App.sln': '' }, {}, {}))).toEqual(['Hosting']);
+    expect(name(undefined)).toEqual(['Hosting']);
+    // A name in the code still wins over the project.
+    expect(kinds(detectLanguages({ scope: 'repo', path: 'src/Api/Setup.cs', content: 'services.AddMcpServer(o => o.ServerInfo = new() { Name = "named" });\n', siblings: chain({ 'Api.csproj': csproj() }) }), 'mcp-server')).toEqual(['named']);
+  });
+
+  it('reads a server name held in a const string of the file, not in a field, nor in a constant declared twice with two values', () => {
+    const named = (decl: string, ref = 'ServerName'): string[] =>
+      kinds(detectLanguages({ scope: 'repo', path: 'src/Api/Program.cs', content: `services.AddMcpServer(o => o.ServerInfo = new() { Name = ${ref}, Version = "1" });\nclass C {\n${decl}\n}\n` }), 'mcp-server');
+    expect(named('const string ServerName = "api-mcp";')).toEqual(['api-mcp']);
+    expect(named('public const string ServerName = "api" + "-mcp";', 'C.ServerName')).toEqual(['api-mcp']);
+    expect(named('static readonly string ServerName = "field";')).toEqual(['Api']);
+    expect(named('const string ServerName = "one";\nclass D { const string ServerName = "two"; }')).toEqual(['Api']);
+    // A call on the constant is not the constant.
+    expect(named('const string ServerName = "api";', 'ServerName.ToUpper()')).toEqual(['Api']);
   });
 
   it('reads tools on methods after attribute lists in any order, expression-bodied, generic and tuple-returning', () => {

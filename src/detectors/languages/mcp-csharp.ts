@@ -2,9 +2,10 @@
  * MCP servers and tools implemented in C# with the official SDK (`ModelContextProtocol`,
  * `ModelContextProtocol.AspNetCore`; modelcontextprotocol/csharp-sdk), read on masked code:
  * - a server per `.AddMcpServer(...)` call, named by a literal `ServerInfo = new Implementation { Name = "..." }`
- *   (`new() { ... }` too) among its arguments, else anywhere in a file holding one such call, else
- *   as the SDK names it then, after the entry assembly: the nearest non-layout folder (usually the
- *   project's), else the repository (then `inferred`). `AddMcpServer` lives in
+ *   (`new() { ... }` too; or a `const string` of the file the `Name` names) among its arguments, else
+ *   anywhere in a file holding one such call, else as the SDK names it then, after the entry assembly
+ *   (`AssemblyNameHelper`): the nearest enclosing `.csproj` read through the connector's folders
+ *   (`projectAssemblyName`), else the nearest non-layout folder, else the repository (then `inferred`). `AddMcpServer` lives in
  *   `Microsoft.Extensions.DependencyInjection`, so a `Program.cs` often has no `ModelContextProtocol`
  *   using: the call alone counts (the pre-check lets such a file through);
  * - a tool per method carrying `[McpServerTool]` (`[McpServerTool(Name = "...")]`, alone or in one
@@ -15,14 +16,17 @@
  *   `[Description("...")]` on the method (literals joined by `+` too). Tools are read only in files
  *   that use a `ModelContextProtocol` namespace;
  * - each tool belongs to the nearest server above it in the file, else the file's first, else one
- *   server inferred from the path (`mcp-implemented.ts`), which the pipeline folds into the one server
- *   its project declares (`pipeline/fold-servers.ts`);
+ *   server inferred as an unnamed server is named (the project, `inferredFrom: 'project'`; else the
+ *   path, `mcp-implemented.ts`), which joins the server its project declares when both take the
+ *   project's name, else the pipeline folds it into the one server its project declares
+ *   (`pipeline/fold-servers.ts`);
  * - transports `.WithStdioServerTransport()`, `.WithHttpTransport()` on every server of the file.
  */
-import { inferServerName } from '../shared/mcp-server-name.ts';
+import { GENERIC_FOLDERS, inferServerName, type InferredFrom } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
+import type { SiblingFiles } from '../types.ts';
 import type { Masked } from './mask.ts';
-import { assignTools, entries, literalText, type ImplementedMcp, type ImplementedServer, type ToolDef } from './mcp-implemented.ts';
+import { assignTools, entries, literalText, wholeLiteral, type ImplementedMcp, type ImplementedServer, type ToolDef } from './mcp-implemented.ts';
 
 const SDK: ImplementedServer['sdk'] = { module: 'ModelContextProtocol', api: 'McpServer' };
 
@@ -44,21 +48,90 @@ const HEADER = 600;
 
 const MODIFIERS = new Set(['public', 'private', 'protected', 'internal', 'static', 'async', 'virtual', 'override', 'sealed', 'new', 'unsafe', 'extern', 'partial', 'abstract', 'readonly']);
 
-/** Every `ServerInfo = new Implementation { Name = "..." }` of the file (`new() { ... }` too), in order. */
+/**
+ * The file's `const string X = "..."` constants (any class): name → text. A name declared twice
+ * with different texts is left out (which one a reference means is not told apart).
+ */
+function stringConstants(masked: Masked): Map<string, string> {
+  const { code, strings } = masked;
+  const out = new Map<string, string>();
+  const clashing = new Set<string>();
+  for (const m of code.matchAll(/\bconst\s+(?:string|String|System\.String)\s+(\w+)\s*=\s*/g)) {
+    if (out.size + clashing.size >= MAX_CONSTANTS) break;
+    const at = m.index + m[0].length;
+    const end = code.indexOf(';', at);
+    const text = end === -1 ? undefined : wholeLiteral(code, strings, at, end);
+    const name = m[1] as string;
+    if (text === undefined || clashing.has(name)) continue;
+    if (out.has(name) && out.get(name) !== text) {
+      out.delete(name);
+      clashing.add(name);
+    } else out.set(name, text);
+  }
+  return out;
+}
+
+/**
+ * Every `ServerInfo = new Implementation { Name = ... }` of the file (`new() { ... }` too), in order,
+ * named by a literal or by a `const string` of the file (`Name = ServerName`, `Name = Names.Server`).
+ */
 function serverInfos(masked: Masked): { offset: number; name?: string }[] {
   const { code, strings } = masked;
   const out: { offset: number; name?: string }[] = [];
+  let constants: Map<string, string> | undefined;
   for (const m of code.matchAll(/\bServerInfo\s*=\s*new\s*(?:[\w.]*Implementation\s*)?(?:\(\s*\)\s*)?\{/g)) {
     if (out.length >= MAX_SERVERS) break;
     const open = m.index + m[0].length - 1;
     const at = entries(code, open, '=').get('Name');
-    const name = at === undefined ? undefined : literalText(code, strings, at, closingBracket(code, open))?.trim();
+    let name = at === undefined ? undefined : literalText(code, strings, at, closingBracket(code, open))?.trim();
+    // A constant, alone as the value: its last segment is looked up among the file's constants.
+    const ref = at === undefined || name !== undefined ? null : /^(?:global::)?(?:\w+\s*\.\s*)*(\w+)\s*(?=[,}])/.exec(code.slice(at, at + 200));
+    if (ref) name = (constants ??= stringConstants(masked)).get(ref[1] as string)?.trim();
     out.push({ offset: m.index, ...(name ? { name } : {}) });
   }
   return out;
 }
 
-function findServers(masked: Masked, path: string, scope: string): ImplementedServer[] {
+/**
+ * The name of the entry assembly the SDK names an unnamed server after
+ * (`AssemblyNameHelper.DefaultAssemblyName`: `Assembly.GetEntryAssembly().GetName().Name`), read from
+ * the nearest folder at or above the file holding a `.csproj`: its literal `<AssemblyName>`, else
+ * the file stem (MSBuild's default, `$(MSBuildProjectName)`). Undefined when no folder up to the
+ * scanned root holds one, when the nearest holds several (which one builds the file is not told),
+ * or when the connector gives no folders. A `.csproj` in another branch of the tree never counts.
+ */
+export function projectAssemblyName(siblings: SiblingFiles | undefined): string | undefined {
+  let folder = siblings;
+  for (let depth = 0; folder !== undefined && depth < MAX_PROJECT_DEPTH; depth++) {
+    const here = folder;
+    const found = here.memo('languages:csproj-assembly', () => assemblyHere(here));
+    if (found !== undefined) return found === AMBIGUOUS ? undefined : found;
+    folder = here.parent?.();
+  }
+  return undefined;
+}
+
+const AMBIGUOUS = '\0ambiguous';
+/** Folders walked up from a file in search of its project. */
+const MAX_PROJECT_DEPTH = 32;
+/** `const string` declarations read per file. */
+const MAX_CONSTANTS = 2000;
+
+/** The assembly name of the one `.csproj` of a folder; `AMBIGUOUS` for several; undefined for none. */
+function assemblyHere(folder: SiblingFiles): string | undefined {
+  const projects = folder.names().filter((n) => /\.csproj$/i.test(n));
+  if (projects.length === 0) return undefined;
+  if (projects.length > 1) return AMBIGUOUS;
+  const file = projects[0] as string;
+  const stem = file.slice(0, -'.csproj'.length);
+  const text = folder.read(file)?.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const values = new Set([...(text ?? '').matchAll(/<AssemblyName(?:\s[^>]*)?>([^<]*)<\/AssemblyName\s*>/g)].map((m) => (m[1] as string).trim()));
+  const [value] = values;
+  // Set once, to a literal: no property (`$(...)`), item (`@(...)`) or metadata (`%(...)`) to expand.
+  return values.size === 1 && value !== undefined && value !== '' && !/[$@%]/.test(value) ? value : stem;
+}
+
+function findServers(masked: Masked, path: string, scope: string, siblings: SiblingFiles | undefined): ImplementedServer[] {
   const { code } = masked;
   const calls: { offset: number; open: number; close: number }[] = [];
   for (const m of code.matchAll(/\.\s*AddMcpServer\s*\(/g)) {
@@ -69,11 +142,14 @@ function findServers(masked: Masked, path: string, scope: string): ImplementedSe
   const infos = calls.length === 0 ? [] : serverInfos(masked);
   // Set elsewhere than in the call's options (`services.Configure<McpServerOptions>(...)`): only a file's one server takes it.
   const fallback = calls.length === 1 ? infos[0]?.name : undefined;
+  let project: string | undefined | null = null;
   return calls.map((c) => {
     const inside = infos.find((i) => i.offset > c.open && i.offset < c.close);
     const name = inside === undefined ? fallback : inside.name;
-    // Unnamed, the SDK names the server after the entry assembly: the project, usually its folder.
-    return name === undefined ? { name: inferServerName(path, scope).name, sdk: SDK, offset: c.offset, literal: false } : { name, sdk: SDK, offset: c.offset, literal: true };
+    if (name !== undefined) return { name, sdk: SDK, offset: c.offset, literal: true };
+    // Unnamed, the SDK names the server after the entry assembly: the project's, else (no project found) its folder.
+    if (project === null) project = projectAssemblyName(siblings);
+    return { name: project ?? inferServerName(path, scope).name, sdk: SDK, offset: c.offset, literal: false };
   });
 }
 
@@ -227,10 +303,15 @@ function findTransports(code: string): { transport: string; offset: number }[] {
  * `ModelContextProtocol` namespace (tools are read only then). `path` and `scope` name unnamed and
  * inferred servers.
  */
-export function findCsharpMcp(masked: Masked, usesSdk: boolean, path: string, scope: string): ImplementedMcp {
+export function findCsharpMcp(masked: Masked, usesSdk: boolean, path: string, scope: string, siblings?: SiblingFiles): ImplementedMcp {
   try {
-    const servers = findServers(masked, path, scope);
-    const tools = usesSdk ? assignTools(servers, findToolDefs(masked), () => SDK, path, scope) : [];
+    const servers = findServers(masked, path, scope, siblings);
+    // Tools of a file without a server: their server is inferred as an unnamed one is named, after the project.
+    const infer = (): { name: string; from: InferredFrom } => {
+      const project = projectAssemblyName(siblings);
+      return project === undefined ? inferServerName(path, scope) : { name: project, from: 'project' };
+    };
+    const tools = usesSdk ? assignTools(servers, findToolDefs(masked), () => SDK, path, scope, GENERIC_FOLDERS, infer) : [];
     return { servers, tools, transports: servers.some((s) => s.inferredFrom === undefined) ? findTransports(masked.code) : [] };
   } finally {
     releaseBrackets();

@@ -55,8 +55,8 @@ export interface ToolDef {
 /**
  * Gives each tool the nearest server declared above it in the file, else the file's first; in a
  * file that declares none, one server inferred from the path as the JavaScript and Go detectors
- * infer theirs (nearest non-layout folder, else the repository, else the file stem), its `sdk` that
- * of the first tool given it (`sdkOf`).
+ * infer theirs (nearest non-layout folder, else the repository, else the file stem; or as `infer`
+ * names it), its `sdk` that of the first tool given it (`sdkOf`).
  */
 export function assignTools<K extends ServerSdk, D extends ToolDef>(
   servers: Array<ImplementedServer<K>>,
@@ -65,6 +65,7 @@ export function assignTools<K extends ServerSdk, D extends ToolDef>(
   path: string,
   scope: string,
   generic: readonly string[] = GENERIC_FOLDERS,
+  infer: () => { readonly name: string; readonly from: InferredFrom } = () => inferServerName(path, scope, generic),
 ): ImplementedTool[] {
   const tools: ImplementedTool[] = [];
   let inferred: number | undefined;
@@ -73,7 +74,7 @@ export function assignTools<K extends ServerSdk, D extends ToolDef>(
     if (server === -1) server = servers.findIndex((s) => s.inferredFrom === undefined);
     if (server === -1) {
       if (inferred === undefined) {
-        const { name, from } = inferServerName(path, scope, generic);
+        const { name, from } = infer();
         inferred = servers.push({ name, sdk: sdkOf(def), offset: def.offset, literal: false, inferredFrom: from }) - 1;
       }
       server = inferred;

@@ -17,8 +17,8 @@ export const GENERIC_FOLDERS: readonly string[] = [
   'tools', 'tool', 'handlers', 'features', 'modules', 'server', 'servers', 'mcp', 'registry', 'utils',
 ];
 
-/** What an inferred server's name was taken from (the `inferredFrom` attribute). */
-export type InferredFrom = 'folder' | 'repository' | 'file';
+/** What an inferred server's name was taken from (the `inferredFrom` attribute); `project`: a C# project file (`mcp-csharp.ts`). */
+export type InferredFrom = 'folder' | 'repository' | 'file' | 'project';
 
 /**
  * Nearest non-layout folder of the path, else the repository name from the scope, else the file
