@@ -153,10 +153,11 @@ export type Prefiltered =
 /**
  * Reads one file and runs the pre-checks (see `Prefiltered`). With `light` (a reading thread's own
  * parser-free detectors, `src/detectors/light.ts`), a file only they may find something in is
- * detected here and finished: the outcome is the one `detectFile` gives. A text V8 cannot hold
+ * detected here and finished: the outcome is the one `detectFile` gives (their sibling reads held
+ * to `memo`'s listing, as on the detecting thread). A text V8 cannot hold
  * (over `MAX_STRING_LENGTH` characters) is `unreadable`, as `readCandidateSync` says too.
  */
-export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number, light?: LightDetectors): Prefiltered {
+export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: number, light?: LightDetectors, memo?: FolderMemo): Prefiltered {
   if (set.wantsBinary(file.path)) return { kind: 'scan' };
   if (!set.wantsText(file.path)) return { kind: 'done', outcome: NOT_SCANNED };
   const raw = readRawSync(file, maxFileSize, set.buffer);
@@ -178,7 +179,7 @@ export function prefilterFile(set: PrefilterSet, file: ListedFile, maxFileSize: 
   const decoded: ReadOutcome = { kind: 'text', content: text(), bytes: raw.bytes.length, diagnostics: raw.diagnostics };
   const local = light === undefined ? undefined : only.map((i) => light.at.get(i));
   if (light !== undefined && local !== undefined && local.every((i) => i !== undefined)) {
-    const found = light.detectors.run({ scope: light.scope, path: file.path, content: decoded.content }, local);
+    const found = light.detectors.run({ scope: light.scope, path: file.path, content: decoded.content, ...(memo === undefined ? {} : { siblings: folderSiblings(file, maxFileSize, memo) }) }, local);
     return { kind: 'done', outcome: { read: true, bytes: decoded.bytes, results: [...notes(decoded.diagnostics), ...found] } };
   }
   return { kind: 'detect', text: decoded, only };

@@ -53,6 +53,11 @@ export interface ChunkTask {
   readonly files: readonly ListedFile[];
 }
 
+/** Sent to each reading thread before its first chunk: the listing its light detectors' sibling reads are held to. */
+export interface ListingTask {
+  readonly listed: readonly string[];
+}
+
 export type ChunkReply = { readonly id: number; readonly items: readonly Prefiltered[] } | { readonly id: number; readonly error: string };
 
 /**
@@ -163,6 +168,8 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
   };
   const slots = pool.slots;
   for (const slot of slots) slot.hooks = { settle, feed, lose, wake: () => wake?.() };
+  // Messages arrive in order: each reader knows the listing before its first chunk.
+  for (const slot of slots) slot.worker.postMessage({ listed: job.listed } satisfies ListingTask);
   slots.forEach(feed);
   const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
   try {

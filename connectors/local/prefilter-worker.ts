@@ -5,8 +5,8 @@
  * detect in. A chunk that throws is posted back as an error: the readers left take it, or the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prefilterFile } from './detect-file.ts';
-import type { ChunkReply, ChunkTask } from './parallel.ts';
+import { FolderMemo, prefilterFile } from './detect-file.ts';
+import type { ChunkReply, ChunkTask, ListingTask } from './parallel.ts';
 import { lightFor, readerFor, type WorkerJob } from './reader.ts';
 
 const job = workerData as WorkerJob;
@@ -14,10 +14,17 @@ const set = readerFor(job);
 const light = lightFor(job);
 const port = parentPort;
 
-port?.on('message', (task: ChunkTask) => {
+// The folders' files the light detectors read (a C# file's .csproj), held to the scan's listing.
+let memo: FolderMemo | undefined;
+
+port?.on('message', (task: ChunkTask | ListingTask) => {
+  if ('listed' in task) {
+    memo = new FolderMemo(undefined, new Set(task.listed));
+    return;
+  }
   let reply: ChunkReply;
   try {
-    reply = { id: task.id, items: task.files.map((file) => prefilterFile(set, file, job.maxFileSize, light)) };
+    reply = { id: task.id, items: task.files.map((file) => prefilterFile(set, file, job.maxFileSize, light, memo)) };
   } catch (error) {
     reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
   }
