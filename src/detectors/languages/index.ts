@@ -17,6 +17,7 @@ import { lexRuby } from './lex-ruby.ts';
 import { LineIndex, type Masked } from './mask.ts';
 import { MODEL_HOSTING, type Language } from './model-catalog.ts';
 import { findModels } from './models.ts';
+import { namesAiHost } from '../endpoints/find.ts';
 import { languageOf, looksBinary, mayFindLanguages } from './precheck.ts';
 
 export { languageOf } from './precheck.ts';
@@ -92,7 +93,9 @@ export function readSource(language: Language, file: Pick<SourceFile, 'path' | '
   // An Aspire AppHost declares models with no AI `using` (`MODEL_HOSTING`): read for models only.
   if (overlong === undefined && found.length === 0 && MODEL_HOSTING[language]?.test(masked.code) === true) emitModels(sink, findModels(language, masked, scan.imports));
   if (overlong === undefined && found.length > 0) {
-    emitModels(sink, findModels(language, masked, scan.imports));
+    // Rust code whose only AI imports are MCP crates calls no model: only bindings named for models count there.
+    const mcpOnly = language === 'rust' && found.every((f) => f.pkg.pkg.category === 'mcp') && !namesAiHost(content);
+    emitModels(sink, findModels(language, masked, scan.imports, mcpOnly));
     emitVectorStores(sink, findVectorStores(language, masked, scan.imports));
     if (language === 'go') emitImplementedMcp(sink, findGoMcp(masked, scan.imports, file.path, file.scope));
     if (language === 'java' || language === 'kotlin') emitJvmMcpClients(sink, findJvmMcpClients(masked, scan.imports));

@@ -238,6 +238,50 @@ describe('model ids in model positions', () => {
     ]);
   });
 
+  it('Rust: constants and literal bindings holding known ids in AI code (inferred); kept-out lists, price tables, header names and bare names under other names are not', () => {
+    const src = [
+      'use async_openai::Client;',
+      'pub const DEFAULT_MODEL: &str = "gpt-4o-mini";',
+      'static FALLBACK: &str = "claude-3-5-haiku-latest";',
+      'const KNOWN_MODELS: &[(&str, usize)] = &[("o4-mini", 200_000), ("gpt-4.1", 128_000)];',
+      'let local_model = "llama3"; // a bare name under a name that says model',
+      'const PROVIDERS: &[&str] = &["mistral", "groq"]; // bare names, not named for models',
+      'const UNSUPPORTED_MODELS: &[&str] = &["gpt-3.5-turbo"];',
+      'const MODEL_PRICES: [(&str, f64); 1] = [("gpt-4-turbo", 10.0)];',
+      'const GREETING: &str = "hello";',
+      'const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "mistral-correlation-id"];',
+      'fn f() { let chosen = "gemini-2.5-flash"; let n = call("gpt-4"); }',
+    ].join('\n');
+    expect(models('m.rs', src)).toEqual([
+      ['claude-3-5-haiku-latest', ['constant:FALLBACK']],
+      ['gemini-2.5-flash', ['constant:chosen']],
+      ['gpt-4.1', ['constant:KNOWN_MODELS']],
+      ['gpt-4o-mini', ['constant:DEFAULT_MODEL']],
+      ['llama3', ['constant:local_model']],
+      ['o4-mini', ['constant:KNOWN_MODELS']],
+    ]);
+    const evidence = detect('m.rs', src)?.assets.find((a) => a.name === 'gpt-4o-mini')?.evidence[0];
+    expect([evidence?.line, evidence?.confidence]).toEqual([2, 'inferred']);
+  });
+
+  it('Rust: a file importing only an MCP crate counts only constants named for models, unless it names an AI API host', () => {
+    const mcpOnly = [
+      'use rmcp::model::Tool;',
+      'pub const ANTHROPIC_DEFAULT_MODEL: &str = "claude-sonnet-4-5";',
+      'const SAMPLE_ARGS: &[&str] = &["gpt-4o"];',
+      'const EXAMPLE_MODEL: &str = "gpt-4.1";',
+    ].join('\n');
+    expect(models('p.rs', mcpOnly)).toEqual([['claude-sonnet-4-5', ['constant:ANTHROPIC_DEFAULT_MODEL']]]);
+    const calling = `${mcpOnly}\nconst HOST: &str = "https://api.anthropic.com";\n`;
+    // Code that calls a model API itself reads every constant, as in AI code (sample names too, as the JavaScript detector does).
+    expect(models('p.rs', calling).map(([id]) => id)).toEqual(['claude-sonnet-4-5', 'gpt-4.1', 'gpt-4o']);
+  });
+
+  it('Rust: a constant holding the whole market (a registry) is not read', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `"gpt-4o-2024-${String(i).padStart(2, '0')}"`).join(', ');
+    expect(models('r.rs', `use async_openai::Client;\nconst ALL_MODELS: &[&str] = &[${ids}];\n`)).toEqual([]);
+  });
+
   it('traps: no AI import means no models; placeholders, bare words and unknown short ids in field positions are not ids', () => {
     expect(detect('m.go', 'package p\ntype Car struct{ Model string }\nvar c = Car{Model: "gpt-4o"}\n')).toBeNull();
     expect(models('m.go', 'import "github.com/openai/openai-go"\nvar a = X{Model: "your-model-name"}\nvar b = X{Model: "Sedan"}\nvar c = X{Model: "m1"}\nvar d = X{Model: "acme-llm-v2"}\n')).toEqual([

@@ -7,7 +7,7 @@
  * as inferred evidence. Everything else (other flow, config lookups without a default, string
  * concatenation, Java/C# enum constants) is left alone.
  */
-import { isModelHelper, isModelRegistry, looksLikeModelId, matchKnownModel } from '../shared/model-ids.ts';
+import { isBareName, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, namesModel } from '../shared/model-ids.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { closingBracket, releaseBrackets, splitArgs } from './brackets.ts';
 import { goModelConstants } from './go-constants.ts';
@@ -180,8 +180,56 @@ function pick(args: readonly Arg[], argument: ModelArgument, reader: ArgReader):
   return at === undefined || at.label !== undefined ? [] : reader.values(at.start, at.end);
 }
 
-/** Model references of one masked file. */
-export function findModels(language: Language, masked: Masked, imports: readonly ImportRef[]): ModelRef[] {
+/**
+ * Rust `const` / `static` / `let` bindings (`pub const DEFAULT_MODEL: &str = "gpt-4o";`,
+ * `const KNOWN_MODELS: &[(&str, usize)] = &[("o3", 200_000)];`): group 1 is the name; the optional
+ * type runs to the `=`.
+ */
+const RUST_BINDING = /\b(?:(?:const|static)|let)(?:\s+mut)?\s+([A-Za-z_]\w*)\s*(?::[^=]{1,200}?)?=(?![=>])/g;
+/** An initializer made of literals only (masked: strings are `"` + spaces): a string, an array, a slice, tuples, numbers. */
+const LITERALS_ONLY = /^[\s&[\](),"0-9_.+-]*$/;
+
+/**
+ * Known model ids held by Rust bindings whose initializer is literals only, as the JavaScript and
+ * Python detectors read constants of AI code: `matchKnownModel` hits, inferred, never under a name
+ * that keeps them out or prices them (`UNSUPPORTED_MODELS`, `MODEL_PRICES`), never a registry, a
+ * bare family name (`"mistral"`) only under a name that says model, nothing under a name that says
+ * header. `mcpOnly` (the file imports only
+ * MCP crates, which call no model): only bindings named for models (`ANTHROPIC_DEFAULT_MODEL`), not
+ * sample data.
+ */
+function rustConstants(masked: Masked, mcpOnly: boolean, seen: ReadonlySet<number>): ModelRef[] {
+  const found: ModelRef[] = [];
+  const { code } = masked;
+  for (const m of code.matchAll(RUST_BINDING)) {
+    const name = m[1] as string;
+    // HTTP header names (`REQUEST_ID_HEADERS = &["mistral-correlation-id"]`) are not ids, whatever family they look like.
+    if (namesModelsNotInUse(name) || /header/i.test(name) || (mcpOnly && (!namesModel(name) || isSampleHolder(name)))) continue;
+    const from = m.index + m[0].length;
+    const semicolon = code.slice(from, from + MAX_INITIALIZER).indexOf(';');
+    if (semicolon < 0) continue;
+    const init = code.slice(from, from + semicolon).replace(/^\s*vec!/, '').replace(/\.(?:to_string|to_owned|into)\(\)/g, '');
+    if (!init.includes('"') || !LITERALS_ONLY.test(init)) continue;
+    const values: ArgValue[] = [];
+    for (let i = from; i < from + semicolon; i++) {
+      const text = code[i] === '"' ? masked.strings.get(i) : undefined;
+      if (text !== undefined) values.push({ id: text.trim(), offset: i, literal: false });
+    }
+    if (isModelRegistry(values.map((v) => v.id))) continue;
+    const holdsModel = MODEL_HOLDER.test(name);
+    for (const v of values) {
+      if (seen.has(v.offset) || matchKnownModel(v.id) === undefined || (!holdsModel && isBareName(v.id))) continue;
+      found.push({ id: v.id, source: `constant:${name}`, offset: v.offset, literal: false });
+    }
+  }
+  return found;
+}
+
+/**
+ * Model references of one masked file. `mcpOnly`: its only AI imports are MCP packages and it names
+ * no AI API host (read for Rust bindings only, `rustConstants`).
+ */
+export function findModels(language: Language, masked: Masked, imports: readonly ImportRef[], mcpOnly = false): ModelRef[] {
   const found: ModelRef[] = [];
   const seen = new Set<number>();
   /** Calls a row with an `argument` read: a helper row does not read them again. */
@@ -227,6 +275,7 @@ export function findModels(language: Language, masked: Masked, imports: readonly
     }
   }
   releaseBrackets();
+  if (language === 'rust') found.push(...rustConstants(masked, mcpOnly, seen));
   if (language === 'go') {
     for (const use of goModelConstants(masked.code, imports)) {
       found.push({ id: use.id, source: `constant:${use.expression}`, offset: use.offset, literal: false });
