@@ -60,6 +60,29 @@ export const MODEL_CALLS: readonly ModelCall[] = [
 /** `os.getenv("X", "default")`: the default is a model id when the call sits in a model position. */
 export const ENV_DEFAULT_CALLS: readonly string[] = ['os.getenv', 'os.environ.get', 'os.environ.setdefault'];
 
+/**
+ * Field specifiers of settings and data classes (`model: str = Field(default="gpt-4o")`): the field holds
+ * its default unless the caller passes another, as a `def` parameter does. `arg` is the positional index of
+ * the default when it may be given positionally; `default=` always counts. `default_factory` is code, not read.
+ */
+export interface FieldDefaultCall {
+  readonly name: string;
+  readonly arg?: number;
+  readonly source: string;
+}
+
+export const FIELD_DEFAULT_CALLS: readonly FieldDefaultCall[] = [
+  { name: 'pydantic.Field', arg: 0, source: 'pydantic Field(default=PydanticUndefined, *, ...)' },
+  { name: 'pydantic.fields.Field', arg: 0, source: 'pydantic Field(default=PydanticUndefined, *, ...)' },
+  { name: 'sqlmodel.Field', arg: 0, source: 'sqlmodel Field(default=Undefined, *, ...)' },
+  { name: 'dataclasses.field', source: 'dataclasses.field(*, default=MISSING, ...)' },
+  { name: 'attr.ib', arg: 0, source: 'attrs attr.ib(default=NOTHING, ...)' },
+  { name: 'attr.attrib', arg: 0, source: 'attrs attr.attrib(default=NOTHING, ...)' },
+  { name: 'attr.field', source: 'attrs attr.field(*, default=NOTHING, ...)' },
+  { name: 'attrs.field', source: 'attrs attrs.field(*, default=NOTHING, ...)' },
+  { name: 'msgspec.field', source: 'msgspec.field(*, default=NODEFAULT, ...)' },
+];
+
 /** Factory class-methods on a vector-store class (`FAISS.from_documents(...)`). Source: langchain/llama-index docs. */
 export const VECTOR_FACTORY_METHODS: readonly string[] = [
   'from_documents', 'afrom_documents', 'from_texts', 'afrom_texts', 'from_embeddings', 'from_existing_index',

@@ -10,13 +10,14 @@
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
-import { isBareName, isModelHelper, isModelRegistry, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
 import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
 import { inPackage, lastName } from './scope.ts';
+import type { Statement } from './statements.ts';
 import { constantStrings, statementExprs, walk } from './visit.ts';
 
 type Policy = 'ai' | 'foreign' | 'unknown';
@@ -112,9 +113,50 @@ function reportHelperArgs(ctx: Context, call: CallExpr): void {
   }
 }
 
-/** Records model assets for one analyzed file; does nothing unless an AI package is imported. */
+/** The plain names of a class-body assignment that say it holds a model (`model`, `embedding_model`, `llm`, `deployment_name`). */
+function modelFields(s: Extract<Statement, { kind: 'assign' }>): string[] {
+  if (s.cls === undefined) return [];
+  return s.targets.filter((t) => !t.includes('.') && (namesModel(t) || DICT_KEYS.has(t)) && !namesModelsNotInUse(t));
+}
+
+/**
+ * A settings or data class field named for a model whose default is given by a field specifier
+ * (`model: str = Field(default="gpt-4o")`, `dataclasses.field(default=...)`): the class's constructor
+ * takes the model there, as a `def`'s `model="..."` default does, so the default is a model position.
+ */
+function detectFieldDefaults(ctx: Context, s: Extract<Statement, { kind: 'assign' }>): void {
+  if (ctx.scope.fieldDefault(s.value) === undefined) return;
+  const [name] = modelFields(s);
+  if (name !== undefined) reportPosition(ctx, s.value, 'unknown', `field:${name}`);
+}
+
+/**
+ * A file that imports no AI package: only a settings class's model field counts (`class LLMConfig(BaseModel):
+ * model: str = Field(default="claude-sonnet-4-20250514")`, `DEFAULT_MODEL = "gpt-4o-mini"` in a class body),
+ * with a catalog id that has a stem (`isListedModel`), written as the value or the field's default. Module
+ * constants, dicts and `def` defaults stay out here, as do sample classes (`FakeModelSettings`, `test_model`).
+ */
+function detectModelSettings(ctx: Context): void {
+  for (const s of ctx.program.statements) {
+    if (s.kind !== 'assign' || s.cls === undefined || isSampleHolder(s.cls)) continue;
+    const [name] = modelFields(s).filter((t) => !isSampleHolder(t));
+    if (name === undefined) continue;
+    const value = ctx.scope.fieldDefault(s.value) ?? s.value;
+    if (value.t !== 'str' || value.value === undefined || !isListedModel(value.value)) continue;
+    ctx.consumed.add(value);
+    record(ctx, value.value, `field:${name}`, value.line, false);
+  }
+}
+
+/**
+ * Records model assets for one analyzed file. Without an AI import only settings classes' model fields
+ * count (`detectModelSettings`).
+ */
 export function detectModels(ctx: Context): void {
-  if (!ctx.aiImported) return;
+  if (!ctx.aiImported) {
+    detectModelSettings(ctx);
+    return;
+  }
   for (const call of ctx.calls) detectCall(ctx, call);
   const exprs = statementExprs(ctx.program.statements);
   for (const e of exprs) {
@@ -136,10 +178,11 @@ export function detectModels(ctx: Context): void {
     // A list of models kept out (`MODEL_BLACKLIST`, `unsupported_models`) names models the program avoids;
     // a price or context-window table (`MODEL_COSTS`, `CONTEXT_WINDOWS`) models it can price or size.
     if (s.targets.some(namesModelsNotInUse)) continue;
+    detectFieldDefaults(ctx, s);
     // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
     // as often as a model: it counts when the name it is assigned to says model.
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
-    const strings = constantStrings(s.value);
+    const strings = constantStrings(ctx.scope.fieldDefault(s.value) ?? s.value);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {

@@ -10,9 +10,10 @@ import { evidenceAt, parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { analyzePython, fileStem } from './analyze.ts';
 import type { EvidenceAt } from './context.ts';
-import { IMPORT_LITERALS, mayFindPython, mayImportAi } from './prefilter.ts';
+import { IMPORT_LITERALS, mayFindPython, mayHoldModelSetting, mayImportAi } from './prefilter.ts';
 import { ENDPOINT_LITERALS, namesAiHost } from '../endpoints/find.ts';
 import { tokenize, type TokenizeIssue } from './tokenizer.ts';
+import { MODEL_STEMS } from '../shared/model-ids.ts';
 
 export const PYTHON_DETECTOR_ID = 'python';
 const MAX_DIAGNOSTICS = 3;
@@ -29,7 +30,8 @@ export function detectPython(file: SourceFile): DetectionResult | null {
   if (!mayFindPython(file.content)) return null;
   const importsAi = mayImportAi(file.content);
   const callsAiHost = !importsAi && namesAiHost(file.content);
-  if (!importsAi && !callsAiHost) return null;
+  // Without either, only a settings class's model field can count (`detect-models.ts` `detectModelSettings`).
+  if (!importsAi && !callsAiHost && !mayHoldModelSetting(file.content)) return null;
   let lines: string[] | undefined;
   const at: EvidenceAt = (line, technique, confidence, quote) => () => {
     lines ??= file.content.split(/\r\n|\r|\n/);
@@ -49,6 +51,6 @@ export const pythonDetector: Detector = {
   id: PYTHON_DETECTOR_ID,
   displayName: 'Python source',
   patterns: ['**/*.py'],
-  literals: [...IMPORT_LITERALS, ...ENDPOINT_LITERALS],
+  literals: [...IMPORT_LITERALS, ...ENDPOINT_LITERALS, ...MODEL_STEMS],
   detect: detectPython,
 };

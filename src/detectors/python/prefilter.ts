@@ -9,6 +9,7 @@ import { findPythonModule, PYTHON_TOP_LEVEL_PATTERNS } from '../shared/python-mo
 import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
 import { mayHoldEndpoint } from '../endpoints/find.ts';
+import { hasModelStem } from '../shared/model-ids.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -65,10 +66,23 @@ export function mayImportAi(text: string): boolean {
   return false;
 }
 
+/** An indented assignment to a name that says model or LLM (`    model: str = ...`, `    DEFAULT_MODEL = ...`): a class field. */
+const MODEL_FIELD = /^[ \t]+\w*(?:model|llm|MODEL|LLM|Model|Llm)\w*[ \t]*(?::[^=\n]*)?=[^=]/m;
+
+/**
+ * A file that may hold a settings class's model field (`class LLMConfig(BaseModel): model: str =
+ * Field(default="claude-sonnet-4-20250514")`) without importing an AI package: a model-id stem
+ * (`MODEL_STEMS`) and an indented model-named assignment.
+ */
+export function mayHoldModelSetting(text: string): boolean {
+  return hasModelStem(text) && MODEL_FIELD.test(text);
+}
+
 /**
  * The detector's pre-check: an AI import, or an AI API host or base-URL variable named in the text
- * (code calling a model over HTTP with httpx, aiohttp or requests still chooses its models).
+ * (code calling a model over HTTP with httpx, aiohttp or requests still chooses its models), or a
+ * settings class's model field.
  */
 export function mayFindPython(text: string): boolean {
-  return mayImportAi(text) || mayHoldEndpoint(text);
+  return mayImportAi(text) || mayHoldEndpoint(text) || mayHoldModelSetting(text);
 }

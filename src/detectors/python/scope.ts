@@ -17,7 +17,7 @@
  * of the file whose base is an AI package's class resolves like that base.
  */
 import { findPythonModule } from '../shared/python-modules.ts';
-import { ENV_DEFAULT_CALLS } from './catalog.ts';
+import { ENV_DEFAULT_CALLS, FIELD_DEFAULT_CALLS } from './catalog.ts';
 import { ClassTree } from './class-tree.ts';
 import type { Expr, Lambda } from './expressions.ts';
 import type { Statement } from './statements.ts';
@@ -402,6 +402,9 @@ export class Scope {
         return this.member(expr.obj, expr.index, fn).flatMap((b) => this.stringsIn(b.value, hops + 1, true, b.fn));
       case 'call': {
         const q = this.qualified(expr.callee);
+        // A settings or data class field (`Field(default="gpt-4o")`) stands for its default, as written.
+        const field = this.fieldDefault(expr);
+        if (field !== undefined) return this.stringsIn(field, hops + 1, inferred, fn);
         if (q === undefined || !ENV_DEFAULT_CALLS.includes(q)) return [];
         const fallback = expr.args[1] ?? expr.kwargs.find((k) => k.name === 'default')?.value;
         return this.stringsIn(fallback, hops + 1, true, fn);
@@ -411,6 +414,18 @@ export class Scope {
       default:
         return [];
     }
+  }
+
+  /**
+   * The default of a field specifier (`pydantic.Field("x")`, `Field(default="x")`, `dataclasses.field(default="x")`;
+   * `catalog.ts` `FIELD_DEFAULT_CALLS`), else undefined (not a field specifier, or no default written).
+   */
+  fieldDefault(expr: Expr): Expr | undefined {
+    if (expr.t !== 'call') return undefined;
+    const q = this.qualified(expr.callee);
+    const row = q === undefined ? undefined : FIELD_DEFAULT_CALLS.find((r) => r.name === q);
+    if (row === undefined) return undefined;
+    return expr.kwargs.find((k) => k.name === 'default')?.value ?? (row.arg === undefined ? undefined : expr.args[row.arg]);
   }
 
   /** `Cls.MEMBER.value` → `Cls.MEMBER` when `Cls` is a class of the file and the member is bound. */
