@@ -19,6 +19,16 @@ describe('vector stores', () => {
     expect(stores(content)).toEqual({ pinecone: { clients: ['Pinecone'], collections: ['archive', 'support-articles'] } });
   });
 
+  it('reads the turbopuffer client, and not a class of that name from elsewhere', () => {
+    const content = [
+      "import Turbopuffer from '@turbopuffer/turbopuffer';",
+      "import { Turbopuffer as Other } from './local-turbopuffer';",
+      "const tpuf = new Turbopuffer({ region: 'gcp-us-central1' });",
+      'const other = new Other();',
+    ].join('\n');
+    expect(stores(content)).toEqual({ turbopuffer: { clients: ['Turbopuffer'] } });
+  });
+
   it('reads Chroma, Qdrant, Weaviate and LanceDB clients', () => {
     const content = [
       "import { ChromaClient } from 'chromadb';",

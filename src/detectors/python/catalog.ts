@@ -96,6 +96,7 @@ export const VECTOR_COLLECTION_KEYWORDS: readonly string[] = ['collection_name',
 export const VECTOR_COLLECTION_METHODS: readonly string[] = [
   'Index', 'IndexAsyncio', 'create_index', 'get_or_create_collection', 'create_collection', 'get_collection',
   'collections.get', 'collections.create', 'collections.use', 'open_table', 'create_table',
+  'namespace',
 ];
 
 export type McpSdk = 'mcp' | 'fastmcp';

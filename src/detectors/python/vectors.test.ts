@@ -91,4 +91,36 @@ describe('python detector: vector stores', () => {
   it('ignores look-alike constructors not imported from a listed package', () => {
     expect(stores('import openai\nfrom mydb import QdrantClient, Client\nq = QdrantClient()\nc = Client()\nclass Pinecone: pass\np = Pinecone()\n')).toEqual([]);
   });
+
+  it('reads turbopuffer clients (sync and async) with their namespaces, and pinecone\'s asyncio client', () => {
+    const src = [
+      'from turbopuffer import AsyncTurbopuffer, Turbopuffer',
+      'from pinecone import PineconeAsyncio',
+      'tpuf = Turbopuffer(region="gcp-us-central1")',
+      'ns = tpuf.namespace("memories")',
+      'async def write(key):',
+      '    client = AsyncTurbopuffer(api_key=key, region="aws-us-east-1")',
+      '    async with PineconeAsyncio(api_key=key) as pc:',
+      '        await pc.create_index(name="passages")',
+      'def namespace(x):', // a same-named function of the file is not a turbopuffer namespace
+      '    return x',
+      'other = namespace("not-a-store")',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['turbopuffer', { clients: ['AsyncTurbopuffer', 'Turbopuffer'], collections: ['memories'] }],
+      // `with ... as pc` binds no value aimap reads (README): the index opened on it stays unnamed.
+      ['pinecone', { clients: ['PineconeAsyncio'] }],
+    ]);
+  });
+
+  it('does not take a turbopuffer-named class of the file or of another package for the product', () => {
+    const src = [
+      'from acme.search import Turbopuffer',
+      'class AsyncTurbopuffer:',
+      '    pass',
+      't = Turbopuffer()',
+      'a = AsyncTurbopuffer()',
+    ].join('\n');
+    expect(stores(src)).toEqual([]);
+  });
 });

@@ -71,6 +71,7 @@ const MODULES: ReadonlyArray<readonly [module: string, pkg: string]> = [
   ['pgvector', 'pgvector'],
   ['faiss', 'faiss-cpu'],
   ['azure.search.documents', 'azure-search-documents'],
+  ['turbopuffer', 'turbopuffer'],
   ['transformers', 'transformers'],
   ['torch', 'torch'],
   ['tensorflow', 'tensorflow'],

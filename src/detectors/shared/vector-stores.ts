@@ -16,6 +16,7 @@ export interface VectorClient {
 
 export const JS_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'pinecone', names: ['Pinecone', 'PineconeClient', 'PineconeStore'], packages: ['@pinecone-database/pinecone', '@langchain/pinecone'], source: 'pinecone-ts-client README' },
+  { product: 'turbopuffer', names: ['Turbopuffer'], packages: ['@turbopuffer/turbopuffer'], source: 'turbopuffer-typescript README (new Turbopuffer({ region }))' },
   { product: 'chroma', names: ['ChromaClient', 'CloudClient', 'Chroma'], packages: ['chromadb', '@langchain/community', '@langchain/community/vectorstores/chroma'], source: 'chroma js docs' },
   { product: 'qdrant', names: ['QdrantClient', 'QdrantVectorStore'], packages: ['@qdrant/js-client-rest', '@qdrant/qdrant-js', '@langchain/qdrant'], source: 'qdrant-js README' },
   { product: 'weaviate', names: ['WeaviateClient', 'connectToWeaviateCloud', 'connectToLocal', 'connectToCustom', 'WeaviateStore'], packages: ['weaviate-client', 'weaviate-ts-client', '@langchain/weaviate'], source: 'weaviate typescript client docs' },
@@ -40,7 +41,8 @@ export const JS_VECTOR_CLIENTS: readonly VectorClient[] = [
 ];
 
 export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
-  { product: 'pinecone', names: ['Pinecone', 'PineconeVectorStore', 'PineconeGRPC'], packages: ['pinecone', 'langchain_pinecone', 'llama_index.vector_stores.pinecone'], source: 'pinecone python README' },
+  { product: 'pinecone', names: ['Pinecone', 'PineconeVectorStore', 'PineconeGRPC', 'PineconeAsyncio'], packages: ['pinecone', 'langchain_pinecone', 'llama_index.vector_stores.pinecone'], source: 'pinecone python README (PineconeAsyncio: asyncio client, pinecone>=6)' },
+  { product: 'turbopuffer', names: ['Turbopuffer', 'AsyncTurbopuffer'], packages: ['turbopuffer'], source: 'pypi.org/project/turbopuffer README (Turbopuffer(region=...), tpuf.namespace("x"); sync and async clients)' },
   { product: 'chroma', names: ['Client', 'PersistentClient', 'HttpClient', 'EphemeralClient', 'CloudClient', 'Chroma', 'ChromaVectorStore'], packages: ['chromadb', 'langchain_chroma', 'langchain_community.vectorstores', 'llama_index.vector_stores.chroma'], source: 'chroma python docs' },
   { product: 'qdrant', names: ['QdrantClient', 'AsyncQdrantClient', 'QdrantVectorStore', 'Qdrant'], packages: ['qdrant_client', 'langchain_qdrant', 'langchain_community.vectorstores', 'llama_index.vector_stores.qdrant'], source: 'qdrant python README' },
   { product: 'weaviate', names: ['connect_to_weaviate_cloud', 'connect_to_local', 'connect_to_custom', 'WeaviateClient', 'Client', 'WeaviateVectorStore'], packages: ['weaviate', 'langchain_weaviate', 'llama_index.vector_stores.weaviate'], source: 'weaviate python client docs' },
