@@ -26,7 +26,7 @@ export interface GroupKey {
 }
 
 /** `compose.yaml`, `docker-compose.override.yml`, `docker-compose-queue-prebuilt.yml`. */
-const COMPOSE_FILE = /(^|\/)(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
+const COMPOSE_FILE = /(^|\/)([\w.-]*[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i;
 /** A Terraform module file; its `.tfvars` files belong to the same module (values read from them are evidence too). */
 const TERRAFORM_FILE = /\.(?:tf|tfvars)(\.json)?$/i;
 

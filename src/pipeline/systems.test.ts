@@ -156,6 +156,19 @@ describe('deriveSystems', () => {
     expect(resources).toHaveLength(2);
   });
 
+  it('gives every system of one repository a distinct name, however many share its root', () => {
+    const scope = 'github.com/acme/agents';
+    const sdk = asset(scope, 'sdk', 'openai', [ev('app.py')]);
+    // A project at the root, a Kubernetes manifest at the root (a deploy system rooted at `.`), and compose files.
+    const server = asset(scope, 'model-server', 'vllm', [ev('k8s.yaml', 'container'), ev('compose.yaml', 'container'), ev('docker-compose-gpu.yaml', 'container')]);
+    const store = asset(scope, 'vector-store', 'qdrant', [ev('dev-compose.yaml', 'container')]);
+    const { systems } = derive([repo(scope, ['pyproject.toml'], [sdk, server, store])]);
+    const names = systems.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    // `dev-compose.yaml` is a compose file: its own system, as `compose.yaml` is.
+    expect(systems.filter((s) => s.attributes['derivedFrom'] === 'compose').map((s) => s.nativeId).sort()).toEqual(['compose.yaml#compose', 'dev-compose.yaml#compose', 'docker-compose-gpu.yaml#compose']);
+  });
+
   it('groups a host scan by client, and is deterministic whatever the input order', () => {
     const scope = 'host:box:/home/ann';
     const gh = asset(scope, 'mcp-server', 'github', [ev('~/.cursor/mcp.json', 'config', 1)], { role: 'configured', clients: ['cursor'] });

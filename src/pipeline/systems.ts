@@ -194,7 +194,10 @@ function systemNames(drafts: readonly Draft[]): Map<string, string> {
     // else the root inside one repository, else the repository.
     if (unique(group, (x) => x.key.from)) return [d.id, d.key.from === 'project' ? name : `${name} (${d.key.from})`];
     const byRoot = (x: Draft): string => (x.key.root === '.' || x.key.from === 'client' ? x.scopeName : x.key.root);
-    const where = unique(group, byRoot) ? byRoot(d) : unique(group, (x) => x.scopeName) ? d.scopeName : `${d.scopeName}/${d.key.root}`;
+    // Last, the root in its repository; and how it was found where two share a root (a project and a
+    // deploy folder at `.`).
+    const full = (x: Draft): string => `${x.scopeName}/${x.key.root}`;
+    const where = unique(group, byRoot) ? byRoot(d) : unique(group, (x) => x.scopeName) ? d.scopeName : unique(group, full) ? full(d) : `${full(d)}, ${d.key.from}`;
     return [d.id, `${name} (${where})`];
   }));
 }
