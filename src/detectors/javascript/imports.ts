@@ -108,6 +108,17 @@ function requiredSpecifier(node: Node): string | undefined {
 
 /** `const x = require('pkg')`, `const x = (await import('pkg')).Name`, `const x = require('pkg').default`. */
 function bindRequire(local: string, init: Node, table: ImportTable): void {
+  const found = requiredBinding(local, init);
+  if (found) bind(table, local, found.imported, found.import);
+}
+
+/**
+ * The binding a declaration's initializer makes when it is a `require()` or `import()` of an AI
+ * package (`require('pkg')`, `require('pkg').Name`, `(await import('pkg')).default`): the whole
+ * module (`*`) or one export. Read per declaration, so a scoped `const x = require('./local')`
+ * never borrows the binding of a top-level `x`.
+ */
+export function requiredBinding(local: string, init: Node): Binding | undefined {
   let node = unwrapAwait(init);
   let member: string | undefined;
   if ((node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) {
@@ -115,9 +126,8 @@ function bindRequire(local: string, init: Node, table: ImportTable): void {
     node = unwrapAwait(node.object);
   }
   const specifier = requiredSpecifier(node);
-  if (specifier === undefined) return;
-  const found = aiImport(specifier, node.loc?.start.line ?? 1);
-  if (found) bind(table, local, member === undefined || member === 'default' ? '*' : member, found);
+  const found = specifier === undefined ? undefined : aiImport(specifier, node.loc?.start.line ?? 1);
+  return found ? { local, imported: member === undefined || member === 'default' ? '*' : member, import: found } : undefined;
 }
 
 /** `const { OpenAI, default: X } = require('pkg')` / `= await import('pkg')`. */

@@ -111,3 +111,15 @@ describe('javascript detector: MCP servers code connects to as a client', () => 
     expect(clients(content)).toEqual([]);
   });
 });
+
+describe('javascript detector: MCP client transports from a CommonJS module object', () => {
+  it('reads new stdio.StdioClientTransport({...}) when the module is bound by require()', () => {
+    const content = [
+      "const stdio = require('@modelcontextprotocol/sdk/client/stdio.js');",
+      "const transport = new stdio.StdioClientTransport({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/data'] });",
+      "const fake = require('./stdio-fake');",
+      "new fake.StdioClientTransport({ command: 'npx', args: ['-y', 'not-a-server'] });",
+    ].join('\n');
+    expect(clients(content).map((a) => a.name)).toEqual(['@modelcontextprotocol/server-filesystem']);
+  });
+});

@@ -8,7 +8,7 @@ import type { Node } from '@babel/types';
 import { AI_SDK_NON_PROVIDERS, PROVIDERS } from './catalog.ts';
 import type { Resolver } from './constants.ts';
 import { unwrap } from './literals.ts';
-import type { Binding, ImportTable } from './imports.ts';
+import { requiredBinding, type Binding, type ImportTable } from './imports.ts';
 import { keyName, type Declaration, type FileFacts } from './walk.ts';
 
 /**
@@ -86,7 +86,11 @@ export class Origins {
   }
 
   private declaration(decl: Declaration, depth: number): Origin | undefined {
-    if (decl.init) return this.of(decl.init, depth + 1);
+    if (decl.init) {
+      // `const lancedb = require('@lancedb/lancedb')`: the declaration is the import (a CommonJS module object).
+      const required = requiredBinding(decl.name, decl.init);
+      return required ? bindingOrigin(required) : this.of(decl.init, depth + 1);
+    }
     if (decl.typeName !== undefined) return this.typed(decl.typeName);
     const assigned = decl.elementOf ? undefined : this.facts.assignments.get(decl.name)?.[0];
     return assigned ? this.of(assigned, depth + 1) : undefined;

@@ -98,3 +98,34 @@ describe('vector stores: LangChain JS integrations and the weaviate v2 client', 
     expect(stores("import { RedisVectorStore } from './local-cache';\nimport OpenAI from 'openai';\nnew RedisVectorStore();\n")).toEqual({});
   });
 });
+
+describe('vector stores: CommonJS module objects', () => {
+  it('reads calls on a whole module bound by require(), at the top or inside a method', () => {
+    const content = [
+      "const lancedb = require('@lancedb/lancedb');",
+      "const pc = require('@pinecone-database/pinecone');",
+      'class Store {',
+      "  async open() { this.db = await lancedb.connect('storage/lancedb'); }",
+      '  index() {',
+      "    const chroma = require('chromadb');",
+      "    return [new pc.Pinecone({ apiKey }), new chroma.ChromaClient({ path: 'http://chroma:8000' })];",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(stores(content)).toEqual({ lancedb: { clients: ['connect'] }, pinecone: { clients: ['Pinecone'] }, chroma: { clients: ['ChromaClient'] } });
+  });
+
+  it('does not take a local module, a parameter or a reassigned name for the package', () => {
+    const content = [
+      "const pc = require('@pinecone-database/pinecone');",
+      "const lancedb = require('./lancedb-stub');",
+      'lancedb.connect(uri);',
+      'function build(pc) { return new pc.Pinecone(); }',
+      'function other() {',
+      "  const pc = require('./pinecone-mock');",
+      '  return new pc.Pinecone();',
+      '}',
+    ].join('\n');
+    expect(stores(content)).toEqual({});
+  });
+});
