@@ -633,3 +633,18 @@ describe('model registries', () => {
     expect(names(ai)).toEqual(['gpt-4.1-mini']);
   });
 });
+
+describe('models of OpenAI-compatible vendors called through the openai package', () => {
+  it('names the id\'s maker, not the package called (GLM, Kimi, MiniMax), and still the package for ids it does not know', () => {
+    const content = [
+      "const { OpenAI } = require('openai');",
+      "const zai = new OpenAI({ baseURL: 'https://api.z.ai/api/paas/v4' });",
+      "zai.chat.completions.create({ model: process.env.ZAI_MODEL || 'glm-4.5', messages });",
+      "zai.chat.completions.create({ model: 'kimi-k2-0905-preview', messages });",
+      "zai.chat.completions.create({ model: 'MiniMax-M2.7', messages });",
+      "zai.chat.completions.create({ model: 'acme-ft-v2', messages });",
+    ].join('\n');
+    expect(models(content).map((a) => [a.name, a.provider])).toEqual([
+      ['glm-4.5', 'zhipu'], ['kimi-k2-0905-preview', 'moonshot'], ['MiniMax-M2.7', 'minimax'], ['acme-ft-v2', 'openai']]);
+  });
+});

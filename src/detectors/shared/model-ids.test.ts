@@ -79,3 +79,20 @@ describe('names that say model', () => {
     expect(no.filter(isModelHelper)).toEqual([]);
   });
 });
+
+describe('matchKnownModel: Zhipu GLM, Moonshot Kimi and MiniMax ids', () => {
+  it('names their maker, also behind their Hugging Face orgs', () => {
+    const ids = ['glm-4.5', 'glm-4.5-air', 'glm-4-plus', 'glm-4v-flash', 'glm-z1-air', 'glm4:9b', 'chatglm3-6b', 'cogview-3-plus', 'zai-org/GLM-4.5', 'THUDM/glm-4-9b-chat',
+      'moonshot-v1-32k', 'moonshot-v1-8k-vision-preview', 'kimi-k2-0905-preview', 'kimi-latest', 'moonshotai/Kimi-K2-Instruct',
+      'MiniMax-M2.7', 'MiniMax-M1', 'MiniMax-Text-01', 'abab6.5s-chat', 'MiniMaxAI/MiniMax-M1-80k'];
+    expect(ids.map((id) => matchKnownModel(id)?.provider)).toEqual([
+      'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu', 'zhipu',
+      'moonshot', 'moonshot', 'moonshot', 'moonshot', 'moonshot',
+      'minimax', 'minimax', 'minimax', 'minimax', 'minimax']);
+  });
+
+  it('does not take the OpenGL math library, product names or near misses for them', () => {
+    const notModels = ['glm-0.9.9.8', 'glm', 'glm-header', 'kimi', 'kimi-chat-app', 'moonshot', 'moonshot-api', 'minimax', 'minimax-tree', 'minimax-search', 'abab'];
+    expect(notModels.filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+});

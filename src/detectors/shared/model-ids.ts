@@ -33,6 +33,10 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'xai', pattern: /^grok-(?:\d|beta|vision|code)[\w.-]*$/, source: 'docs.x.ai models' },
   { provider: 'microsoft', pattern: /^phi-?[1-4][\w.:-]*$/i, source: 'ollama library; Azure AI model catalog' },
   { provider: 'voyage', pattern: /^voyage-(?:\d|large|code|finance|law|multilingual|multimodal|lite|context)[\w.-]*$/, source: 'docs.voyageai.com embeddings and rerankers' },
+  // OpenAI-compatible vendors: their ids are called through the `openai` package, which must not be taken for their maker.
+  { provider: 'zhipu', pattern: /^(?:glm-?(?:[3-9]|z1)(?:[.:-][\w.:-]*|v[\w.:-]*)?|chatglm\d?(?:-[\w.:-]+)?|cogview-\d[\w.-]*)$/i, source: 'docs.bigmodel.cn / docs.z.ai model list; huggingface.co/zai-org, THUDM' },
+  { provider: 'moonshot', pattern: /^(?:moonshot-v1-[\w.-]+|kimi-(?:k\d|latest|thinking)[\w.-]*)$/i, source: 'platform.moonshot.ai docs models; huggingface.co/moonshotai' },
+  { provider: 'minimax', pattern: /^(?:minimax-(?:m\d|text-\d|vl-\d)[\w.-]*|abab\d[\w.-]*)$/i, source: 'platform.minimax.io docs models; huggingface.co/MiniMaxAI' },
   { provider: 'aws-bedrock', pattern: BEDROCK, source: 'docs.aws.amazon.com bedrock model ids' },
   // Azure OpenAI deployments name GPT-3.5 without the dot (`model { name = "gpt-35-turbo" }`).
   { provider: 'openai', pattern: /^gpt-35-turbo(?:-16k|-instruct)?(?:-\d{4})?$/, source: 'learn.microsoft.com/azure/ai-foundry/openai/concepts/models and legacy-models (gpt-35-turbo, -16k, -instruct)' },
@@ -128,7 +132,7 @@ const KNOWN_ORGS = new Set([
   'deepseek', 'deepseek-ai', 'cohere', 'coherelabs', 'groq', 'perplexity', 'qwen', 'microsoft', 'amazon', 'bedrock',
   'vertex', 'azure', 'huggingfaceh4', 'huggingface', 'sentence-transformers', 'baai', 'intfloat', 'thenlp',
   'nomic-ai', 'tiiuae', 'bigscience', 'bigcode', 'stabilityai', 'black-forest-labs', 'nvidia', 'ibm-granite',
-  'allenai', 'thudm', 'zai-org', 'moonshotai', 'togethercomputer', 'nousresearch', 'teknium', 'mosaicml',
+  'allenai', 'thudm', 'zai-org', 'moonshotai', 'minimaxai', 'togethercomputer', 'nousresearch', 'teknium', 'mosaicml',
   'databricks', 'eleutherai', 'facebook', 'bert-base-uncased', 'distilbert', 'openrouter', 'fireworks', 'together',
   'ollama', 'unsloth', 'thebloke', 'lmstudio-community', 'mlx-community', 'jinaai', 'cross-encoder', 'hf-internal-testing',
 ]);
@@ -172,6 +176,9 @@ function normalizeOrg(org: string): string {
   if (o === 'x-ai') return 'xai';
   if (o === 'deepseek-ai') return 'deepseek';
   if (o === 'google-deepmind') return 'google';
+  if (o === 'thudm' || o === 'zai-org') return 'zhipu';
+  if (o === 'moonshotai') return 'moonshot';
+  if (o === 'minimaxai') return 'minimax';
   return o;
 }
 
