@@ -83,6 +83,17 @@ describe('MCP servers implemented with McpServer', () => {
       .toEqual({ weather: { role: 'implemented', sdk: '@modelcontextprotocol/sdk', api: 'McpServer' } });
   });
 
+  it('names an unnamed server in an entry file (index, main, server) after its folder, else the repository', () => {
+    const code = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport pkg from '../package.json';\nexport const s = new McpServer({ name: `acme-${pkg.name}`, version: pkg.version });\n";
+    expect(Object.keys(mcp(code, 'packages/weather-mcp/src/index.ts').servers)).toEqual(['weather-mcp']);
+    expect(Object.keys(mcp(code, 'server/services/mcp-endpoint/index.ts').servers)).toEqual(['mcp-endpoint']);
+    const fromRepo = detectJavaScript({ scope: 'https://github.com/acme/notes-mcp.git', path: 'src/main.ts', content: code })?.assets.filter((a) => a.kind === 'mcp-server');
+    expect(fromRepo?.map((a) => [a.name, a.attributes.inferredFrom])).toEqual([['notes-mcp', undefined]]);
+    // A telling stem and a literal name stay as they are.
+    expect(Object.keys(mcp(code, 'src/billing.ts').servers)).toEqual(['billing']);
+    expect(Object.keys(mcp("import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nnew McpServer({ name: 'kb', version: '1' });\n", 'packages/x/src/index.ts').servers)).toEqual(['kb']);
+  });
+
   it('groups tools registered on an injected server under one inferred server per package', () => {
     const tool = (name: string) => [
       "import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",

@@ -18,7 +18,7 @@
  * (`src/pipeline/fold-servers.ts`); else both are listed.
  */
 import type { Node } from '@babel/types';
-import { fileStem, inferServerName } from '../shared/mcp-server-name.ts';
+import { inferServerName, unnamedServerName } from '../shared/mcp-server-name.ts';
 import { MCP_SERVER_APIS, MCP_TRANSPORTS, type McpServerApiRow } from './catalog.ts';
 import type { AssetRef, Context } from './context.ts';
 import { findRegistrations, type Registration } from './mcp-tools.ts';
@@ -71,7 +71,7 @@ function findServers(ctx: Context): Server[] {
     const options = first && first.type !== 'SpreadElement' && first.type !== 'ArgumentPlaceholder' ? ctx.resolver.object(first) : undefined;
     const nameNode = options ? ctx.resolver.property(options.node, 'name') : undefined;
     const literal = nameNode ? ctx.resolver.string(nameNode) : undefined;
-    const name = literal?.value.trim() || fileStem(ctx.file.path);
+    const name = literal?.value.trim() || unnamedServerName(ctx.file.path, ctx.file.scope);
     const ref: AssetRef = { kind: 'mcp-server', key: `code:${name}` };
     const confidence = literal && !literal.indirect && !options?.indirect ? 'declared' : 'inferred';
     ctx.found.add({ kind: 'mcp-server', key: ref.key, name, attributes: { role: 'implemented', sdk: api.sdk, api: api.api }, evidence: ctx.evidence(call, 'call-site', confidence) });

@@ -2,7 +2,7 @@
  * MCP servers and tools implemented in Go (`mcp-catalog.ts`), read on masked code the way the
  * JavaScript and Python detectors read theirs, so policies see the same shapes:
  * - a server per constructor (`server.NewMCPServer("name", ...)`, `mcp.NewServer(&mcp.Implementation{Name: "name"}, nil)`),
- *   named by its literal, else the file stem (then `inferred`);
+ *   named by its literal, else the file stem, or for an entry file (`main.go`) its folder or repository (then `inferred`);
  * - a tool per definition: `mcp.NewTool("name", mcp.WithDescription("..."))` (mcp-go) and
  *   `mcp.Tool{Name: "name", Description: "..."}` (both SDKs). A definition is counted wherever it is
  *   written, not only inside `AddTool(...)`: the type belongs to the MCP SDK, and servers such as
@@ -14,7 +14,7 @@
  * Literal names only (no constants); a description is a literal, or the last literal of a call
  * whose arguments are all literals (`t("TOOL_X_DESCRIPTION", "Default text")`, a translation helper).
  */
-import { fileStem, GENERIC_FOLDERS } from '../shared/mcp-server-name.ts';
+import { GENERIC_FOLDERS, unnamedServerName } from '../shared/mcp-server-name.ts';
 import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
 import type { ImportRef } from './imports.ts';
 import type { Masked } from './mask.ts';
@@ -149,7 +149,7 @@ export function findGoMcp(masked: Masked, imports: readonly ImportRef[], path: s
 
 function findInFile(masked: Masked, imports: readonly ImportRef[], path: string, scope: string): GoMcpFound {
   const names = packageNames(imports);
-  const servers = findServers(masked, names, fileStem(path));
+  const servers = findServers(masked, names, unnamedServerName(path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]));
   const defs = findToolDefs(masked, names);
   const tools = assignTools(servers, defs, (def) => def.sdk, path, scope, [...GENERIC_FOLDERS, ...GO_LAYOUT_FOLDERS]);
   // Transports belong to constructed servers; an inferred one (tools only) gets none.

@@ -8,7 +8,8 @@
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { evidenceAt, parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { analyzePython, fileStem } from './analyze.ts';
+import { analyzePython } from './analyze.ts';
+import { unnamedServerName } from '../shared/mcp-server-name.ts';
 import type { EvidenceAt } from './context.ts';
 import { IMPORT_LITERALS, mayFindPython, mayHoldModelSetting, mayImportAi } from './prefilter.ts';
 import { ENDPOINT_LITERALS, namesAiHost } from '../endpoints/find.ts';
@@ -39,7 +40,7 @@ export function detectPython(file: SourceFile): DetectionResult | null {
     return evidenceAt(file, PYTHON_DETECTOR_ID, technique, confidence, line, text === undefined || quote === undefined ? text : quote(text));
   };
   const { tokens, issues } = tokenize(file.content);
-  const { out, gaveUp } = analyzePython({ tokens, stem: fileStem(file.path), at, callsAiHost });
+  const { out, gaveUp } = analyzePython({ tokens, stem: unnamedServerName(file.path, file.scope), at, callsAiHost });
   const { assets, relationships } = out.finish(file);
   const diagnostics = readDiagnostics(issues, gaveUp, (message, line) => parseFailed(file, PYTHON_DETECTOR_ID, message, line));
   if (assets.length === 0 && relationships.length === 0 && diagnostics.length === 0) return null;

@@ -46,6 +46,11 @@ describe('python detector: MCP servers implemented', () => {
     expect(of(r, 'mcp-server')).toEqual([['billing_server', { role: 'implemented', sdk: 'fastmcp', api: 'FastMCP', transports: ['stdio', 'streamable-http'] }]]);
   });
 
+  it('names an unnamed server in an entry file (server.py, main.py) after its folder', () => {
+    const r = run('from fastmcp import FastMCP\nmcp = FastMCP()\n', 'billing/src/server.py');
+    expect(of(r, 'mcp-server').map(([name]) => name)).toEqual(['billing']);
+  });
+
   it('reads low-level Server with Tool(...) objects (types.Tool and Tool) and stdio_server', () => {
     const src = [
       'from mcp.server import Server',
