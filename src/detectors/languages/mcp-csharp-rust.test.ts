@@ -127,3 +127,89 @@ describe('Rust MCP server names', () => {
     expect(kinds(detectLanguages({ scope: 'repo', path: 'crates/srv/src/lib.rs', content }), 'mcp-server')).toEqual(['srv']);
   });
 });
+
+describe('Rust MCP tools built by hand (rmcp Tool values)', () => {
+  const server = [
+    'use std::{borrow::Cow, sync::Arc};',
+    'use rmcp::{ServerHandler, model::*};',
+    'const DESCRIPTION: &str = "held in a constant";',
+    'struct Hand { tools: Vec<Tool> }',
+    'impl Hand {',
+    '    fn echo() -> Tool {',
+    '        Tool::new(Cow::Borrowed("echo"), Cow::Borrowed("Echo back the message"), Arc::new(JsonObject::new()))',
+    '    }',
+    '    fn add() -> Tool { Tool::new("add", "Adds two numbers".to_string(), JsonObject::new()) }',
+    '    fn legacy() -> Tool {',
+    '        Tool { name: "legacy".into(), description: Some("Old style".into()), input_schema: Arc::new(JsonObject::new()), annotations: None }',
+    '    }',
+    '    fn raw() -> Tool { rmcp::model::Tool::new_with_raw(r#"raw"#, None, JsonObject::new()) }',
+    '    fn constant() -> Tool { Tool::new("constant", DESCRIPTION, JsonObject::new()) }',
+    '    fn built(name: &\'static str) -> Tool { Tool::new(Cow::Borrowed(name), "Built from a parameter", JsonObject::new()) }',
+    '    fn formatted() -> Tool { Tool::new(format!("t{}", 1), "Formatted", JsonObject::new()) }',
+    '    fn with_desc(d: String) -> Tool { Tool::new("described_late", d, JsonObject::new()) }',
+    '    // Tool::new("commented", "Not code", JsonObject::new())',
+    '    fn text() -> &\'static str { "Tool::new(\\"in_string\\", \\"Not code\\", s)" }',
+    '}',
+    'impl ServerHandler for Hand {',
+    '    fn get_info(&self) -> ServerInfo {',
+    '        ServerInfo { server_info: Implementation { name: "hand".into(), version: "1".into() }, ..Default::default() }',
+    '    }',
+    '    async fn list_tools(&self, _r: Option<PaginatedRequestParam>, _c: RequestContext<RoleServer>) -> Result<ListToolsResult, ErrorData> {',
+    '        Ok(ListToolsResult { tools: vec![Tool::new("inline", String::from("Listed inline"), Arc::new(JsonObject::new()))], next_cursor: None })',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads Tool::new, Tool::new_with_raw and Tool { ... } with literal names in a file implementing ServerHandler', () => {
+    const r = detectLanguages({ scope: 'repo', path: 'crates/hand/src/main.rs', content: server });
+    expect(kinds(r, 'mcp-server')).toEqual(['hand']);
+    expect(tools(r)).toEqual([
+      'add: Adds two numbers',
+      'constant: undefined',
+      'described_late: undefined',
+      'echo: Echo back the message',
+      'inline: Listed inline',
+      'legacy: Old style',
+      'raw: undefined',
+    ]);
+    // Every tool is the file's server's.
+    const hand = r?.assets.find((a) => a.kind === 'mcp-server')?.id;
+    const provides = (r?.relationships ?? []).filter((l) => l.type === 'PROVIDES');
+    expect(provides.map((l) => l.from)).toEqual(Array.from({ length: 7 }, () => hand));
+  });
+
+  it('reads no tools from files that only handle Tool values: clients, tests without a server', () => {
+    const client = [
+      'use rmcp::{ServiceExt, model::{Tool, CallToolRequestParam}};',
+      'async fn run() {',
+      '    let client = ().serve(transport).await?;',
+      '    for tool in client.list_all_tools().await? {',
+      '        match tool { Tool { name, description, .. } => println!("{name}: {description:?}") }',
+      '    }',
+      '    let expected = Tool::new("echo", "Echo back", JsonObject::new());',
+      '    let other = Tool { name: "add".into(), description: Some("Adds".into()), input_schema: Default::default() };',
+      '}',
+      '',
+    ].join('\n');
+    const r = detectLanguages({ scope: 'repo', path: 'crates/client/src/main.rs', content: client });
+    expect(kinds(r, 'tool')).toEqual([]);
+    expect(kinds(r, 'mcp-server')).toEqual([]);
+  });
+
+  it('reads no unqualified Tool of another type: declared in the file or imported from another crate', () => {
+    const own = 'use rmcp::{ServerHandler, model::*};\nstruct Tool { name: String }\nfn f() -> Tool { Tool { name: "own_fn".into() } }\nstruct S;\nimpl ServerHandler for S {}\nfn g() -> rmcp::model::Tool { rmcp::model::Tool::new("qualified", "Qualified", JsonObject::new()) }\n';
+    expect(tools(detectLanguages({ scope: 'repo', path: 'crates/own/src/lib.rs', content: own }))).toEqual(['qualified: Qualified']);
+    const imported = 'use rmcp::ServerHandler;\nuse other_llm::{Client, tool::Tool};\nfn f() -> Tool { Tool::new("llm_fn", "Function for a model", schema()) }\nstruct S;\nimpl ServerHandler for S {}\n';
+    expect(kinds(detectLanguages({ scope: 'repo', path: 'crates/imp/src/lib.rs', content: imported }), 'tool')).toEqual([]);
+  });
+
+  it('hostile: thousands of unclosed Tool::new calls and Tool literals stay linear', () => {
+    const head = 'use rmcp::{ServerHandler, model::*};\nstruct S;\nimpl ServerHandler for S {}\nfn t() -> Tool { Tool::new("ok", "Fine", JsonObject::new()) }\n';
+    const calls = 'Tool::new("x", "y",\n'.repeat(10_000);
+    const literals = 'Tool { name: "x".into(), description: Some("y".into()),\n'.repeat(10_000);
+    const { r, ms } = timed('src/lib.rs', `${head}${calls}${literals}`);
+    expect(ms).toBeLessThan(2000);
+    expect(tools(r)).toEqual(['ok: Fine']);
+  });
+});

@@ -11,12 +11,18 @@
  *   rule); described by `description = "..."`, else by the fn's doc comments, trimmed, empty ones
  *   dropped, joined by new lines (the macro's rule). A `#[tool]` outside such a block belongs to
  *   another crate's macro and is not read;
+ * - in a file that implements a server, a tool per hand-built rmcp `Tool` value (a server that lists its
+ *   tools itself): `Tool::new(name, description, schema)`, `Tool::new_with_raw(name, Option<description>,
+ *   schema)`, `Tool { name: ..., description: ... }`, named by a literal (bare, `Cow::Borrowed("...")`,
+ *   `"...".into()`, `.to_string()`...), described likewise (`Some(...)` where an `Option`). Elsewhere
+ *   `Tool` values are a client's or a test's; a bare `Tool` the file declares or imports from
+ *   another crate is not rmcp's;
  * - each tool belongs to the nearest server above it in the file, else the file's first, else one
  *   server inferred from the path (`mcp-implemented.ts`);
  * - transports `stdio()`, `StreamableHttpService`, `SseServer` on every server of the file.
  */
 import { GENERIC_FOLDERS, inferServerName } from '../shared/mcp-server-name.ts';
-import { closingBracket, releaseBrackets, skipSpace } from './brackets.ts';
+import { closingBracket, releaseBrackets, skipSpace, splitArgs } from './brackets.ts';
 import type { Masked } from './mask.ts';
 import { assignTools, entries, literalText, type ImplementedMcp, type ImplementedServer, type ToolDef } from './mcp-implemented.ts';
 
@@ -142,6 +148,95 @@ function findToolDefs(masked: Masked, source: string): ToolDef[] {
   return defs;
 }
 
+/** Argument or field values read of a hand-built tool (a schema written inline can be long). */
+const MAX_TOOL_SPAN = 20_000;
+
+/**
+ * The text of the value `[at, end)` when it is a literal, bare or as rmcp's `Into<Cow<str>>`
+ * arguments are written: `Cow::Borrowed("…")`, `Cow::from("…")`, `String::from("…")`, `"…".into()`,
+ * `.to_string()`, `.to_owned()`, and (`optional`) inside `Some(…)`; undefined for anything else.
+ */
+function rustLiteral(masked: Masked, at: number, end: number, optional: boolean, depth = 0): string | undefined {
+  const { code, strings } = masked;
+  const start = skipSpace(code, at);
+  let stop = end;
+  while (stop > start && /\s/.test(code[stop - 1] as string)) stop--;
+  if (code[start] === '"') {
+    const text = strings.get(start);
+    if (text === undefined) return undefined;
+    // The literal is masked as `"` + blanks; what follows may only be one conversion.
+    let i = start + 1;
+    while (i < stop && code[i] === ' ') i++;
+    const rest = code.slice(i, stop);
+    return /^(?:\.\s*(?:into|to_string|to_owned)\s*\(\s*\))?$/.test(rest) ? text : undefined;
+  }
+  if (depth > 2) return undefined;
+  const wrap = /^(?:(?:(?:std\s*::\s*)?borrow\s*::\s*)?Cow\s*::\s*(?:Borrowed|from)|(?:std\s*::\s*string\s*::\s*)?String\s*::\s*from|Some)\s*\(/.exec(code.slice(start, start + 80));
+  if (wrap === null || (wrap[0].startsWith('Some') && !optional)) return undefined;
+  const open = start + wrap[0].length - 1;
+  const close = closingBracket(code, open);
+  if (close !== stop - 1) return undefined;
+  return rustLiteral(masked, open + 1, close, optional && !wrap[0].startsWith('Some'), depth + 1);
+}
+
+/**
+ * Whether a bare `Tool` of the file is another type than rmcp's: the file declares one, or
+ * brings one in with a `use` of another crate (`use other::tool::Tool;`).
+ */
+function foreignTool(code: string): boolean {
+  if (/\b(?:struct|enum|trait|type|union)\s+Tool\b/.test(code)) return true;
+  for (const m of code.matchAll(/\buse\s+(?:::\s*)?(\w+)([^;]{0,2000});/g)) {
+    if (m[1] !== 'rmcp' && /\bTool\b(?!\s+as\b)/.test(m[2] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Tools built by hand (the server lists them itself): `Tool::new(name, description, schema)`,
+ * `Tool::new_with_raw(name, Option<description>, schema)` and `Tool { name: …, description: … }`,
+ * `Tool` bare or as `rmcp::model::Tool` / `model::Tool`, with a literal name. Only in a file that
+ * implements a server: elsewhere `Tool` values are a client's or a test's.
+ */
+function findBuiltTools(masked: Masked): ToolDef[] {
+  const { code } = masked;
+  const bare = !foreignTool(code);
+  const defs: ToolDef[] = [];
+  for (const m of code.matchAll(/(?<![\w:])((?:rmcp\s*::\s*)?model\s*::\s*)?(?:rmcp\s*::\s*)?Tool\s*(?:::\s*(new(?:_with_raw)?)\s*\(|\{)/g)) {
+    if (defs.length >= MAX_TOOLS) break;
+    const qualified = /^(?:rmcp|model)\b/.test(m[0]);
+    if (!bare && !qualified) continue;
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(code, open);
+    if (close >= code.length || close - open > MAX_TOOL_SPAN) continue;
+    let name: string | undefined;
+    let description: string | undefined;
+    if (m[2] !== undefined) {
+      const args = splitArgs(code, open, close, MAX_TOOL_SPAN);
+      if (args.length !== 3) continue;
+      const [n, d] = args as [[number, number], [number, number]];
+      name = rustLiteral(masked, n[0], n[1], false);
+      description = rustLiteral(masked, d[0], d[1], m[2] === 'new_with_raw');
+    } else {
+      // A struct literal, not `impl Tool {`, `-> Tool {`, `struct Tool {` nor a pattern (`Tool { .. } =>`).
+      if (/(?:->|\b(?:impl|for|struct|enum|union|trait|type|dyn|fn)\b[^;{}]{0,200}?)\s*$/.test(code.slice(Math.max(0, m.index - 200), m.index))) continue;
+      if (/^\s*=>/.test(code.slice(close + 1, close + 20))) continue;
+      const fields = new Map<string, [number, number]>();
+      for (const [a, b] of splitArgs(code, open, close, MAX_TOOL_SPAN)) {
+        const f = /^(\w+)\s*:(?!:)/.exec(code.slice(a, Math.min(b, a + 100)));
+        if (f !== null && !fields.has(f[1] as string)) fields.set(f[1] as string, [a + f[0].length, b]);
+      }
+      const n = fields.get('name');
+      const d = fields.get('description');
+      name = n === undefined ? undefined : rustLiteral(masked, n[0], n[1], false);
+      description = d === undefined ? undefined : rustLiteral(masked, d[0], d[1], true);
+    }
+    name = name?.trim();
+    description = description?.trim();
+    if (name) defs.push({ name, offset: m.index, ...(description ? { description } : {}) });
+  }
+  return defs;
+}
+
 const TRANSPORTS: readonly { readonly re: RegExp; readonly transport: string }[] = [
   { re: /(?<![\w.])(?:transport\s*::\s*)?stdio\s*\(\s*\)/g, transport: 'stdio' },
   { re: /\bStreamableHttpService\b/g, transport: 'streamable-http' },
@@ -156,7 +251,10 @@ function findTransports(code: string): { transport: string; offset: number }[] {
 export function findRustMcp(masked: Masked, source: string, path: string, scope: string): ImplementedMcp {
   try {
     const servers = findServers(masked, path, scope);
-    const tools = assignTools(servers, findToolDefs(masked, source), () => SDK, path, scope, CARGO_LAYOUT);
+    const defs = findToolDefs(masked, source);
+    if (servers.length > 0) defs.push(...findBuiltTools(masked));
+    defs.sort((a, b) => a.offset - b.offset);
+    const tools = assignTools(servers, defs, () => SDK, path, scope, CARGO_LAYOUT);
     return { servers, tools, transports: servers.some((s) => s.inferredFrom === undefined) ? findTransports(masked.code) : [] };
   } finally {
     releaseBrackets();
