@@ -39,11 +39,11 @@ export const PROVIDERS: readonly ProviderRow[] = [
 ];
 
 /**
- * `@ai-sdk/*` packages that are not model providers (UI bindings, utilities). Any other `@ai-sdk/*`
+ * `@ai-sdk/*` packages that are not model providers (UI bindings, utilities, the MCP client). Any other `@ai-sdk/*`
  * package follows the provider convention by extension: a lower-case export is a provider, a
  * `create*` export a factory (ai-sdk.dev "Community providers" conventions).
  */
-export const AI_SDK_NON_PROVIDERS: readonly string[] = ['provider', 'provider-utils', 'react', 'ui-utils', 'rsc', 'svelte', 'vue', 'angular', 'solid', 'valibot', 'langchain', 'llamaindex'];
+export const AI_SDK_NON_PROVIDERS: readonly string[] = ['provider', 'provider-utils', 'react', 'ui-utils', 'rsc', 'svelte', 'vue', 'angular', 'solid', 'valibot', 'langchain', 'llamaindex', 'mcp'];
 
 /** Plain functions whose argument at `argIndex` is a model id. */
 export interface ModelFunctionRow {
@@ -176,7 +176,24 @@ export const MCP_CLIENT_TRANSPORTS: readonly { readonly name: string; readonly p
   { name: 'SSEClientTransport', packages: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'], shape: 'url', transport: 'sse', source: 'typescript-sdk client/sse.ts constructor(url: URL, opts)' },
   { name: 'StreamableHTTPClientTransport', packages: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'], shape: 'url', transport: 'streamable-http', source: 'typescript-sdk client/streamableHttp.ts constructor(url: URL, opts)' },
   { name: 'WebSocketClientTransport', packages: ['@modelcontextprotocol/sdk'], shape: 'url', transport: 'websocket', source: 'typescript-sdk v1 client/websocket.ts constructor(url: URL) (removed in v2)' },
+  { name: 'Experimental_StdioMCPTransport', packages: ['ai', '@ai-sdk/mcp'], shape: 'stdio', transport: 'stdio', source: 'vercel/ai ai/mcp-stdio and @ai-sdk/mcp/mcp-stdio StdioConfig { command, args, env }' },
 ];
+
+/**
+ * MCP clients other packages build from a config object (`shared/mcp-client.ts` records each server they name):
+ * the Vercel AI SDK's `createMCPClient({ transport: { type: 'sse' | 'http', url, headers } })` (a transport
+ * object; one built with `new ...Transport(...)` is read by `MCP_CLIENT_TRANSPORTS`) and LangChain.js's
+ * `new MultiServerMCPClient({ mcpServers: { name: { command, args, env } | { url, headers, transport } } })`
+ * (or the server map alone, its older form).
+ */
+export const MCP_CLIENT_CONFIGS: readonly { readonly name: string; readonly packages: readonly string[]; readonly shape: 'transport-object' | 'server-map'; readonly source: string }[] = [
+  { name: 'experimental_createMCPClient', packages: ['ai', '@ai-sdk/mcp'], shape: 'transport-object', source: 'vercel/ai packages/ai index (createMCPClient as experimental_createMCPClient); @ai-sdk/mcp keeps the alias' },
+  { name: 'createMCPClient', packages: ['@ai-sdk/mcp'], shape: 'transport-object', source: 'vercel/ai packages/mcp tool/mcp-client.ts MCPClientConfig.transport' },
+  { name: 'MultiServerMCPClient', packages: ['@langchain/mcp-adapters'], shape: 'server-map', source: 'langchainjs libs/langchain-mcp-adapters ClientConfig.mcpServers' },
+];
+
+/** Transport names a client config writes → the transport recorded (`http` is Streamable HTTP). */
+export const MCP_CONFIG_TRANSPORTS: Readonly<Record<string, string>> = { stdio: 'stdio', sse: 'sse', http: 'streamable-http', 'streamable-http': 'streamable-http', streamable_http: 'streamable-http', streamableHttp: 'streamable-http', websocket: 'websocket', ws: 'websocket' };
 
 /** Properties of a tool-definition wrapper that hold the MCP tool object (`{ definition: { name } }`). */
 export const TOOL_DEFINITION_KEYS: readonly string[] = ['definition', 'tool', 'spec', 'schema'];

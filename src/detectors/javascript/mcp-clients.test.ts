@@ -123,3 +123,91 @@ describe('javascript detector: MCP client transports from a CommonJS module obje
     expect(clients(content).map((a) => a.name)).toEqual(['@modelcontextprotocol/server-filesystem']);
   });
 });
+
+describe('javascript detector: MCP clients of the Vercel AI SDK', () => {
+  it('reads createMCPClient({ transport: { type, url, headers } }) from ai and @ai-sdk/mcp: header names only', () => {
+    const content = [
+      "import { experimental_createMCPClient } from 'ai';",
+      "import { createMCPClient } from '@ai-sdk/mcp';",
+      "const a = await experimental_createMCPClient({ transport: { type: 'sse', url: 'https://tools.acme.io/sse', headers: { Authorization: 'Bearer hunter5hunter5' } } });",
+      'const b = await createMCPClient({',
+      "  name: 'my-app',",
+      "  transport: { type: 'http', url: 'https://docs.acme.io/mcp?key=hunter6hunter6', headers: { 'X-Api-Key': process.env.KEY! } },",
+      '});',
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => [a.name, a.attributes])).toEqual([
+      ['tools.acme.io', { role: 'client-connection', url: 'https://tools.acme.io/sse', transport: 'sse', headerNames: ['Authorization'] }],
+      ['docs.acme.io', { role: 'client-connection', url: 'https://docs.acme.io/mcp', transport: 'streamable-http', headerNames: ['X-Api-Key'] }],
+    ]);
+    expect(found.map((a) => a.evidence[0]?.line)).toEqual([3, 4]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[56]/);
+    expect(found[0]?.evidence[0]?.snippet).toContain("Authorization: '[redacted]'");
+  });
+
+  it('reads Experimental_StdioMCPTransport({ command, args, env }) from ai/mcp-stdio and @ai-sdk/mcp/mcp-stdio: env names only', () => {
+    const content = [
+      "import { experimental_createMCPClient as createClient } from 'ai';",
+      "import { Experimental_StdioMCPTransport } from 'ai/mcp-stdio';",
+      "import { Experimental_StdioMCPTransport as Stdio } from '@ai-sdk/mcp/mcp-stdio';",
+      "const transport = new Experimental_StdioMCPTransport({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: 'ghp_hunter7hunter7hunter7' } });",
+      'const one = await createClient({ transport });',
+      "const two = await createClient({ transport: new Stdio({ command: 'uvx', args: ['mcp-server-time'] }) });",
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => [a.name, a.attributes.transport, a.attributes.envNames])).toEqual([
+      ['@modelcontextprotocol/server-github', 'stdio', ['GITHUB_TOKEN']],
+      ['mcp-server-time', 'stdio', undefined],
+    ]);
+    expect(JSON.stringify(found)).not.toContain('hunter7');
+  });
+
+  it('leaves out a local createMCPClient, a commented-out call and a transport read at run time', () => {
+    const content = [
+      "import { generateText } from 'ai';",
+      "function createMCPClient(config: unknown) { return config; }",
+      "createMCPClient({ transport: { type: 'sse', url: 'https://local-fn.acme.io/sse' } });",
+      "// await experimental_createMCPClient({ transport: { type: 'sse', url: 'https://commented.acme.io/sse' } });",
+      "/* new MultiServerMCPClient({ mcpServers: { old: { command: 'npx', args: ['commented-server'] } } }) */",
+      "import { experimental_createMCPClient } from 'ai';",
+      'experimental_createMCPClient({ transport: { type: config.type, url: config.url } });',
+      'experimental_createMCPClient({ transport: myTransport });',
+    ].join('\n');
+    expect(clients(content)).toEqual([]);
+  });
+});
+
+describe('javascript detector: MCP clients of LangChain.js', () => {
+  it('reads new MultiServerMCPClient({ mcpServers: {...} }): one connection per server key, env and header names only', () => {
+    const content = [
+      "import { MultiServerMCPClient } from '@langchain/mcp-adapters';",
+      'const client = new MultiServerMCPClient({',
+      '  throwOnLoadError: true,',
+      '  mcpServers: {',
+      "    math: { transport: 'stdio', command: 'npx', args: ['-y', '@modelcontextprotocol/server-math'], env: { SECRET_KEY: 'hunter8hunter8' } },",
+      "    weather: { transport: 'sse', url: 'https://weather.acme.io/sse', headers: { Authorization: 'Bearer hunter9hunter9' } },",
+      "    search: { url: 'https://search.acme.io/mcp' },",
+      '  },',
+      '});',
+    ].join('\n');
+    const found = clients(content);
+    expect(found.map((a) => [a.name, a.attributes])).toEqual([
+      ['math', { role: 'client-connection', command: 'npx', args: ['-y', '@modelcontextprotocol/server-math'], transport: 'stdio', envNames: ['SECRET_KEY'], package: '@modelcontextprotocol/server-math', packageEcosystem: 'npm' }],
+      ['weather', { role: 'client-connection', url: 'https://weather.acme.io/sse', transport: 'sse', headerNames: ['Authorization'] }],
+      ['search', { role: 'client-connection', url: 'https://search.acme.io/mcp', transport: 'streamable-http' }],
+    ]);
+    expect(found.map((a) => a.evidence[0]?.line)).toEqual([5, 6, 7]);
+    expect(JSON.stringify(found)).not.toMatch(/hunter[89]/);
+  });
+
+  it('reads the older form without mcpServers, and leaves out a MultiServerMCPClient of another package', () => {
+    const content = [
+      "import { MultiServerMCPClient } from '@langchain/mcp-adapters';",
+      "import { MultiServerMCPClient as Fake } from './fake';",
+      "const servers = { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/data'] } };",
+      'const client = new MultiServerMCPClient(servers);',
+      "new Fake({ mcpServers: { other: { command: 'npx', args: ['not-a-server'] } } });",
+    ].join('\n');
+    expect(clients(content).map((a) => [a.name, a.attributes.transport, a.attributes.package])).toEqual([['fs', 'stdio', '@modelcontextprotocol/server-filesystem']]);
+  });
+});

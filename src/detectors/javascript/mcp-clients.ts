@@ -3,27 +3,32 @@
  * transports (`MCP_CLIENT_TRANSPORTS`): `new StdioClientTransport({ command, args, env })`,
  * `new SSEClientTransport(url)`, `new StreamableHTTPClientTransport(url, { requestInit: { headers } })`
  * and `new WebSocketClientTransport(url)`, the URL a `new URL(text)` or `new URL(path, base)` of
- * strings the file resolves (constants, concatenations), or a string. The asset is built as the
- * Python and Java/Kotlin detectors build theirs (`shared/mcp-client.ts`): key `client:<command +
+ * strings the file resolves (constants, concatenations), or a string; and from other packages'
+ * client configs (`MCP_CLIENT_CONFIGS`): the Vercel AI SDK's `createMCPClient({ transport: { type,
+ * url, headers } })` (`ai`, `@ai-sdk/mcp`; its `Experimental_StdioMCPTransport` is a transport row)
+ * and LangChain.js's `new MultiServerMCPClient({ mcpServers: { name: {...} } })` (each server named
+ * by its key and cited at its entry; the map alone is the older form). The asset is built as the
+ * Python and Java/Kotlin detectors build theirs (`shared/mcp-client.ts`): key `client:<server key | command +
  * args | url>`, command, args and URL stored redacted, env and header names without values (headers
  * as an object, `new Headers({...})` or `[[name, value]]` pairs), and the quoted line cleaned of every
  * value a connection of the file hid and every literal an env or header value is written with
  * (`getToken('default')`, `'Bearer ' + key`).
  *
  * Left out: a URL or command read at run time (`new URL(env.MCP_URL)`, a config object from
- * elsewhere), `new Client(...)` alone (it names the client, not the server), and other packages'
- * client wrappers.
+ * elsewhere), `new Client(...)` alone (it names the client, not the server), an AI SDK client whose
+ * transport is built elsewhere (the transport itself is read when the file builds it with a known
+ * class), and other packages' client wrappers.
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { clientConnectionAsset, ENV_VAR_NAME, type ClientConnection, type ClientConnectionAsset } from '../shared/mcp-client.ts';
 import { DYNAMIC, LaunchQuoter, URL_LIKE } from '../shared/mcp-redact.ts';
-import { MCP_CLIENT_TRANSPORTS } from './catalog.ts';
+import { MCP_CLIENT_CONFIGS, MCP_CLIENT_TRANSPORTS, MCP_CONFIG_TRANSPORTS } from './catalog.ts';
 import type { Context } from './context.ts';
 
 type Arg = Node | undefined;
 
 function argument(call: Node, index: number): Arg {
-  if (call.type !== 'NewExpression') return undefined;
+  if (call.type !== 'NewExpression' && call.type !== 'CallExpression') return undefined;
   const arg = call.arguments[index];
   return arg === undefined || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder' ? undefined : arg;
 }
@@ -93,7 +98,11 @@ function entriesAt(ctx: Context, node: Arg): { keys?: string[]; values: string[]
 /** `{ command, args, env }` of a stdio transport. */
 function stdio(ctx: Context, call: Node): ClientConnection | undefined {
   const params = objectAt(ctx, argument(call, 0));
-  if (params === undefined) return undefined;
+  return params === undefined ? undefined : launch(ctx, params);
+}
+
+/** The `{ command, args, env }` of an object, or undefined without a command the file resolves. */
+function launch(ctx: Context, params: ObjectExpression): ClientConnection | undefined {
   const command = stringAt(ctx, ctx.resolver.property(params, 'command'));
   if (command === undefined) return undefined;
   const argsNode = ctx.resolver.property(params, 'args');
@@ -137,24 +146,74 @@ function remote(ctx: Context, call: Node): ClientConnection | undefined {
   return { url, headerNames: headers.keys, secretValues: headers.values };
 }
 
-/** Records the MCP servers the file's client transports connect to. */
+/** The transport a URL written without one means: a WebSocket for `ws(s)://`, SSE for a path ending in /sse, else Streamable HTTP. */
+function urlTransport(url: string): string {
+  return /^wss?:\/\//i.test(url) ? 'websocket' : /\/sse\/?(?:[?#]|$)/.test(url) ? 'sse' : 'streamable-http';
+}
+
+/**
+ * One server of a client config (`{ command, args, env }` or `{ url, headers }`), its transport as
+ * written (`transport` or `type`), else stdio for a command and what the URL says for a URL.
+ */
+function configured(ctx: Context, m: ObjectExpression, name?: string): ClientConnection | undefined {
+  const written = stringAt(ctx, ctx.resolver.property(m, 'transport') ?? ctx.resolver.property(m, 'type'));
+  const declared = written !== undefined && Object.hasOwn(MCP_CONFIG_TRANSPORTS, written) ? MCP_CONFIG_TRANSPORTS[written] : undefined;
+  const local = launch(ctx, m);
+  if (local !== undefined) return { ...local, name, transport: declared ?? 'stdio' };
+  const url = urlOf(ctx, ctx.resolver.property(m, 'url'));
+  if (url === undefined) return undefined;
+  const headers = entriesAt(ctx, ctx.resolver.property(m, 'headers'));
+  return { name, url, headerNames: headers.keys, secretValues: headers.values, transport: declared ?? urlTransport(url) };
+}
+
+/** The connections of a client config call, each with the node to cite. */
+function fromConfig(ctx: Context, call: Node, shape: 'transport-object' | 'server-map'): Array<{ connection: ClientConnection; at: Node }> {
+  const config = objectAt(ctx, argument(call, 0));
+  if (config === undefined) return [];
+  if (shape === 'transport-object') {
+    // A transport built with `new ...Transport(...)` is not an object literal: MCP_CLIENT_TRANSPORTS reads it.
+    const transport = objectAt(ctx, ctx.resolver.property(config, 'transport'));
+    const connection = transport === undefined ? undefined : configured(ctx, transport);
+    return connection === undefined ? [] : [{ connection, at: call }];
+  }
+  const wrapped = ctx.resolver.property(config, 'mcpServers');
+  const servers = wrapped === undefined ? config : objectAt(ctx, wrapped);
+  if (servers === undefined) return [];
+  return ctx.resolver.elements(servers).flatMap((e) => {
+    const m = e.key === undefined ? undefined : objectAt(ctx, e.node);
+    const connection = m === undefined ? undefined : configured(ctx, m, e.key);
+    return connection === undefined || e.node === undefined ? [] : [{ connection, at: e.node }];
+  });
+}
+
+/** The connections one call or `new` makes, when its callee is an MCP client transport or config of a known package. */
+function connectionsOf(ctx: Context, call: Node): Array<{ connection: ClientConnection; at: Node }> {
+  if (call.type !== 'NewExpression' && call.type !== 'CallExpression') return [];
+  const origin = ctx.origins.of(call.callee);
+  if (origin?.role !== 'module') return [];
+  const matches = (r: { name: string; packages: readonly string[] }): boolean => r.packages.includes(origin.binding.import.packageName) && origin.names.includes(r.name);
+  const config = MCP_CLIENT_CONFIGS.find(matches);
+  if (config !== undefined) return fromConfig(ctx, call, config.shape);
+  const row = call.type === 'NewExpression' ? MCP_CLIENT_TRANSPORTS.find(matches) : undefined;
+  if (row === undefined) return [];
+  const connection = row.shape === 'stdio' ? stdio(ctx, call) : remote(ctx, call);
+  return connection === undefined ? [] : [{ connection: { ...connection, transport: row.transport }, at: call }];
+}
+
+/** Records the MCP servers the file's client transports and client configs connect to. */
 export function detectMcpClients(ctx: Context): void {
-  const found: Array<{ asset: ClientConnectionAsset; call: Node }> = [];
+  const found: Array<{ asset: ClientConnectionAsset; at: Node }> = [];
   // Every value any connection hides stays out of every quoted line (two connections can share one).
   const quoter = new LaunchQuoter();
   for (const call of ctx.facts.calls) {
-    if (call.type !== 'NewExpression') continue;
-    const origin = ctx.origins.of(call.callee);
-    if (origin?.role !== 'module') continue;
-    const row = MCP_CLIENT_TRANSPORTS.find((r) => r.packages.includes(origin.binding.import.packageName) && origin.names.includes(r.name));
-    if (row === undefined) continue;
-    const connection = row.shape === 'stdio' ? stdio(ctx, call) : remote(ctx, call);
-    const asset = connection === undefined ? undefined : clientConnectionAsset({ ...connection, transport: row.transport });
-    if (asset === undefined) continue;
-    quoter.add(asset.hidden);
-    found.push({ asset, call });
+    for (const { connection, at } of connectionsOf(ctx, call)) {
+      const asset = clientConnectionAsset(connection);
+      if (asset === undefined) continue;
+      quoter.add(asset.hidden);
+      found.push({ asset, at });
+    }
   }
-  for (const { asset, call } of found) {
-    ctx.found.add({ kind: 'mcp-server', key: `client:${asset.key}`, name: asset.name, attributes: asset.attributes, evidence: ctx.evidence(call, 'call-site', 'declared', quoter.quote) });
+  for (const { asset, at } of found) {
+    ctx.found.add({ kind: 'mcp-server', key: `client:${asset.key}`, name: asset.name, attributes: asset.attributes, evidence: ctx.evidence(at, 'call-site', 'declared', quoter.quote) });
   }
 }
