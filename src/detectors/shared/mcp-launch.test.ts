@@ -42,6 +42,11 @@ describe('launchedPackage', () => {
     expect(launchName('java', ['-jar', hostile])).toBe(hostile);
     expect(performance.now() - start).toBeLessThan(1000);
     expect(launchName('deno', ['run', 'npm:@s/mcp@1'])).toBe('@s/mcp');
+    // A workspace bin run through the package manager is named by the bin, not `pnpm`.
+    expect(launchName('pnpm', ['exec', 'sentry-mcp', '--access-token=x'])).toBe('sentry-mcp');
+    expect(launchName('pnpm', ['--filter', 'api', 'exec', 'tools-server'])).toBe('tools-server');
+    expect(launchName('yarn', ['exec', 'notes-mcp'])).toBe('notes-mcp');
+    expect(pkg('pnpm exec sentry-mcp')).toBeUndefined();
   });
 });
 

@@ -75,6 +75,7 @@ export const MCP_RUNNERS: readonly McpRunner[] = [
   { commands: ['java'], valueFlags: ['-cp', '-classpath', '--class-path'], targetFlags: ['-jar'], source: 'java launcher docs' },
   { commands: ['dotnet'], sub: ['run'], valueFlags: ['-c', '--configuration', '-f', '--framework'], targetFlags: ['--project'], source: 'learn.microsoft.com dotnet run' },
   { commands: ['go'], sub: ['run'], valueFlags: ['-C', '-tags', '-mod'], source: 'pkg.go.dev/cmd/go (go run)' },
+  { commands: ['pnpm', 'yarn'], sub: ['exec'], valueFlags: ['-C', '--dir', '--filter', '-F'], source: 'pnpm.io/cli/exec; yarnpkg.com/cli/exec (a workspace bin, never fetched)' },
   { commands: ['sh', 'bash', 'zsh'], valueFlags: [], codeFlags: ['-c'], source: 'POSIX sh -c' },
   { commands: ['fastmcp', 'mcp'], sub: ['run'], valueFlags: ['--transport', '-t', '--host', '--port', '--path', '--log-level', '--with', '--python', '--project'], source: 'gofastmcp.com CLI `fastmcp run`; mcp python-sdk `mcp run`' },
 ];
