@@ -10,6 +10,7 @@
  */
 import { mayFindAgentFiles } from './agent-files/precheck.ts';
 import { mayFindContainers } from './containers/precheck.ts';
+import { mayHoldConfigModel } from './endpoints/config-model-files.ts';
 import { mayHoldEndpoint } from './endpoints/find.ts';
 import { mayFindIac } from './iac/precheck.ts';
 import { mayFindJs } from './javascript/precheck.ts';
@@ -29,6 +30,6 @@ export const PREFILTERS: Readonly<Record<string, Prefilter>> = {
   containers: mayFindContainers,
   iac: mayFindIac,
   secrets: (_path, content) => mayHoldKey(content),
-  endpoints: (_path, content) => mayHoldEndpoint(content),
+  endpoints: (path, content) => mayHoldEndpoint(content) || mayHoldConfigModel(path, content),
   'agent-files': mayFindAgentFiles,
 };

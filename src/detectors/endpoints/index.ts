@@ -12,6 +12,10 @@ import { fileKindOf, isShellLike, SECRET_FILE_PATTERNS, type FileKind } from '..
 import { Lines } from '../secrets/lines.ts';
 import { notebookParts } from '../secrets/notebook.ts';
 import type { Detector, SourceFile } from '../types.ts';
+import { emitModel } from '../mcp-config/emit.ts';
+import { MODEL_STEMS } from '../shared/model-ids.ts';
+import { configModelSyntax, mayHoldConfigModel } from './config-model-files.ts';
+import { readConfigModels } from './config-models.ts';
 import { ENDPOINT_LITERALS, findEndpoints, mayHoldEndpoint, type EndpointHit } from './find.ts';
 import { cleanUrl } from './url.ts';
 
@@ -84,10 +88,22 @@ function limitReached(file: SourceFile): Diagnostic {
   return { connector: ENDPOINTS_DETECTOR_ID, level: 'warn', code: 'limit-reached', message: 'too many endpoint candidates; the rest of the file was not searched', location: { path: file.path } };
 }
 
-/** Finds AI endpoint hosts and base URLs in one file; null when there are none. Never throws on bad input. */
+/** The detector's pre-check: an endpoint host or base-URL variable anywhere, or a model-id stem in a config file read for models. */
+export function mayFindEndpointsOrModels(path: string, content: string): boolean {
+  return mayHoldEndpoint(content) || mayHoldConfigModel(path, content);
+}
+
+/**
+ * Finds AI endpoint hosts and base URLs in one file, and the models env and app config files set
+ * (`config-models.ts`); null when there are none. Never throws on bad input.
+ */
 export function detectEndpoints(file: SourceFile): ReturnType<Detector['detect']> {
-  if (!mayHoldEndpoint(file.content)) return null;
+  if (!mayFindEndpointsOrModels(file.path, file.content)) return null;
   const out = new ResultBuilder();
+  const syntax = mayHoldConfigModel(file.path, file.content) ? configModelSyntax(file.path) : undefined;
+  if (syntax !== undefined) {
+    for (const m of readConfigModels(file.content, syntax)) emitModel(file, m, { sources: [`${syntax === 'env' ? 'env' : 'config'}:${m.setting}`] }, out, ENDPOINTS_DETECTOR_ID);
+  }
   const kind = fileKindOf(file.path);
   const shellLike = isShellLike(file.path);
   for (const part of partsOf(file, kind)) {
@@ -103,6 +119,7 @@ export const endpointsDetector: Detector = {
   id: ENDPOINTS_DETECTOR_ID,
   displayName: 'AI API endpoints',
   patterns: SECRET_FILE_PATTERNS,
-  literals: ENDPOINT_LITERALS,
+  // The model-id stems let a config file that names a model but no host through the gate.
+  literals: [...ENDPOINT_LITERALS, ...MODEL_STEMS],
   detect: detectEndpoints,
 };

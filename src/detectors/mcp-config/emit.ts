@@ -10,6 +10,7 @@ import { commandName, launchName, type LaunchedPackage } from '../shared/mcp-lau
 import { launchAttributes, storedLaunch, type StoredLaunch } from '../shared/mcp-redact.ts';
 import type { SourceFile } from '../types.ts';
 import { FILESYSTEM_SERVERS, type ConfigFileRow } from './catalog.ts';
+import type { RawModel } from './models.ts';
 import type { RawServer } from './server.ts';
 
 const ID = 'mcp-config';
@@ -71,5 +72,21 @@ export function emitServer(file: SourceFile, row: Pick<ConfigFileRow, 'client' |
     name,
     attributes,
     evidence: [evidenceAt(file, detectorId, 'config', 'declared', server.line, server.snippet)],
+  });
+}
+
+/**
+ * Adds the `model` asset of one model a config file sets (`models.ts` for client configs, the
+ * endpoints detector's `config-models.ts` for app configs): keyed by the lower-cased id, evidence
+ * the setting's line (technique `config`, confidence `declared`).
+ */
+export function emitModel(file: SourceFile, model: RawModel, attributes: Attributes, out: ResultBuilder, detectorId: string = ID): Asset | undefined {
+  return out.asset(file, {
+    kind: 'model',
+    key: model.id.toLowerCase(),
+    name: model.id,
+    ...(model.provider === undefined ? {} : { provider: model.provider }),
+    attributes,
+    evidence: [evidenceAt(file, detectorId, 'config', 'declared', model.line, model.snippet)],
   });
 }

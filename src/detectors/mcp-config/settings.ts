@@ -9,6 +9,7 @@ import { redactSnippet, type Attributes, type Evidence } from '../../model/index
 import { CODING_AGENTS } from '../agent-files/catalog.ts';
 import { evidenceAt, type ResultBuilder } from '../shared/build.ts';
 import type { SiblingFiles, SourceFile } from '../types.ts';
+import { emitModel } from './emit.ts';
 import { claudeAutonomy, readAutonomy, type SettingLine } from './autonomy.ts';
 import type { ClientSettings, ConfigFileRow, Syntax } from './catalog.ts';
 import { parseJsonc } from './jsonc.ts';
@@ -26,16 +27,9 @@ const sortedUnique = (list: readonly string[]): string[] => [...new Set(list)].s
 export function emitModels(file: SourceFile, row: ConfigFileRow, settings: ClientSettings, root: CValue, out: ResultBuilder): void {
   const client = row.client;
   for (const m of readModels(root, settings, row.syntax)) {
-    out.asset(file, {
-      kind: 'model',
-      key: m.id.toLowerCase(),
-      name: m.id,
-      ...(m.provider === undefined ? {} : { provider: m.provider }),
-      // `clients` puts the model in the client's system (pipeline/systems-group.ts clientsOf); an
-      // application's model stays in the application's.
-      attributes: { sources: [`${client}:${m.setting}`], ...(row.app === true ? {} : { clients: [client] }) },
-      evidence: [evidenceAt(file, ID, 'config', 'declared', m.line, m.snippet)],
-    });
+    // `clients` puts the model in the client's system (pipeline/systems-group.ts clientsOf); an
+    // application's model stays in the application's.
+    emitModel(file, m, { sources: [`${client}:${m.setting}`], ...(row.app === true ? {} : { clients: [client] }) }, out);
   }
 }
 
