@@ -11,6 +11,7 @@
  * load no parser package.
  */
 import type { RawModel } from '../mcp-config/models.ts';
+import { LineIndex } from '../shared/line-index.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { hasModelStem, isModelRegistry, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from '../shared/model-ids.ts';
 import type { ConfigModelSyntax } from './config-model-files.ts';
@@ -31,14 +32,11 @@ const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]
 
 function envSettings(text: string): Setting[] {
   const out: Setting[] = [];
-  let line = 1;
-  let last = 0;
+  const lines = new LineIndex(text);
   for (const m of text.matchAll(ENV_LINE)) {
     if (out.length >= MAX_VALUES) break;
-    for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
-    last = m.index;
     const value = m[2] ?? m[3] ?? m[4] ?? '';
-    out.push({ path: m[1] as string, value, line, snippet: `${m[1]}=${value}` });
+    out.push({ path: m[1] as string, value, line: lines.lineOf(m.index), snippet: `${m[1]}=${value}` });
   }
   return out;
 }
@@ -131,13 +129,11 @@ function jsonSettings(text: string): Setting[] {
     return [];
   }
   const out: Setting[] = [];
+  const lines = new LineIndex(text);
   const lineOf = (key: string, value: string): number | undefined => {
     const at = text.indexOf(`${JSON.stringify(key)}`);
     const v = at < 0 ? -1 : text.indexOf(JSON.stringify(value), at);
-    if (v < 0) return undefined;
-    let line = 1;
-    for (let i = 0; i < v; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
+    return v < 0 ? undefined : lines.lineOf(v);
   };
   const walk = (value: unknown, path: string, key: string, depth: number): void => {
     if (out.length >= MAX_VALUES || depth > MAX_DEPTH) return;
