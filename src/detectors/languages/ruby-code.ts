@@ -5,6 +5,7 @@
  * arguments with or without parentheses.
  */
 import { closingBracket, splitArgs } from './brackets.ts';
+import { lineIndexAt } from '../shared/line-index.ts';
 import type { Masked } from './mask.ts';
 
 /** Characters of an argument list read, lines of a heredoc read. */
@@ -43,15 +44,9 @@ export class Lines {
     }
   }
 
+  /** The 0-based line of an offset. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.starts, offset);
   }
 
   /** The code of line `l` from its first non-blank character. */

@@ -4,6 +4,7 @@
  * from a package because it also has to bound nesting (a 100k-deep file must fail fast, not blow
  * the stack) and must never quote the file in its errors (config files hold tokens).
  */
+import { lineIndexAt } from '../shared/line-index.ts';
 import { ConfigSyntaxError, MAX_DEPTH, type CEntry, type CValue } from './tree.ts';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -21,14 +22,7 @@ class Reader {
 
   /** 1-based line of an offset (binary search over line starts). */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineIndexAt(this.lineStarts, offset) + 1;
   }
 
   fail(message: string, offset = this.pos): never {

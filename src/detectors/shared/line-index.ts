@@ -3,6 +3,18 @@
  * binary search, and line bounds and text without copying the whole text. Shared by every detector
  * that reports many lines of one file.
  */
+/** The 0-based index of the line holding `offset`, given ascending line-start offsets (binary search). */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineIndex {
   private starts: number[] | undefined;
   readonly text: string;
@@ -27,15 +39,7 @@ export class LineIndex {
 
   /** 1-based line of a character offset. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineIndexAt(this.lineStarts(), offset) + 1;
   }
 
   /** Offset where a 1-based line starts (the text's length past the last line). */
