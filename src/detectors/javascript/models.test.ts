@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../model/index.ts';
 import { detectJavaScript } from './index.ts';
+import { mayFindJs } from './precheck.ts';
 
 const models = (content: string): Asset[] =>
   (detectJavaScript({ scope: 'repo', path: 'src/ai.ts', content })?.assets ?? []).filter((a) => a.kind === 'model');
@@ -364,6 +365,20 @@ describe('models held in this.<field>', () => {
 });
 
 describe('model lists in files that import no AI package', () => {
+  it('reads a list of Cohere and Amazon ids, and passes over files whose stems are only in comments and prose', () => {
+    const list = "export const CHAT_MODELS = [\n  { id: 'command-r-plus' },\n  { id: 'amazon.nova-pro-v1:0' },\n];";
+    expect(mayFindJs('src/models.ts', list)).toBe(true);
+    expect(names(list)).toEqual(['amazon.nova-pro-v1:0', 'command-r-plus']);
+    const prose = [
+      '/** Sets command-line arguments; see https://docs.aws.amazon.com/cdk/latest/guide */',
+      '// runs claude-code and llama.cpp; default gpt-4o',
+      "const MODEL = process.env.MODEL;",
+      "const label = 'the gpt-4o model';",
+    ].join('\n');
+    expect(mayFindJs('src/args.ts', prose)).toBe(false);
+    expect(detectJavaScript({ scope: 'repo', path: 'src/args.ts', content: prose })).toBeNull();
+  });
+
   it('reads catalog ids in model descriptors and constants whose name or type says model, once the file holds two or more', () => {
     const content = [
       "import { LLM } from '@/types';",

@@ -9,7 +9,7 @@ import { findPythonModule, PYTHON_TOP_LEVEL_PATTERNS } from '../shared/python-mo
 import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
 import { mayHoldEndpoint } from '../endpoints/find.ts';
-import { hasModelStem } from '../shared/model-ids.ts';
+import { hasQuotedModelStem } from '../shared/model-ids.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -72,10 +72,10 @@ const MODEL_FIELD = /^[ \t]+\w*(?:model|llm|MODEL|LLM|Model|Llm)\w*[ \t]*(?::[^=
 /**
  * A file that may hold a settings class's model field (`class LLMConfig(BaseModel): model: str =
  * Field(default="claude-sonnet-4-20250514")`) without importing an AI package: a model-id stem
- * (`MODEL_STEMS`) and an indented model-named assignment.
+ * in a string (`hasQuotedModelStem`) and an indented model-named assignment.
  */
 export function mayHoldModelSetting(text: string): boolean {
-  return hasModelStem(text) && MODEL_FIELD.test(text);
+  return hasQuotedModelStem(text) && MODEL_FIELD.test(text);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareName, isModelHelper, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from './model-ids.ts';
+import { hasModelStem, hasQuotedModelStem, isBareName, isListedModel, isModelHelper, looksLikeModelId, matchKnownModel, MODEL_STEMS, modelProvider, namesModel } from './model-ids.ts';
 
 describe('matchKnownModel', () => {
   it('recognizes provider ids, Bedrock ids, inference profiles and gateway ids', () => {
@@ -94,5 +94,45 @@ describe('matchKnownModel: Zhipu GLM, Moonshot Kimi and MiniMax ids', () => {
   it('does not take the OpenGL math library, product names or near misses for them', () => {
     const notModels = ['glm-0.9.9.8', 'glm', 'glm-header', 'kimi', 'kimi-chat-app', 'moonshot', 'moonshot-api', 'minimax', 'minimax-tree', 'minimax-search', 'abab'];
     expect(notModels.filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+});
+
+describe('model-id stems: what makes a file without AI imports worth reading for a model list', () => {
+  it('finds the stem of every catalog family a list spells out, Cohere and Amazon included', () => {
+    const ids = ['gpt-4o', 'claude-3-5-haiku-20241022', 'command-r-plus', 'command-r7b-12-2024', 'command-a-03-2025', 'command-light', 'command-nightly',
+      'amazon.titan-embed-text-v2:0', 'amazon.nova-pro-v1:0', 'amazon.rerank-v1:0', 'us.amazon.nova-lite-v1:0', 'cohere.command-r-v1:0'];
+    expect(ids.filter((id) => !hasModelStem(id))).toEqual([]);
+    expect(ids.filter((id) => !isListedModel(id))).toEqual([]);
+  });
+
+  it('has no stem in words that fill ordinary code: command lines, AWS docs links', () => {
+    const prose = ['Sets command-line arguments', 'slash-command-presets', 'see https://docs.aws.amazon.com/bedrock/latest/userguide', 'amazon.com', 'command-and-control'];
+    expect(prose.filter(hasModelStem)).toEqual([]);
+  });
+});
+
+describe('hasQuotedModelStem', () => {
+  it('is true for a stem inside a quoted string, after id characters only', () => {
+    const quoted = ['x = "gpt-4o"', "const M = ['openrouter/anthropic/claude-3-haiku']", 'model: `gemini-2.0-flash`', '{"us.anthropic.claude-3-5-sonnet-20241022-v2:0": 1}',
+      'f"models/text-embedding-004"', "'ai/qwen3:latest'"];
+    expect(quoted.filter((t) => !hasQuotedModelStem(t))).toEqual([]);
+  });
+
+  it('is false for stems in comments and prose, or after a quote with words between', () => {
+    const bare = ['// runs claude-code in CI', '/* wraps llama.cpp */', '# see gpt-4o docs', '"the gpt-4o model"', 'const claudeCode = 1; // claude-code',
+      `'${'a'.repeat(200)}gpt-4o'`];
+    expect(bare.filter(hasQuotedModelStem)).toEqual([]);
+  });
+
+  it('relies on stems made of id characters only (a stem found inside another leads back to the same quote)', () => {
+    expect(MODEL_STEMS.filter((s) => !/^[\w.:/@+-]+$/.test(s))).toEqual([]);
+    expect(hasQuotedModelStem('"us.meta.llama3-2-90b-instruct-v1:0"')).toBe(true);
+  });
+
+  it('stays linear on a long run of id characters full of stems', () => {
+    const text = `'${'gpt-'.repeat(200_000)}`.slice(0, -1) + ' x';
+    // The quote opens the run: only the first occurrence is near it; every other one stops after MAX_ID_PREFIX characters.
+    expect(hasQuotedModelStem(text)).toBe(true);
+    expect(hasQuotedModelStem(` ${'gpt-'.repeat(200_000)}`)).toBe(false);
   });
 });
