@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT_ENV_NAMES } from './catalog.ts';
-import { envAnchors } from './find.ts';
+import { ENDPOINT_LITERALS, envAnchors, mayHoldEndpoint } from './find.ts';
 import { detectEndpoints } from './index.ts';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -72,5 +72,16 @@ describe('endpoints: base-URL variables found from their separators', () => {
       ['d.internal:8080', 3],
       ['f.internal:1234', 5],
     ]);
+  });
+});
+
+describe('mayHoldEndpoint', () => {
+  it('is true for text holding any gate literal, in any position, and false for near misses', () => {
+    expect(ENDPOINT_LITERALS.filter((l) => !mayHoldEndpoint(`x ${l} y`) || !mayHoldEndpoint(l))).toEqual([]);
+    for (const spelling of ['OPENAI_BASE_URL', 'openai-base-url', 'OPENAI.BASE.URL', 'https://api.openai.com/v1', 'http://localhost:11434']) {
+      expect(mayHoldEndpoint(`${'a: b\n'.repeat(1000)}${spelling}`)).toBe(true);
+    }
+    const misses = ['api.openai.co', 'OPENAIBASEURL', 'openai_baseurl', 'api.anthropic.org', 'localhost:1143', 'https://example.com/v1'];
+    expect(misses.filter(mayHoldEndpoint)).toEqual([]);
   });
 });

