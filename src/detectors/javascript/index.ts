@@ -22,7 +22,7 @@ import { detectModelCatalog, detectModels } from './models.ts';
 import { Origins } from './origins.ts';
 import { parseSource } from './parse.ts';
 import { isExcludedPath, JS_LITERALS, mightImportAi } from './precheck.ts';
-import { hasQuotedModelStem } from '../shared/model-ids.ts';
+import { quotesListedModel } from '../shared/model-ids.ts';
 import { detectSdks } from './sdks.ts';
 import { detectVectorStores } from './vector-stores.ts';
 import { collectFacts, type FileFacts } from './walk.ts';
@@ -41,9 +41,9 @@ export const javascriptDetector: Detector = {
 /** Detects AI assets in one JS/TS file; null when it imports nothing AI and holds no model catalog. Never throws on bad input. */
 export function detectJavaScript(file: SourceFile): DetectionResult | null {
   if (isExcludedPath(file.path)) return null;
-  // Without an AI import only a model list can count (`detectModelCatalog`): it needs a model-id stem in a string.
+  // Without an AI import only a model list can count (`detectModelCatalog`): it needs a quoted listed model id.
   const importsAi = mightImportAi(file.content);
-  if (!importsAi && !hasQuotedModelStem(file.content)) return null;
+  if (!importsAi && !quotesListedModel(file.content)) return null;
   const builder = new ResultBuilder();
   const found = new Accumulator();
   const evidence = evidenceFactory(file);

@@ -374,6 +374,8 @@ describe('model lists in files that import no AI package', () => {
       '// runs claude-code and llama.cpp; default gpt-4o',
       "const MODEL = process.env.MODEL;",
       "const label = 'the gpt-4o model';",
+      "import { run } from '@google/gemini-cli-core';",
+      "const CLI_MODEL = 'gemini-cli';",
     ].join('\n');
     expect(mayFindJs('src/args.ts', prose)).toBe(false);
     expect(detectJavaScript({ scope: 'repo', path: 'src/args.ts', content: prose })).toBeNull();

@@ -6,7 +6,7 @@
  * in a comment or string) only cost a parse; the AST decides what counts.
  */
 import { AI_PACKAGES } from '../shared/ai-packages.ts';
-import { hasQuotedModelStem, MODEL_STEMS } from '../shared/model-ids.ts';
+import { quotesListedModel, MODEL_STEMS } from '../shared/model-ids.ts';
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -41,9 +41,9 @@ export const IMPORT_LITERALS: readonly string[] = AI_PACKAGES.filter((row) => ro
  */
 export const JS_LITERALS: readonly string[] = [...IMPORT_LITERALS, ...MODEL_STEMS];
 
-/** True when the detector may find anything: an AI import, or a model-id stem in a string (see JS_LITERALS). */
+/** True when the detector may find anything: an AI import, or a quoted listed model id (`quotesListedModel`; its stem is in JS_LITERALS). */
 export function mayFindJs(path: string, content: string): boolean {
-  return !isExcludedPath(path) && (mightImportAi(content) || hasQuotedModelStem(content));
+  return !isExcludedPath(path) && (mightImportAi(content) || quotesListedModel(content));
 }
 
 /** A line that starts a `//` comment before the match, or a block-comment body line (` * ...`). */

@@ -9,7 +9,7 @@ import { findPythonModule, PYTHON_TOP_LEVEL_PATTERNS } from '../shared/python-mo
 import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
 import { mayHoldEndpoint } from '../endpoints/find.ts';
-import { hasQuotedModelStem } from '../shared/model-ids.ts';
+import { quotesListedModel } from '../shared/model-ids.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -71,11 +71,11 @@ const MODEL_FIELD = /^[ \t]+\w*(?:model|llm|MODEL|LLM|Model|Llm)\w*[ \t]*(?::[^=
 
 /**
  * A file that may hold a settings class's model field (`class LLMConfig(BaseModel): model: str =
- * Field(default="claude-sonnet-4-20250514")`) without importing an AI package: a model-id stem
- * in a string (`hasQuotedModelStem`) and an indented model-named assignment.
+ * Field(default="claude-sonnet-4-20250514")`) without importing an AI package: a listed model id
+ * quoted as a whole string (`quotesListedModel`) and an indented model-named assignment.
  */
 export function mayHoldModelSetting(text: string): boolean {
-  return hasQuotedModelStem(text) && MODEL_FIELD.test(text);
+  return quotesListedModel(text) && MODEL_FIELD.test(text);
 }
 
 /**

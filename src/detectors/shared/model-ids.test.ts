@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasModelStem, hasQuotedModelStem, isBareName, isListedModel, isModelHelper, looksLikeModelId, matchKnownModel, MODEL_STEMS, modelProvider, namesModel } from './model-ids.ts';
+import { hasModelStem, quotesListedModel, isBareName, isListedModel, isModelHelper, looksLikeModelId, matchKnownModel, MODEL_STEMS, modelProvider, namesModel } from './model-ids.ts';
 
 describe('matchKnownModel', () => {
   it('recognizes provider ids, Bedrock ids, inference profiles and gateway ids', () => {
@@ -111,28 +111,27 @@ describe('model-id stems: what makes a file without AI imports worth reading for
   });
 });
 
-describe('hasQuotedModelStem', () => {
-  it('is true for a stem inside a quoted string, after id characters only', () => {
-    const quoted = ['x = "gpt-4o"', "const M = ['openrouter/anthropic/claude-3-haiku']", 'model: `gemini-2.0-flash`', '{"us.anthropic.claude-3-5-sonnet-20241022-v2:0": 1}',
-      'f"models/text-embedding-004"', "'ai/qwen3:latest'"];
-    expect(quoted.filter((t) => !hasQuotedModelStem(t))).toEqual([]);
+describe('quotesListedModel', () => {
+  it('is true for a quoted string that holds a listed model id and nothing else', () => {
+    const quoted = ['x = "gpt-4o"', "const M = ['anthropic/claude-3-haiku']", 'model: `gemini-2.0-flash`', '{"us.anthropic.claude-3-5-sonnet-20241022-v2:0": 1}',
+      'f"models/text-embedding-004"', "'command-r-plus'", 'id: "amazon.nova-pro-v1:0",'];
+    expect(quoted.filter((t) => !quotesListedModel(t))).toEqual([]);
   });
 
-  it('is false for stems in comments and prose, or after a quote with words between', () => {
-    const bare = ['// runs claude-code in CI', '/* wraps llama.cpp */', '# see gpt-4o docs', '"the gpt-4o model"', 'const claudeCode = 1; // claude-code',
-      `'${'a'.repeat(200)}gpt-4o'`];
-    expect(bare.filter(hasQuotedModelStem)).toEqual([]);
+  it('is false for stems in comments and prose, and for quoted strings that are no model', () => {
+    const none = ['// runs claude-code in CI', '/* wraps llama.cpp */', '# see "gpt-4o docs"', '"the gpt-4o model"', "const pkg = '@google/gemini-cli-core';",
+      'name: "gemini-cli"', "'claude-code'", "'gemini-'", "`${base}/gpt-4o`", "'gpt-4o", `'${'a'.repeat(200)}gpt-4o'`, '"gemma"'];
+    expect(none.filter(quotesListedModel)).toEqual([]);
   });
 
   it('relies on stems made of id characters only (a stem found inside another leads back to the same quote)', () => {
     expect(MODEL_STEMS.filter((s) => !/^[\w.:/@+-]+$/.test(s))).toEqual([]);
-    expect(hasQuotedModelStem('"us.meta.llama3-2-90b-instruct-v1:0"')).toBe(true);
+    expect(quotesListedModel('"us.meta.llama3-2-90b-instruct-v1:0"')).toBe(true);
   });
 
-  it('stays linear on a long run of id characters full of stems', () => {
-    const text = `'${'gpt-'.repeat(200_000)}`.slice(0, -1) + ' x';
-    // The quote opens the run: only the first occurrence is near it; every other one stops after MAX_ID_PREFIX characters.
-    expect(hasQuotedModelStem(text)).toBe(true);
-    expect(hasQuotedModelStem(` ${'gpt-'.repeat(200_000)}`)).toBe(false);
+  it('finds the id after many strings that are not one, and stays linear on a long run of stems', () => {
+    expect(quotesListedModel(`${"'gemini-cli', ".repeat(10_000)}'gemini-2.5-pro'`)).toBe(true);
+    expect(quotesListedModel(`'${'gpt-'.repeat(200_000)}'`)).toBe(false);
+    expect(quotesListedModel(` ${'gpt-'.repeat(200_000)}`)).toBe(false);
   });
 });

@@ -142,24 +142,32 @@ function isIdChar(c: number): boolean {
  * (`projects/p/locations/l/publishers/google/models/`), and a bound on the work per occurrence.
  */
 const MAX_ID_PREFIX = 128;
+/** How far after a stem its closing quote may be. */
+const MAX_ID_SUFFIX = 128;
 
 /**
- * True when a stem occurs inside a quoted string, with only id characters between the quote and
- * the stem (`"gpt-4o"`, `'openrouter/anthropic/claude-3-haiku'`): the only place a model list in a
- * file that imports no AI package can hold an id. A stem in a comment or a sentence (`claude-code`
- * in a doc comment, `llama.cpp` in prose) is not, so such files are not parsed at all. On cloned
- * repositories this kept every file whose model list counted and left out a third of the rest.
+ * True when a quoted string holds nothing but a listed model id (`isListedModel`): `"gpt-4o"`,
+ * `'anthropic/claude-3-haiku'`. That is the only thing a model list in a file that
+ * imports no AI package counts (JavaScript catalogs, Python settings classes), so a file without
+ * one is not parsed at all: not for a stem in a comment or a sentence (`claude-code` in a doc
+ * comment, `llama.cpp` in prose), nor in a string that is no model (`'@google/gemini-cli-core'`,
+ * `"gemini-cli"`). On cloned repositories this kept every file whose model list counted.
  */
-export function hasQuotedModelStem(text: string): boolean {
+export function quotesListedModel(text: string): boolean {
   STEM.lastIndex = 0;
-  // Stems are made of id characters, so a stem found inside a longer one (`llama` in `meta.llama`)
-  // leads back to the same quote.
   for (let m = STEM.exec(text); m !== null; m = STEM.exec(text)) {
+    // Stems are made of id characters, so a stem found inside a longer one (`llama` in
+    // `meta.llama`) leads back to the same quote.
     const stop = Math.max(-1, m.index - 1 - MAX_ID_PREFIX);
-    let i = m.index - 1;
-    while (i > stop && isIdChar(text.charCodeAt(i))) i--;
-    const c = text[i];
-    if (c === '"' || c === "'" || c === '`') return true;
+    let open = m.index - 1;
+    while (open > stop && isIdChar(text.charCodeAt(open))) open--;
+    const quote = text.charCodeAt(open);
+    let close = m.index + m[0].length;
+    const limit = Math.min(text.length, close + MAX_ID_SUFFIX);
+    while (close < limit && isIdChar(text.charCodeAt(close))) close++;
+    if ((quote === 0x22 || quote === 0x27 || quote === 0x60) && text.charCodeAt(close) === quote && isListedModel(text.slice(open + 1, close))) return true;
+    // The rest of this run of id characters belongs to the same string, decided here.
+    STEM.lastIndex = close;
   }
   return false;
 }
