@@ -45,6 +45,32 @@ describe('mergeResults', () => {
     expect(merged.diagnostics.map((d) => d.message)).toEqual([`dropped PROVIDES relationship with a missing end (${server.id} → ${tool.id})`]);
   });
 
+  it('merges attributes over many results as the pairwise rules do, without touching the inputs', () => {
+    const attrs = [
+      { versions: ['^4'], dev: false, category: 'llm-provider' },
+      { versions: ['^4', '^5'], dev: true, category: 'other', extra: null },
+      { versions: ['^5', '^6', '^6'], extra: [1], notes: 'x' },
+      { versions: 'not a list', extra: [1, 2], dev: false },
+    ];
+    const inputs = attrs.map((a, i) => sdk([ev(`f${i}.ts`, 1)], a));
+    const before = JSON.stringify(inputs);
+    const { assets } = mergeResults(inputs.map((a) => ({ assets: [a], relationships: [], diagnostics: [] })));
+    const pairwise = attrs.reduce<Record<string, unknown>>((acc, a) => mergeAttributes(acc as never, a as never), {});
+    expect(assets[0]?.attributes).toEqual(canonical({ ...pairwise, declared: false } as never));
+    expect(assets[0]?.attributes['versions']).toEqual(['^4', '^5', '^6']);
+    expect(JSON.stringify(inputs)).toBe(before);
+  });
+
+  it('merges an SDK imported by tens of thousands of files, each adding a subpath, in one pass', () => {
+    const n = 30_000;
+    const results = Array.from({ length: n }, (_, i) => ({ assets: [sdk([ev(`src/f${i}.java`, 1)], { subpaths: [`com.acme.p${i}`, 'com.acme.core'] })], relationships: [], diagnostics: [] }));
+    const { assets } = mergeResults(results);
+    const subpaths = assets[0]?.attributes['subpaths'] as string[];
+    expect(subpaths).toHaveLength(n + 1);
+    expect(subpaths.slice(0, 3)).toEqual(['com.acme.p0', 'com.acme.core', 'com.acme.p1']);
+    expect(assets[0]?.evidence).toHaveLength(n);
+  });
+
   it('is independent of input order for assets and relationships', () => {
     const x = makeAsset({ scope: 'r' }, { kind: 'model', key: 'gpt-4o', name: 'gpt-4o', evidence: [ev('a.ts', 1)] });
     const y = makeAsset({ scope: 'r' }, { kind: 'model', key: 'claude-3-5-haiku', name: 'claude-3-5-haiku', evidence: [ev('b.ts', 1)] });

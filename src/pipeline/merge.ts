@@ -37,6 +37,52 @@ export function mergeAttributes(a: Attributes, b: Attributes): Attributes {
   return out;
 }
 
+/**
+ * `mergeAttributes` folded over many maps in turn, in time linear in their values: each array
+ * keeps the set of what it holds across merges. An SDK imported by 15,000 files of its own
+ * repository (its `subpaths` growing to 1,200 entries) re-keyed the whole array on every merge.
+ */
+class AttributeMerger {
+  private readonly out: Record<string, AttributeValue>;
+  /** Per array attribute that has been unioned: the keys of the values it holds; the array is this merger's own copy. */
+  private readonly held = new Map<string, Set<string>>();
+
+  constructor(first: Attributes) {
+    this.out = { ...first };
+  }
+
+  add(b: Attributes): void {
+    for (const [key, value] of Object.entries(b)) {
+      const prev = this.out[key];
+      if (prev === undefined || prev === null) this.out[key] = value;
+      else if (Array.isArray(prev) && Array.isArray(value)) this.union(key, prev, value);
+      else if (typeof prev === 'boolean' && typeof value === 'boolean') this.out[key] = prev || value;
+    }
+  }
+
+  private union(key: string, prev: readonly AttributeValue[], values: readonly AttributeValue[]): void {
+    let held = this.held.get(key);
+    let list = prev as AttributeValue[];
+    if (held === undefined) {
+      held = new Set(prev.map((v) => JSON.stringify(v)));
+      this.held.set(key, held);
+      list = [...prev];
+      this.out[key] = list;
+    }
+    for (const v of values) {
+      const k = JSON.stringify(v);
+      if (!held.has(k)) {
+        held.add(k);
+        list.push(v);
+      }
+    }
+  }
+
+  result(): Attributes {
+    return this.out;
+  }
+}
+
 function unionValues(a: readonly AttributeValue[], b: readonly AttributeValue[]): AttributeValue[] {
   const seen = new Set(a.map((v) => JSON.stringify(v)));
   const out = [...a];
@@ -85,15 +131,21 @@ function orderEvidence(e: Evidence): Evidence {
   };
 }
 
-/** Merges everything but evidence, which the caller collects in one list per id (see mergeResults). */
+/** Merges everything but evidence and attributes, which the caller collects per id (see mergeResults). */
 function mergeAsset(prev: Asset, next: Asset): Asset {
   return {
     ...prev,
     provider: prev.provider ?? next.provider,
     nativeId: prev.nativeId ?? next.nativeId,
-    attributes: mergeAttributes(prev.attributes, next.attributes),
     tags: { ...next.tags, ...prev.tags },
   };
+}
+
+/** Adds `next` to the merger kept for `id`, started from `first` on the id's second result. */
+function mergeInto(mergers: Map<string, AttributeMerger>, id: string, first: Attributes, next: Attributes): void {
+  let merger = mergers.get(id);
+  if (merger === undefined) mergers.set(id, (merger = new AttributeMerger(first)));
+  merger.add(next);
 }
 
 /** Appends to the list kept for `id`: one growing array per asset, not a copy per merge. */
@@ -129,16 +181,21 @@ export function mergeResults(results: readonly DetectionResult[]): Merged {
   // An SDK imported in thousands of files merges thousands of times: evidence lists grow in place.
   const assetEvidence = new Map<string, Evidence[]>();
   const relationshipEvidence = new Map<string, Evidence[]>();
+  // Attributes of ids seen more than once, merged in the same order as the pairwise rules would.
+  const assetAttributes = new Map<string, AttributeMerger>();
+  const relationshipProperties = new Map<string, AttributeMerger>();
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {
     for (const a of r.assets) {
       const prev = assets.get(a.id);
+      if (prev) mergeInto(assetAttributes, a.id, prev.attributes, a.attributes);
       assets.set(a.id, prev ? mergeAsset(prev, a) : a);
       collect(assetEvidence, a.id, a.evidence);
     }
     for (const rel of r.relationships) {
       const prev = relationships.get(rel.id);
-      relationships.set(rel.id, prev ? { ...prev, properties: mergeAttributes(prev.properties, rel.properties) } : rel);
+      if (prev) mergeInto(relationshipProperties, rel.id, prev.properties, rel.properties);
+      else relationships.set(rel.id, rel);
       collect(relationshipEvidence, rel.id, rel.evidence);
     }
     // Messages can quote the input (parsers echo the text around an error): redact them like snippets.
@@ -147,13 +204,16 @@ export function mergeResults(results: readonly DetectionResult[]): Merged {
   const finalRelationships: Relationship[] = [];
   for (const rel of relationships.values()) {
     if (assets.has(rel.from) && assets.has(rel.to)) {
-      finalRelationships.push({ ...rel, properties: canonical(rel.properties as AttributeValue) as Attributes, evidence: uniqueEvidence(relationshipEvidence.get(rel.id) ?? []) });
+      const properties = relationshipProperties.get(rel.id)?.result() ?? rel.properties;
+      finalRelationships.push({ ...rel, properties: canonical(properties as AttributeValue) as Attributes, evidence: uniqueEvidence(relationshipEvidence.get(rel.id) ?? []) });
     } else {
       diagnostics.push({ connector: 'merge', level: 'warn', code: 'detector-failed', message: `dropped ${rel.type} relationship with a missing end (${rel.from} → ${rel.to})` });
     }
   }
   return {
-    assets: [...assets.values()].map((a) => finalizeAsset({ ...a, evidence: assetEvidence.get(a.id) ?? [] })).sort(byId),
+    assets: [...assets.values()]
+      .map((a) => finalizeAsset({ ...a, attributes: assetAttributes.get(a.id)?.result() ?? a.attributes, evidence: assetEvidence.get(a.id) ?? [] }))
+      .sort(byId),
     relationships: finalRelationships.sort(byId),
     diagnostics: sortDiagnostics(diagnostics),
   };
