@@ -665,3 +665,32 @@ describe('models of OpenAI-compatible vendors called through the openai package'
       ['glm-4.5', 'zhipu'], ['kimi-k2-0905-preview', 'moonshot'], ['MiniMax-M2.7', 'minimax'], ['acme-ft-v2', 'openai']]);
   });
 });
+
+describe('<known org>/<name> strings outside model positions', () => {
+  it('takes repository slugs of model makers for models only where the code names a model', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "const REPOS = ['facebook/react', 'google/zx', 'microsoft/typescript'];",
+      "const toolArgs = { repoName: 'facebook/react', question: 'What is React?' };",
+      "const deps = { 'microsoft/TypeScript': 'latest' };",
+      "const EMBEDDERS = ['BAAI/bge-small-en-v1.5', 'facebook/opt-125m'];",
+      "const choices = { big: 'meta-llama/Llama-3.1-8B-Instruct', small: 'google/gemma-2-9b-it', base: 'mistralai/Mistral-7B-v0.1' };",
+      "const DEFAULT_MODEL = 'nomic-ai/nomic-embed-text';",
+      "const preset = { model: 'mistralai/Mistral-Nemo' };",
+      "const PRESETS = ['mistralai/Mistral-Nemo-Base'];",
+      "const getModel = (id: string) => id;",
+      "getModel('microsoft/Florence');",
+    ].join('\n');
+    expect(names(content)).toEqual(['BAAI/bge-small-en-v1.5', 'facebook/opt-125m', 'google/gemma-2-9b-it', 'meta-llama/Llama-3.1-8B-Instruct',
+      'microsoft/Florence', 'mistralai/Mistral-7B-v0.1', 'mistralai/Mistral-Nemo', 'mistralai/Mistral-Nemo-Base', 'nomic-ai/nomic-embed-text']);
+  });
+
+  it('still reads any id-shaped string in a model call', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "await client.chat.completions.create({ model: 'openai/house-router', messages });",
+    ].join('\n');
+    expect(names(content)).toEqual(['openai/house-router']);
+  });
+});

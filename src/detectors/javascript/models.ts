@@ -4,7 +4,9 @@
  *   property of an object passed to an AI SDK call): any string that `looksLikeModelId`;
  * - **anywhere else** in a file that imports an AI package (constants, arrays, maps, `model:`
  *   properties of objects not seen reaching an AI call, arguments of a helper named for models such
- *   as `getModel('gpt-4o', 'openai')`): only `matchKnownModel` hits, inferred; never a constant whose
+ *   as `getModel('gpt-4o', 'openai')`): only `matchKnownModel` hits, inferred (a `<known org>/<name>`
+ *   that does not look like a model, `'facebook/react'`, only under a `model` key, a constant named for
+ *   models or in a model helper's arguments); never a constant whose
  *   name says its models are kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModelIds`)
  *   or priced and sized (`MODEL_PRICING`, `contextWindows`: a price or size table of any length).
  * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
@@ -12,7 +14,7 @@
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel, type IdPosition } from '../shared/model-ids.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
@@ -43,7 +45,7 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
   if (mcpOnly) {
     for (const decl of ctx.facts.declarations) {
       if (!decl.init || !namesModel(decl.name) || isSampleHolder(decl.name)) continue;
-      for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported);
+      for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported, { position: 'model-named' });
     }
     return;
   }
@@ -57,24 +59,24 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
   }
   for (const prop of ctx.facts.modelProperties) {
     // `{ model = 'gpt-4o' }` in a destructuring pattern: the default is the id.
-    reportKnown(ctx, prop.value.type === 'AssignmentPattern' ? prop.value.right : prop.value, 'model-property', reported);
+    reportKnown(ctx, prop.value.type === 'AssignmentPattern' ? prop.value.right : prop.value, 'model-property', reported, { position: 'model-named' });
   }
   for (const decl of ctx.facts.declarations) {
     // A list of models kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModels`) names models the program avoids;
     // a price or context-window table (`MODEL_COSTS`, `CONTEXT_WINDOWS`) models it can price or size.
     if (!decl.init || namesModelsNotInUse(decl.name)) continue;
-    // A bare family name (`const MISTRAL = 'mistral'`) counts when the constant's name says model.
+    // A bare family name (`const MISTRAL = 'mistral'`) or any `<known org>/<name>` counts when the constant's name says model.
     const holdsModel = MODEL_HOLDER.test(decl.name);
     const leaves = literalLeaves(decl.init);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(leaves.map(literalString))) continue;
-    for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, holdsModel);
+    for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: holdsModel, position: holdsModel ? 'model-named' : 'anywhere' });
   }
   for (const call of ctx.facts.calls) {
     // A helper whose name says model or LLM (`getModel('gpt-4o-mini', 'openai')`, a wrapper around the
     // provider from another file): its literal arguments that are known ids.
     if ((call.type === 'CallExpression' || call.type === 'OptionalCallExpression' || call.type === 'NewExpression') && isModelHelper(calleeName(call.callee) ?? '')) {
-      for (const arg of call.arguments) reportKnown(ctx, arg, 'call-argument', reported);
+      for (const arg of call.arguments) reportKnown(ctx, arg, 'call-argument', reported, { position: 'model-named' });
     }
   }
 }
@@ -113,7 +115,7 @@ export function detectModelCatalog(ctx: Context): void {
   const distinct = new Set(leaves.map((leaf) => literalString(leaf)?.trim().toLowerCase())).size;
   if (!descriptors || distinct < 2 || distinct > MAX_REGISTRY_IDS) return;
   const reported = new Set<Node>();
-  for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, false);
+  for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: false });
 }
 
 /** An object, a list of objects, or either frozen: the shape of a model descriptor (catalog entry). */
@@ -193,10 +195,14 @@ function fallback(origin: Origin): { fallbackProvider?: string } {
 }
 
 
-function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Set<Node>, bareOk = true): void {
+/**
+ * Reports a literal the catalog knows. `bareOk`: a bare family name (`mistral`) counts; `position`:
+ * `model-named` where the code names a model, so any `<known org>/<name>` counts (`matchKnownModel`).
+ */
+function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Set<Node>, opts: { bareOk?: boolean; position?: IdPosition } = {}): void {
   const value = literalString(node);
-  if (value === undefined || reported.has(node) || !matchKnownModel(value)) return;
-  if (!bareOk && isBareName(value)) return;
+  if (value === undefined || reported.has(node) || !matchKnownModel(value, opts.position)) return;
+  if (opts.bareOk === false && isBareName(value)) return;
   report(ctx, { value, node, indirect: true }, source, reported);
 }
 

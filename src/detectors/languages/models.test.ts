@@ -264,6 +264,19 @@ describe('model ids in model positions', () => {
     expect([evidence?.line, evidence?.confidence]).toEqual([2, 'inferred']);
   });
 
+  it('Rust: repository slugs of model makers count only under a name that says model', () => {
+    const src = [
+      'use async_openai::Client;',
+      'const REPOS: &[&str] = &["facebook/react", "microsoft/typescript"];',
+      'const EMBEDDERS: &[&str] = &["BAAI/bge-small-en-v1.5"];',
+      'const ROUTER_MODEL: &str = "openrouter/auto";',
+    ].join('\n');
+    expect(models('m.rs', src)).toEqual([
+      ['BAAI/bge-small-en-v1.5', ['constant:EMBEDDERS']],
+      ['openrouter/auto', ['constant:ROUTER_MODEL']],
+    ]);
+  });
+
   it('Rust: a file importing only an MCP crate counts only constants named for models, unless it names an AI API host', () => {
     const mcpOnly = [
       'use rmcp::model::Tool;',

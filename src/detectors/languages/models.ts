@@ -38,7 +38,7 @@ const MAX_INITIALIZER = 2000;
  */
 function acceptable(id: string, position: Pick<ModelPosition, 'kind' | 'known'>): boolean {
   if (id.includes('::') || !looksLikeModelId(id)) return false;
-  if (matchKnownModel(id) !== undefined) return true;
+  if (matchKnownModel(id, 'model-named') !== undefined) return true;
   if (position.known === true) return false;
   return position.kind === 'call' || (/[-/:]/.test(id) && id.length >= 4);
 }
@@ -218,7 +218,7 @@ function rustConstants(masked: Masked, mcpOnly: boolean, seen: ReadonlySet<numbe
     if (isModelRegistry(values.map((v) => v.id))) continue;
     const holdsModel = MODEL_HOLDER.test(name);
     for (const v of values) {
-      if (seen.has(v.offset) || matchKnownModel(v.id) === undefined || (!holdsModel && isBareName(v.id))) continue;
+      if (seen.has(v.offset) || matchKnownModel(v.id, holdsModel ? 'model-named' : 'anywhere') === undefined || (!holdsModel && isBareName(v.id))) continue;
       found.push({ id: v.id, source: `constant:${name}`, offset: v.offset, literal: false });
     }
   }
@@ -255,7 +255,7 @@ export function findModels(language: Language, masked: Masked, imports: readonly
           const values = args.filter((a) => a.label === undefined).flatMap((a) => reader.values(a.start, a.end));
           // Every model a registry knows (`RegisterModels("gpt-4o", ...)` with the market) is not a choice.
           if (isModelRegistry(values.map((v) => v.id))) continue;
-          for (const v of values) if (!seen.has(v.offset) && matchKnownModel(v.id) !== undefined) add({ ...v, literal: false }, `call:${name}`);
+          for (const v of values) if (!seen.has(v.offset) && matchKnownModel(v.id, 'model-named') !== undefined) add({ ...v, literal: false }, `call:${name}`);
           continue;
         }
         for (const v of pick(args, position.argument as ModelArgument, reader)) {

@@ -26,8 +26,9 @@ type Policy = 'ai' | 'foreign' | 'unknown';
 const KEYWORDS = new Map(MODEL_KEYWORDS.map((k) => [k.keyword, k]));
 const DICT_KEYS = new Set(MODEL_KEYWORDS.filter((k) => k.aiOnly !== true).map((k) => k.keyword));
 
+/** A model position: any `<known org>/<name>` is an id there (`matchKnownModel` `model-named`). */
 function accepts(value: string, policy: Policy): boolean {
-  if (matchKnownModel(value)) return true;
+  if (matchKnownModel(value, 'model-named')) return true;
   if (policy === 'foreign' || !looksLikeModelId(value)) return false;
   return policy === 'ai' || (/\d/.test(value) && /[-/:.]/.test(value));
 }
@@ -106,7 +107,7 @@ function reportHelperArgs(ctx: Context, call: CallExpr): void {
   if (name === undefined || !isModelHelper(name)) return;
   for (const arg of call.args) {
     for (const r of ctx.scope.strings(arg)) {
-      if (ctx.consumed.has(r.node) || !matchKnownModel(r.value)) continue;
+      if (ctx.consumed.has(r.node) || !matchKnownModel(r.value, 'model-named')) continue;
       ctx.consumed.add(r.node);
       record(ctx, r.value, `call:${name}`, r.inferred ? arg.line : r.node.line, true);
     }
@@ -180,13 +181,13 @@ export function detectModels(ctx: Context): void {
     if (s.targets.some(namesModelsNotInUse)) continue;
     detectFieldDefaults(ctx, s);
     // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
-    // as often as a model: it counts when the name it is assigned to says model.
+    // as often as a model, and `"facebook/react"` a repository: they count when the name it is assigned to says model.
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
     const strings = constantStrings(ctx.scope.fieldDefault(s.value) ?? s.value);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {
-      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value)) continue;
+      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value, holdsModel ? 'model-named' : 'anywhere')) continue;
       if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);
     }

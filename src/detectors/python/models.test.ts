@@ -420,6 +420,19 @@ describe('python detector: model ids', () => {
     ]);
   });
 
+  it('takes <known org>/<name> repository slugs for models only where the code names a model', () => {
+    const src = [
+      'import openai',
+      'tool_args = {"repoName": "facebook/react", "question": "What is React?"}',
+      'REPOS = ["google/zx", "microsoft/typescript"]',
+      'EMBEDDERS = ["BAAI/bge-small-en-v1.5", "facebook/opt-125m"]',
+      'DEFAULT_MODEL = "nomic-ai/nomic-embed-text"',
+      'body = {"model": "mistralai/Mistral-Nemo"}',
+      'get_model("microsoft/Florence")',
+    ].join('\n');
+    expect(models(src).map((m) => m.name).sort()).toEqual(['BAAI/bge-small-en-v1.5', 'facebook/opt-125m', 'microsoft/Florence', 'mistralai/Mistral-Nemo', 'nomic-ai/nomic-embed-text']);
+  });
+
   it('reads {"model": ...} dict entries and def defaults with the strict shape check', () => {
     const src = 'import requests, litellm\nbody = {"model": "llama-3-70b-instruct", "stream": True}\nother = {"model": "User"}\ndef ask(q, model="mixtral-8x7b"):\n    pass\n';
     expect(summary(src).map(([n, , s]) => [n, s])).toEqual([

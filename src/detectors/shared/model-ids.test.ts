@@ -18,6 +18,30 @@ describe('matchKnownModel', () => {
   });
 });
 
+describe('matchKnownModel: <known org>/<name> strings', () => {
+  it('takes a Hub or gateway id whose name looks like a model (a digit, a size or variant word, an encoder family, a catalog id)', () => {
+    const ids = ['meta-llama/Llama-3.1-8B-Instruct', 'mistralai/Mistral-7B-v0.1', 'openai/gpt-4o', 'google/gemma-2-9b-it', 'facebook/opt-125m',
+      'BAAI/bge-small-en-v1.5', 'BAAI/bge-reranker-large', 'facebook/bart-large-cnn', 'microsoft/codebert-base', 'nomic-ai/nomic-embed-text',
+      'sentence-transformers/all-MiniLM-L6-v2', 'cross-encoder/ms-marco-MiniLM-L-6-v2', 'deepseek/deepseek-chat', 'microsoft/DialoGPT-medium',
+      'mistralai/Mistral-Nemo-Instruct', 'google/electra-small-discriminator'];
+    expect(ids.filter((id) => !matchKnownModel(id))).toEqual([]);
+    expect([matchKnownModel('facebook/opt-125m')?.provider, matchKnownModel('BAAI/bge-small-en-v1.5')?.provider]).toEqual(['meta', 'baai']);
+  });
+
+  it('does not take the repository slugs, npm scopes and product names of those orgs for models', () => {
+    const slugs = ['facebook/react', 'google/zx', 'microsoft/typescript', 'microsoft/TypeScript', 'meta/react-native', 'openai/openai-node',
+      'microsoft/vscode', 'huggingface/chat-ui', 'huggingface/text-generation-inference', 'ollama/ollama', 'openai/tiktoken', 'google/genai',
+      'anthropic/sdk', 'microsoft/playwright-mcp', 'meta-llama/llama-stack', 'facebook/docusaurus', 'vertex/ai', 'nvidia/apex'];
+    expect(slugs.filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+
+  it('takes any <known org>/<name> where the code names a model (a model key, a model-named constant, a model helper)', () => {
+    expect([matchKnownModel('facebook/react', 'model-named')?.provider, matchKnownModel('openrouter/auto', 'model-named')?.provider]).toEqual(['meta', 'openrouter']);
+    // Still only known orgs, and never a path or a file.
+    expect(['acme/app', 'src/index', 'facebook/react.js', 'facebook/'].filter((s) => matchKnownModel(s, 'model-named'))).toEqual([]);
+  });
+});
+
 describe('matchKnownModel: names IaC uses (Azure OpenAI deployments, Vertex AI model garden)', () => {
   it('recognizes Azure\'s gpt-35-turbo spellings and Vertex PaLM 2 / Codey / multimodal embedding names', () => {
     const ids = ['gpt-35-turbo', 'gpt-35-turbo-16k', 'gpt-35-turbo-instruct', 'gpt-35-turbo-0125', 'gpt-4o', 'text-bison', 'text-bison@002', 'gemini-1.5-pro-002',

@@ -205,13 +205,43 @@ export interface ModelMatch {
   readonly provider: string;
 }
 
-/** Recognizes a model id from the catalog, or a `<known org>/<model>` gateway/Hub id. */
-export function matchKnownModel(raw: string): ModelMatch | undefined {
+/**
+ * Words of a Hub model's name (split at `-`, `_`, `.`) that say model: sizes and variants
+ * (`bge-reranker-large`, `DialoGPT-medium`, `Mistral-Nemo-Instruct`) and encoder families whose
+ * names carry no digit (`codebert-base`, `bart-large-cnn`). Source: huggingface.co model cards
+ * (BERT, RoBERTa, BART, ELECTRA, MiniLM, MPNet, BGE, GTE, Nomic Embed names and size suffixes).
+ */
+const MODEL_NAME_WORD = /^(?:base|large|small|medium|mini|tiny|nano|xl|xxl|instruct|uncased|cased|multilingual|embed|embedding|embeddings|rerank|reranker|distilled|bert|codebert|roberta|distilroberta|distilbert|deberta|albert|electra|bart|minilm|mpnet|bge|gte)$/i;
+
+/**
+ * The part after `<known org>/` names a model, not a repository or a package of that org
+ * (`facebook/react`, `google/zx`, `microsoft/typescript`, `meta-llama/llama-stack`): it holds a digit
+ * (a size, a version: `opt-125m`, `Mistral-7B-v0.1`), a size or model word (`MODEL_NAME_WORD`), or
+ * is a catalog id itself (`gpt-4o`, `deepseek-chat`).
+ */
+function namesHubModel(name: string): boolean {
+  return /\d/.test(name) || name.split(/[-_.]/).some((word) => MODEL_NAME_WORD.test(word)) || matchKnownModel(name) !== undefined;
+}
+
+/**
+ * Where a string stands: `anywhere` (a constant, an array, an object value), or `model-named` (a
+ * `model` key, a constant or parameter named for a model, a model helper's argument), where any
+ * `<known org>/<name>` is an id (`openrouter/auto`, `nomic-ai/nomic-embed-text`).
+ */
+export type IdPosition = 'anywhere' | 'model-named';
+
+/**
+ * Recognizes a model id from the catalog, or a `<known org>/<model>` gateway/Hub id. Anywhere but
+ * where the code names a model, the part after the slash must look like a model (`namesHubModel`):
+ * the org's repositories and packages (`facebook/react`, `microsoft/typescript`) are not models.
+ */
+export function matchKnownModel(raw: string, position: IdPosition = 'anywhere'): ModelMatch | undefined {
   const s = raw.trim();
   if (s.length < 3 || s.length > 128 || /\s/.test(s) || NOT_AN_ID.test(s)) return undefined;
   for (const family of MODEL_FAMILIES) if (family.pattern.test(s)) return { provider: family.provider };
   const slash = /^([\w.-]+)\/([\w.:@-]+)$/.exec(s);
   if (slash?.[1] !== undefined && slash[2] !== undefined && KNOWN_ORGS.has(slash[1].toLowerCase())) {
+    if (position === 'anywhere' && !namesHubModel(slash[2])) return undefined;
     const inner = matchKnownModel(slash[2]);
     return { provider: inner?.provider ?? normalizeOrg(slash[1]) };
   }
