@@ -16,7 +16,7 @@ import { literalsOf } from '../shared/regex-literals.ts';
 import type { FileKind } from '../secrets/files.ts';
 import { Lines } from '../secrets/lines.ts';
 import { ENDPOINT_ENV_NAMES, ENDPOINT_HOSTS, type EndpointEnvName, type EndpointHost } from './catalog.ts';
-import { urlAround, type FoundUrl } from './url.ts';
+import { normalizeHost, urlAround, type FoundUrl } from './url.ts';
 
 export interface EndpointHit {
   readonly url: FoundUrl;
@@ -101,6 +101,18 @@ function inValuePosition(lines: Lines, line: number, column: number, text: strin
 /** The catalog row a URL belongs to (host, port and path all checked). */
 export function matchRow(u: FoundUrl): EndpointHost | undefined {
   return ENDPOINT_HOSTS.find((row) => row.host.test(u.normalized) && (row.port === undefined || row.port === u.port) && (row.path === undefined || row.path.test(u.path)));
+}
+
+/**
+ * The catalog row of a whole URL given as a client's base URL (`https://api.deepseek.com/v1`,
+ * `http://localhost:11434/v1`), as URL parsers read it; undefined for an unknown host or no URL.
+ */
+export function matchUrlRow(text: string): EndpointHost | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const u = new URL(text);
+  if (u.hostname === '') return undefined;
+  const { normalized, placeholder } = normalizeHost(u.hostname);
+  return matchRow({ start: 0, end: text.length, scheme: u.protocol.slice(0, -1), host: u.hostname, normalized, placeholder, ...(u.port === '' ? {} : { port: u.port }), path: u.pathname });
 }
 
 /**

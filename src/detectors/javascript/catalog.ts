@@ -89,6 +89,17 @@ export const MODEL_PROPERTIES: readonly { readonly name: string; readonly source
   { name: 'model_name', source: 'LangChain community integrations' },
 ];
 
+/**
+ * Options of a client constructor or provider factory (its first argument) that set the host it
+ * talks to: `new OpenAI({ baseURL })`, `createOpenAI({ baseURL })`. A path is read through nested
+ * objects (`configuration.baseURL`).
+ */
+export const BASE_URL_OPTIONS: readonly { readonly path: readonly string[]; readonly source: string }[] = [
+  { path: ['baseURL'], source: 'openai-node and anthropic-sdk-typescript ClientOptions.baseURL; ai-sdk.dev provider settings baseURL (createOpenAI, createOpenAICompatible, ...)' },
+  { path: ['baseUrl'], source: 'LangChain JS ChatOllama / OllamaEmbeddings baseUrl' },
+  { path: ['configuration', 'baseURL'], source: 'LangChain JS ChatOpenAI fields.configuration (openai ClientOptions)' },
+];
+
 /** Methods of a vector client that name an index/collection: first argument string or `{ name }`. */
 export interface CollectionMethodRow {
   readonly product: string;

@@ -652,7 +652,7 @@ describe('model registries', () => {
 });
 
 describe('models of OpenAI-compatible vendors called through the openai package', () => {
-  it('names the id\'s maker, not the package called (GLM, Kimi, MiniMax), and still the package for ids it does not know', () => {
+  it('names the id\'s maker, not the package called (GLM, Kimi, MiniMax), and the base URL\'s vendor for ids it does not know', () => {
     const content = [
       "const { OpenAI } = require('openai');",
       "const zai = new OpenAI({ baseURL: 'https://api.z.ai/api/paas/v4' });",
@@ -662,7 +662,67 @@ describe('models of OpenAI-compatible vendors called through the openai package'
       "zai.chat.completions.create({ model: 'acme-ft-v2', messages });",
     ].join('\n');
     expect(models(content).map((a) => [a.name, a.provider])).toEqual([
-      ['glm-4.5', 'zhipu'], ['kimi-k2-0905-preview', 'moonshot'], ['MiniMax-M2.7', 'minimax'], ['acme-ft-v2', 'openai']]);
+      ['glm-4.5', 'zhipu'], ['kimi-k2-0905-preview', 'moonshot'], ['MiniMax-M2.7', 'minimax'], ['acme-ft-v2', 'zhipu']]);
+  });
+});
+
+describe("the provider of ids the catalog does not know, from the client's base URL", () => {
+  it('names the vendor whose API host the client is given; known ids keep their maker; no base URL or an unknown host keeps the package', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import { createOpenAI } from '@ai-sdk/openai';",
+      "const DEEPSEEK_URL = 'https://api.deepseek.com/v1';",
+      "const ds = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });",
+      "await ds.chat.completions.create({ model: 'house-reasoner-2', messages });",
+      "await ds.chat.completions.create({ model: 'gpt-4o-mini', messages });",
+      "const local = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' });",
+      "await local.chat.completions.create({ model: 'house-coder:7b', messages });",
+      "const groq = createOpenAI({ baseURL: process.env.GROQ_URL ?? 'https://api.groq.com/openai/v1' });",
+      "const g = groq('house-mixer-3');",
+      'class Summarizer {',
+      '  client = new OpenAI({ baseURL: DEEPSEEK_URL });',
+      "  run() { return this.client.chat.completions.create({ model: 'house-summarizer-4', messages: [] }); }",
+      '}',
+      'const plain = new OpenAI();',
+      "await plain.chat.completions.create({ model: 'house-plain-5', messages });",
+      'const fromEnv = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });',
+      "await fromEnv.chat.completions.create({ model: 'house-env-6', messages });",
+      "const corp = new OpenAI({ baseURL: 'https://llm.corp.acme.io/v1' });",
+      "await corp.chat.completions.create({ model: 'house-corp-7', messages });",
+      "const docs = new OpenAI({ baseURL: 'https://api.deepseek.com.example.org/v1' });",
+      "await docs.chat.completions.create({ model: 'house-docs-8', messages });",
+    ].join('\n');
+    expect(Object.fromEntries(models(content).map((a) => [a.name, a.provider ?? null]))).toEqual({
+      'house-reasoner-2': 'deepseek',
+      'gpt-4o-mini': 'openai',
+      'house-coder:7b': 'ollama',
+      'house-mixer-3': 'groq',
+      'house-summarizer-4': 'deepseek',
+      'house-plain-5': 'openai',
+      'house-env-6': 'openai',
+      'house-corp-7': 'openai',
+      'house-docs-8': 'openai',
+    });
+  });
+
+  it("names a gateway host's gateway, as a gateway's provider package does; a client given two vendors' hosts names neither", () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "import Anthropic from '@anthropic-ai/sdk';",
+      "const router = new OpenAI({ baseURL: 'https://openrouter.ai/api/v1' });",
+      "await router.chat.completions.create({ model: 'house-router-1', messages });",
+      "await router.chat.completions.create({ model: 'anthropic/claude-sonnet-4', messages });",
+      "const either = new OpenAI({ baseURL: fast ? 'https://api.groq.com/openai/v1' : 'https://api.deepseek.com' });",
+      "await either.chat.completions.create({ model: 'house-either-2', messages });",
+      "const claude = new Anthropic({ baseURL: 'https://api.anthropic.com' });",
+      "await claude.messages.create({ model: 'house-claude-3', max_tokens: 5, messages });",
+    ].join('\n');
+    expect(Object.fromEntries(models(content).map((a) => [a.name, a.provider ?? null]))).toEqual({
+      'house-router-1': 'openrouter',
+      'anthropic/claude-sonnet-4': 'anthropic',
+      'house-either-2': null,
+      'house-claude-3': 'anthropic',
+    });
   });
 });
 

@@ -16,7 +16,8 @@ import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
 import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel, type IdPosition } from '../shared/model-ids.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
-import { MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
+import { matchUrlRow } from '../endpoints/find.ts';
+import { BASE_URL_OPTIONS, MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
 import type { Context } from './context.ts';
@@ -134,7 +135,7 @@ function modelPositions(ctx: Context, call: Node): Position[] {
   const positions: Position[] = [];
   const at = (index: number, source: ModelSource, origin: Origin) => {
     const arg = args[index];
-    if (arg && arg.type !== 'SpreadElement' && arg.type !== 'ArgumentPlaceholder') positions.push({ arg, source, ...fallback(origin) });
+    if (arg && arg.type !== 'SpreadElement' && arg.type !== 'ArgumentPlaceholder') positions.push({ arg, source, ...fallback(ctx, origin) });
   };
   if (call.type !== 'NewExpression') {
     if (callee.role === 'provider') at(0, 'call-argument', callee);
@@ -160,7 +161,7 @@ function propertyPositions(ctx: Context, obj: ObjectExpression, indirect: boolea
   const positions: Position[] = [];
   for (const name of MODEL_PROPERTY_NAMES) {
     const value = ctx.resolver.propertyTarget(obj, name);
-    if (value) positions.push({ arg: value.node, source: 'model-property', indirect: indirect || value.indirect, ...fallback(callee) });
+    if (value) positions.push({ arg: value.node, source: 'model-property', indirect: indirect || value.indirect, ...fallback(ctx, callee) });
   }
   if (depth >= MAX_NESTING) return positions;
   for (const prop of obj.properties) {
@@ -186,12 +187,42 @@ function methodPosition(ctx: Context, callee: Node): { source: ModelSource; rece
   return { source: method === 'from_pretrained' ? 'from-pretrained' : 'call-argument', receiver };
 }
 
-/** The provider package's vendor, when the package is a provider SDK (not a framework like `ai`). */
-function fallback(origin: Origin): { fallbackProvider?: string } {
+/**
+ * The provider of ids the catalog does not know, called through `origin`: the vendor of the API host
+ * its client was given (`new OpenAI({ baseURL: 'https://api.deepseek.com' })` → `deepseek`; a
+ * gateway host its gateway, `openrouter`, as a gateway's own provider package gives), else the
+ * provider package's vendor when the package is a provider SDK (not a framework like `ai`). A
+ * client given the hosts of two vendors (`fast ? groqUrl : deepseekUrl`) names none; a base URL
+ * read at run time or an unknown host leaves the package's.
+ */
+function fallback(ctx: Context, origin: Origin): { fallbackProvider?: string } {
   const { pkg, packageName } = origin.binding.import;
-  if (pkg.category !== 'llm-provider' && !packageName.startsWith('@ai-sdk/')) return {};
-  const provider = packageProvider(pkg, packageName);
+  const own = pkg.category !== 'llm-provider' && !packageName.startsWith('@ai-sdk/') ? undefined : packageProvider(pkg, packageName);
+  const urls = origin.made === undefined ? [] : baseUrls(ctx, origin.made);
+  const providers = new Set(urls.map((url) => matchUrlRow(url)?.provider ?? own));
+  const provider = providers.size === 0 ? own : providers.size === 1 ? [...providers][0] : undefined;
   return provider === undefined ? {} : { fallbackProvider: provider };
+}
+
+/** The literal base URLs a client's options give (`BASE_URL_OPTIONS`), read once per constructor call. */
+const madeUrls = new WeakMap<Node, readonly string[]>();
+
+function baseUrls(ctx: Context, made: Node): readonly string[] {
+  const known = madeUrls.get(made);
+  if (known !== undefined) return known;
+  const urls: string[] = [];
+  const first = (made.type === 'CallExpression' || made.type === 'OptionalCallExpression' || made.type === 'NewExpression') ? made.arguments[0] : undefined;
+  const options = first === undefined || first.type === 'SpreadElement' || first.type === 'ArgumentPlaceholder' ? undefined : ctx.resolver.object(first)?.node;
+  for (const { path } of options === undefined ? [] : BASE_URL_OPTIONS) {
+    let at: Node | undefined = options;
+    for (const key of path) {
+      const obj: ObjectExpression | undefined = at === undefined ? undefined : ctx.resolver.object(at)?.node;
+      at = obj === undefined ? undefined : ctx.resolver.property(obj, key);
+    }
+    if (at !== undefined) urls.push(...ctx.resolver.strings(at).map((s) => s.value));
+  }
+  madeUrls.set(made, urls);
+  return urls;
 }
 
 

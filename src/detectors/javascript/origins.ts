@@ -24,6 +24,12 @@ export interface Origin {
   readonly role: Role;
   /** Export names the value stands for: the imported name; for `ns.X` also the namespace's local name. */
   readonly names: readonly string[];
+  /**
+   * The call or `new` that made the value, the first of its chain: `new OpenAI({ baseURL })` for
+   * `client.chat.completions`, `createOpenAI({ baseURL })` for the provider it returns. Its options
+   * say which host the client talks to.
+   */
+  readonly made?: Node;
 }
 
 const MAX_DEPTH = 16;
@@ -63,7 +69,7 @@ export class Origins {
       case 'NewExpression': {
         const callee = this.of(node.callee, depth + 1);
         if (!callee) return undefined;
-        return { binding: callee.binding, role: callee.role === 'factory' ? 'provider' : 'instance', names: callee.names };
+        return { binding: callee.binding, role: callee.role === 'factory' ? 'provider' : 'instance', names: callee.names, made: callee.made ?? node };
       }
       default:
         return undefined;
