@@ -23,7 +23,7 @@ describe('matchKnownModel: <known org>/<name> strings', () => {
     const ids = ['meta-llama/Llama-3.1-8B-Instruct', 'mistralai/Mistral-7B-v0.1', 'openai/gpt-4o', 'google/gemma-2-9b-it', 'facebook/opt-125m',
       'BAAI/bge-small-en-v1.5', 'BAAI/bge-reranker-large', 'facebook/bart-large-cnn', 'microsoft/codebert-base', 'nomic-ai/nomic-embed-text',
       'sentence-transformers/all-MiniLM-L6-v2', 'cross-encoder/ms-marco-MiniLM-L-6-v2', 'deepseek/deepseek-chat', 'microsoft/DialoGPT-medium',
-      'mistralai/Mistral-Nemo-Instruct', 'google/electra-small-discriminator'];
+      'mistralai/Mistral-Nemo-Instruct', 'google/electra-small-discriminator', 'amazon/titan-text', 'perplexity/sonar-pro'];
     expect(ids.filter((id) => !matchKnownModel(id))).toEqual([]);
     expect([matchKnownModel('facebook/opt-125m')?.provider, matchKnownModel('BAAI/bge-small-en-v1.5')?.provider]).toEqual(['meta', 'baai']);
   });

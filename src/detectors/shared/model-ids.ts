@@ -209,9 +209,11 @@ export interface ModelMatch {
  * Words of a Hub model's name (split at `-`, `_`, `.`) that say model: sizes and variants
  * (`bge-reranker-large`, `DialoGPT-medium`, `Mistral-Nemo-Instruct`) and encoder families whose
  * names carry no digit (`codebert-base`, `bart-large-cnn`). Source: huggingface.co model cards
- * (BERT, RoBERTa, BART, ELECTRA, MiniLM, MPNet, BGE, GTE, Nomic Embed names and size suffixes).
+ * (BERT, RoBERTa, BART, ELECTRA, MiniLM, MPNet, BGE, GTE, Nomic Embed names and size suffixes);
+ * hosted families written without a version (`amazon/titan-text`, `amazon/nova-pro`,
+ * `perplexity/sonar-pro`): openrouter.ai/models, docs.litellm.ai providers.
  */
-const MODEL_NAME_WORD = /^(?:base|large|small|medium|mini|tiny|nano|xl|xxl|instruct|uncased|cased|multilingual|embed|embedding|embeddings|rerank|reranker|distilled|bert|codebert|roberta|distilroberta|distilbert|deberta|albert|electra|bart|minilm|mpnet|bge|gte)$/i;
+const MODEL_NAME_WORD = /^(?:base|large|small|medium|mini|tiny|nano|xl|xxl|instruct|uncased|cased|multilingual|embed|embedding|embeddings|rerank|reranker|distilled|bert|codebert|roberta|distilroberta|distilbert|deberta|albert|electra|bart|minilm|mpnet|bge|gte|titan|nova|sonar)$/i;
 
 /**
  * The part after `<known org>/` names a model, not a repository or a package of that org
