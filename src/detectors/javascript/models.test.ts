@@ -738,6 +738,7 @@ describe('<known org>/<name> strings outside model positions', () => {
       "const DEFAULT_MODEL = 'nomic-ai/nomic-embed-text';",
       "const preset = { model: 'mistralai/Mistral-Nemo' };",
       "const PRESETS = ['mistralai/Mistral-Nemo-Base'];",
+      "const modelRoutes = ['openai/chat-completions', 'anthropic/messages', 'openai/embeddings'];",
       "const getModel = (id: string) => id;",
       "getModel('microsoft/Florence');",
     ].join('\n');

@@ -66,12 +66,13 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
     // A list of models kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModels`) names models the program avoids;
     // a price or context-window table (`MODEL_COSTS`, `CONTEXT_WINDOWS`) models it can price or size.
     if (!decl.init || namesModelsNotInUse(decl.name)) continue;
-    // A bare family name (`const MISTRAL = 'mistral'`) or any `<known org>/<name>` counts when the constant's name says model.
+    // A bare family name (`const MISTRAL = 'mistral'`) counts when the constant's name says model.
     const holdsModel = MODEL_HOLDER.test(decl.name);
     const leaves = literalLeaves(decl.init);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(leaves.map(literalString))) continue;
-    for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: holdsModel, position: holdsModel ? 'model-named' : 'anywhere' });
+    // Any `<known org>/<name>` only under a name that says it holds models word for word (`DEFAULT_MODEL`, not `MODEL_ROUTES`).
+    for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: holdsModel, position: namesModel(decl.name) ? 'model-named' : 'anywhere' });
   }
   for (const call of ctx.facts.calls) {
     // A helper whose name says model or LLM (`getModel('gpt-4o-mini', 'openai')`, a wrapper around the

@@ -218,7 +218,7 @@ function rustConstants(masked: Masked, mcpOnly: boolean, seen: ReadonlySet<numbe
     if (isModelRegistry(values.map((v) => v.id))) continue;
     const holdsModel = MODEL_HOLDER.test(name);
     for (const v of values) {
-      if (seen.has(v.offset) || matchKnownModel(v.id, holdsModel ? 'model-named' : 'anywhere') === undefined || (!holdsModel && isBareName(v.id))) continue;
+      if (seen.has(v.offset) || matchKnownModel(v.id, namesModel(name) ? 'model-named' : 'anywhere') === undefined || (!holdsModel && isBareName(v.id))) continue;
       found.push({ id: v.id, source: `constant:${name}`, offset: v.offset, literal: false });
     }
   }

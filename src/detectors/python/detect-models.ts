@@ -181,13 +181,15 @@ export function detectModels(ctx: Context): void {
     if (s.targets.some(namesModelsNotInUse)) continue;
     detectFieldDefaults(ctx, s);
     // A bare family name (`MISTRALAI = "mistral"`, `PHI4 = "phi4"`) is an enum or a template name
-    // as often as a model, and `"facebook/react"` a repository: they count when the name it is assigned to says model.
+    // as often as a model: it counts when the name it is assigned to says model; `"facebook/react"` (a
+    // repository) only when the name says so word for word (`DEFAULT_MODEL`, not `_TYPE_TO_MODEL_TYPE`).
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
+    const namesModelWords = s.targets.some(namesModel);
     const strings = constantStrings(ctx.scope.fieldDefault(s.value) ?? s.value);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {
-      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value, holdsModel ? 'model-named' : 'anywhere')) continue;
+      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value, namesModelWords ? 'model-named' : 'anywhere')) continue;
       if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);
     }

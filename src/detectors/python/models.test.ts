@@ -428,6 +428,7 @@ describe('python detector: model ids', () => {
       'EMBEDDERS = ["BAAI/bge-small-en-v1.5", "facebook/opt-125m"]',
       'DEFAULT_MODEL = "nomic-ai/nomic-embed-text"',
       'body = {"model": "mistralai/Mistral-Nemo"}',
+      '_TYPE_TO_MODEL_TYPE = {"openai/chat-completions": "chat", "openai/embeddings": "embedding"}',
       'get_model("microsoft/Florence")',
     ].join('\n');
     expect(models(src).map((m) => m.name).sort()).toEqual(['BAAI/bge-small-en-v1.5', 'facebook/opt-125m', 'microsoft/Florence', 'mistralai/Mistral-Nemo', 'nomic-ai/nomic-embed-text']);

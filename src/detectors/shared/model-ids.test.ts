@@ -31,7 +31,7 @@ describe('matchKnownModel: <known org>/<name> strings', () => {
   it('does not take the repository slugs, npm scopes and product names of those orgs for models', () => {
     const slugs = ['facebook/react', 'google/zx', 'microsoft/typescript', 'microsoft/TypeScript', 'meta/react-native', 'openai/openai-node',
       'microsoft/vscode', 'huggingface/chat-ui', 'huggingface/text-generation-inference', 'ollama/ollama', 'openai/tiktoken', 'google/genai',
-      'anthropic/sdk', 'microsoft/playwright-mcp', 'meta-llama/llama-stack', 'facebook/docusaurus', 'vertex/ai', 'nvidia/apex'];
+      'anthropic/sdk', 'microsoft/playwright-mcp', 'meta-llama/llama-stack', 'facebook/docusaurus', 'vertex/ai', 'nvidia/apex', 'openai/embeddings', 'anthropic/messages'];
     expect(slugs.filter((s) => matchKnownModel(s))).toEqual([]);
   });
 

@@ -213,7 +213,7 @@ export interface ModelMatch {
  * hosted families written without a version (`amazon/titan-text`, `amazon/nova-pro`,
  * `perplexity/sonar-pro`): openrouter.ai/models, docs.litellm.ai providers.
  */
-const MODEL_NAME_WORD = /^(?:base|large|small|medium|mini|tiny|nano|xl|xxl|instruct|uncased|cased|multilingual|embed|embedding|embeddings|rerank|reranker|distilled|bert|codebert|roberta|distilroberta|distilbert|deberta|albert|electra|bart|minilm|mpnet|bge|gte|titan|nova|sonar)$/i;
+const MODEL_NAME_WORD = /^(?:base|large|small|medium|mini|tiny|nano|xl|xxl|instruct|uncased|cased|multilingual|embed|embedding|rerank|reranker|distilled|bert|codebert|roberta|distilroberta|distilbert|deberta|albert|electra|bart|minilm|mpnet|bge|gte|titan|nova|sonar)$/i;
 
 /**
  * The part after `<known org>/` names a model, not a repository or a package of that org
@@ -227,7 +227,7 @@ function namesHubModel(name: string): boolean {
 
 /**
  * Where a string stands: `anywhere` (a constant, an array, an object value), or `model-named` (a
- * `model` key, a constant or parameter named for a model, a model helper's argument), where any
+ * `model` key, a constant named for models word for word (`namesModel`), a model helper's argument), where any
  * `<known org>/<name>` is an id (`openrouter/auto`, `nomic-ai/nomic-embed-text`).
  */
 export type IdPosition = 'anywhere' | 'model-named';
