@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../test/helpers/cpu-time.ts';
 import { hostOf, isLocalHost, isLoopbackHost, isNobodysHost } from './hosts.ts';
 
 /** Each host with what the three predicates say: [loopback, local, nobody's]. */
@@ -69,9 +70,9 @@ describe('host predicates', () => {
 
   it('answers a hostile name in linear time', () => {
     const long = `${'a'.repeat(200_000)}.${'b-'.repeat(100_000)}x`;
-    const started = performance.now();
-    expect([isLoopbackHost(long), isLocalHost(long), isNobodysHost(long), isNobodysHost('a'.repeat(300_000))]).toEqual([false, false, false, false]);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const { value, ms } = cpuTimed(() => [isLoopbackHost(long), isLocalHost(long), isNobodysHost(long), isNobodysHost('a'.repeat(300_000))]);
+    expect(value).toEqual([false, false, false, false]);
+    expect(ms).toBeLessThan(2000);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { agentFileRule, detectAgentFile } from './index.ts';
 
@@ -87,18 +88,17 @@ describe('agent-files: hostile input', () => {
   it('hostile: unclosed front matter, alias bombs, non-string names, control characters', () => {
     expect(diagnostics(detect('.claude/agents/a.md', '---\nname: x\n'.concat('y: 1\n'.repeat(500))))).toEqual(['parse-failed 1 agent-files: front matter is not strict YAML (front matter not closed (no --- line)); read line by line']);
     const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'name: *i', '---'].join('\n');
-    const start = performance.now();
-    const r = detect('.claude/skills/bomb/SKILL.md', bomb);
-    expect(performance.now() - start).toBeLessThan(500);
+    const { value: r, ms } = cpuTimed(() => detect('.claude/skills/bomb/SKILL.md', bomb));
+    expect(ms).toBeLessThan(500);
     expect(only(r)?.attributes['skills']).toEqual(['bomb']);
     expect(only(detect('.claude/agents/b.md', '---\nname: {a: 1}\n---\n'))?.attributes['subagents']).toEqual(['b']);
     expect(only(detect('.claude/agents/c.md', '---\nname: "evil\\u0007\\nname"\n---\n'))?.attributes['subagents']).toEqual(['evil  name']);
   });
 
   it('hostile: a 5 MB instruction file is read only at its head', () => {
-    const start = performance.now();
-    const r = detect('CLAUDE.md', `# Rules\n${'x'.repeat(5_000_000)}`);
-    expect(performance.now() - start).toBeLessThan(500);
+    const content = `# Rules\n${'x'.repeat(5_000_000)}`;
+    const { value: r, ms } = cpuTimed(() => detect('CLAUDE.md', content));
+    expect(ms).toBeLessThan(500);
     expect(only(r)?.evidence[0]).toMatchObject({ line: 1, snippet: '# Rules' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { mayFindAgentFiles } from './precheck.ts';
 import { detectAgentFile } from './index.ts';
@@ -97,10 +98,11 @@ describe('agent-files: MCP configs a run step writes with a heredoc', () => {
 
   it('hostile: thousands of heredocs and an unterminated one stay bounded', () => {
     const many = Array.from({ length: 5000 }, () => 'cat > .mcp.json <<EOF\n{"mcpServers": {"s": {"command": "npx", "args": ["pkg"]}}}\nEOF').join('\n');
-    const start = performance.now();
-    expect(heredocs(many).length).toBe(16);
-    expect(heredocs(`cat > .mcp.json <<EOF\n${'x\n'.repeat(100_000)}`)).toEqual([]);
-    expect(heredocs('cat <<EOF > x\n'.repeat(20_000))).toEqual([]);
-    expect(performance.now() - start).toBeLessThan(1000);
+    const { ms } = cpuTimed(() => {
+      expect(heredocs(many).length).toBe(16);
+      expect(heredocs(`cat > .mcp.json <<EOF\n${'x\n'.repeat(100_000)}`)).toEqual([]);
+      expect(heredocs('cat <<EOF > x\n'.repeat(20_000))).toEqual([]);
+    });
+    expect(ms).toBeLessThan(1000);
   });
 });

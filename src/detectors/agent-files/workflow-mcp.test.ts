@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { mcpConfigDetector } from '../mcp-config/index.ts';
 import { detectAgentFile } from './index.ts';
@@ -156,20 +157,17 @@ describe('agent-files: MCP servers configured inline in CI agent steps', () => {
     expect(substituteExpressions('/* a *//* b */ ${{ x }}')).toBe('/* a *//* b */ 0       ');
     expect(substituteExpressions('/**/${{ x }} // ${{ y }}\n${{ z }}')).toBe('/**/0        // ${{ y }}\n0       ');
     const many = '${{ '.repeat(50_000);
-    const start = performance.now();
-    substituteExpressions(many + '}}'.repeat(10));
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(cpuTimed(() => substituteExpressions(many + '}}'.repeat(10))).ms).toBeLessThan(500);
   });
 
   it('hostile: a nesting bomb in settings and thousands of --mcp-config flags stay bounded', () => {
     const head = 'on: push\njobs:\n  a:\n    steps:\n      - uses: google-github-actions/run-gemini-cli@v0\n        with:\n          settings: |\n            ';
-    const start = performance.now();
-    const bomb = detect(head + '['.repeat(40_000));
+    const bomb = cpuTimed(() => detect(head + '['.repeat(40_000)));
     // The workflow's own nesting guard stops it before the JSON is read.
-    expect(bomb?.diagnostics.map((d) => d.message)).toEqual(['workflow: nested deeper than 64 levels (line 8)']);
+    expect(bomb.value?.diagnostics.map((d) => d.message)).toEqual(['workflow: nested deeper than 64 levels (line 8)']);
     const flags = `on: push\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: |\n${'            --mcp-config \'{"mcpServers": {"s": {"command": "npx", "args": ["pkg"]}}}\'\n'.repeat(600)}`;
-    const r = detect(flags);
-    expect(performance.now() - start).toBeLessThan(2000);
+    const { value: r, ms } = cpuTimed(() => detect(flags));
+    expect(bomb.ms + ms).toBeLessThan(2000);
     // Eight inline configs are read per input; all name the same server, one asset.
     expect(servers(r).map(([name, , at]) => `${name} ${at}`)).toEqual(Array.from({ length: 8 }, (_, i) => `s ${8 + i} "s": { agent-files`));
   });

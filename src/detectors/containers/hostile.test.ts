@@ -3,13 +3,13 @@
  * and yields a diagnostic. Big inputs are built at test time.
  */
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { containersDetector, MAX_PARSE_CHARS } from './index.ts';
 import { MAX_DOCUMENTS } from './yaml-tree.ts';
 
 const run = (path: string, content: string) => {
-  const started = performance.now();
-  const result = containersDetector.detect({ scope: 't', path, content });
-  return { result, ms: performance.now() - started };
+  const { value: result, ms } = cpuTimed(() => containersDetector.detect({ scope: 't', path, content }));
+  return { result, ms };
 };
 const messages = (r: ReturnType<typeof run>): string[] => r.result?.diagnostics.map((d) => `${d.code} ${d.location?.line ?? '-'}: ${d.message}`) ?? [];
 

@@ -3,15 +3,15 @@
  * report nothing or say (with a diagnostic) where it stopped.
  */
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { detectEndpoints } from './index.ts';
 
 const FAST_MS = 2000;
 
 function timed(path: string, content: string): { r: DetectionResult | null; ms: number } {
-  const started = performance.now();
-  const r = detectEndpoints({ scope: 'repo', path, content });
-  return { r, ms: performance.now() - started };
+  const { value: r, ms } = cpuTimed(() => detectEndpoints({ scope: 'repo', path, content }));
+  return { r, ms };
 }
 
 const codes = (r: DetectionResult | null): string[] => (r?.diagnostics ?? []).map((d) => `${d.level}:${d.code}`);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as prng } from '../../../test/helpers/prng.ts';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { detectLanguages } from './index.ts';
 
 /** Runs the detector, asserting it neither throws nor takes long. */
 function timed(path: string, content: string): { r: DetectionResult | null; ms: number } {
-  const start = performance.now();
-  const r = detectLanguages({ scope: 't', path, content });
-  return { r, ms: performance.now() - start };
+  const { value: r, ms } = cpuTimed(() => detectLanguages({ scope: 't', path, content }));
+  return { r, ms };
 }
 const messages = (r: DetectionResult | null): string[] => (r?.diagnostics ?? []).map((d) => `${d.code} ${d.location?.line ?? '-'} ${d.message}`);
 const sdkNames = (r: DetectionResult | null): string[] => (r?.assets ?? []).filter((a) => a.kind === 'sdk').map((a) => a.name);
@@ -17,9 +17,8 @@ describe('languages detector: hostile input', () => {
   it('hostile: thousands of unclosed MCP tool literals and calls in a Go file are read in linear time', () => {
     const head = 'package main\nimport "github.com/mark3labs/mcp-go/mcp"\nimport "github.com/mark3labs/mcp-go/server"\nvar s = server.NewMCPServer("big", "1")\nvar ok = mcp.NewTool("fine", mcp.WithDescription("d"))\n';
     const content = head + 'var t = mcp.Tool{Name: "x", Description: f(\n'.repeat(4000) + 'var u = mcp.NewTool("y", mcp.WithDescription(\n'.repeat(4000);
-    const start = performance.now();
-    const r = detectLanguages({ scope: 't', path: 'main.go', content });
-    expect(performance.now() - start).toBeLessThan(2000);
+    const { r, ms } = timed('main.go', content);
+    expect(ms).toBeLessThan(2000);
     expect((r?.assets ?? []).filter((a) => a.kind === 'tool').map((a) => a.name)).toEqual(['fine']);
   });
 

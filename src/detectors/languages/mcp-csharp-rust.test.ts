@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { siblingsOf, type SiblingFiles } from '../types.ts';
 import { detectLanguages } from './index.ts';
 import { deriveToolName, snakeCaseLower } from './mcp-csharp.ts';
 
 function timed(path: string, content: string): { r: DetectionResult | null; ms: number } {
-  const start = performance.now();
-  const r = detectLanguages({ scope: 'repo', path, content });
-  return { r, ms: performance.now() - start };
+  const { value: r, ms } = cpuTimed(() => detectLanguages({ scope: 'repo', path, content }));
+  return { r, ms };
 }
 const kinds = (r: DetectionResult | null, kind: string): string[] => (r?.assets ?? []).filter((a) => a.kind === kind).map((a) => a.name);
 const tools = (r: DetectionResult | null): string[] => (r?.assets ?? []).filter((a) => a.kind === 'tool').map((a) => `${a.name}: ${String(a.attributes['description'])}`);

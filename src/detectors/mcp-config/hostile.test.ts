@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { mcpConfigDetector } from './index.ts';
 
@@ -8,9 +9,8 @@ const KEY = ['sk', 'ant', 'api03', 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1'].join('-');
 const PLAIN = ['plain', 'secret', 'value', '4242'].join('-');
 
 function run(path: string, content: string): { result: DetectionResult | null; ms: number } {
-  const start = performance.now();
-  const result = mcpConfigDetector.detect({ scope: 'repo', path, content });
-  return { result, ms: performance.now() - start };
+  const { value: result, ms } = cpuTimed(() => mcpConfigDetector.detect({ scope: 'repo', path, content }));
+  return { result, ms };
 }
 
 const codes = (r: DetectionResult | null): string[] => (r?.diagnostics ?? []).map((d) => `${d.code}:${d.location?.line ?? '-'}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { launchedPackage, launchName, splitVersion } from './mcp-launch.ts';
 
 const pkg = (line: string) => {
@@ -38,9 +39,9 @@ describe('launchedPackage', () => {
     expect(launchName('java', ['-jar', 'build/libs/tools-server-2.1.jar'])).toBe('tools-server.jar');
     expect(launchName('java', ['-jar', 'app/server-v2.jar'])).toBe('server-v2.jar');
     const hostile = `${'-1'.repeat(100_000)}.ja`;
-    const start = performance.now();
-    expect(launchName('java', ['-jar', hostile])).toBe(hostile);
-    expect(performance.now() - start).toBeLessThan(1000);
+    const { value, ms } = cpuTimed(() => launchName('java', ['-jar', hostile]));
+    expect(value).toBe(hostile);
+    expect(ms).toBeLessThan(1000);
     expect(launchName('deno', ['run', 'npm:@s/mcp@1'])).toBe('@s/mcp');
     // A workspace bin run through the package manager is named by the bin, not `pnpm`.
     expect(launchName('pnpm', ['exec', 'sentry-mcp', '--access-token=x'])).toBe('sentry-mcp');
