@@ -70,3 +70,15 @@ describe('source conventions', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('test conventions', () => {
+  it('times hang guards by CPU time (test/helpers/cpu-time.ts), not by the wall clock', () => {
+    // A wall-clock bound fails when other processes hold the cores; speed targets live in test/bench.
+    // The helper's own test reads the wall clock as the reference it checks the CPU clock against.
+    const tests = ['src', 'connectors', 'graph', 'sbom', 'test']
+      .flatMap(sourceFiles)
+      .filter((f) => f.endsWith('.test.ts') && !f.startsWith('test/fixtures/') && !f.startsWith('test/bench/') && f !== 'test/helpers/cpu-time.test.ts');
+    const offenders = tests.filter((f) => /\bperformance\.now\(|\bprocess\.hrtime\b/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
