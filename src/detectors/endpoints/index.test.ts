@@ -87,6 +87,23 @@ describe('endpoints detector: hosts in code', () => {
     expect(r?.assets[1]?.attributes['urls']).toEqual(['https://${resource}.openai.azure.com/openai']);
   });
 
+  it('reads a placeholder holding a dotted expression as one label (`${config.resource}`, f-string `{settings.name}`)', () => {
+    const ts = [
+      'const a = `https://${config.azureOpenAiService}.openai.azure.com`;',
+      'const b = `https://${cfg.region}-${cfg.name}.services.ai.azure.com/models`;',
+      // Traps: a dotted placeholder before a host the catalog does not know, and a host that is all
+      // placeholder but its top-level domain.
+      'const c = `https://${config.service}.search.windows.net`;',
+      'const d = `https://${config.host.name}.com/v1`;',
+    ].join('\n');
+    expect(detect('plugins/openai.ts', ts)?.assets.map((a) => [a.name, a.evidence[0]?.line, a.evidence[0]?.confidence])).toEqual([
+      ['*.openai.azure.com', 1, 'inferred'],
+      ['*.services.ai.azure.com', 2, 'inferred'],
+    ]);
+    const py = 'endpoint = f"https://{settings.AZURE_OPENAI_SERVICE}.openai.azure.com"\nother = f"https://{a.b}.{c.d}.openai.azure.com"\n';
+    expect(seen('app/config.py', py)).toEqual(['*.openai.azure.com azure-openai provider-api - https://{settings.AZURE_OPENAI_SERVICE}.openai.azure.com']);
+  });
+
   it('keeps the path prefix of gateways in the key and needs /api for openrouter.ai', () => {
     expect(seen('gw.py', [
       'a = "https://openrouter.ai/api/v1"',

@@ -66,12 +66,33 @@ function schemeBefore(text: string, hostAt: number): { start: number; scheme?: s
   return s === at - 3 ? { start: hostAt } : { start: s, scheme: text.slice(s, at - 3).toLowerCase() };
 }
 
+/**
+ * A host's labels, split at the dots outside placeholders: `${config.resource}` and the f-string
+ * `{settings.name}` stand for one label, whatever expression they hold.
+ */
+function hostLabels(host: string): string[] {
+  const labels: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < host.length; i++) {
+    const c = host[i];
+    if (c === '{' || c === '<') depth++;
+    else if ((c === '}' || c === '>') && depth > 0) depth--;
+    else if (c === '.' && depth === 0) {
+      labels.push(host.slice(from, i));
+      from = i + 1;
+    }
+  }
+  labels.push(host.slice(from));
+  return labels;
+}
+
 /** Lower-cases a host, turning placeholder labels into `*` and loopback names into `localhost`. */
 export function normalizeHost(host: string): { normalized: string; placeholder: boolean } {
   const lower = host.toLowerCase().replace(/\.$/, '');
   if (LOOPBACK_HOSTS.includes(lower)) return { normalized: 'localhost', placeholder: false };
   let placeholder = false;
-  const labels = lower.split('.').map((label, i) => {
+  const labels = hostLabels(lower).map((label, i) => {
     if ((label === '' && i === 0) || PLACEHOLDER_LABEL.test(label) || /[{}<>$_]/.test(label)) {
       placeholder = true;
       return '*';
