@@ -4,8 +4,8 @@
  *   `from_pretrained("x")`, `SentenceTransformer("x")`, ...), `{"model": "x"}` dict entries;
  *   the value may be a literal or reached through a constant, a constant list/dict member or an
  *   `os.getenv` default (then `inferred`);
- * - other string constants (assignments of literals, lists, dicts) and the arguments of a helper
- *   named for models (`get_model("gpt-4o")`) only when `matchKnownModel` hits.
+ * - other string constants (assignments of literals, lists, dicts, environment lookups' defaults) and
+ *   the arguments of a helper named for models (`get_model("gpt-4o")`) only when `matchKnownModel` hits.
  * How strict a model position is depends on the callee: into an AI package any id-shaped string
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
@@ -13,7 +13,7 @@
 import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
-import { MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
+import { ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
 import { inPackage, lastName } from './scope.ts';
@@ -131,6 +131,58 @@ function detectFieldDefaults(ctx: Context, s: Extract<Statement, { kind: 'assign
   if (name !== undefined) reportPosition(ctx, s.value, 'unknown', `field:${name}`);
 }
 
+type Str = Extract<Expr, { t: 'str' }>;
+
+/**
+ * The literal fallbacks of an environment lookup (`os.getenv("OPENAI_MODEL", "gpt-4o")`,
+ * `os.environ.get(name, default=...)`, `os.getenv("MODEL") or "gpt-4o"`) and the variable names it
+ * reads; undefined when `expr` is no environment lookup.
+ */
+function envDefaults(ctx: Context, expr: Expr): { names: string[]; values: Str[] } | undefined {
+  const names: string[] = [];
+  const values: Str[] = [];
+  const lookup = (e: Expr): boolean => {
+    if (e.t !== 'call') return false;
+    const q = ctx.scope.qualified(e.callee);
+    if (q === undefined || !ENV_DEFAULT_CALLS.includes(q)) return false;
+    const name = e.args[0] ?? e.kwargs.find((k) => k.name === 'key')?.value;
+    if (name?.t === 'str' && name.value !== undefined) names.push(name.value);
+    const fallback = e.args[1] ?? e.kwargs.find((k) => k.name === 'default')?.value;
+    if (fallback?.t === 'str') values.push(fallback);
+    return true;
+  };
+  if (lookup(expr)) return { names, values };
+  if (expr.t !== 'other' || expr.ops.length === 0 || !expr.ops.every((op) => op === 'or')) return undefined;
+  let found = false;
+  for (const part of expr.parts) {
+    if (lookup(part)) found = true;
+    else if (part.t === 'str') values.push(part);
+  }
+  return found ? { names, values } : undefined;
+}
+
+/**
+ * An assignment of an environment lookup named for a model, in any file (`EMBEDDING_MODEL =
+ * os.environ.get("OPENAI_EMBEDDING_MODEL", "text-embedding-3-small")`, `self.llm = os.getenv("LLM",
+ * "gpt-4o")`): the program reads its model from the environment, and the default is the one it runs
+ * with unless told otherwise. The variable assigned or the environment name must say model
+ * (`namesModel`), neither a kept-out list nor a sample, and the default a catalog id with a stem.
+ */
+function detectEnvModelSettings(ctx: Context): void {
+  for (const s of ctx.program.statements) {
+    if (s.kind !== 'assign') continue;
+    const env = envDefaults(ctx, s.value);
+    if (env === undefined || env.values.length === 0) continue;
+    const named = [...s.targets.map((t) => t.slice(t.lastIndexOf('.') + 1)), ...env.names];
+    if (named.some((n) => namesModelsNotInUse(n) || isSampleHolder(n)) || !named.some(namesModel)) continue;
+    for (const str of env.values) {
+      if (str.value === undefined || ctx.consumed.has(str) || !isListedModel(str.value)) continue;
+      ctx.consumed.add(str);
+      record(ctx, str.value, 'constant', str.line, true);
+    }
+  }
+}
+
 /**
  * A file that imports no AI package: only a settings class's model field counts (`class LLMConfig(BaseModel):
  * model: str = Field(default="claude-sonnet-4-20250514")`, `DEFAULT_MODEL = "gpt-4o-mini"` in a class body),
@@ -151,11 +203,12 @@ function detectModelSettings(ctx: Context): void {
 
 /**
  * Records model assets for one analyzed file. Without an AI import only settings classes' model fields
- * count (`detectModelSettings`).
+ * and model-named environment defaults count (`detectModelSettings`, `detectEnvModelSettings`).
  */
 export function detectModels(ctx: Context): void {
   if (!ctx.aiImported) {
     detectModelSettings(ctx);
+    detectEnvModelSettings(ctx);
     return;
   }
   for (const call of ctx.calls) detectCall(ctx, call);
@@ -185,7 +238,8 @@ export function detectModels(ctx: Context): void {
     // repository) only when the name says so word for word (`DEFAULT_MODEL`, not `_TYPE_TO_MODEL_TYPE`).
     const holdsModel = s.targets.some((t) => MODEL_HOLDER.test(t));
     const namesModelWords = s.targets.some(namesModel);
-    const strings = constantStrings(ctx.scope.fieldDefault(s.value) ?? s.value);
+    // An environment lookup's default (`MODEL = os.getenv("MODEL", "gpt-4o")`) is a constant the environment may override.
+    const strings = envDefaults(ctx, s.value)?.values ?? constantStrings(ctx.scope.fieldDefault(s.value) ?? s.value);
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {

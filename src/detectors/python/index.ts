@@ -31,7 +31,7 @@ export function detectPython(file: SourceFile): DetectionResult | null {
   if (!mayFindPython(file.content)) return null;
   const importsAi = mayImportAi(file.content);
   const callsAiHost = !importsAi && namesAiHost(file.content);
-  // Without either, only a settings class's model field can count (`detect-models.ts` `detectModelSettings`).
+  // Without either, only a settings class's model field or a model-named env default can count (`detect-models.ts` `detectModelSettings`, `detectEnvModelSettings`).
   if (!importsAi && !callsAiHost && !mayHoldModelSetting(file.content)) return null;
   let lines: string[] | undefined;
   const at: EvidenceAt = (line, technique, confidence, quote) => () => {

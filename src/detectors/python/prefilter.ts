@@ -69,13 +69,17 @@ export function mayImportAi(text: string): boolean {
 /** An indented assignment to a name that says model or LLM (`    model: str = ...`, `    DEFAULT_MODEL = ...`): a class field. */
 const MODEL_FIELD = /^[ \t]+\w*(?:model|llm|MODEL|LLM|Model|Llm)\w*[ \t]*(?::[^=\n]*)?=[^=]/m;
 
+/** An environment lookup whose default may be a model (`os.getenv("OPENAI_MODEL", "gpt-4o")`, `environ.get(...)`). */
+const ENV_LOOKUP = /\b(?:getenv|environ\.get|environ\.setdefault)[ \t]*\(/;
+
 /**
- * A file that may hold a settings class's model field (`class LLMConfig(BaseModel): model: str =
- * Field(default="claude-sonnet-4-20250514")`) without importing an AI package: a listed model id
- * quoted as a whole string (`quotesListedModel`) and an indented model-named assignment.
+ * A file that may hold a model setting without importing an AI package: a listed model id quoted
+ * as a whole string (`quotesListedModel`) and an indented model-named assignment (a settings class's
+ * model field, `class LLMConfig(BaseModel): model: str = Field(default="claude-sonnet-4-20250514")`)
+ * or an environment lookup (`DEFAULT_MODEL = os.getenv("OPENAI_MODEL", "gpt-4o")`).
  */
 export function mayHoldModelSetting(text: string): boolean {
-  return quotesListedModel(text) && MODEL_FIELD.test(text);
+  return quotesListedModel(text) && (MODEL_FIELD.test(text) || ENV_LOOKUP.test(text));
 }
 
 /**
