@@ -29,6 +29,21 @@ describe('vector stores', () => {
     expect(stores(content)).toEqual({ turbopuffer: { clients: ['Turbopuffer'] } });
   });
 
+  it('reads Azure AI Search clients and the LangChain store on it, not a SearchClient of another package', () => {
+    const content = [
+      "import { AzureKeyCredential, SearchClient, SearchIndexClient } from '@azure/search-documents';",
+      "import { AzureAISearchVectorStore } from '@langchain/community/vectorstores/azure_aisearch';",
+      "import { SearchClient as Algolia } from 'algoliasearch';",
+      "import { SearchClient as Local } from './search';",
+      'const search = new SearchClient(endpoint, index, new AzureKeyCredential(key));',
+      'const admin = new SearchIndexClient(endpoint, credential);',
+      'const store = new AzureAISearchVectorStore(embeddings, { search: { indexName: "docs" } });',
+      'const a = new Algolia(appId, key);',
+      'const l = new Local();',
+    ].join('\n');
+    expect(stores(content)).toEqual({ 'azure-ai-search': { clients: ['AzureAISearchVectorStore', 'SearchClient', 'SearchIndexClient'] } });
+  });
+
   it('reads Chroma, Qdrant, Weaviate and LanceDB clients', () => {
     const content = [
       "import { ChromaClient } from 'chromadb';",

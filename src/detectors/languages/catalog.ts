@@ -45,6 +45,7 @@ export const JVM_PACKAGES: readonly PrefixRow[] = toRows([
   ['com.google.firebase.vertexai', 'com.google.firebase:firebase-vertexai', 'firebase-android-sdk firebase-vertexai'],
   ['com.google.firebase.ai', 'com.google.firebase:firebase-ai', 'firebase-android-sdk firebase-ai'],
   ['io.qdrant.client', 'io.qdrant:client', 'qdrant java-client README'],
+  ['com.azure.search.documents', 'com.azure:azure-search-documents', 'azure-sdk-for-java (Azure AI Search)'],
   // io.milvus.bulkwriter lives in a separate artifact (milvus-sdk-java-bulkwriter); the rest of io.milvus in the SDK.
   ['io.milvus', 'io.milvus:milvus-sdk-java', 'milvus-sdk-java source tree', 'inferred'],
   ['io.milvus.client', 'io.milvus:milvus-sdk-java', 'milvus-sdk-java README (v1 MilvusServiceClient)'],
@@ -140,6 +141,7 @@ export const NUGET_NAMESPACES: readonly PrefixRow[] = toRows([
   ['Amazon.BedrockAgentRuntime', 'AWSSDK.BedrockAgentRuntime', 'aws-sdk-net'],
   ['Mistral.SDK', 'Mistral.SDK', 'Mistral.SDK README (community)'],
   ['Qdrant.Client', 'Qdrant.Client', 'qdrant-dotnet README'],
+  ['Azure.Search.Documents', 'Azure.Search.Documents', 'azure-sdk-for-net (Azure AI Search; .Indexes, .Models share the package)'],
   ['Pinecone', 'Pinecone.Client', 'pinecone-dotnet-client README'],
   ['Pgvector', 'Pgvector', 'pgvector-dotnet README (Pgvector, Pgvector.Npgsql)'],
   ['Pgvector.EntityFrameworkCore', 'Pgvector.EntityFrameworkCore', 'pgvector-dotnet README'],

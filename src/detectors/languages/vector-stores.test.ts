@@ -23,6 +23,21 @@ describe('vector-store clients', () => {
     expect(stores('D.java', 'import com.openai.client.OpenAIClient;\nimport com.example.QdrantClient;\nclass D { Object q = new QdrantClient(); }\n')).toEqual([]);
   });
 
+  it('Azure AI Search clients: C# constructed under its namespaces, Java built from its builders', () => {
+    const cs = 'using Azure.Search.Documents;\nusing Azure.Search.Documents.Indexes;\nvar s = new SearchClient(new Uri(e), "docs", c);\nvar i = new SearchIndexClient(new Uri(e), c);\n';
+    expect(stores('Rag.cs', cs)).toEqual(['azure-ai-search SearchClient,SearchIndexClient']);
+    expect(stores('Other.cs', 'using Acme.Search;\nvar s = new SearchClient("x");\n')).toEqual([]);
+    const java = [
+      'import com.azure.search.documents.SearchClient;',
+      'import com.azure.search.documents.SearchClientBuilder;',
+      'class R {',
+      '  SearchClient c = new SearchClientBuilder().endpoint(e).indexName("docs").buildClient();',
+      '}',
+    ].join('\n');
+    expect(stores('R.java', java)).toEqual(['azure-ai-search SearchClientBuilder']);
+    expect(stores('O.java', 'import org.acme.SearchClientBuilder;\nclass O { Object c = new SearchClientBuilder().build(); }\n')).toEqual([]);
+  });
+
   it('Java: LangChain4j stores on Azure AI Search, Cosmos DB and Elasticsearch', () => {
     const src = [
       'import dev.langchain4j.store.embedding.azure.search.AzureAiSearchEmbeddingStore;',

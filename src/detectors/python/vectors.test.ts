@@ -113,6 +113,26 @@ describe('python detector: vector stores', () => {
     ]);
   });
 
+  it('reads Azure AI Search clients (sync, async, index admin) and the LangChain and LlamaIndex stores on it', () => {
+    const src = [
+      'from azure.search.documents import SearchClient',
+      'from azure.search.documents.aio import SearchClient as AsyncSearchClient',
+      'from azure.search.documents.indexes import SearchIndexClient',
+      'from langchain_community.vectorstores.azuresearch import AzureSearch',
+      'from llama_index.vector_stores.azureaisearch import AzureAISearchVectorStore',
+      'from algoliasearch.search.client import SearchClient as Algolia',
+      'c = SearchClient(endpoint=e, index_name="gptkbindex", credential=k)',
+      'a = AsyncSearchClient(e, "other", k)',
+      'i = SearchIndexClient(endpoint=e, credential=k)',
+      'lc = AzureSearch(azure_search_endpoint=e, azure_search_key=k, index_name="lc-index", embedding_function=f)',
+      'li = AzureAISearchVectorStore(search_or_index_client=i, index_name="li-index")',
+      'x = Algolia("app", "key")',
+    ].join('\n');
+    expect(summary(src)).toEqual([
+      ['azure-ai-search', { clients: ['AzureAISearchVectorStore', 'AzureSearch', 'SearchClient', 'SearchIndexClient'], collections: ['gptkbindex', 'lc-index', 'li-index'] }],
+    ]);
+  });
+
   it('does not take a turbopuffer-named class of the file or of another package for the product', () => {
     const src = [
       'from acme.search import Turbopuffer',

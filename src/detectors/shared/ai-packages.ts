@@ -77,6 +77,7 @@ const NPM: readonly Row[] = [
   ['vectordb', 'vector-store', 'lancedb', 'registry (legacy LanceDB client; shared/vector-stores.ts)'],
   ['faiss-node', 'vector-store', 'faiss', 'registry (shared/vector-stores.ts)'],
   ['pgvector', 'vector-store', 'pgvector', 'registry'],
+  ['@azure/search-documents', 'vector-store', 'azure-ai-search', 'npmjs.com/package/@azure/search-documents (Azure AI Search vector indexes, as the PyPI row)'],
   ['@tensorflow/tfjs', 'ml', 'tensorflow', 'agent-bom'],
   ['@tensorflow/tfjs-node', 'ml', 'tensorflow', 'agent-bom'],
   ['onnxruntime-node', 'ml', 'onnx', 'agent-bom'],
@@ -255,6 +256,7 @@ const MAVEN: readonly Row[] = [
   ['com.pgvector:pgvector', 'vector-store', 'pgvector', 'pgvector-java README'],
   ['io.weaviate:client', 'vector-store', 'weaviate', 'weaviate java-client README'],
   ['io.github.amikos-tech:chromadb-java-client', 'vector-store', 'chroma', 'central.sonatype.com (Chroma Java client listed in the Chroma docs)'],
+  ['com.azure:azure-search-documents', 'vector-store', 'azure-ai-search', 'central.sonatype.com (Azure AI Search client for Java)'],
 ];
 
 const CARGO: readonly Row[] = [
@@ -324,6 +326,7 @@ const NUGET: readonly Row[] = [
   ['pinecone.client', 'vector-store', 'pinecone', 'nuget.org'],
   ['pgvector', 'vector-store', 'pgvector', 'nuget.org (pgvector-dotnet: Npgsql types)'],
   ['pgvector.', 'vector-store', 'pgvector', 'nuget.org (pgvector-dotnet: EntityFrameworkCore, Dapper)', 'prefix'],
+  ['azure.search.documents', 'vector-store', 'azure-ai-search', 'nuget.org (Azure AI Search client library for .NET)'],
   // .NET Aspire integrations: a client project registers the provider's client through them, an
   // AppHost provisions the model service (Azure OpenAI deployments, an Ollama container and its models).
   ['aspire.azure.ai.openai', 'llm-provider', 'azure-openai', 'nuget.org (Aspire Azure OpenAI client integration)'],

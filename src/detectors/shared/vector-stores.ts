@@ -36,6 +36,8 @@ export const JS_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'vectara', names: ['VectaraStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/vectara' },
   { product: 'zep', names: ['ZepVectorStore', 'ZepCloudVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/zep' },
   { product: 'couchbase', names: ['CouchbaseVectorStore', 'CouchbaseSearchVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/couchbase' },
+  { product: 'azure-ai-search', names: ['SearchClient', 'SearchIndexClient'], packages: ['@azure/search-documents'], source: 'npmjs.com/package/@azure/search-documents README (new SearchClient(endpoint, indexName, credential))' },
+  { product: 'azure-ai-search', names: ['AzureAISearchVectorStore'], packages: ['@langchain/community'], source: 'langchain js integrations/vectorstores/azure_aisearch' },
   // weaviate-ts-client v2: `weaviate.client({ scheme, host })`.
   { product: 'weaviate', names: ['client'], packages: ['weaviate-ts-client'], source: 'weaviate-ts-client v2 README' },
 ];
@@ -59,6 +61,9 @@ export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'elasticsearch', names: ['ElasticsearchDocumentStore'], packages: ['haystack_integrations.document_stores.elasticsearch'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
   { product: 'opensearch', names: ['OpenSearchDocumentStore'], packages: ['haystack_integrations.document_stores.opensearch'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
   { product: 'mongodb-atlas', names: ['MongoDBAtlasDocumentStore'], packages: ['haystack_integrations.document_stores.mongodb_atlas'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
+  { product: 'azure-ai-search', names: ['SearchClient', 'SearchIndexClient'], packages: ['azure.search.documents'], source: 'pypi.org/project/azure-search-documents README (SearchClient(endpoint, index_name, credential); .aio for async, .indexes for the index client)' },
+  { product: 'azure-ai-search', names: ['AzureSearch'], packages: ['langchain_community.vectorstores'], source: 'langchain docs integrations/vectorstores/azuresearch' },
+  { product: 'azure-ai-search', names: ['AzureAISearchVectorStore'], packages: ['llama_index.vector_stores.azureaisearch'], source: 'llama-index-vector-stores-azureaisearch README' },
   { product: 'azure-ai-search', names: ['AzureAISearchDocumentStore'], packages: ['haystack_integrations.document_stores.azure_ai_search'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
   { product: 'astra', names: ['AstraDocumentStore'], packages: ['haystack_integrations.document_stores.astra'], source: 'docs.haystack.deepset.ai document stores (haystack-core-integrations)' },
   { product: 'milvus', names: ['MilvusDocumentStore'], packages: ['milvus_haystack'], source: 'milvus-haystack README' },
@@ -73,6 +78,7 @@ export const PY_VECTOR_CLIENTS: readonly VectorClient[] = [
  */
 export const JVM_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'qdrant', names: ['QdrantClient'], packages: ['io.qdrant.client'], source: 'qdrant java-client README' },
+  { product: 'azure-ai-search', names: ['SearchClientBuilder', 'SearchIndexClientBuilder'], packages: ['com.azure.search.documents'], source: 'azure-search-documents Java README (new SearchClientBuilder().endpoint(e).indexName(i).buildClient())' },
   { product: 'milvus', names: ['MilvusServiceClient', 'MilvusClientV2'], packages: ['io.milvus.client', 'io.milvus.v2.client'], source: 'milvus-sdk-java README (v1 and v2 clients)' },
   { product: 'pinecone', names: ['Pinecone', 'PineconeClient'], packages: ['io.pinecone.clients', 'io.pinecone'], source: 'pinecone-java-client README (`new Pinecone.Builder(key).build()`; 0.x PineconeClient)' },
   { product: 'pgvector', names: ['PGvector', 'PGvector.addVectorType', 'PGvector.registerTypes'], packages: ['com.pgvector'], source: 'pgvector-java README' },
@@ -153,6 +159,7 @@ export const GO_VECTOR_CLIENTS: readonly VectorClient[] = [
 export const NUGET_VECTOR_CLIENTS: readonly VectorClient[] = [
   { product: 'qdrant', names: ['QdrantClient'], packages: ['Qdrant.Client'], source: 'qdrant-dotnet README' },
   { product: 'pinecone', names: ['PineconeClient'], packages: ['Pinecone'], source: 'pinecone-dotnet-client README' },
+  { product: 'azure-ai-search', names: ['SearchClient', 'SearchIndexClient'], packages: ['Azure.Search.Documents'], source: 'Azure.Search.Documents README (new SearchClient(new Uri(endpoint), indexName, credential))' },
   { product: 'pgvector', names: ['Vector', 'HalfVector', 'SparseVector'], packages: ['Pgvector'], source: 'pgvector-dotnet README (new Vector(float[]) under using Pgvector)' },
 ];
 
