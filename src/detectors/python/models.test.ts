@@ -7,6 +7,19 @@ const models = (content: string): Asset[] => (detectPython({ scope: 't', path: '
 const summary = (content: string): Array<[string, string | undefined, unknown, string]> =>
   models(content).map((m) => [m.name, m.provider, m.attributes.sources, m.evidence.map((e) => `${e.line}:${e.confidence}`).join(',')]);
 
+describe('python detector: capability tables', () => {
+  it('leaves out lists of models grouped by a feature they support or lack; keeps the models the app offers', () => {
+    const src = [
+      'from openai import OpenAI',
+      'NO_SUPPORT_TEMPERATURE_MODELS = ["o1-mini", "o3-mini", "gpt-5"]',
+      'SUPPORT_REASONING_EFFORT_MODELS = ["o3", "o4-mini"]',
+      'SUPPORTED_MODELS = ["gpt-4o-mini"]',
+      'client = OpenAI()',
+    ].join('\n');
+    expect(models(src).map((m) => m.name)).toEqual(['gpt-4o-mini']);
+  });
+});
+
 describe('python detector: model ids', () => {
   it('reads model= style keywords on calls into AI packages, with key, provider and evidence', () => {
     const src = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create(\n    model="gpt-4o-mini",\n    messages=[],\n)\n';

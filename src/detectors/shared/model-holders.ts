@@ -5,7 +5,8 @@
  * `_supports_reasoning_features`), which compares an id it is given against families it knows.
  * Whole words, camelCase, snake_case or kebab-case, so `blockListModels` counts and
  * `unblockedModels` does not. Tables of facts about models (`MODEL_COSTS`, `CONTEXT_WINDOWS`) are
- * not models in use either (`namesModelFacts`).
+ * not models in use either (`namesModelFacts`), nor are lists of the models that support or lack an API
+ * feature (`NO_SUPPORT_TEMPERATURE_MODELS`, `modelsSupportingTools`: `namesCapabilityTable`).
  */
 
 import { nameWords } from './name-words.ts';
@@ -39,9 +40,26 @@ export function namesModelFacts(name: string): boolean {
   });
 }
 
-/** True when a constant's name says its ids are not models the program uses: kept out, or priced and sized. */
+const SUPPORT_WORD = /^(?:supports?|supported|supporting|capable|without|lacks?|lacking)$/;
+/** API features a model supports or lacks (request parameters and capabilities), not kinds of model (`chat`, `embedding`). */
+const FEATURE_WORD = /^(?:temperature|reasoning|effort|tools?|functions?|calling|vision|images?|streaming|stream|json|structured|system|prompts?|caching|cache|thinking|logprobs|penalty|seed|audio|parallel|multimodal)$/;
+
+/**
+ * True when a constant's name says it groups models by an API feature they support or lack
+ * (`NO_SUPPORT_TEMPERATURE_MODELS`, `SUPPORT_REASONING_EFFORT_MODELS`, `modelsSupportingTools`,
+ * `TOOL_SUPPORTED_MODELS`, `MODELS_WITHOUT_SYSTEM_PROMPT`): the code checks an id it is given
+ * against it, as a predicate does, whichever model it runs. The models an app supports or offers
+ * (`SUPPORTED_MODELS`, `supportedChatModels`) and lists named for a kind of model (`REASONING_MODELS`)
+ * name no feature and stay models in use.
+ */
+export function namesCapabilityTable(name: string): boolean {
+  const parts = nameWords(name);
+  return parts.some((w) => SUPPORT_WORD.test(w)) && parts.some((w) => FEATURE_WORD.test(w));
+}
+
+/** True when a constant's name says its ids are not models the program uses: kept out, priced and sized, or grouped by a feature. */
 export function namesModelsNotInUse(name: string): boolean {
-  return namesExcludedModels(name) || namesModelFacts(name);
+  return namesExcludedModels(name) || namesModelFacts(name) || namesCapabilityTable(name);
 }
 
 /** True when a function's name asks a yes/no question (`is_reasoning_model`, `_supports_tools`, `usesMaxTokens`). */
