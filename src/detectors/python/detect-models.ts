@@ -1,16 +1,20 @@
 /**
- * `model` assets, only in files that import an AI package:
+ * `model` assets in files that import an AI package (elsewhere only model settings, `detectModels`):
  * - model positions: `model=`-style keywords (MODEL_KEYWORDS), catalog calls (MODEL_CALLS:
  *   `from_pretrained("x")`, `SentenceTransformer("x")`, ...), `{"model": "x"}` dict entries;
  *   the value may be a literal or reached through a constant, a constant list/dict member or an
  *   `os.getenv` default (then `inferred`);
  * - other string constants (assignments of literals, lists, dicts, environment lookups' defaults) and
- *   the arguments of a helper named for models (`get_model("gpt-4o")`) only when `matchKnownModel` hits.
+ *   the arguments of a helper named for models (`get_model("gpt-4o")`) only when `matchKnownModel` hits
+ *   (on the id, or on a `provider:model` id's part after the colon).
  * How strict a model position is depends on the callee: into an AI package any id-shaped string
  * counts; into another import (`migrations.AddField(model_name="user")`) only known ids; an
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
-import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, modelProvider, namesModel } from '../shared/model-ids.ts';
+import {
+  hasModelStem, type IdPosition, isBareName, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, type ModelMatch, modelProvider, namesModel,
+  PROVIDER_PREFIXED,
+} from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
 import { ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
@@ -28,15 +32,27 @@ const DICT_KEYS = new Set(MODEL_KEYWORDS.filter((k) => k.aiOnly !== true).map((k
 
 /** A model position: any `<known org>/<name>` is an id there (`matchKnownModel` `model-named`). */
 function accepts(value: string, policy: Policy): boolean {
-  if (matchKnownModel(value, 'model-named')) return true;
+  if (knownModel(value, 'model-named')) return true;
   if (policy === 'foreign' || !looksLikeModelId(value)) return false;
   return policy === 'ai' || (/\d/.test(value) && /[-/:.]/.test(value));
 }
 
 /** Provider of an id; `provider:model` ids (init_chat_model, pydantic-ai, LangGraph) name it before the colon. */
 function providerOf(id: string): string | undefined {
-  const prefixed = /^([a-z][a-z0-9_-]*):([^:].*)$/.exec(id);
+  const prefixed = PROVIDER_PREFIXED.exec(id);
   return modelProvider(id) ?? (prefixed?.[2] === undefined ? undefined : (modelProvider(prefixed[2]) ?? prefixed[1]));
+}
+
+/** `matchKnownModel`, also for a `provider:model` id whose part after the colon is known (`openai:gpt-4o-mini`). */
+function knownModel(value: string, position: IdPosition = 'anywhere'): ModelMatch | undefined {
+  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2];
+  return matchKnownModel(value, position) ?? (rest === undefined ? undefined : matchKnownModel(rest, position));
+}
+
+/** `isListedModel` (a catalog id with a stem, not a bare family name), also for a `provider:model` id. */
+function isListedModel(value: string): boolean {
+  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2] ?? value;
+  return hasModelStem(rest) && !isBareName(rest) && knownModel(value) !== undefined;
 }
 
 function record(ctx: Context, value: string, source: string, line: number, inferred: boolean): void {
@@ -107,7 +123,7 @@ function reportHelperArgs(ctx: Context, call: CallExpr): void {
   if (name === undefined || !isModelHelper(name)) return;
   for (const arg of call.args) {
     for (const r of ctx.scope.strings(arg)) {
-      if (ctx.consumed.has(r.node) || !matchKnownModel(r.value, 'model-named')) continue;
+      if (ctx.consumed.has(r.node) || !knownModel(r.value, 'model-named')) continue;
       ctx.consumed.add(r.node);
       record(ctx, r.value, `call:${name}`, r.inferred ? arg.line : r.node.line, true);
     }
@@ -243,7 +259,7 @@ export function detectModels(ctx: Context): void {
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {
-      if (str.value === undefined || ctx.consumed.has(str) || !matchKnownModel(str.value, namesModelWords ? 'model-named' : 'anywhere')) continue;
+      if (str.value === undefined || ctx.consumed.has(str) || !knownModel(str.value, namesModelWords ? 'model-named' : 'anywhere')) continue;
       if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);
     }

@@ -49,6 +49,23 @@ describe('python detector: models chosen through environment defaults', () => {
     ]);
   });
 
+  it('reads provider-prefixed ids (`openai:gpt-4o`, LangChain init_chat_model and pydantic-ai style) in constants and env defaults', () => {
+    const src = [
+      'import os',
+      'from langchain.chat_models import init_chat_model',
+      'LLM = os.getenv("LLM_MODEL", "anthropic:claude-3-5-haiku-latest")',
+      'CFG = {"FAST_LLM": "openai:gpt-4o-mini", "EMBEDDING": "openai:text-embedding-3-small"}',
+      'URL = "https://gpt-4o.example.org"', // a URL, not a prefixed id
+      'NAME = "acme:coder-7b"', // no catalog id after the prefix
+    ].join('\n');
+    expect(summary(src).map(([n, p]) => [n, p])).toEqual([
+      ['anthropic:claude-3-5-haiku-latest', 'anthropic'],
+      ['openai:gpt-4o-mini', 'openai'],
+      ['openai:text-embedding-3-small', 'openai'],
+    ]);
+    expect(summary('import os\nDEFAULT_MODEL = os.getenv("DEFAULT_MODEL", "openai:gpt-4.1")\n').map(([n]) => n)).toEqual(['openai:gpt-4.1']);
+  });
+
   it('without an AI import, keeps out env defaults that are not model settings', () => {
     const src = [
       'import os',

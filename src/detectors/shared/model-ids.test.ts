@@ -138,7 +138,7 @@ describe('model-id stems: what makes a file without AI imports worth reading for
 describe('quotesListedModel', () => {
   it('is true for a quoted string that holds a listed model id and nothing else', () => {
     const quoted = ['x = "gpt-4o"', "const M = ['anthropic/claude-3-haiku']", 'model: `gemini-2.0-flash`', '{"us.anthropic.claude-3-5-sonnet-20241022-v2:0": 1}',
-      'f"models/text-embedding-004"', "'command-r-plus'", 'id: "amazon.nova-pro-v1:0",'];
+      'f"models/text-embedding-004"', "'command-r-plus'", 'id: "amazon.nova-pro-v1:0",', 'FAST_LLM = "openai:gpt-4.1"'];
     expect(quoted.filter((t) => !quotesListedModel(t))).toEqual([]);
   });
 

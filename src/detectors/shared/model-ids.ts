@@ -133,6 +133,9 @@ export function hasModelStem(text: string): boolean {
   return STEM.test(text);
 }
 
+/** A `provider:model` id (LangChain `init_chat_model`, pydantic-ai, LangGraph): the provider, then the model. */
+export const PROVIDER_PREFIXED = /^([a-z][a-z0-9_-]*):([^:/].*)$/;
+
 /** Characters of a model id before its stem (`openai/`, `us.anthropic.`, `models/`, `ai/`): `[\w.:/@+-]`. */
 function isIdChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x2d && c <= 0x3a) || c === 0x5f || c === 0x40 || c === 0x2b; // a-z A-Z -./0-9: _ @ +
@@ -145,8 +148,15 @@ const MAX_ID_PREFIX = 128;
 /** How far after a stem its closing quote may be. */
 const MAX_ID_SUFFIX = 128;
 
+/** `isListedModel`, or a listed id behind a `provider:` prefix. */
+function isListedOrPrefixed(value: string): boolean {
+  const rest = PROVIDER_PREFIXED.exec(value)?.[2];
+  return isListedModel(value) || (rest !== undefined && isListedModel(rest));
+}
+
 /**
- * True when a quoted string holds nothing but a listed model id (`isListedModel`): `"gpt-4o"`,
+ * True when a quoted string holds nothing but a listed model id (`isListedModel`), or one behind a
+ * `provider:` prefix (`"openai:gpt-4.1"`, as the Python detector reads them): `"gpt-4o"`,
  * `'anthropic/claude-3-haiku'`. That is the only thing a model list in a file that
  * imports no AI package counts (JavaScript catalogs, Python settings classes), so a file without
  * one is not parsed at all: not for a stem in a comment or a sentence (`claude-code` in a doc
@@ -165,7 +175,7 @@ export function quotesListedModel(text: string): boolean {
     let close = m.index + m[0].length;
     const limit = Math.min(text.length, close + MAX_ID_SUFFIX);
     while (close < limit && isIdChar(text.charCodeAt(close))) close++;
-    if ((quote === 0x22 || quote === 0x27 || quote === 0x60) && text.charCodeAt(close) === quote && isListedModel(text.slice(open + 1, close))) return true;
+    if ((quote === 0x22 || quote === 0x27 || quote === 0x60) && text.charCodeAt(close) === quote && isListedOrPrefixed(text.slice(open + 1, close))) return true;
     // The rest of this run of id characters belongs to the same string, decided here.
     STEM.lastIndex = close;
   }
