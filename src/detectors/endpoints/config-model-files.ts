@@ -4,21 +4,34 @@
  * (`src/detectors/prefilters.ts`).
  *
  * Read: `.env` files and app config files (YAML, TOML, JSON/JSONC of the names the secrets detector
- * reads). Not read: compose files, Kubernetes manifests and Helm charts (the containers detector owns
- * the model env vars of model servers), MCP client and Spring AI configs (the mcp-config detector
- * reads their models), CI workflows, recorded HTTP cassettes, and code.
+ * reads, Java `.properties`). Not read: compose files, Kubernetes manifests and Helm charts (the
+ * containers detector owns the model env vars of model servers), MCP client configs (the mcp-config
+ * detector reads their models; of Spring Boot `application.*` files it owns only the `spring.ai.*`
+ * keys), CI workflows, recorded HTTP cassettes, and code.
  */
 import picomatch from 'picomatch';
+import type { ConfigFileRow } from '../mcp-config/catalog.ts';
 import { configFileFor } from '../mcp-config/precheck.ts';
-import { hasModelStem } from '../shared/model-ids.ts';
 import { fileKindOf } from '../secrets/files.ts';
 
-export type ConfigModelSyntax = 'env' | 'yaml' | 'toml' | 'json';
+export type ConfigModelSyntax = 'env' | 'yaml' | 'toml' | 'json' | 'properties';
+
+/**
+ * Globs of every path read for models (a superset of the paths `configModelSyntax` takes among the
+ * detector's own). The detector's literal gate is lifted there (`Detector.ungated`): a model id needs
+ * no endpoint host or model-id stem in the file (`OPENAI_MODEL=o3`, `model: glm-4`), and these files
+ * are few next to code, so the gate keeps only the endpoint literals.
+ */
+export const CONFIG_MODEL_GLOBS: readonly string[] = [
+  '**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,toml,jsonc,properties}',
+  '**/*{config,settings,secret,secrets,credential,credentials}*.json', '**/{mcp,.mcp,env,.env,appsettings,local.settings}*.json',
+];
 
 const COMPOSE = picomatch(['**/{docker-,}compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'], { dot: true });
 const HELM = picomatch(['**/values*.{yml,yaml}', '**/Chart.{yml,yaml}', '**/templates/**', '**/charts/**', '**/helm/**'], { dot: true });
-// Recorded HTTP traffic (vcrpy / VCR cassettes) holds the models a test once called, not settings.
-const ELSEWHERE = picomatch(['**/cassettes/**', '**/.github/**', '**/.gitlab-ci.yml', '**/k8s/**', '**/kubernetes/**', '**/manifests/**'], { dot: true });
+// Recorded HTTP traffic (vcrpy / VCR cassettes) holds the models a test once called, not settings;
+// a static site's data files (Jekyll `_data/`) hold what a page shows, such as benchmark results.
+const ELSEWHERE = picomatch(['**/cassettes/**', '**/_data/**', '**/.github/**', '**/.gitlab-ci.yml', '**/k8s/**', '**/kubernetes/**', '**/manifests/**'], { dot: true });
 /** A Kubernetes manifest (or a kustomization of one): top-level `apiVersion` and `kind`. */
 const MANIFEST = /^apiVersion:/m;
 /** A cassette kept outside a `cassettes/` folder: its top-level `interactions` (vcrpy) or `http_interactions` (Ruby VCR). */
@@ -33,13 +46,30 @@ export function configModelSyntax(path: string): ConfigModelSyntax | undefined {
   else if (/\.ya?ml$/i.test(path)) syntax = 'yaml';
   else if (/\.toml$/i.test(path)) syntax = 'toml';
   else if (/\.jsonc?$/i.test(path)) syntax = 'json';
-  if (syntax === undefined || COMPOSE(path) || HELM(path) || ELSEWHERE(path) || configFileFor(path) !== undefined) return undefined;
-  return syntax;
+  else if (/\.properties$/i.test(path)) syntax = 'properties';
+  if (syntax === undefined || COMPOSE(path) || HELM(path) || ELSEWHERE(path)) return undefined;
+  const owner = configFileFor(path);
+  return owner === undefined || isSpringApp(owner) ? syntax : undefined;
 }
 
-/** False when the file cannot set a model the detector reports: not a file read for models, or no model-id stem (`MODEL_STEMS`). */
+const isSpringApp = (row: ConfigFileRow): boolean => row.shape === 'spring-ai' && row.syntax !== 'jsonc';
+
+/**
+ * Keys another detector reads in this file, as a dotted prefix: `spring.ai.` in a Spring Boot
+ * `application.yml`/`.properties` (the mcp-config detector's Spring AI reader); the file's other keys
+ * (`langchain4j.open-ai.chat-model.model-name`, `quarkus.langchain4j.*`) are read here.
+ */
+export function ownedPrefix(path: string): string | undefined {
+  const owner = configFileFor(path);
+  return owner !== undefined && isSpringApp(owner) ? 'spring.ai.' : undefined;
+}
+
+/**
+ * False when the file cannot set a model the detector reports: not a file read for models, or no
+ * key that could name one (`namesModel` needs the word `model` or `llm`).
+ */
 export function mayHoldConfigModel(path: string, content: string): boolean {
   const syntax = configModelSyntax(path);
-  if (syntax === undefined || !hasModelStem(content) || !/model|llm/i.test(content)) return false;
+  if (syntax === undefined || !/model|llm/i.test(content)) return false;
   return syntax !== 'yaml' || !(MANIFEST.test(content) || CASSETTE.test(content));
 }

@@ -1,24 +1,31 @@
 /**
  * Models an application is set to use in its env and config files (`OPENAI_MODEL=gpt-4o-mini` in
  * `.env.example`, `[llm] model = "gpt-4o"` in `config.toml`, `llm: {model: gpt-4.1}` in
- * `settings.yaml`). A strict rule, so nothing else comes in: the key (the env name, or the dotted
- * path of a TOML/YAML/JSON key) is named for a model (`namesModel`: `OPENAI_MODEL`, `llm.model`,
+ * `settings.yaml`, `langchain4j.open-ai.chat-model.model-name=o3` in `application.properties`). A
+ * strict rule, so nothing else comes in: the key (the env name, or the dotted path of a
+ * TOML/YAML/JSON/properties key) is named for a model (`namesModel`: `OPENAI_MODEL`, `llm.model`,
  * `agent.llm_name`, `fallback_models`), not for models kept out or priced (`namesModelsNotInUse`),
- * and the value is a known model id with a model-id stem (`matchKnownModel`, `hasModelStem`; a
- * placeholder is never one). A file naming more ids than a program chooses among is a registry and
- * left out (`isModelRegistry`). Which files are read: `config-model-files.ts`. YAML and TOML are read
- * line by line and JSON with `JSON.parse`: the endpoints detector runs in the reading threads, which
- * load no parser package.
+ * and the value is a catalog id (`matchKnownModel`, or OpenAI's two-character `o1`/`o3`; a
+ * placeholder is never one), also as the default of `${VAR:-default}`. A file naming more ids than a
+ * program chooses among is a registry and left out (`isModelRegistry`). Which files are read:
+ * `config-model-files.ts`. YAML, TOML and env files are read line by line, JSON/JSONC and properties
+ * with the mcp-config detector's small readers: the endpoints detector runs in the reading threads,
+ * which load no parser package.
  */
+import { parseJsonc } from '../mcp-config/jsonc.ts';
 import type { RawModel } from '../mcp-config/models.ts';
+import { parsePropertiesTree } from '../mcp-config/properties-tree.ts';
+import type { CValue } from '../mcp-config/tree.ts';
 import { LineIndex } from '../shared/line-index.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
-import { hasModelStem, isModelRegistry, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from '../shared/model-ids.ts';
+import { isModelRegistry, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from '../shared/model-ids.ts';
 import type { ConfigModelSyntax } from './config-model-files.ts';
 
 /** Settings read per file; real config files set a handful. */
 const MAX_VALUES = 5_000;
 const MAX_DEPTH = 32;
+/** Longest one-line YAML flow collection read (`llm: {model: gpt-4o}`); longer ones are data, not settings. */
+const MAX_FLOW = 2_000;
 
 interface Setting {
   readonly path: string;
@@ -49,18 +56,96 @@ const unquote = (raw: string): string => {
 /** A YAML `key: value` line (plain or quoted key); the value stops at a ` #` comment. */
 const YAML_KEY = /^( *)(?:- +)?("[^"\n]*"|'[^'\n]*'|[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const YAML_ITEM = /^( *)- +(.*?)[ \t]*$/;
+/** An anchor before a value (`&fast gpt-4o-mini`, or `&defaults` opening a mapping). */
+const YAML_ANCHOR = /^&([^\s,[\]{}]+)(?:[ \t]+(.*))?$/;
+const YAML_ALIAS = /^\*([^\s,[\]{}]+)$/;
+
+/**
+ * A one-line YAML flow collection (`{model: gpt-4o, temperature: 0}`, `[o3-mini, "gpt-4.1"]`,
+ * nested), as settings under `path`; nothing when it does not close on the line.
+ */
+function flowSettings(text: string, path: string, line: number, snippet: string): Setting[] {
+  if (text.length > MAX_FLOW) return [];
+  const out: Setting[] = [];
+  let i = 0;
+  const space = (): void => {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+  };
+  const scalar = (stops: string): string | undefined => {
+    space();
+    const q = text[i];
+    if (q === '"' || q === "'") {
+      const end = text.indexOf(q, i + 1);
+      if (end < 0) return undefined;
+      const v = text.slice(i + 1, end);
+      i = end + 1;
+      return v;
+    }
+    const start = i;
+    while (i < text.length && !stops.includes(text[i] as string)) i++;
+    return text.slice(start, i).trim();
+  };
+  const value = (at: string, depth: number): boolean => {
+    space();
+    if (depth > MAX_DEPTH) return false;
+    const open = text[i];
+    if (open === '{' || open === '[') {
+      i++;
+      const close = open === '{' ? '}' : ']';
+      for (;;) {
+        space();
+        if (text[i] === close) break;
+        if (open === '{') {
+          const key = scalar(':,}');
+          if (key === undefined || text[i] !== ':') return false;
+          i++;
+          if (!value(at === '' ? key : `${at}.${key}`, depth + 1)) return false;
+        } else if (!value(at, depth + 1)) return false;
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] !== close) return false;
+      }
+      i++;
+      return true;
+    }
+    const v = scalar(',]}');
+    if (v === undefined) return false;
+    out.push({ path: at, value: v, line, snippet });
+    return true;
+  };
+  if (!value(path, 0)) return [];
+  space();
+  return i === text.length ? out : [];
+}
 
 /**
  * Block mappings and lists of a YAML file, read line by line (the reading threads load no YAML
- * parser): each key's dotted path from its indentation; block scalars (`|`, `>`) and flow
- * collections are skipped, not read as keys. Good enough for settings files; anything else is
- * simply not found.
+ * parser): each key's dotted path from its indentation; block scalars (`|`, `>`) are skipped, not
+ * read as keys; one-line flow collections are read (`flowSettings`), and an alias (`*fast`) reads as
+ * the scalar its anchor (`&fast`) was set to earlier in the file. Good enough for settings files;
+ * anything else is simply not found.
  */
 function yamlSettings(text: string): Setting[] {
   const out: Setting[] = [];
   const stack: Array<{ indent: number; key: string }> = [];
+  const anchors = new Map<string, string>();
   let blockIndent = -1;
   const lines = text.split('\n');
+  // A value as read: an anchor is noted and dropped, an alias resolved; undefined for a mapping.
+  const resolve = (value: string): string | undefined => {
+    const anchor = YAML_ANCHOR.exec(value);
+    if (anchor !== null) {
+      const rest = anchor[2] ?? '';
+      if (rest !== '' && !/^[[{|>]/.test(rest)) anchors.set(anchor[1] as string, unquote(rest));
+      return rest === '' ? undefined : rest;
+    }
+    const alias = YAML_ALIAS.exec(value);
+    return alias === null ? value : (anchors.get(alias[1] as string) ?? '');
+  };
+  const add = (path: string, value: string, line: number, snippet: string): void => {
+    if (/^[[{]/.test(value)) out.push(...flowSettings(value, path, line, snippet));
+    else if (!/^[!|>]/.test(value)) out.push({ path, value: unquote(value), line, snippet });
+  };
   for (let i = 0; i < lines.length && out.length < MAX_VALUES; i++) {
     const raw = (lines[i] as string).replace(/\r$/, '');
     if (raw.trim() === '' || /^\s*#/.test(raw)) continue;
@@ -79,15 +164,16 @@ function yamlSettings(text: string): Setting[] {
       while (stack.length > 0 && (stack[stack.length - 1] as { indent: number }).indent >= at) stack.pop();
       const name = unquote(key[2] as string);
       const path = [...stack.map((s) => s.key), name].join('.');
-      const value = (key[3] ?? '').replace(/[ \t]+#.*$/, '');
-      if (value === '') stack.push({ indent: at, key: name });
+      const value = resolve((key[3] ?? '').replace(/[ \t]+#.*$/, ''));
+      if (value === undefined || value === '') stack.push({ indent: at, key: name });
       else if (/^[|>]/.test(value)) blockIndent = indent;
-      else if (!/^[[{&*!]/.test(value)) out.push({ path, value: unquote(value), line: i + 1, snippet: `${name}: ${value}` });
+      else add(path, value, i + 1, `${name}: ${(key[3] ?? '').replace(/[ \t]+#.*$/, '')}`);
     } else if (item !== null) {
       while (stack.length > 0 && (stack[stack.length - 1] as { indent: number }).indent > indent) stack.pop();
-      const value = (item[2] as string).replace(/[ \t]+#.*$/, '');
+      const written = (item[2] as string).replace(/[ \t]+#.*$/, '');
+      const value = resolve(written);
       const parent = stack[stack.length - 1];
-      if (parent !== undefined && !/^[[{&*!|>]/.test(value)) out.push({ path: stack.map((s) => s.key).join('.'), value: unquote(value), line: i + 1, snippet: `- ${value}` });
+      if (parent !== undefined && value !== undefined) add(stack.map((s) => s.key).join('.'), value, i + 1, `- ${written}`);
     }
   }
   return out;
@@ -120,56 +206,67 @@ function tomlSettings(text: string): Setting[] {
   return out;
 }
 
-/** String values of a JSON file with the dotted path and line of each (`JSON.parse`; JSONC comments make it unread). */
+/** String values of a parsed tree, each with its dotted path and line. */
+function treeSettings(root: CValue | undefined, render: (key: string, value: string) => string): Setting[] {
+  const out: Setting[] = [];
+  const walk = (value: CValue, path: string, key: string, line: number | undefined, depth: number): void => {
+    if (out.length >= MAX_VALUES || depth > MAX_DEPTH) return;
+    if (value.t === 'str') {
+      const at = value.line ?? line;
+      out.push({ path, value: value.v as string, ...(at === undefined ? {} : { line: at }), snippet: render(key, value.v as string) });
+    } else if (value.t === 'arr') for (const item of value.items) walk(item, path, key, item.line ?? line, depth + 1);
+    else if (value.t === 'obj') for (const e of value.entries) walk(e.value, path === '' ? e.key : `${path}.${e.key}`, e.key, e.line, depth + 1);
+  };
+  if (root !== undefined) walk(root, '', '', undefined, 0);
+  return out;
+}
+
+/** String values of a JSON file, comments and trailing commas allowed (JSONC, the mcp-config detector's reader). */
 function jsonSettings(text: string): Setting[] {
-  let root: unknown;
   try {
-    root = JSON.parse(text);
+    return treeSettings(parseJsonc(text), (key, value) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   } catch {
     return [];
   }
-  const out: Setting[] = [];
-  const lines = new LineIndex(text);
-  const lineOf = (key: string, value: string): number | undefined => {
-    const at = text.indexOf(`${JSON.stringify(key)}`);
-    const v = at < 0 ? -1 : text.indexOf(JSON.stringify(value), at);
-    return v < 0 ? undefined : lines.lineOf(v);
-  };
-  const walk = (value: unknown, path: string, key: string, depth: number): void => {
-    if (out.length >= MAX_VALUES || depth > MAX_DEPTH) return;
-    if (typeof value === 'string') {
-      // Lines only for values that can count: finding one is a search of the text.
-      const line = isConfiguredModel(value) ? lineOf(key, value) : undefined;
-      out.push({ path, value, ...(line === undefined ? {} : { line }), snippet: `${JSON.stringify(key)}: ${JSON.stringify(value)}` });
-    } else if (Array.isArray(value)) for (const item of value) walk(item, path, key, depth + 1);
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`, k, depth + 1);
-  };
-  walk(root, '', '', 0);
-  return out;
+}
+
+/** `key=value` (or `key: value`, `key value`) lines of a Java `.properties` file. */
+function propertiesSettings(text: string): Setting[] {
+  return treeSettings(parsePropertiesTree(text), (key, value) => `${key}=${value}`);
 }
 
 function settingsOf(text: string, syntax: ConfigModelSyntax): Setting[] {
   if (syntax === 'env') return envSettings(text);
   if (syntax === 'yaml') return yamlSettings(text);
   if (syntax === 'toml') return tomlSettings(text);
+  if (syntax === 'properties') return propertiesSettings(text);
   return jsonSettings(text);
 }
 
-/** A value the rule counts: a known model id with a stem, not a placeholder. */
-function isConfiguredModel(value: string): boolean {
-  const v = value.trim();
-  return hasModelStem(v) && matchKnownModel(v) !== undefined && looksLikeModelId(v);
+/** `${NAME:-default}`, `${NAME-default}` (shell, compose) and `${NAME:default}` (Spring, private-gpt): the default. */
+const DEFAULTED = /^\$\{[A-Za-z_][\w.]*(?::-|-|:)([^${}]*)\}$/;
+/** OpenAI's reasoning models named in two characters, too short for the catalog's matcher outside a model key. */
+const O_SERIES = /^o[13]$/;
+
+/** The model id a value sets, or undefined: a catalog id (never a placeholder), or the default of a `${VAR:-id}`. */
+function configuredModel(value: string): string | undefined {
+  const v = (DEFAULTED.exec(value.trim())?.[1] ?? value).trim();
+  return (matchKnownModel(v) !== undefined || O_SERIES.test(v)) && looksLikeModelId(v) ? v : undefined;
 }
 
-/** The models a config file sets, in file order (`setting` is the env name or dotted key path). */
-export function readConfigModels(text: string, syntax: ConfigModelSyntax): RawModel[] {
+/**
+ * The models a config file sets, in file order (`setting` is the env name or dotted key path).
+ * `skip`: a dotted key prefix another detector reads in this file (`spring.ai.`).
+ */
+export function readConfigModels(text: string, syntax: ConfigModelSyntax, skip?: string): RawModel[] {
   const settings = settingsOf(text, syntax);
   if (isModelRegistry(settings.map((s) => s.value))) return [];
   const found: RawModel[] = [];
   for (const s of settings) {
-    if (!namesModel(s.path) || namesModelsNotInUse(s.path) || !isConfiguredModel(s.value)) continue;
-    const id = s.value.trim();
-    const provider = modelProvider(id);
+    if (!namesModel(s.path) || namesModelsNotInUse(s.path) || (skip !== undefined && s.path.startsWith(skip))) continue;
+    const id = configuredModel(s.value);
+    if (id === undefined) continue;
+    const provider = O_SERIES.test(id) ? 'openai' : modelProvider(id);
     found.push({ id, setting: s.path, snippet: s.snippet, ...(provider === undefined ? {} : { provider }), ...(s.line === undefined ? {} : { line: s.line }) });
   }
   return found;

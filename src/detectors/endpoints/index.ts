@@ -13,8 +13,7 @@ import { Lines } from '../secrets/lines.ts';
 import { notebookParts } from '../secrets/notebook.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { emitModel } from '../mcp-config/emit.ts';
-import { MODEL_STEMS } from '../shared/model-ids.ts';
-import { configModelSyntax, mayHoldConfigModel } from './config-model-files.ts';
+import { CONFIG_MODEL_GLOBS, configModelSyntax, mayHoldConfigModel, ownedPrefix } from './config-model-files.ts';
 import { readConfigModels } from './config-models.ts';
 import { ENDPOINT_LITERALS, findEndpoints, mayHoldEndpoint, type EndpointHit } from './find.ts';
 import { cleanUrl } from './url.ts';
@@ -88,7 +87,7 @@ function limitReached(file: SourceFile): Diagnostic {
   return { connector: ENDPOINTS_DETECTOR_ID, level: 'warn', code: 'limit-reached', message: 'too many endpoint candidates; the rest of the file was not searched', location: { path: file.path } };
 }
 
-/** The detector's pre-check: an endpoint host or base-URL variable anywhere, or a model-id stem in a config file read for models. */
+/** The detector's pre-check: an endpoint host or base-URL variable anywhere, or a model key word in a config file read for models. */
 export function mayFindEndpointsOrModels(path: string, content: string): boolean {
   return mayHoldEndpoint(content) || mayHoldConfigModel(path, content);
 }
@@ -105,7 +104,7 @@ export function detectEndpoints(file: SourceFile): ReturnType<Detector['detect']
   if (!holdsEndpoint && syntax === undefined) return null;
   const out = new ResultBuilder();
   if (syntax !== undefined) {
-    for (const m of readConfigModels(file.content, syntax)) emitModel(file, m, { sources: [`${syntax === 'env' ? 'env' : 'config'}:${m.setting}`] }, out, ENDPOINTS_DETECTOR_ID);
+    for (const m of readConfigModels(file.content, syntax, ownedPrefix(file.path))) emitModel(file, m, { sources: [`${syntax === 'env' ? 'env' : 'config'}:${m.setting}`] }, out, ENDPOINTS_DETECTOR_ID);
   }
   if (!holdsEndpoint) return out.result();
   const kind = fileKindOf(file.path);
@@ -123,7 +122,8 @@ export const endpointsDetector: Detector = {
   id: ENDPOINTS_DETECTOR_ID,
   displayName: 'AI API endpoints',
   patterns: SECRET_FILE_PATTERNS,
-  // The model-id stems let a config file that names a model but no host through the gate.
-  literals: [...ENDPOINT_LITERALS, ...MODEL_STEMS],
+  literals: ENDPOINT_LITERALS,
+  // Files read for models pass without a literal: an id needs no host or model-id stem (`MODEL=o3`).
+  ungated: CONFIG_MODEL_GLOBS,
   detect: detectEndpoints,
 };
