@@ -4,6 +4,11 @@ import { compileDetectors } from '../run.ts';
 import { endpointsDetector } from './index.ts';
 import { configModelSyntax, mayHoldConfigModel } from './config-model-files.ts';
 
+function snippets(path: string, content: string): string[] {
+  const r = endpointsDetector.detect({ scope: 'repo', path, content });
+  return (r?.assets ?? []).filter((a) => a.kind === 'model').map((a) => a.evidence[0]?.snippet ?? '');
+}
+
 function models(path: string, content: string): string[] {
   const r = endpointsDetector.detect({ scope: 'repo', path, content });
   return (r?.assets ?? [])
@@ -193,5 +198,6 @@ describe('models set in env and app config files', () => {
       'gpt-4.1 openai src/main/resources/application.yml:4 config/declared',
     ]);
     expect(models('conf/ai.properties', 'openai.chat.model=gpt-4o-mini\nmessage.model=User\n')).toEqual(['gpt-4o-mini openai conf/ai.properties:1 config/declared']);
+    expect(snippets('conf/ai.properties', 'openai.chat.model = gpt-4o-mini\n')).toEqual(['openai.chat.model=gpt-4o-mini']);
   });
 });

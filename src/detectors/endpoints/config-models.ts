@@ -207,13 +207,13 @@ function tomlSettings(text: string): Setting[] {
 }
 
 /** String values of a parsed tree, each with its dotted path and line. */
-function treeSettings(root: CValue | undefined, render: (key: string, value: string) => string): Setting[] {
+function treeSettings(root: CValue | undefined, render: (key: string, value: string, path: string) => string): Setting[] {
   const out: Setting[] = [];
   const walk = (value: CValue, path: string, key: string, line: number | undefined, depth: number): void => {
     if (out.length >= MAX_VALUES || depth > MAX_DEPTH) return;
     if (value.t === 'str') {
       const at = value.line ?? line;
-      out.push({ path, value: value.v as string, ...(at === undefined ? {} : { line: at }), snippet: render(key, value.v as string) });
+      out.push({ path, value: value.v as string, ...(at === undefined ? {} : { line: at }), snippet: render(key, value.v as string, path) });
     } else if (value.t === 'arr') for (const item of value.items) walk(item, path, key, item.line ?? line, depth + 1);
     else if (value.t === 'obj') for (const e of value.entries) walk(e.value, path === '' ? e.key : `${path}.${e.key}`, e.key, e.line, depth + 1);
   };
@@ -232,7 +232,7 @@ function jsonSettings(text: string): Setting[] {
 
 /** `key=value` (or `key: value`, `key value`) lines of a Java `.properties` file. */
 function propertiesSettings(text: string): Setting[] {
-  return treeSettings(parsePropertiesTree(text), (key, value) => `${key}=${value}`);
+  return treeSettings(parsePropertiesTree(text), (_key, value, path) => `${path}=${value}`);
 }
 
 function settingsOf(text: string, syntax: ConfigModelSyntax): Setting[] {
