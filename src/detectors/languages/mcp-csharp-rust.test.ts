@@ -48,8 +48,17 @@ describe('C# MCP servers', () => {
       folders.reduce<SiblingFiles | undefined>((parent, files) => siblingsOf(new Map(Object.entries(files)), parent), undefined);
     const name = (siblings: SiblingFiles | undefined): string[] => kinds(detectLanguages({ scope: 'repo', path: 'src/Api/Hosting/Setup.cs', content, siblings }), 'mcp-server');
     expect(name(chain({}, { 'Api.csproj': csproj('api-host') }, { 'Other.cs': '' }))).toEqual(['api-host']);
-    // Set more than once, or to a property: the stem, MSBuild's default.
+    // Set more than once, or to a property the project does not set: the stem, MSBuild's default.
     expect(name(chain({}, { 'Api.csproj': csproj('$(RootNamespace).Host') }, {}))).toEqual(['Api']);
+    // Properties the project sets once to a literal, and $(MSBuildProjectName), are expanded.
+    const withProps = (props: string, assembly: string): string => `<Project><PropertyGroup>${props}<AssemblyName>${assembly}</AssemblyName></PropertyGroup></Project>`;
+    expect(name(chain({}, { 'Api.csproj': withProps('<CliName>azmcp</CliName>', '$(CliName)') }, {}))).toEqual(['azmcp']);
+    expect(name(chain({}, { 'Api.csproj': withProps('<cliname>azmcp</cliname>', '$(CliName)-$(MSBuildProjectName)') }, {}))).toEqual(['azmcp-Api']);
+    expect(name(chain({}, { 'Api.csproj': withProps('', 'Contoso.$(MSBuildProjectName)') }, {}))).toEqual(['Contoso.Api']);
+    // Set twice, set to another property, or commented out: not expanded, the stem.
+    expect(name(chain({}, { 'Api.csproj': withProps('<CliName>a</CliName><CliName>b</CliName>', '$(CliName)') }, {}))).toEqual(['Api']);
+    expect(name(chain({}, { 'Api.csproj': withProps('<CliName>$(Other)</CliName><Other>x</Other>', '$(CliName)') }, {}))).toEqual(['Api']);
+    expect(name(chain({}, { 'Api.csproj': withProps('<!-- <CliName>azmcp</CliName> -->', '$(CliName)') }, {}))).toEqual(['Api']);
     expect(name(chain({}, { 'Api.csproj': `${csproj('one')}${csproj('two')}` }, {}))).toEqual(['Api']);
     // The nearest folder with a project wins over the repository-wide one above it.
     expect(name(chain({ 'Root.csproj': csproj() }, { 'Api.csproj': csproj() }, {}))).toEqual(['Api']);

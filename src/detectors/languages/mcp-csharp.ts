@@ -95,8 +95,9 @@ function serverInfos(masked: Masked): { offset: number; name?: string }[] {
 /**
  * The name of the entry assembly the SDK names an unnamed server after
  * (`AssemblyNameHelper.DefaultAssemblyName`: `Assembly.GetEntryAssembly().GetName().Name`), read from
- * the nearest folder at or above the file holding a `.csproj`: its literal `<AssemblyName>`, else
- * the file stem (MSBuild's default, `$(MSBuildProjectName)`). Undefined when no folder up to the
+ * the nearest folder at or above the file holding a `.csproj`: its `<AssemblyName>`, with the
+ * properties the project sets itself to literals and `$(MSBuildProjectName)` expanded, else the file
+ * stem (MSBuild's default, `$(MSBuildProjectName)`). Undefined when no folder up to the
  * scanned root holds one, when the nearest holds several (which one builds the file is not told),
  * or when the connector gives no folders. A `.csproj` in another branch of the tree never counts.
  */
@@ -124,11 +125,30 @@ function assemblyHere(folder: SiblingFiles): string | undefined {
   if (projects.length > 1) return AMBIGUOUS;
   const file = projects[0] as string;
   const stem = file.slice(0, -'.csproj'.length);
-  const text = folder.read(file)?.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  const values = new Set([...(text ?? '').matchAll(/<AssemblyName(?:\s[^>]*)?>([^<]*)<\/AssemblyName\s*>/g)].map((m) => (m[1] as string).trim()));
+  const text = (folder.read(file) ?? '').replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const value = propertyOnce(text, 'AssemblyName');
+  if (value === undefined || value.length > MAX_ASSEMBLY_NAME) return stem;
+  // Properties the project itself sets once to a literal (`<CliName>azmcp</CliName>` then
+  // `<AssemblyName>$(CliName)</AssemblyName>`), and MSBuild's `$(MSBuildProjectName)`: the file stem.
+  const expanded = value.replace(/\$\(\s*([A-Za-z_][\w.-]*)\s*\)/g, (whole, name: string) => {
+    if (name.toLowerCase() === 'msbuildprojectname') return stem;
+    const own = propertyOnce(text, name);
+    return own === undefined || /[$@%]/.test(own) ? whole : own;
+  });
+  // Anything left to expand (another project's or an imported property, an item `@(...)`, metadata `%(...)`): the stem.
+  return expanded !== '' && !/[$@%]/.test(expanded) ? expanded : stem;
+}
+
+/** Longest `<AssemblyName>` value read (a bound on the properties expanded in it). */
+const MAX_ASSEMBLY_NAME = 256;
+
+/** The value of a property a project file sets exactly once (trimmed, non-empty); undefined otherwise. Names are case-insensitive, as in MSBuild. */
+function propertyOnce(text: string, name: string): string | undefined {
+  if (!/^[A-Za-z_][\w.-]*$/.test(name)) return undefined;
+  const tag = name.replaceAll('.', '\\.');
+  const values = new Set([...text.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}\\s*>`, 'gi'))].map((m) => (m[1] as string).trim()));
   const [value] = values;
-  // Set once, to a literal: no property (`$(...)`), item (`@(...)`) or metadata (`%(...)`) to expand.
-  return values.size === 1 && value !== undefined && value !== '' && !/[$@%]/.test(value) ? value : stem;
+  return values.size === 1 && value !== undefined && value !== '' ? value : undefined;
 }
 
 function findServers(masked: Masked, path: string, scope: string, siblings: SiblingFiles | undefined): ImplementedServer[] {
