@@ -200,4 +200,23 @@ describe('models set in env and app config files', () => {
     expect(models('conf/ai.properties', 'openai.chat.model=gpt-4o-mini\nmessage.model=User\n')).toEqual(['gpt-4o-mini openai conf/ai.properties:1 config/declared']);
     expect(snippets('conf/ai.properties', 'openai.chat.model = gpt-4o-mini\n')).toEqual(['openai.chat.model=gpt-4o-mini']);
   });
+
+  it('reads placeholders in .properties and Spring application files as Spring does', () => {
+    const props = [
+      'langchain4j.open-ai.chat-model.model-name=${app.chat-model:gpt-4o-mini}',
+      'quarkus.langchain4j.openai.chat-model.model-name=${QUARKUS_MODEL:${FALLBACK_MODEL:o3}}',
+      // Spring has no `:-`: the default is `-gpt-4o`, no id.
+      'langchain4j.ollama.chat-model.model-name=${OLLAMA_MODEL:-gpt-4o}',
+      'langchain4j.mistral-ai.chat-model.model-name=${MISTRAL_MODEL}',
+      'langchain4j.anthropic.chat-model.model-name=\\\\${ANTHROPIC_MODEL:claude-3-5-haiku-latest}',
+      'langchain4j.anthropic.chat-model.max-tokens=${MAX_TOKENS:claude-3-5-haiku-latest}',
+      'app.embedding.model=${PORT:8080}',
+    ].join('\n');
+    expect(models('src/main/resources/application.properties', props)).toEqual([
+      'gpt-4o-mini openai src/main/resources/application.properties:1 config/declared',
+      'o3 openai src/main/resources/application.properties:2 config/declared',
+    ]);
+    const yaml = 'langchain4j:\n  open-ai:\n    chat-model:\n      model-name: ${app.model-name:gpt-4.1}\n';
+    expect(models('src/main/resources/application.yml', yaml)).toEqual(['gpt-4.1 openai src/main/resources/application.yml:4 config/declared']);
+  });
 });

@@ -6,7 +6,8 @@
  * TOML/YAML/JSON/properties key) is named for a model (`namesModel`: `OPENAI_MODEL`, `llm.model`,
  * `agent.llm_name`, `fallback_models`), not for models kept out or priced (`namesModelsNotInUse`),
  * and the value is a catalog id (`matchKnownModel`, or OpenAI's two-character `o1`/`o3`; a
- * placeholder is never one), also as the default of `${VAR:-default}`. A file naming more ids than a
+ * placeholder is never one), also as the default of a placeholder (`${VAR:-default}`, azd's
+ * `${VAR=default}`, Spring's `${VAR:default}`: `shared/placeholder-defaults.ts`). A file naming more ids than a
  * program chooses among is a registry and left out (`isModelRegistry`). Which files are read:
  * `config-model-files.ts`. YAML, TOML and env files are read line by line, JSON/JSONC and properties
  * with the mcp-config detector's small readers: the endpoints detector runs in the reading threads,
@@ -19,6 +20,7 @@ import type { CValue } from '../mcp-config/tree.ts';
 import { LineIndex } from '../shared/line-index.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { isModelRegistry, looksLikeModelId, matchKnownModel, modelProvider, namesModel } from '../shared/model-ids.ts';
+import { placeholderDefault, type PlaceholderSyntax } from '../shared/placeholder-defaults.ts';
 import type { ConfigModelSyntax } from './config-model-files.ts';
 
 /** Settings read per file; real config files set a handful. */
@@ -243,28 +245,33 @@ function settingsOf(text: string, syntax: ConfigModelSyntax): Setting[] {
   return jsonSettings(text);
 }
 
-/** `${NAME:-default}`, `${NAME-default}` (shell, compose) and `${NAME:default}` (Spring, private-gpt): the default. */
-const DEFAULTED = /^\$\{[A-Za-z_][\w.]*(?::-|-|:)([^${}]*)\}$/;
 /** OpenAI's reasoning models named in two characters, too short for the catalog's matcher outside a model key. */
 const O_SERIES = /^o[13]$/;
 
-/** The model id a value sets, or undefined: a catalog id (never a placeholder), or the default of a `${VAR:-id}`. */
-function configuredModel(value: string): string | undefined {
-  const v = (DEFAULTED.exec(value.trim())?.[1] ?? value).trim();
+/**
+ * The model id a value sets, or undefined: a catalog id (never a placeholder), or what the value is
+ * when its variables are unset (`${VAR:-id}`, `${VAR=id}`, `${VAR:id}`); no default, no model.
+ */
+function configuredModel(value: string, placeholders: PlaceholderSyntax): string | undefined {
+  const v = placeholderDefault(value.trim(), placeholders)?.trim();
+  if (v === undefined) return undefined;
   return (matchKnownModel(v) !== undefined || O_SERIES.test(v)) && looksLikeModelId(v) ? v : undefined;
 }
 
 /**
  * The models a config file sets, in file order (`setting` is the env name or dotted key path).
- * `skip`: a dotted key prefix another detector reads in this file (`spring.ai.`).
+ * `skip`: a dotted key prefix another detector reads in this file (`spring.ai.`). Placeholders
+ * are read as Spring reads them in `.properties` files and Spring Boot application files (`skip`
+ * set), as any of the shell, compose, azd and Spring forms elsewhere.
  */
 export function readConfigModels(text: string, syntax: ConfigModelSyntax, skip?: string): RawModel[] {
   const settings = settingsOf(text, syntax);
+  const placeholders: PlaceholderSyntax = syntax === 'properties' || skip !== undefined ? 'spring' : 'any';
   if (isModelRegistry(settings.map((s) => s.value))) return [];
   const found: RawModel[] = [];
   for (const s of settings) {
     if (!namesModel(s.path) || namesModelsNotInUse(s.path) || (skip !== undefined && s.path.startsWith(skip))) continue;
-    const id = configuredModel(s.value);
+    const id = configuredModel(s.value, placeholders);
     if (id === undefined) continue;
     const provider = O_SERIES.test(id) ? 'openai' : modelProvider(id);
     found.push({ id, setting: s.path, snippet: s.snippet, ...(provider === undefined ? {} : { provider }), ...(s.line === undefined ? {} : { line: s.line }) });

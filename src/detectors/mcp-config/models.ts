@@ -4,13 +4,15 @@
  * Codex `model` + `model_provider` and `[profiles.*]`; Claude Code `model` and the `ANTHROPIC_*MODEL`
  * env settings; Continue `models` entries, `tabAutocompleteModel`, `embeddingsProvider`; Goose
  * `GOOSE_*MODEL` / `GOOSE_*PROVIDER`; Zed `agent` / `assistant` `default_model` and its siblings;
- * Gemini CLI `model` / `model.name`; Spring AI `spring.ai.<provider>.<kind>.options.model` (`spring.ts`).
+ * Gemini CLI `model` / `model.name`; Spring AI `spring.ai.<provider>.<kind>.options.model` (`spring.ts`;
+ * a `${VAR:default}` placeholder reads as its default).
  * Only strings in these positions are read; ids must pass `looksLikeModelId` (Claude Code's family
  * aliases `sonnet`/`opus`/... excepted), so `AUTODETECT` or `{env:MODEL}` are not models.
  */
 import { looksLikeModelId, modelProvider } from '../shared/model-ids.ts';
+import { placeholderDefault, type PlaceholderSyntax, type PropertyLookup } from '../shared/placeholder-defaults.ts';
 import { CLAUDE_MODEL_ALIASES, PROVIDER_ALIASES, PROXY_PROVIDERS, type ClientSettings, type Syntax } from './catalog.ts';
-import { springModelSettings } from './spring.ts';
+import { springLookup, springModelSettings } from './spring.ts';
 import { asObject, entry, get, str, type CValue } from './tree.ts';
 
 export interface RawModel {
@@ -49,12 +51,17 @@ class ModelList {
     return `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
   }
 
-  /** Adds the model id held (as a string) or named (as a key) at `key` of `obj`. */
-  add(obj: CValue | undefined, key: string, setting: string, provider: string | undefined, opts: { asKey?: boolean; split?: boolean } = {}): void {
+  /**
+   * Adds the model id held (as a string) or named (as a key) at `key` of `obj`; with `placeholders`,
+   * a value written as placeholders is read as their defaults (no default, no model).
+   */
+  add(obj: CValue | undefined, key: string, setting: string, provider: string | undefined, opts: { asKey?: boolean; split?: boolean; placeholders?: PlaceholderSyntax; lookup?: PropertyLookup } = {}): void {
     const e = entry(obj, key);
     const raw = opts.asKey === true ? key : str(e?.value);
     if (e === undefined || raw === undefined) return;
-    let id = raw.trim();
+    const value = opts.placeholders === undefined ? raw : placeholderDefault(raw, opts.placeholders, opts.lookup);
+    if (value === undefined) return;
+    let id = value.trim();
     let prov = provider;
     const slash = opts.split === true ? id.indexOf('/') : -1;
     if (slash > 0) [prov, id] = [id.slice(0, slash), id.slice(slash + 1)];
@@ -128,9 +135,13 @@ function geminiCli(root: CValue, list: ModelList): void {
   list.add(get(root, 'model'), 'name', 'model.name', 'google');
 }
 
-/** Spring AI: `spring.ai.<provider>.<chat|embedding|...>.options.model` (and Azure's `deployment-name`), see `spring.ts`. */
+/**
+ * Spring AI: `spring.ai.<provider>.<chat|embedding|...>.options.model` (and Azure's `deployment-name`),
+ * see `spring.ts`; `${CHAT_MODEL:gpt-4o}` is its default, `${app.model}` the file's `app.model`.
+ */
 function springAi(root: CValue, list: ModelList): void {
-  for (const m of springModelSettings(root)) list.add(m.parent, m.key, m.path, m.provider);
+  const lookup = springLookup(root);
+  for (const m of springModelSettings(root)) list.add(m.parent, m.key, m.path, m.provider, { placeholders: 'spring', lookup });
 }
 
 const READERS: Readonly<Record<ClientSettings, (root: CValue, list: ModelList) => void>> = {

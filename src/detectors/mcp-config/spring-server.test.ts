@@ -38,6 +38,31 @@ describe('Spring AI MCP server properties (the properties part)', () => {
     expect(part('app/application.properties', versionOnly)).toEqual([['mcp-server', { ...base, defaultName: true, serverVersion: '2.0.0' }, ['app/application.properties:1 config declared spring.ai.mcp.server']]]);
   });
 
+  it('placeholders read as their defaults; one without a default stays as written, an escaped one is text', () => {
+    const text = [
+      'spring.ai.mcp.server.name=${SERVER_NAME:weather}',
+      'spring.ai.mcp.server.version=${SERVER_VERSION:1.2.0}',
+      'spring.ai.mcp.server.protocol=${MCP_PROTOCOL:streamable}',
+      'spring.ai.mcp.server.stdio=${MCP_STDIO:false}',
+    ].join('\n');
+    expect(part('svc/src/main/resources/application.properties', text)).toEqual([[
+      'weather',
+      { ...base, protocol: 'STREAMABLE', stdio: false, serverVersion: '1.2.0' },
+      [
+        'svc/src/main/resources/application.properties:1 config declared spring.ai.mcp.server.name=${SERVER_NAME:weather}',
+        'svc/src/main/resources/application.properties:3 config declared spring.ai.mcp.server.protocol=${MCP_PROTOCOL:streamable}',
+        'svc/src/main/resources/application.properties:4 config declared spring.ai.mcp.server.stdio=${MCP_STDIO:false}',
+      ],
+    ]]);
+    const yaml = 'spring:\n  ai:\n    mcp:\n      server:\n        name: ${SERVER_NAME:${APP_NAME:files}}\n        stdio: ${STDIO}\n';
+    expect(part('app/src/main/resources/application.yml', yaml).map((p) => [p[0], p[1]])).toEqual([['files', base]]);
+    expect(part('app/src/main/resources/application.yml', 'spring.ai.mcp.server:\n  name: ${SERVER_NAME}\n').map((p) => p[0])).toEqual(['${SERVER_NAME}']);
+    // A property of the same file, as Spring resolves it; it wins over a default.
+    const own = 'spring.application.name=spring-releases\nspring.ai.mcp.server.name=${spring.application.name}\nspring.ai.mcp.server.version=${app.version:0.1.0}\napp.version=2.0.0\n';
+    expect(part('svc/src/main/resources/application.properties', own).map((p) => [p[0], (p[1] as Record<string, unknown>)['serverVersion']])).toEqual([['spring-releases', '2.0.0']]);
+    expect(part('app/src/main/resources/application.yml', 'spring.ai.mcp.server:\n  name: \\${SERVER_NAME:weather}\n').map((p) => p[0])).toEqual(['${SERVER_NAME:weather}']);
+  });
+
   it('enabled: false marks the part disabled', () => {
     expect(part('a/application.yml', 'spring:\n  ai.mcp.server:\n    enabled: false\n    name: off-server\n')[0]?.[1]).toEqual({ ...base, disabled: true });
   });

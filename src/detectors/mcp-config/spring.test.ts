@@ -82,6 +82,31 @@ describe('Spring AI: the MCP client switched off', () => {
     expect(servers('src/main/resources/application.properties', props.replace('enabled=false', 'enabled=true')).map((a) => a.attributes['disabled'])).toEqual([undefined]);
   });
 
+  it('reads a model set through a placeholder as its default, never the variable', () => {
+    const models = (path: string, content: string) =>
+      (mcpConfigDetector.detect({ scope: 'repo', path, content })?.assets ?? []).filter((a) => a.kind === 'model').map((a) => [a.name, a.provider, a.attributes['sources'], a.evidence[0]?.line, a.evidence[0]?.snippet]);
+    const props = [
+      'spring.ai.openai.chat.options.model=${OPENAI_MODEL:gpt-4o-mini}',
+      'spring.ai.openai.embedding.options.model=${EMBEDDING_MODEL}',
+      'spring.ai.ollama.chat.options.model=${PORT:8080}',
+      'spring.ai.mistralai.chat.options.model=\\\\${MISTRAL_MODEL:mistral-large-latest}',
+      'spring.ai.anthropic.chat.options.temperature=${TEMP:claude-3-5-haiku-latest}',
+      'spring.ai.azure.openai.chat.options.deployment-name=${DEPLOYMENT:${AZURE_MODEL:gpt-4o}}',
+    ].join('\n');
+    expect(models('src/main/resources/application.properties', props)).toEqual([
+      ['gpt-4o-mini', 'openai', ['spring-ai:spring.ai.openai.chat.options.model'], 1, 'spring.ai.openai.chat.options.model=${OPENAI_MODEL:gpt-4o-mini}'],
+      ['gpt-4o', 'azure-openai', ['spring-ai:spring.ai.azure.openai.chat.options.deployment-name'], 6, 'spring.ai.azure.openai.chat.options.deployment-name=${DEPLOYMENT:${AZURE_MODEL:gpt-4o}}'],
+    ]);
+    const yaml = 'spring:\n  ai:\n    anthropic:\n      chat:\n        options:\n          model: ${CHAT_MODEL:claude-3-5-haiku-latest}\n    bedrock.converse.chat.options.model: "${BEDROCK_MODEL:amazon.nova-pro-v1:0}"\n';
+    expect(models('src/main/resources/application.yml', yaml).map((m) => [m[0], m[3], m[4]])).toEqual([
+      ['claude-3-5-haiku-latest', 6, 'model: ${CHAT_MODEL:claude-3-5-haiku-latest}'],
+      ['amazon.nova-pro-v1:0', 7, 'bedrock.converse.chat.options.model: ${BEDROCK_MODEL:amazon.nova-pro-v1:0}'],
+    ]);
+    // A property the file sets, and one it does not.
+    const own = 'app:\n  chat-model: gpt-4.1\nspring.ai.openai.chat.options.model: ${app.chat-model}\nspring.ai.openai.embedding.options.model: ${app.embedding-model}\n';
+    expect(models('src/main/resources/application.yml', own).map((m) => [m[0], m[3]])).toEqual([['gpt-4.1', 3]]);
+  });
+
   it('reads a url placeholder as its default', () => {
     const props = 'spring.ai.mcp.client.sse.connections.server1.url=${SPRING_AI_MCP_SERVER1_URL:http://localhost:8081}\n';
     expect(servers('src/main/resources/application.properties', props).map((a) => a.attributes['url'])).toEqual(['http://localhost:8081/']);

@@ -7,6 +7,7 @@
  * Spring binds `a.b.c: x` and nested `a: b: c: x` alike, so every lookup accepts a dotted key at any
  * level. Source: docs.spring.io/spring-ai reference (MCP client boot starter, chat model properties).
  */
+import { placeholderDefault, type PropertyLookup } from '../shared/placeholder-defaults.ts';
 import { asObject, get, type CEntry, type CValue } from './tree.ts';
 
 /** The value at a Spring property path, whether the file nests it or writes some levels as one dotted key. */
@@ -18,6 +19,17 @@ export function springAt(value: CValue | undefined, path: readonly string[]): CV
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * The file's own properties, for placeholders that name one (`${spring.application.name}`): a
+ * scalar at that path, nested or dotted; nothing for a mapping or list.
+ */
+export function springLookup(root: CValue): PropertyLookup {
+  return (name) => {
+    const v = springAt(root, name.split('.'));
+    return v !== undefined && (v.t === 'str' || v.t === 'num' || v.t === 'bool') ? String(v.v) : undefined;
+  };
 }
 
 /** Connection containers: where they sit under `spring.ai.mcp.client` and the transport a `url` there means. */
@@ -43,7 +55,7 @@ export function springConnection(value: CValue): CValue {
       return { ...e, value: { t: 'arr', items, ...(args.line === undefined ? {} : { line: args.line }) } };
     }
     // `url: ${SERVER1_URL:http://localhost:8081}`: the default is where the app connects unless told otherwise.
-    const fallback = e.key === 'url' && e.value.t === 'str' ? /^\$\{[\w.-]+:(.+)\}$/.exec(String(e.value.v).trim())?.[1] : undefined;
+    const fallback = e.key === 'url' && e.value.t === 'str' ? placeholderDefault(String(e.value.v).trim(), 'spring') : undefined;
     return fallback === undefined ? e : { ...e, value: { ...e.value, v: fallback } };
   });
   return { ...o, entries };
