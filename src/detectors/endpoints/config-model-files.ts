@@ -4,7 +4,7 @@
  * (`src/detectors/prefilters.ts`).
  *
  * Read: `.env` files and app config files (YAML, TOML, JSON/JSONC of the names the secrets detector
- * reads, Java `.properties`). Not read: compose files, Kubernetes manifests and Helm charts (the
+ * reads, ARM/azd `*.parameters.json`, Java `.properties`). Not read: compose files, Kubernetes manifests and Helm charts (the
  * containers detector owns the model env vars of model servers), MCP client configs (the mcp-config
  * detector reads their models; of Spring Boot `application.*` files it owns only the `spring.ai.*`
  * keys), CI workflows, recorded HTTP cassettes, and code.
@@ -25,7 +25,15 @@ export type ConfigModelSyntax = 'env' | 'yaml' | 'toml' | 'json' | 'properties';
 export const CONFIG_MODEL_GLOBS: readonly string[] = [
   '**/.env', '**/.env.*', '**/*.env', '**/*.{yaml,yml,toml,jsonc,properties}',
   '**/*{config,settings,secret,secrets,credential,credentials}*.json', '**/{mcp,.mcp,env,.env,appsettings,local.settings}*.json',
+  '**/*.parameters.json',
 ];
+
+/**
+ * Files read for models only, beyond the secrets detector's files: ARM and Azure Developer CLI
+ * parameter files (`infra/main.parameters.json`, `azuredeploy.parameters.json`), where azd templates
+ * set the model they deploy (`"chatGptModelName": {"value": "${AZURE_OPENAI_CHATGPT_MODEL=gpt-4o-mini}"}`).
+ */
+export const CONFIG_MODEL_ONLY_PATTERNS: readonly string[] = ['**/*.parameters.json'];
 
 const COMPOSE = picomatch(['**/{docker-,}compose*.{yml,yaml}', '**/*.compose.{yml,yaml}'], { dot: true });
 const HELM = picomatch(['**/values*.{yml,yaml}', '**/Chart.{yml,yaml}', '**/templates/**', '**/charts/**', '**/helm/**'], { dot: true });

@@ -131,7 +131,7 @@ describe('models set in env and app config files', () => {
     expect(mayHoldConfigModel('.env', 'OPENAI_API_KEY=')).toBe(false);
     // Every path read for models is outside the gate.
     const ungated = picomatch([...(endpointsDetector.ungated ?? [])], { dot: true });
-    for (const path of ['.env', 'deploy/.env.local', 'prod.env', 'conf/settings.yml', 'app/config.toml', 'a/b/app.config.json', 'x/settings.jsonc', 'src/main/resources/application.properties', 'conf/llm.properties']) {
+    for (const path of ['.env', 'deploy/.env.local', 'prod.env', 'conf/settings.yml', 'app/config.toml', 'a/b/app.config.json', 'x/settings.jsonc', 'src/main/resources/application.properties', 'conf/llm.properties', 'infra/main.parameters.json']) {
       expect(configModelSyntax(path), path).toBeDefined();
       expect(ungated(path), path).toBe(true);
     }
@@ -147,6 +147,39 @@ describe('models set in env and app config files', () => {
     expect(models('settings.yaml', 'llm:\n  default_model: ${PGPT_LLM_DEFAULT:claude-3-5-haiku-latest}\n  ocr_model: ${PGPT_OCR:easyocr}\n')).toEqual([
       'claude-3-5-haiku-latest anthropic settings.yaml:2 config/declared',
     ]);
+  });
+
+  it('reads azd and ARM parameter files: parameters.<name>.value, azd ${VAR=default} defaults', () => {
+    const params = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        environmentName: { value: '${AZURE_ENV_NAME}' },
+        chatGptModelName: { value: '${AZURE_OPENAI_CHATGPT_MODEL=gpt-4o-mini}' },
+        chatGptModelVersion: { value: '${AZURE_OPENAI_CHATGPT_MODEL_VERSION=2024-07-18}' },
+        chatGptDeploymentName: { value: '${AZURE_OPENAI_CHATGPT_DEPLOYMENT=gpt-4o}' },
+        embeddingModelName: { value: 'text-embedding-3-small' },
+        gptModelName: { value: '${AZURE_OPENAI_MODEL}' },
+        evalModelName: { value: '${EVAL_MODEL=8080}' },
+        visionModelName: { value: '$${VISION_MODEL=gpt-4o}' },
+        searchIndexName: { value: '${AZURE_SEARCH_INDEX=gpt-4o}' },
+      },
+    }, null, 2);
+    expect(models('infra/main.parameters.json', params)).toEqual([
+      'gpt-4o-mini openai infra/main.parameters.json:9 config/declared',
+      'text-embedding-3-small openai infra/main.parameters.json:18 config/declared',
+    ]);
+    const sources = endpointsDetector.detect({ scope: 'repo', path: 'infra/main.parameters.json', content: params })?.assets.map((a) => a.attributes['sources']);
+    expect(sources).toEqual([['config:parameters.chatGptModelName'], ['config:parameters.embeddingModelName']]);
+    expect(snippets('infra/main.parameters.json', params)[0]).toBe('"value": "${AZURE_OPENAI_CHATGPT_MODEL=gpt-4o-mini}"');
+    // What a scan runs: the file is routed to the detector and passes its gate (no endpoint host in it).
+    const set = compileDetectors([endpointsDetector]);
+    const found = (path: string, content: string): string[] => set.run({ scope: 'repo', path, content }).flatMap((r) => r.assets.map((a) => a.name));
+    expect(found('infra/main.parameters.json', params)).toEqual(['gpt-4o-mini', 'text-embedding-3-small']);
+    expect(found('deploy/azuredeploy.parameters.json', params)).toEqual(['gpt-4o-mini', 'text-embedding-3-small']);
+    // Other JSON data stays unread, and a value wrapper is a setting only in a parameter file.
+    expect(found('data/main.json', params)).toEqual([]);
+    expect(models('app.config.json', '{"parameters": {"chatModelName": {"value": "gpt-4o"}}}')).toEqual([]);
   });
 
   it('reads YAML flow mappings and sequences on one line, and scalar anchors', () => {

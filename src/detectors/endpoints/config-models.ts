@@ -7,7 +7,8 @@
  * `agent.llm_name`, `fallback_models`), not for models kept out or priced (`namesModelsNotInUse`),
  * and the value is a catalog id (`matchKnownModel`, or OpenAI's two-character `o1`/`o3`; a
  * placeholder is never one), also as the default of a placeholder (`${VAR:-default}`, azd's
- * `${VAR=default}`, Spring's `${VAR:default}`: `shared/placeholder-defaults.ts`). A file naming more ids than a
+ * `${VAR=default}`, Spring's `${VAR:default}`: `shared/placeholder-defaults.ts`). ARM and azd
+ * parameter files set `parameters.<name>.value`, read as the setting `parameters.<name>`. A file naming more ids than a
  * program chooses among is a registry and left out (`isModelRegistry`). Which files are read:
  * `config-model-files.ts`. YAML, TOML and env files are read line by line, JSON/JSONC and properties
  * with the mcp-config detector's small readers: the endpoints detector runs in the reading threads,
@@ -223,10 +224,30 @@ function treeSettings(root: CValue | undefined, render: (key: string, value: str
   return out;
 }
 
-/** String values of a JSON file, comments and trailing commas allowed (JSONC, the mcp-config detector's reader). */
+/**
+ * An ARM deployment parameter file (azd's `infra/main.parameters.json`): its `$schema` is
+ * `deploymentParameters.json`, or it holds nothing but `contentVersion` and `parameters`.
+ */
+function isArmParameters(root: CValue | undefined): boolean {
+  if (root?.t !== 'obj' || !root.entries.some((e) => e.key === 'parameters')) return false;
+  const schema = root.entries.find((e) => e.key === '$schema')?.value;
+  if (schema?.t === 'str') return /deploymentParameters\.json/i.test(String(schema.v));
+  return root.entries.some((e) => e.key === 'contentVersion') && root.entries.every((e) => ['contentVersion', 'parameters'].includes(e.key));
+}
+
+/** `parameters.<name>.value` of a parameter file: the value of the parameter `<name>`. */
+const ARM_VALUE = /^(parameters\.[^.]+)\.value$/;
+
+/**
+ * String values of a JSON file, comments and trailing commas allowed (JSONC, the mcp-config
+ * detector's reader); in an ARM parameter file a parameter's `value` is its setting.
+ */
 function jsonSettings(text: string): Setting[] {
   try {
-    return treeSettings(parseJsonc(text), (key, value) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    const root = parseJsonc(text);
+    const settings = treeSettings(root, (key, value) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    if (!isArmParameters(root)) return settings;
+    return settings.map((s) => ({ ...s, path: s.path.replace(ARM_VALUE, '$1') }));
   } catch {
     return [];
   }

@@ -13,7 +13,7 @@ import { Lines } from '../secrets/lines.ts';
 import { notebookParts } from '../secrets/notebook.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { emitModel } from '../mcp-config/emit.ts';
-import { CONFIG_MODEL_GLOBS, configModelSyntax, mayHoldConfigModel, ownedPrefix } from './config-model-files.ts';
+import { CONFIG_MODEL_GLOBS, CONFIG_MODEL_ONLY_PATTERNS, configModelSyntax, mayHoldConfigModel, ownedPrefix } from './config-model-files.ts';
 import { readConfigModels } from './config-models.ts';
 import { ENDPOINT_LITERALS, findEndpoints, mayHoldEndpoint, type EndpointHit } from './find.ts';
 import { cleanUrl } from './url.ts';
@@ -121,7 +121,7 @@ export function detectEndpoints(file: SourceFile): ReturnType<Detector['detect']
 export const endpointsDetector: Detector = {
   id: ENDPOINTS_DETECTOR_ID,
   displayName: 'AI API endpoints',
-  patterns: SECRET_FILE_PATTERNS,
+  patterns: [...SECRET_FILE_PATTERNS, ...CONFIG_MODEL_ONLY_PATTERNS],
   literals: ENDPOINT_LITERALS,
   // Files read for models pass without a literal: an id needs no host or model-id stem (`MODEL=o3`).
   ungated: CONFIG_MODEL_GLOBS,
