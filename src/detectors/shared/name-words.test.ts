@@ -10,8 +10,12 @@ describe('nameWords', () => {
     expect(nameWords('gpt4Model')).toEqual(['gpt4', 'model']);
   });
 
-  it('keeps upper-case runs and whole words together', () => {
-    expect(nameWords('HFToken')).toEqual(['hftoken']);
+  it('keeps upper-case runs and whole words together, and ends a run where a capitalised word starts', () => {
+    expect(nameWords('HFToken')).toEqual(['hf', 'token']);
+    expect(nameWords('openAIModel')).toEqual(['open', 'ai', 'model']);
+    expect(nameWords('defaultLLMModelName')).toEqual(['default', 'llm', 'model', 'name']);
+    expect(nameWords('OPENAI_API_KEY')).toEqual(['openai', 'api', 'key']);
+    expect(nameWords('GPT4o')).toEqual(['gpt4o']);
     expect(nameWords('tokenizer')).toEqual(['tokenizer']);
     expect(nameWords('')).toEqual([]);
   });
