@@ -171,17 +171,20 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
     types: ['azurerm_cognitive_deployment'], kind: 'endpoint', provider: 'azure-openai', name: ['name'], models: ['model.name'], modelEdge: 'SERVES',
     attributes: { modelVersion: ['model.version'], modelFormat: ['model.format'], account: ['cognitive_account_id'], sku: ['sku.name', 'scale.type'] }, source: 'hashicorp/azurerm azurerm_cognitive_deployment',
   },
-  // The same two as AzAPI resources (`azapi.ts`): ARM property names under `body`.
-  ...['OpenAI', 'AIServices'].map((k): ResourceRule => ({
-    types: ['azapi_resource:Microsoft.CognitiveServices/accounts'], kind: 'endpoint', provider: k === 'OpenAI' ? 'azure-openai' : 'azure-ai-services', name: ['name'], when: { path: 'body.kind', values: [k] },
-    attributes: { accountKind: ['body.kind'], customSubdomain: ['body.properties.custom_sub_domain_name'], disableLocalAuth: ['body.properties.disable_local_auth'], publicNetworkAccess: ['body.properties.public_network_access'], sku: ['body.sku.name'] },
-    readers: ['azure-identity'], source: 'learn.microsoft.com/azure/templates/microsoft.cognitiveservices/accounts (ARM schema, azapi_resource)',
-  })),
-  {
-    types: ['azapi_resource:Microsoft.CognitiveServices/accounts/deployments'], kind: 'endpoint', provider: 'azure-openai', name: ['name'], models: ['body.properties.model.name'], modelEdge: 'SERVES',
-    attributes: { modelVersion: ['body.properties.model.version'], modelFormat: ['body.properties.model.format'], account: ['parent_id'], sku: ['body.sku.name'] },
-    source: 'learn.microsoft.com/azure/templates/microsoft.cognitiveservices/accounts/deployments (ARM schema, azapi_resource)',
-  },
+  // The same two as ARM resources: AzAPI (`azapi.ts`: ARM properties under `body`, the parent in `parent_id`) and Bicep
+  // (`bicep.ts`: the ARM object itself, the parent in `parent`, set for nested children too).
+  ...([['azapi_resource:', 'body.', 'parent_id', 'azapi_resource'], ['', '', 'parent', 'Bicep']] as const).flatMap(([prefix, at, parent, form]): ResourceRule[] => [
+    ...['OpenAI', 'AIServices'].map((k): ResourceRule => ({
+      types: [`${prefix}Microsoft.CognitiveServices/accounts`], kind: 'endpoint', provider: k === 'OpenAI' ? 'azure-openai' : 'azure-ai-services', name: ['name'], when: { path: `${at}kind`, values: [k] },
+      attributes: { accountKind: [`${at}kind`], customSubdomain: [`${at}properties.custom_sub_domain_name`], disableLocalAuth: [`${at}properties.disable_local_auth`], publicNetworkAccess: [`${at}properties.public_network_access`], sku: [`${at}sku.name`] },
+      readers: ['azure-identity'], source: `learn.microsoft.com/azure/templates/microsoft.cognitiveservices/accounts (ARM schema, ${form})`,
+    })),
+    {
+      types: [`${prefix}Microsoft.CognitiveServices/accounts/deployments`], kind: 'endpoint', provider: 'azure-openai', name: ['name'], models: [`${at}properties.model.name`], modelEdge: 'SERVES',
+      attributes: { modelVersion: [`${at}properties.model.version`], modelFormat: [`${at}properties.model.format`], account: [parent], sku: [`${at}sku.name`] },
+      source: `learn.microsoft.com/azure/templates/microsoft.cognitiveservices/accounts/deployments (ARM schema, ${form})`,
+    },
+  ]),
   { types: ['azurerm_ai_services'], kind: 'endpoint', provider: 'azure-ai-services', name: ['name'], attributes: { localAuthEnabled: ['local_authentication_enabled'], publicNetworkAccess: ['public_network_access'] }, readers: ['azure-identity'], source: 'hashicorp/azurerm azurerm_ai_services' },
   { types: ['azurerm_ai_foundry', 'azurerm_ai_foundry_project'], kind: 'system', provider: 'azure-ai-foundry', name: ['name'], readers: ['azure-identity'], source: 'hashicorp/azurerm azurerm_ai_foundry, azurerm_ai_foundry_project' },
   { types: ['azurerm_machine_learning_workspace', 'azurerm_machine_learning_compute_instance'], kind: 'system', provider: 'azure-machine-learning', name: ['name'], readers: ['azure-identity'], source: 'hashicorp/azurerm azurerm_machine_learning_*; Cisco deployment_detector.py' },

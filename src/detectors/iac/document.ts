@@ -4,12 +4,12 @@
  */
 import { isExpr, isList, isMap, makeExpr, normKey, type IacExpr, type IacMap, type IacValue } from './value.ts';
 
-export type IacFormat = 'terraform' | 'cloudformation';
+export type IacFormat = 'terraform' | 'cloudformation' | 'bicep';
 
 export interface IacResource {
-  /** Terraform `type.name` / `data.type.name`; CloudFormation logical id. */
+  /** Terraform `type.name` / `data.type.name`; CloudFormation logical id; Bicep symbolic name (`parent::child` when nested, `module.x`). */
   readonly address: string;
-  /** Terraform resource type (`aws_bedrockagent_agent`) or CloudFormation type (`AWS::Bedrock::Agent`). */
+  /** Terraform resource type (`aws_bedrockagent_agent`), CloudFormation type (`AWS::Bedrock::Agent`) or ARM type of a Bicep resource (`Microsoft.CognitiveServices/accounts`). */
   readonly type: string;
   readonly mode: 'managed' | 'data';
   /** Terraform block body; CloudFormation `Properties`. */
@@ -36,7 +36,7 @@ export interface IacDocument {
   /**
    * Prefix of asset keys for things that only exist inside this unit: the module folder for
    * Terraform (addresses are unique per module, across its files), the template path for
-   * CloudFormation.
+   * CloudFormation, the file path for Bicep (symbolic names are unique per file).
    */
   readonly keyPrefix: string;
   readonly resources: readonly IacResource[];
@@ -63,13 +63,13 @@ export function lookupResource(doc: IacDocument, address: string): IacResource |
 
 /**
  * Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a
- * parameter `Default`, an auto-loaded `.tfvars` file (`x = ...` in `terraform.tfvars`), another
+ * parameter `Default` (CloudFormation; a Bicep `param x string = ...`), a Bicep `var x = ...`, an auto-loaded `.tfvars` file (`x = ...` in `terraform.tfvars`), another
  * `.tfvars` file (`var file`: Terraform reads it only with `-var-file`; see `tfvars.ts`).
  */
 export interface ConstantOrigin {
   /** The reference it answers (`var.model_id`, `local.name`, `ModelId`). */
   readonly ref: string;
-  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file';
+  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file' | 'var';
   /** Repo-relative path of the file that declares it (this file or another file of the module). */
   readonly path: string;
   readonly line: number;

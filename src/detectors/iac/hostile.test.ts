@@ -93,6 +93,46 @@ describe('iac detector: hostile input', () => {
     expect(JSON.stringify(r)).not.toContain(key.slice(8));
   });
 
+  const ACCOUNT = "resource ok 'Microsoft.CognitiveServices/accounts@2024-10-01' = {\n  name: 'ok'\n  kind: 'OpenAI'\n}\n";
+
+  it.each([
+    ['unterminated string', `${ACCOUNT}resource bad 'Microsoft.CognitiveServices/accounts@2024-10-01' = {\n  name: 'bad\n}\n`, 'invalid Bicep: unterminated string', 6],
+    ['unterminated object', `${ACCOUNT}resource bad 'Microsoft.CognitiveServices/accounts@2024-10-01' = {\n  name: 'bad'\n  kind: 'OpenAI'\n`, 'invalid Bicep: object opened on line 5 is never closed', 7],
+    ['unterminated multi-line string', `${ACCOUNT}var x = '''\nno end\n`, "invalid Bicep: unterminated ''' string", 5],
+    ['unterminated comment', `${ACCOUNT}/* no end\nresource x 'Microsoft.CognitiveServices/accounts@2024-10-01' = {}\n`, 'invalid Bicep: unterminated /* comment', 5],
+    ['unterminated interpolation', `${ACCOUNT}var x = '\${concat('a', 'b'\n`, 'invalid Bicep: unterminated ${ interpolation', 5],
+  ])('hostile: invalid Bicep (%s) is a diagnostic with its line; earlier resources still count', (_name, src, message, line) => {
+    const r = timed('main.bicep', src);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.location?.line])).toEqual([['parse-failed', message, line]]);
+    expect(assetNames(r)).toEqual(['endpoint:ok']);
+  });
+
+  it('hostile: Bicep nested 10,000 deep (objects, brackets, strings in interpolations) stops at the caps', () => {
+    const objects = `resource x 'Microsoft.CognitiveServices/accounts@2024-10-01' = ${'{\n a: '.repeat(10_000)}1${'\n}'.repeat(10_000)}\n`;
+    expect(timed('deep.bicep', objects).diagnostics.map((d) => d.message)).toEqual(['invalid Bicep: nesting deeper than 100 levels']);
+    const brackets = `// Microsoft.CognitiveServices\nvar x = f(${'('.repeat(100_000)}${')'.repeat(100_000)})\n`;
+    expect(timed('deep.bicep', brackets).diagnostics.map((d) => d.message)).toEqual(['invalid Bicep: nesting deeper than 100 levels']);
+    const strings = `// Microsoft.CognitiveServices\nvar x = ${"'${".repeat(5_000)}1${"}'".repeat(5_000)}\n`;
+    expect(timed('deep.bicep', strings).diagnostics.map((d) => d.message)).toEqual(['invalid Bicep: strings nested deeper than 32 levels']);
+  });
+
+  it('hostile: 5 MB of Bicep resources is read in linear time', () => {
+    const one = (i: number): string => `resource a${i} 'Microsoft.CognitiveServices/accounts@2024-10-01' = {\n  name: 'acct-${i}'\n  kind: 'OpenAI'\n  properties: { customSubDomainName: 'acct-\${i}', disableLocalAuth: i % 2 == 0 ? true : false }\n  resource d 'deployments@2024-10-01' = {\n    name: 'd${i}'\n    properties: { model: { name: chatModel, version: '2024-11-20' } }\n  }\n}\n`;
+    const parts: string[] = ['param chatModel string\n'];
+    let size = 0;
+    for (let i = 0; size < 5 << 20; i++) {
+      const part = one(i);
+      parts.push(part);
+      size += part.length;
+    }
+    const { value: r, ms } = cpuTimed(() => detectFile('big.bicep', parts.join('')));
+    expect(ms).toBeLessThan(8000);
+    expect(r.diagnostics).toEqual([]);
+    // Every account and deployment is an endpoint; the model is a param without a default: no model asset.
+    expect(r.assets.filter((a) => a.kind === 'endpoint')).toHaveLength(2 * (parts.length - 1));
+    expect(r.assets.filter((a) => a.kind === 'model')).toEqual([]);
+  });
+
   it('hostile: files that are not ours are dismissed without parsing', () => {
     expect(iacDetector.detect({ scope: 'repo', path: 'main.tf', content: '\u0000\u0001 garbage without markers' })).toBeNull();
     expect(iacDetector.detect({ scope: 'repo', path: 'big.json', content: `[${'1,'.repeat(500_000)}1]` })).toBeNull();

@@ -1,7 +1,7 @@
 /**
  * The infrastructure-as-code detector: AI resources declared in Terraform (`.tf` native syntax
- * through a real HCL2 tokenizer/parser, `.tf.json`) and CloudFormation (YAML with intrinsic tags,
- * JSON) become assets with `iac` evidence at the resource header / logical id: Bedrock agents,
+ * through a real HCL2 tokenizer/parser, `.tf.json`), CloudFormation (YAML with intrinsic tags,
+ * JSON) and Bicep (`.bicep`, own tokenizer/parser) become assets with `iac` evidence at the resource header / logical id: Bedrock agents,
  * action groups, knowledge bases and their vector stores and S3 data sources, AgentCore runtimes
  * and gateways, SageMaker endpoints/models/notebooks, Vertex AI endpoints/indexes/agent engines,
  * Azure OpenAI accounts and deployments, AI Foundry, Azure ML; the roles they run as, and what
@@ -14,6 +14,7 @@ import { parseFailed } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import type { DetectionResult } from '../../model/index.ts';
 import { withArmTypes } from './azapi.ts';
+import { readBicep } from './bicep.ts';
 import { readCloudFormation } from './cloudformation.ts';
 import { rulesFor } from './catalog.ts';
 import { emitDocument } from './emit.ts';
@@ -28,6 +29,7 @@ const EXPANDED = (type: string): boolean => type === 'module' || rulesFor(type).
 function read(file: SourceFile): ReadOutcome | null {
   const { path, content } = file;
   if (!mayFindIac(path, content)) return null;
+  if (path.endsWith('.bicep')) return readBicep(path, content);
   if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);
     const module = withModuleConstants(withModuleData(outcome.doc, path, file.siblings), path, file.siblings);
@@ -36,11 +38,11 @@ function read(file: SourceFile): ReadOutcome | null {
   return readCloudFormation(path, content);
 }
 
-/** Finds AI resources, their identities and permissions in Terraform and CloudFormation. */
+/** Finds AI resources, their identities and permissions in Terraform, CloudFormation and Bicep. */
 export const iacDetector: Detector = {
   id: DETECTOR_ID,
-  displayName: 'Infrastructure as code (Terraform, CloudFormation)',
-  patterns: ['**/*.tf', '**/*.tf.json', '**/*.yaml', '**/*.yml', '**/*.json', '**/*.template'],
+  displayName: 'Infrastructure as code (Terraform, CloudFormation, Bicep)',
+  patterns: ['**/*.tf', '**/*.tf.json', '**/*.bicep', '**/*.yaml', '**/*.yml', '**/*.json', '**/*.template'],
   detect(file: SourceFile): DetectionResult | null {
     const outcome = read(file);
     if (outcome === null) return null;

@@ -1,6 +1,6 @@
 /**
  * Models named in the inputs of a Terraform module call: `module "agent" { source = "../.."
- * foundation_model = "anthropic.claude-v2" }`, the way examples and root modules deploy a module of
+ * foundation_model = "anthropic.claude-v2" }` (or the `params` of a Bicep module call, camelCase names read as snake_case), the way examples and root modules deploy a module of
  * AI resources. Modules are not followed, so without this the models such a call deploys would go
  * unseen. Only inputs whose name says model (`model`, `foundation_model`, `*_model_id`,
  * `embedding_model_arn`, also inside maps of deployments), or the `name` of a map so named (the
@@ -21,6 +21,16 @@ const MODEL_MAP = /(?:^|_)model$/i;
 /** `*_model` names that are about something else: a data, threat or pricing model holds no AI model id. */
 const NOT_AI_MODEL = /(?:^|_)(?:data|domain|object|business|threat|cost|pricing|billing|access|permission|security|licen[cs]e|licensing|consistency|network|auth|db|database|schema|entity|view|document|storage|retention|programming|operating|delivery|support|revenue|financial|risk|tenancy|consumption|capacity|commitment|purchase|payment|charge|scaling)_model/i;
 const MAX_DEPTH = 6;
+
+/** `chatGptModelName` → `chat_Gpt_Model_Name` (Bicep params are camelCase; the patterns above ignore case). */
+function snake(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+function namesModel(key: string): boolean {
+  const k = snake(key);
+  return MODEL_INPUT.test(k) && !NOT_AI_MODEL.test(k);
+}
 
 /** Emits the models module calls of the document pass as inputs. */
 export function emitModuleInputs(ctx: EmitContext): void {
@@ -49,7 +59,7 @@ function walk(ctx: EmitContext, call: string, key: string, value: IacValue, line
     for (const e of value.entries.values()) walk(ctx, call, e.key, e.value, via?.line ?? e.line, depth + 1, via, key);
   } else if (isList(value)) {
     for (const item of value.items) walk(ctx, call, key, item, via?.line ?? (typeof item === 'object' && item !== null ? item.line : line), depth + 1, via, parent);
-  } else if ((MODEL_INPUT.test(key) && !NOT_AI_MODEL.test(key)) || (key === 'name' && MODEL_MAP.test(parent) && !NOT_AI_MODEL.test(parent))) {
+  } else if (namesModel(key) || (key === 'name' && MODEL_MAP.test(snake(parent)) && !NOT_AI_MODEL.test(snake(parent)))) {
     modelTargets(ctx, call, key, { value, line }, via?.from);
   }
 }

@@ -23,16 +23,20 @@ const MODULE_HINT = /\bmodule\s+"|"module"\s*:/;
 const POLICY_DATA_HINT = /\bdata\.aws_iam_policy(?:_document)?\./;
 /** Text every role shape of `iam-collect.ts` contains: `aws_iam_role` (roles, `aws_iam_role_policy*`, references), `aws_iam_policy_attachment`. */
 const ROLE_HINT = /aws_iam_role|aws_iam_policy_attachment/;
+/** Bicep: an ARM resource type of an AI service, or a module call in a file that says `model` (its params may name models). */
+const BICEP_HINT = /Microsoft\.(?:CognitiveServices|MachineLearningServices|Search)\b/i;
+const BICEP_MODULE_HINT = /^[ \t]*module\s+\w+\s+'/m;
 const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
 const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
 
-/** Terraform native or JSON syntax, by name; anything else the detector reads is CloudFormation. */
+/** Terraform native or JSON syntax, by name; anything else the detector reads is Bicep (`.bicep`) or CloudFormation. */
 export function isTerraform(path: string): boolean {
   return path.endsWith('.tf') || path.endsWith('.tf.json');
 }
 
 /** False when the detector would return null for this file without parsing it. */
 export function mayFindIac(path: string, content: string): boolean {
+  if (path.endsWith('.bicep')) return BICEP_HINT.test(content) || (BICEP_MODULE_HINT.test(content) && /model/i.test(content));
   if (isTerraform(path)) return TERRAFORM_HINT.test(content) || (POLICY_DATA_HINT.test(content) && ROLE_HINT.test(content)) || (MODULE_HINT.test(content) && /model/i.test(content));
   return content.includes('AWS::') && CLOUDFORMATION_SHAPE.test(content) && CLOUDFORMATION_HINT.test(content);
 }
