@@ -52,6 +52,13 @@ describe('AzAPI resources', () => {
     expect(edgeNames(r)).toContain('endpoint:chat SERVES model:gpt-4o');
   });
 
+  it('an Azure ML workspace through AzAPI reads like its Bicep and azurerm counterparts', () => {
+    const tf = 'resource "azapi_resource" "hub" {\n  type = "Microsoft.MachineLearningServices/workspaces@2024-10-01"\n  name = "acme-hub"\n  body = { kind = "Hub" }\n}\nresource "azapi_resource" "ws" {\n  type = "Microsoft.MachineLearningServices/workspaces@2024-10-01"\n  name = "acme-ml"\n}\n';
+    const r = detectFile('main.tf', tf);
+    expect(assetNames(r)).toEqual(['system:acme-hub', 'system:acme-ml']);
+    expect([assetNamed(r, 'system', 'acme-hub')?.provider, assetNamed(r, 'system', 'acme-ml')?.provider]).toEqual(['azure-ai-foundry', 'azure-machine-learning']);
+  });
+
   it('a type that is not literal, or names no AI service, is left alone', () => {
     expect(assetNames(detectFile('main.tf', TF.replace(/"Microsoft\.CognitiveServices\/accounts@2025-06-01"/g, 'var.arm_type').replace(/microsoft\.cognitiveservices\/accounts\/deployments@2024-10-01/, 'Microsoft.Search/searchServices@2024-06-01')))).toEqual([]);
   });

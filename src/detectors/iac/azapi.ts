@@ -22,7 +22,9 @@ function armType(doc: IacDocument, r: IacResource): string | undefined {
 }
 
 /** ARM types of the catalog's `azapi_resource:` rows. */
-const AZAPI_TYPES: readonly string[] = ['Microsoft.CognitiveServices/accounts', 'Microsoft.CognitiveServices/accounts/deployments'].filter((t) => rulesFor(AZAPI_PREFIX + t).length > 0);
+const AZAPI_TYPES: readonly string[] = [
+  'Microsoft.CognitiveServices/accounts', 'Microsoft.CognitiveServices/accounts/deployments', 'Microsoft.MachineLearningServices/workspaces', 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
+].filter((t) => rulesFor(AZAPI_PREFIX + t).length > 0);
 
 /** The document with each AI `azapi_resource` re-typed by its ARM type; the same document when there is none. */
 export function withArmTypes(doc: IacDocument): IacDocument {

@@ -211,6 +211,38 @@ resource acct 'Microsoft.CognitiveServices/accounts@2025-04-01-preview' = {
     expect(assetNamed(r, 'model', 'gpt-4o-mini')?.attributes.valueFrom).toEqual(['properties.model.name: chatModel (var, ai.bicep:1)']);
   });
 
+  it('reads Azure ML workspaces: Hub and Project kinds are AI Foundry, others Machine Learning; online endpoints', () => {
+    const src = `resource hub 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'acme-hub'
+  kind: 'Hub'
+  identity: { type: 'SystemAssigned' }
+}
+resource project 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'acme-project'
+  kind: 'Project'
+  properties: { hubResourceId: hub.id }
+}
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'acme-ml'
+  resource scoring 'onlineEndpoints@2024-10-01' = {
+    name: 'scoring'
+    location: 'eastus'
+    properties: { authMode: 'Key' }
+  }
+}
+resource registry 'Microsoft.MachineLearningServices/registries@2024-10-01' = {
+  name: 'acme-registry'
+}
+`;
+    const r = detectFile('ml.bicep', src);
+    expect(r.diagnostics).toEqual([]);
+    expect(assetNames(r)).toEqual(['endpoint:scoring', 'identity:hub (system-assigned)', 'system:acme-hub', 'system:acme-ml', 'system:acme-project']);
+    expect(assetNamed(r, 'system', 'acme-hub')?.provider).toBe('azure-ai-foundry');
+    expect(assetNamed(r, 'system', 'acme-project')?.provider).toBe('azure-ai-foundry');
+    expect(assetNamed(r, 'system', 'acme-ml')?.provider).toBe('azure-machine-learning');
+    expect(assetNamed(r, 'endpoint', 'scoring')?.attributes).toMatchObject({ iacType: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints', workspace: 'ws' });
+  });
+
   it('a syntax error is a diagnostic with its line; resources before it still count', () => {
     const src = `resource ok 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: 'ok'

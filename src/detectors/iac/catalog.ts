@@ -171,7 +171,7 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
     types: ['azurerm_cognitive_deployment'], kind: 'endpoint', provider: 'azure-openai', name: ['name'], models: ['model.name'], modelEdge: 'SERVES',
     attributes: { modelVersion: ['model.version'], modelFormat: ['model.format'], account: ['cognitive_account_id'], sku: ['sku.name', 'scale.type'] }, source: 'hashicorp/azurerm azurerm_cognitive_deployment',
   },
-  // The same two as ARM resources: AzAPI (`azapi.ts`: ARM properties under `body`, the parent in `parent_id`) and Bicep
+  // The same two, and Azure ML workspaces, as ARM resources: AzAPI (`azapi.ts`: ARM properties under `body`, the parent in `parent_id`) and Bicep
   // (`bicep.ts`: the ARM object itself, the parent in `parent`, set for nested children too).
   ...([['azapi_resource:', 'body.', 'parent_id', 'azapi_resource'], ['', '', 'parent', 'Bicep']] as const).flatMap(([prefix, at, parent, form]): ResourceRule[] => [
     ...['OpenAI', 'AIServices'].map((k): ResourceRule => ({
@@ -183,6 +183,20 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
       types: [`${prefix}Microsoft.CognitiveServices/accounts/deployments`], kind: 'endpoint', provider: 'azure-openai', name: ['name'], models: [`${at}properties.model.name`], modelEdge: 'SERVES',
       attributes: { modelVersion: [`${at}properties.model.version`], modelFormat: [`${at}properties.model.format`], account: [parent], sku: [`${at}sku.name`] },
       source: `learn.microsoft.com/azure/templates/microsoft.cognitiveservices/accounts/deployments (ARM schema, ${form})`,
+    },
+    // Azure ML workspaces: `kind` Hub / Project are AI Foundry hubs and projects (azurerm_ai_foundry, _project); any other kind
+    // (Default, FeatureStore, none written) is a Machine Learning workspace. Rules are tried in order: the kinds first.
+    ...['Hub', 'Project'].map((k): ResourceRule => ({
+      types: [`${prefix}Microsoft.MachineLearningServices/workspaces`], kind: 'system', provider: 'azure-ai-foundry', name: ['name'], when: { path: `${at}kind`, values: [k] },
+      readers: ['azure-identity'], source: `learn.microsoft.com/azure/templates/microsoft.machinelearningservices/workspaces (ARM schema, kind ${k}, ${form})`,
+    })),
+    {
+      types: [`${prefix}Microsoft.MachineLearningServices/workspaces`], kind: 'system', provider: 'azure-machine-learning', name: ['name'], readers: ['azure-identity'],
+      source: `learn.microsoft.com/azure/templates/microsoft.machinelearningservices/workspaces (ARM schema, ${form})`,
+    },
+    {
+      types: [`${prefix}Microsoft.MachineLearningServices/workspaces/onlineEndpoints`], kind: 'endpoint', provider: 'azure-machine-learning', name: ['name'], attributes: { workspace: [parent] },
+      readers: ['azure-identity'], source: `learn.microsoft.com/azure/templates/microsoft.machinelearningservices/workspaces/onlineendpoints (ARM schema, ${form})`,
     },
   ]),
   { types: ['azurerm_ai_services'], kind: 'endpoint', provider: 'azure-ai-services', name: ['name'], attributes: { localAuthEnabled: ['local_authentication_enabled'], publicNetworkAccess: ['public_network_access'] }, readers: ['azure-identity'], source: 'hashicorp/azurerm azurerm_ai_services' },

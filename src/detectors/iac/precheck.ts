@@ -6,7 +6,7 @@
  * every file (`src/detectors/prefilters.ts`).
  */
 
-const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning|Microsoft\.CognitiveServices/i;
+const TERRAFORM_HINT = /bedrock|sagemaker|vertex_ai|google_notebooks|google_workbench|google_ml_engine|azurerm_cognitive|azurerm_ai_|azurerm_machine_learning|Microsoft\.CognitiveServices|Microsoft\.MachineLearningServices/i;
 /** A module call (native or JSON syntax) in a file that says `model`: it may pass one as an input (`module-inputs.ts`). */
 const MODULE_HINT = /\bmodule\s+"|"module"\s*:/;
 /**
