@@ -3,6 +3,7 @@
  * and by a policy ARN, two statements granting the same edge) so a file reports each once. Edges
  * may point at an asset another file of the same module declares: only its id is needed.
  */
+import { AttributeMerger } from '../../model/attributes.ts';
 import { assetId, redactSnippet, relationshipId, type Asset, type AssetKind, type Attributes, type AttributeValue, type DetectionResult, type Diagnostic, type Evidence, type Relationship, type RelationshipType } from '../../model/index.ts';
 import { evidenceAt, makeAsset, type AssetDraft } from '../shared/build.ts';
 import type { SourceFile } from '../types.ts';
@@ -14,9 +15,42 @@ export interface AssetRef {
   readonly id: string;
 }
 
+/**
+ * What repeats of one asset or edge add, kept as sets so that folding stays linear: a 5 MB file
+ * naming one model in thousands of deployments re-keyed the whole evidence list on every repeat.
+ */
+class Folded {
+  readonly attributes: AttributeMerger;
+  readonly evidence: Evidence[];
+  private readonly seen: Set<string>;
+  tags: Record<string, string>;
+
+  constructor(first: { readonly attributes: Attributes; readonly evidence: readonly Evidence[]; readonly tags?: Record<string, string> }) {
+    this.attributes = new AttributeMerger(first.attributes);
+    this.evidence = [...first.evidence];
+    this.seen = new Set(first.evidence.map(evidenceKey));
+    this.tags = first.tags ?? {};
+  }
+
+  /** Evidence at a line and confidence not held yet; the repeat's own list is taken as it comes. */
+  add(attributes: Attributes, evidence: readonly Evidence[], tags?: Record<string, string>): void {
+    this.attributes.add(attributes);
+    const fresh = evidence.filter((e) => !this.seen.has(evidenceKey(e)));
+    for (const e of fresh) {
+      this.evidence.push(e);
+      this.seen.add(evidenceKey(e));
+    }
+    if (tags !== undefined) this.tags = { ...tags, ...this.tags };
+  }
+}
+
+const evidenceKey = (e: Evidence): string => `${e.line ?? 0}\u0000${e.confidence}`;
+
 export class Sink {
+  /** The first draft of each asset and edge; repeats fold into `folded`. */
   private readonly assets = new Map<string, Asset>();
   private readonly edges = new Map<string, Relationship>();
+  private readonly folded = new Map<string, Folded>();
   readonly diagnostics: Diagnostic[] = [];
   private readonly file: SourceFile;
   private lineStarts: number[] | undefined;
@@ -30,9 +64,21 @@ export class Sink {
     // Names and attributes come from the file as written: hide anything key-shaped, like snippets.
     const made = makeAsset(this.file, { ...draft, name: redactSnippet(draft.name), attributes: redactDeep(draft.attributes ?? {}) as Attributes });
     const prev = this.assets.get(made.id);
-    const asset = prev === undefined ? made : { ...prev, attributes: mergeAttributes(prev.attributes, made.attributes), evidence: mergeEvidence(prev.evidence, made.evidence), tags: { ...made.tags, ...prev.tags } };
-    this.assets.set(made.id, asset);
-    return asset;
+    if (prev === undefined) {
+      this.assets.set(made.id, made);
+      return made;
+    }
+    this.fold(prev.id, prev).add(made.attributes, made.evidence, made.tags);
+    return prev;
+  }
+
+  private fold(id: string, first: Asset | Relationship): Folded {
+    let folded = this.folded.get(id);
+    if (folded === undefined) {
+      folded = new Folded({ attributes: 'properties' in first ? first.properties : first.attributes, evidence: first.evidence, ...('tags' in first ? { tags: first.tags } : {}) });
+      this.folded.set(id, folded);
+    }
+    return folded;
   }
 
   /** The id an asset of this kind and key has (in this file or another of the same scope). */
@@ -45,9 +91,8 @@ export class Sink {
     const id = relationshipId(from.id, type, to.id);
     properties = redactDeep(properties) as Attributes;
     const prev = this.edges.get(id);
-    this.edges.set(id, prev === undefined
-      ? { id, type, from: from.id, to: to.id, properties, evidence }
-      : { ...prev, properties: mergeAttributes(prev.properties, properties), evidence: mergeEvidence(prev.evidence, evidence) });
+    if (prev === undefined) this.edges.set(id, { id, type, from: from.id, to: to.id, properties, evidence });
+    else this.fold(id, prev).add(properties, evidence);
   }
 
   /** Evidence at a line of this file, the line's text as snippet. */
@@ -74,7 +119,15 @@ export class Sink {
 
   result(): DetectionResult | null {
     if (this.assets.size === 0 && this.edges.size === 0 && this.diagnostics.length === 0) return null;
-    return { assets: [...this.assets.values()], relationships: [...this.edges.values()], diagnostics: this.diagnostics };
+    const assets = [...this.assets.values()].map((a): Asset => {
+      const f = this.folded.get(a.id);
+      return f === undefined ? a : { ...a, attributes: f.attributes.result(), evidence: f.evidence, tags: f.tags };
+    });
+    const relationships = [...this.edges.values()].map((r): Relationship => {
+      const f = this.folded.get(r.id);
+      return f === undefined ? r : { ...r, properties: f.attributes.result(), evidence: f.evidence };
+    });
+    return { assets, relationships, diagnostics: this.diagnostics };
   }
 }
 
@@ -86,24 +139,4 @@ function redactDeep(v: AttributeValue, depth = 0): AttributeValue {
   const out: Record<string, AttributeValue> = {};
   for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: redactDeep(x, depth + 1), enumerable: true, writable: true, configurable: true });
   return out;
-}
-
-/** Arrays union (first-seen order), booleans OR, other values keep the first. */
-export function mergeAttributes(a: Attributes, b: Attributes): Attributes {
-  const out: Record<string, AttributeValue> = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const prev = out[key];
-    if (prev === undefined || prev === null) out[key] = value;
-    else if (Array.isArray(prev) && Array.isArray(value)) {
-      const seen = new Set(prev.map((v) => JSON.stringify(v)));
-      out[key] = [...prev, ...value.filter((v) => !seen.has(JSON.stringify(v)))];
-    } else if (typeof prev === 'boolean' && typeof value === 'boolean') out[key] = prev || value;
-  }
-  return out;
-}
-
-function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence[] {
-  const key = (e: Evidence): string => `${e.line ?? 0}\u0000${e.confidence}`;
-  const seen = new Set(a.map(key));
-  return [...a, ...b.filter((e) => !seen.has(key(e)))];
 }
