@@ -6,10 +6,12 @@
  * Speed: a regex pre-check on the raw text rejects files that import no AI package before any
  * parsing; only candidates are parsed (once) and walked (once). Every finding but one needs an AI
  * import in the same file, so a client created in `lib/ai.ts` and used in `app.ts` shows its models
- * only where the file itself imports the SDK (a deliberate trade for precision). The exception is a
- * model catalog (`detectModelCatalog`): catalog ids with a stem (`gpt-`, `claude-`) in model
- * descriptors and constants named or typed for models, in a file that imports no AI package.
+ * only where the file itself imports the SDK (a deliberate trade for precision). The exceptions, in a
+ * file that imports no AI package, need catalog ids with a stem (`gpt-`, `claude-`): a model catalog
+ * (`detectModelCatalog`: model descriptors and constants named or typed for models) and model settings
+ * read from the environment (`detectEnvModels`: `chatModel: process.env.CHAT_MODEL || 'gpt-4o-mini'`).
  */
+import type { Node } from '@babel/types';
 import type { DetectionResult } from '../../model/index.ts';
 import { parseFailed, ResultBuilder } from '../shared/build.ts';
 import type { Detector, SourceFile } from '../types.ts';
@@ -18,7 +20,7 @@ import { Accumulator, DETECTOR_ID, evidenceFactory, type Context } from './conte
 import { collectImports, scanImportText } from './imports.ts';
 import { detectMcp } from './mcp.ts';
 import { detectMcpClients } from './mcp-clients.ts';
-import { detectModelCatalog, detectModels } from './models.ts';
+import { detectEnvModels, detectModelCatalog, detectModels } from './models.ts';
 import { Origins } from './origins.ts';
 import { parseSource } from './parse.ts';
 import { isExcludedPath, JS_LITERALS, mightImportAi } from './precheck.ts';
@@ -66,7 +68,10 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
   const resolver = new Resolver(facts);
   const ctx: Context = { file, facts, imports, resolver, origins: new Origins(resolver, imports, facts), found, evidence };
   if (imports.imports.length === 0) {
-    detectModelCatalog(ctx);
+    // A model list, and model settings read from the environment (`process.env.OPENAI_MODEL || 'gpt-4o'`).
+    const reported = new Set<Node>();
+    detectModelCatalog(ctx, reported);
+    detectEnvModels(ctx, true, reported);
     if (found.size === 0) return null;
     found.flush(file, builder);
     return builder.result();

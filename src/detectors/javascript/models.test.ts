@@ -753,3 +753,78 @@ describe('<known org>/<name> strings outside model positions', () => {
     expect(names(content)).toEqual(['openai/house-router']);
   });
 });
+
+describe('models chosen through an environment fallback', () => {
+  it('reads the default of an environment lookup in AI code wherever a model-named value or constant holds it', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      "const MODEL = process.env.OPENAI_MODEL ?? 'gpt-4o';",
+      "class Agent { model = process.env.AGENT_MODEL || 'claude-3-5-haiku-latest'; }",
+      "export default { chatModel: import.meta.env.VITE_CHAT_MODEL || 'gpt-4.1-mini' };",
+      "class Indexer { constructor() { this.embedder = Deno.env.get('EMBEDDING_MODEL') ?? 'text-embedding-3-small'; } }",
+      "const { SUMMARY_MODEL = 'gemini-2.0-flash' } = process.env;",
+      "settings.model = Bun.env.MODEL ?? 'o4-mini';",
+      "const port = process.env.PORT || '3000';",
+      "const mode = process.env.NODE_ENV || 'development';",
+      "const latest = process.env.OPENAI_MODEL || 'latest';",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o': ['openai', ['constant'], ['2:inferred']],
+      'claude-3-5-haiku-latest': ['anthropic', ['constant'], ['3:inferred']],
+      'gpt-4.1-mini': ['openai', ['constant'], ['4:inferred']],
+      'text-embedding-3-small': ['openai', ['constant'], ['5:inferred']],
+      'gemini-2.0-flash': ['google', ['constant'], ['6:inferred']],
+      'o4-mini': ['openai', ['constant'], ['7:inferred']],
+    });
+  });
+
+  it('sends an unknown default through a model position as before, with the client package as provider', () => {
+    const content = [
+      "import OpenAI from 'openai';",
+      'const client = new OpenAI();',
+      "const MODEL = process.env.MODEL || 'house-tuned-7b';",
+      'await client.chat.completions.create({ model: MODEL, messages: [] });',
+    ].join('\n');
+    expect(summary(content)).toEqual({ 'house-tuned-7b': ['openai', ['model-property'], ['3:inferred']] });
+  });
+
+  it('reads a settings module that imports no AI package when the name assigned or the variable read says model', () => {
+    const content = [
+      "import process from 'node:process';",
+      'export const config = {',
+      "  azureOpenAiChatGptModel: process.env.AZURE_OPENAI_CHATGPT_MODEL || 'gpt-4o-mini',",
+      "  azureOpenAiEmbeddingModel: process.env.AZURE_OPENAI_EMBEDDING_MODEL || 'text-embedding-ada-002',",
+      "  port: process.env.PORT || '3000',",
+      "  env: process.env.NODE_ENV || 'development',",
+      '};',
+      "const chat = process.env['OPENAI_MODEL'] ?? 'claude-3-5-haiku-latest';",
+      "const fast = Bun.env.FAST_LLM || 'gpt-4.1-nano';",
+    ].join('\n');
+    expect(mayFindJs('src/config.ts', content)).toBe(true);
+    expect(summary(content)).toEqual({
+      'gpt-4o-mini': ['openai', ['constant'], ['3:inferred']],
+      'text-embedding-ada-002': ['openai', ['constant'], ['4:inferred']],
+      'claude-3-5-haiku-latest': ['anthropic', ['constant'], ['8:inferred']],
+      'gpt-4.1-nano': ['openai', ['constant'], ['9:inferred']],
+    });
+  });
+
+  it('keeps out, without an AI import, environment defaults that are no model settings', () => {
+    const run = (content: string) => detectJavaScript({ scope: 'repo', path: 'src/config.ts', content });
+    const content = [
+      "const THEME = process.env.THEME || 'gpt-4o';", // neither the name nor the variable says model
+      "const MODEL = process.env.MODEL || 'mistral';", // a bare family name
+      "const CHAT_MODEL = other.env.MODEL || 'gpt-4o';", // not the environment
+      "const UNSUPPORTED_MODELS = process.env.UNSUPPORTED_MODELS || 'gpt-4';", // kept out, not chosen
+      "const testModel = process.env.TEST_MODEL || 'claude-3-opus-20240229';", // a sample
+      "const DEFAULT_MODEL = 'gpt-4o';", // a plain constant next to no AI code stays out
+      "send(process.env.MODEL || 'gpt-4o');", // assigned to nothing
+      "const flag = process.env.MODEL && 'gpt-4o';", // no fallback
+    ].join('\n');
+    expect(run(content)).toBeNull();
+    // A default that is no catalog id: the pre-check turns the file away and the detector agrees.
+    const unknown = "const MODEL = process.env.MODEL || 'acme-coder-7b';\nconst port = process.env.PORT || '3000';";
+    expect(mayFindJs('src/config.ts', unknown)).toBe(false);
+    expect(run(unknown)).toBeNull();
+  });
+});

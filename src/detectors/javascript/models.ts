@@ -9,7 +9,8 @@
  *   models or in a model helper's arguments); never a constant whose
  *   name says its models are kept out (`VSCODE_LM_STATIC_BLACKLIST`, `unsupportedModelIds`)
  *   or priced and sized (`MODEL_PRICING`, `contextWindows`: a price or size table of any length).
- * Files without an AI import get only a model catalog (`detectModelCatalog`), so `model: 'User'` in
+ * Files without an AI import get only a model catalog (`detectModelCatalog`) and model settings read
+ * from the environment with a catalog id as fallback (`detectEnvModels`), so `model: 'User'` in
  * an ORM file yields nothing; files importing only MCP SDKs only constants named for models (unless they name an AI API host themselves).
  */
 import type { Node, ObjectExpression } from '@babel/types';
@@ -19,6 +20,7 @@ import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { matchUrlRow } from '../endpoints/find.ts';
 import { BASE_URL_OPTIONS, MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
 import type { ResolvedString } from './constants.ts';
+import { envFallback, isEnvObject } from './env.ts';
 import { isObjectFreeze, literalLeaves, literalString, unwrap } from './literals.ts';
 import type { Context } from './context.ts';
 import type { Origin } from './origins.ts';
@@ -48,6 +50,7 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
       if (!decl.init || !namesModel(decl.name) || isSampleHolder(decl.name)) continue;
       for (const leaf of literalLeaves(decl.init)) reportKnown(ctx, leaf, 'constant', reported, { position: 'model-named' });
     }
+    detectEnvModels(ctx, true, reported);
     return;
   }
   for (const call of ctx.facts.calls) {
@@ -74,6 +77,7 @@ export function detectModels(ctx: Context, mcpOnly = false): void {
     // Any `<known org>/<name>` only under a name that says it holds models word for word (`DEFAULT_MODEL`, not `MODEL_ROUTES`).
     for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: holdsModel, position: namesModel(decl.name) ? 'model-named' : 'anywhere' });
   }
+  detectEnvModels(ctx, false, reported);
   for (const call of ctx.facts.calls) {
     // A helper whose name says model or LLM (`getModel('gpt-4o-mini', 'openai')`, a wrapper around the
     // provider from another file): its literal arguments that are known ids.
@@ -90,6 +94,47 @@ function calleeName(callee: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * The fallbacks of environment lookups given to a name (`env.ts`: `const model = process.env.MODEL ||
+ * 'gpt-4o'`, `chatModel: import.meta.env.VITE_MODEL ?? '…'`, `this.llm = Deno.env.get('LLM') ?? '…'`,
+ * `const { OPENAI_MODEL = '…' } = process.env`), as the Python detector reads `os.getenv("M", "gpt-4o")`.
+ * In AI code (`strict` false) a fallback counts like any constant's value: a known id, any
+ * `<known org>/<name>` when the name or the variable says model. Elsewhere (`strict`: a file importing
+ * no AI package, or only MCP SDKs) only when the name assigned or the variable read says model
+ * (`namesModel`; neither a kept-out list nor a sample) and the fallback is a catalog id with a stem
+ * (`isListedModel`, which the pre-check's `quotesListedModel` sees): a settings module holding the
+ * app's default model. Reported as `constant`, inferred.
+ */
+export function detectEnvModels(ctx: Context, strict: boolean, reported: Set<Node> = new Set()): void {
+  const found: Array<{ names: readonly string[]; values: readonly Node[] }> = [];
+  for (const { name, value } of ctx.facts.fallbacks) {
+    const env = envFallback(value);
+    if (env !== undefined && env.values.length > 0) found.push({ names: [name, ...env.names], values: env.values });
+  }
+  for (const { pattern, init } of ctx.facts.destructures) {
+    if (!isEnvObject(init)) continue;
+    for (const prop of pattern.properties) {
+      const variable = prop.type === 'ObjectProperty' && !prop.computed ? keyName(prop.key) : undefined;
+      if (variable === undefined || prop.type !== 'ObjectProperty' || prop.value.type !== 'AssignmentPattern') continue;
+      const local = prop.value.left.type === 'Identifier' ? [prop.value.left.name] : [];
+      if (literalString(prop.value.right) !== undefined) found.push({ names: [...local, variable], values: [prop.value.right] });
+    }
+  }
+  for (const { names, values } of found) {
+    if (names.some((n) => namesModelsNotInUse(n) || (strict && isSampleHolder(n)))) continue;
+    const modelNamed = names.some(namesModel);
+    if (strict && !modelNamed) continue;
+    for (const leaf of values) {
+      const value = literalString(leaf) ?? '';
+      if (strict) {
+        if (!reported.has(leaf) && isListedModel(value)) report(ctx, { value, node: leaf, indirect: true }, 'constant', reported);
+      } else {
+        reportKnown(ctx, leaf, 'constant', reported, { bareOk: names.some((n) => MODEL_HOLDER.test(n)), position: modelNamed ? 'model-named' : 'anywhere' });
+      }
+    }
+  }
+}
+
 /** Generated files (`catalog.generated.ts`, `// @generated`, "DO NOT EDIT") are registries, not choices. */
 const GENERATED_PATH = /(?:^|[/._-])generated(?:[/._-]|$)/i;
 const GENERATED_HEAD = /@generated|auto-?generated|do not edit/i;
@@ -104,7 +149,7 @@ const GENERATED_HEAD = /@generated|auto-?generated|do not edit/i;
  * code may be a label or data about models, and objects passed to calls are some other API's arguments.
  * Generated files and files with more than MAX_REGISTRY_IDS ids are registries and left out.
  */
-export function detectModelCatalog(ctx: Context): void {
+export function detectModelCatalog(ctx: Context, reported: Set<Node> = new Set()): void {
   if (GENERATED_PATH.test(ctx.file.path) || GENERATED_HEAD.test(ctx.file.content.slice(0, 1024))) return;
   const leaves: Node[] = [];
   let descriptors = false;
@@ -116,7 +161,6 @@ export function detectModelCatalog(ctx: Context): void {
   }
   const distinct = new Set(leaves.map((leaf) => literalString(leaf)?.trim().toLowerCase())).size;
   if (!descriptors || distinct < 2 || distinct > MAX_REGISTRY_IDS) return;
-  const reported = new Set<Node>();
   for (const leaf of leaves) reportKnown(ctx, leaf, 'constant', reported, { bareOk: false });
 }
 

@@ -36,8 +36,8 @@ export const IMPORT_LITERALS: readonly string[] = AI_PACKAGES.filter((row) => ro
 );
 
 /**
- * The detector's whole gate: an AI import, or a model-id stem for the model lists of files that
- * import no AI package (`detectModelCatalog`).
+ * The detector's whole gate: an AI import, or a model-id stem for the model lists and environment
+ * fallbacks of files that import no AI package (`detectModelCatalog`, `detectEnvModels`).
  */
 export const JS_LITERALS: readonly string[] = [...IMPORT_LITERALS, ...MODEL_STEMS];
 

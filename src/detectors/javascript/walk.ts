@@ -52,6 +52,11 @@ export interface FileFacts {
   readonly modelProperties: ObjectProperty[];
   /** `const { a, b } = init` declarators (destructured `require`/`import()`). */
   readonly destructures: Array<{ readonly pattern: ObjectPattern; readonly init: Node }>;
+  /**
+   * `||` / `??` values given to a name, with the name (`const model = a || 'x'`, `model: a ?? 'x'`,
+   * `this.model = …`, a class field, a parameter default): where an environment fallback is read (`env.ts`).
+   */
+  readonly fallbacks: Array<{ readonly name: string; readonly value: Node }>;
 }
 
 const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'range', 'errors', 'comments', 'tokens', 'leadingComments', 'trailingComments', 'innerComments']);
@@ -61,7 +66,7 @@ const MODEL_PROPERTY_NAMES = new Set(MODEL_PROPERTIES.map((p) => p.name));
 
 /** Walks the AST once and returns its facts. */
 export function collectFacts(ast: Node): FileFacts {
-  const facts: FileFacts = { importNodes: [], declarations: [], calls: [], thisFields: new Map(), classes: [], thisOwners: new Map(), assignments: new Map(), modelProperties: [], destructures: [] };
+  const facts: FileFacts = { importNodes: [], declarations: [], calls: [], thisFields: new Map(), classes: [], thisOwners: new Map(), assignments: new Map(), modelProperties: [], destructures: [], fallbacks: [] };
   const state: WalkState = { facts, scopes: [], classes: [], handled: new Set() };
   visit(ast, undefined, state);
   return facts;
@@ -128,6 +133,7 @@ function record(node: Node, parent: Node | undefined, state: WalkState): void {
     case 'VariableDeclarator':
       if (node.id.type === 'ObjectPattern' && node.init) facts.destructures.push({ pattern: node.id, init: node.init });
       if (!state.handled.has(node) && node.id.type === 'Identifier') declare(state, node.id.name, node.id, node.init ?? undefined, typeNameOf(node.id));
+      if (node.id.type === 'Identifier' && node.init) recordFallback(node.id.name, node.init, facts);
       return;
     case 'ForOfStatement':
       recordLoop(node.left, node.right, node, state);
@@ -144,6 +150,7 @@ function record(node: Node, parent: Node | undefined, state: WalkState): void {
       return;
     case 'ObjectProperty':
       if (!node.computed && MODEL_PROPERTY_NAMES.has(keyName(node.key) ?? '')) facts.modelProperties.push(node);
+      if (!node.computed) recordFallback(keyName(node.key), node.value, facts);
       return;
     default:
       recordOther(node, parent, state);
@@ -163,13 +170,33 @@ function recordOther(node: Node, parent: Node | undefined, state: WalkState): vo
     case 'ClassPrivateProperty': {
       const name = node.key.type === 'PrivateName' ? `#${node.key.id.name}` : keyName(node.key);
       if (name !== undefined) addThisField(state.facts, name, { ...(node.value ? { value: node.value } : {}), ...typeField(node.typeAnnotation), owner: ownerOf(state) });
+      if (node.value) recordFallback(name, node.value, state.facts);
       return;
     }
     case 'AssignmentExpression':
       recordAssignment(node.left, node.right, state);
+      if (node.operator === '=') recordFallback(assignedName(node.left), node.right, state.facts);
+      return;
+    case 'AssignmentPattern':
+      if (node.left.type === 'Identifier') recordFallback(node.left.name, node.right, state.facts);
       return;
     default:
   }
+}
+
+/** Keeps a `||` / `??` value given to a name (see `FileFacts.fallbacks`). */
+function recordFallback(name: string | undefined, value: Node, facts: FileFacts): void {
+  if (name === undefined) return;
+  let n = value;
+  while (n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression') n = n.expression;
+  if (n.type === 'LogicalExpression' && n.operator !== '&&') facts.fallbacks.push({ name, value: n });
+}
+
+/** The name an assignment gives a value to: `x` in `x = …`, `model` in `this.model = …` or `cfg.model = …`. */
+function assignedName(left: Node): string | undefined {
+  if (left.type === 'Identifier') return left.name;
+  if (left.type !== 'MemberExpression' || left.computed) return undefined;
+  return left.property.type === 'PrivateName' ? `#${left.property.id.name}` : keyName(left.property);
 }
 
 function recordAssignment(left: Node, right: Node, state: WalkState): void {
