@@ -57,6 +57,16 @@ export const MODEL_CALLS: readonly ModelCall[] = [
   { names: ['OpenAIChat', 'OpenAIResponses', 'Claude', 'Gemini', 'Groq', 'Ollama', 'AwsBedrock', 'MistralChat', 'DeepSeek', 'OpenRouter'], label: 'agno-model', keyword: 'id', packages: ['agno.models'], source: 'agno models docs (id=)' },
 ];
 
+/**
+ * Keywords of a client constructor or chat model that give the API's base URL: the catalog row of
+ * that host names the vendor of ids the catalog does not know, sent through the client.
+ */
+export const BASE_URL_KEYWORDS: ReadonlyArray<{ readonly keyword: string; readonly source: string }> = [
+  { keyword: 'base_url', source: 'openai-python / anthropic-sdk-python OpenAI(base_url=), AsyncOpenAI; LangChain ChatOpenAI, ChatAnthropic, ChatOllama base_url' },
+  { keyword: 'openai_api_base', source: 'LangChain ChatOpenAI / OpenAIEmbeddings openai_api_base (alias of base_url)' },
+  { keyword: 'api_base', source: 'LlamaIndex OpenAI / OpenAILike api_base; litellm completion(api_base=)' },
+];
+
 /** `os.getenv("X", "default")`: the default is a model id when the call sits in a model position. */
 export const ENV_DEFAULT_CALLS: readonly string[] = ['os.getenv', 'os.environ.get', 'os.environ.setdefault'];
 

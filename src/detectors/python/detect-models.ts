@@ -17,7 +17,8 @@ import {
 } from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
-import { ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
+import { matchUrlRow } from '../endpoints/find.ts';
+import { BASE_URL_KEYWORDS, ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
 import { inPackage, lastName } from './scope.ts';
@@ -37,10 +38,15 @@ function accepts(value: string, policy: Policy): boolean {
   return policy === 'ai' || (/\d/.test(value) && /[-/:.]/.test(value));
 }
 
-/** Provider of an id; `provider:model` ids (init_chat_model, pydantic-ai, LangGraph) name it before the colon. */
-function providerOf(id: string): string | undefined {
+/**
+ * Provider of an id; `provider:model` ids (init_chat_model, pydantic-ai, LangGraph) name it before the
+ * colon. `host`: the vendor of the API host the id is sent to (`hostProvider`), for an id the catalog
+ * does not know; it goes before the text before a colon, which may be an Ollama tag's model (`house-coder:7b`).
+ */
+function providerOf(id: string, host?: string): string | undefined {
   const prefixed = PROVIDER_PREFIXED.exec(id);
-  return modelProvider(id) ?? (prefixed?.[2] === undefined ? undefined : (modelProvider(prefixed[2]) ?? prefixed[1]));
+  const known = modelProvider(id) ?? (prefixed?.[2] === undefined ? undefined : modelProvider(prefixed[2]));
+  return known ?? host ?? prefixed?.[1];
 }
 
 /** `matchKnownModel`, also for a `provider:model` id whose part after the colon is known (`openai:gpt-4o-mini`). */
@@ -55,25 +61,46 @@ function isListedModel(value: string): boolean {
   return hasModelStem(rest) && !isBareName(rest) && knownModel(value) !== undefined;
 }
 
-function record(ctx: Context, value: string, source: string, line: number, inferred: boolean): void {
+/** `fallbackProvider`: the provider of an id the catalog does not know (the vendor of the client's API host, `hostProvider`). */
+function record(ctx: Context, value: string, source: string, line: number, inferred: boolean, fallbackProvider?: string): void {
   const id = value.trim();
   ctx.out.add({
     kind: 'model',
     key: id.toLowerCase(),
     name: id,
-    provider: providerOf(id),
+    provider: providerOf(id, fallbackProvider),
     attributes: { sources: [source] },
     evidence: ctx.at(line, 'call-site', inferred ? 'inferred' : 'declared'),
   });
 }
 
 /** Reports every string `expr` stands for that passes `policy`; marks the literals consumed. */
-function reportPosition(ctx: Context, expr: Expr, policy: Policy, source: string): void {
+function reportPosition(ctx: Context, expr: Expr, policy: Policy, source: string, fallbackProvider?: string): void {
   for (const r of ctx.scope.strings(expr)) {
     if (!accepts(r.value, policy)) continue;
     ctx.consumed.add(r.node);
-    record(ctx, r.value, source, r.inferred ? expr.line : r.node.line, r.inferred);
+    record(ctx, r.value, source, r.inferred ? expr.line : r.node.line, r.inferred, fallbackProvider);
   }
+}
+
+const BASE_URL_NAMES = new Set(BASE_URL_KEYWORDS.map((k) => k.keyword));
+
+/**
+ * The provider of ids the catalog does not know, sent through `call` into an AI package: the vendor
+ * of the API host its client was given (`OpenAI(base_url="https://api.deepseek.com")` then
+ * `client.chat.completions.create(model=…)`, or `ChatOpenAI(model=…, openai_api_base=…)` → `deepseek`;
+ * a gateway host its gateway, `openrouter`), from the endpoint catalog (`matchUrlRow`). The base URL
+ * is a literal, a same-file constant or an environment lookup's default (`BASE_URL_KEYWORDS`); one
+ * read at run time, an unknown host, or the hosts of two vendors name none.
+ */
+function hostProvider(ctx: Context, call: CallExpr): string | undefined {
+  const made = ctx.scope.madeBy(call.callee);
+  const urls: string[] = [];
+  for (const c of made === undefined || made === call ? [call] : [call, made]) {
+    for (const kw of c.kwargs) if (BASE_URL_NAMES.has(kw.name)) urls.push(...ctx.scope.strings(kw.value).map((r) => r.value));
+  }
+  const providers = new Set(urls.map((url) => matchUrlRow(url.trim())?.provider));
+  return providers.size === 1 ? [...providers][0] : undefined;
 }
 
 function catalogRow(ctx: Context, call: CallExpr): ModelCall | undefined {
@@ -99,9 +126,11 @@ function intoMcp(ctx: Context, call: CallExpr): boolean {
 function detectCall(ctx: Context, call: CallExpr): void {
   let policy: Policy = call.callee === undefined ? 'unknown' : ctx.scope.classify(call.callee);
   if (policy === 'ai' && intoMcp(ctx, call)) policy = 'foreign';
+  let host: { provider: string | undefined } | undefined;
+  const fallback = (): string | undefined => (host ??= { provider: hostProvider(ctx, call) }).provider;
   for (const kw of call.kwargs) {
     const row = KEYWORDS.get(kw.name);
-    if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`);
+    if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`, policy === 'ai' ? fallback() : undefined);
   }
   const row = catalogRow(ctx, call);
   if (row === undefined) {
@@ -109,9 +138,9 @@ function detectCall(ctx: Context, call: CallExpr): void {
     return;
   }
   const value = row.arg === undefined ? undefined : call.args[row.arg];
-  if (value !== undefined) reportPosition(ctx, value, 'ai', row.label);
+  if (value !== undefined) reportPosition(ctx, value, 'ai', row.label, fallback());
   const kw = row.keyword === undefined ? undefined : call.kwargs.find((k) => k.name === row.keyword);
-  if (kw !== undefined) reportPosition(ctx, kw.value, 'ai', row.label);
+  if (kw !== undefined) reportPosition(ctx, kw.value, 'ai', row.label, fallback());
 }
 
 /**
