@@ -1,8 +1,8 @@
 /**
- * Environment lookups with a literal fallback: `process.env.OPENAI_MODEL || 'gpt-4o'`,
- * `process.env['MODEL'] ?? '…'`, `import.meta.env.VITE_MODEL || '…'`, `Bun.env.MODEL ?? '…'`,
- * `Deno.env.get('MODEL') ?? '…'`, and `const { MODEL = '…' } = process.env`. The program reads the
- * value from the environment, and the fallback is the one it runs with unless told otherwise.
+ * Environment lookups with a literal fallback: `<env>.OPENAI_MODEL || 'gpt-4o'`, `<env>['MODEL'] ?? '…'`
+ * and `const { MODEL = '…' } = <env>`, where `<env>` is the `env` object of Node's `process`, of
+ * `import.meta` (Vite) or of `Bun`; and `Deno.env.get('MODEL') ?? '…'`. The program reads the value
+ * from the environment, and the fallback is the one it runs with unless told otherwise.
  */
 import type { Node } from '@babel/types';
 import { literalString, unwrap } from './literals.ts';
@@ -19,7 +19,7 @@ export interface EnvFallback {
 /** Operands of a `||` / `??` chain are read at most this deep. */
 const MAX_CHAIN = 8;
 
-/** `process.env`, `import.meta.env`, `Bun.env`: objects whose members are environment variables. */
+/** The `env` object of `process`, `import.meta` or `Bun`: its members are environment variables. */
 export function isEnvObject(node: Node): boolean {
   const n = unwrap(node);
   if ((n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression') || n.computed || keyName(n.property) !== 'env') return false;

@@ -9,7 +9,7 @@
  * only where the file itself imports the SDK (a deliberate trade for precision). The exceptions, in a
  * file that imports no AI package, need catalog ids with a stem (`gpt-`, `claude-`): a model catalog
  * (`detectModelCatalog`: model descriptors and constants named or typed for models) and model settings
- * read from the environment (`detectEnvModels`: `chatModel: process.env.CHAT_MODEL || 'gpt-4o-mini'`).
+ * read from the environment (`detectEnvModels`: `chatModel: <env>.CHAT_MODEL || 'gpt-4o-mini'`).
  */
 import type { Node } from '@babel/types';
 import type { DetectionResult } from '../../model/index.ts';
@@ -68,7 +68,7 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
   const resolver = new Resolver(facts);
   const ctx: Context = { file, facts, imports, resolver, origins: new Origins(resolver, imports, facts), found, evidence };
   if (imports.imports.length === 0) {
-    // A model list, and model settings read from the environment (`process.env.OPENAI_MODEL || 'gpt-4o'`).
+    // A model list, and model settings read from the environment (`<env>.OPENAI_MODEL || 'gpt-4o'`, see `env.ts`).
     const reported = new Set<Node>();
     detectModelCatalog(ctx, reported);
     detectEnvModels(ctx, true, reported);

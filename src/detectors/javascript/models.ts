@@ -95,9 +95,9 @@ function calleeName(callee: Node): string | undefined {
 }
 
 /**
- * The fallbacks of environment lookups given to a name (`env.ts`: `const model = process.env.MODEL ||
+ * The fallbacks of environment lookups given to a name (`env.ts`: `const model = <env>.MODEL ||
  * 'gpt-4o'`, `chatModel: import.meta.env.VITE_MODEL ?? '…'`, `this.llm = Deno.env.get('LLM') ?? '…'`,
- * `const { OPENAI_MODEL = '…' } = process.env`), as the Python detector reads `os.getenv("M", "gpt-4o")`.
+ * `const { OPENAI_MODEL = '…' } = <env>`), as the Python detector reads `os.getenv("M", "gpt-4o")`.
  * In AI code (`strict` false) a fallback counts like any constant's value: a known id, any
  * `<known org>/<name>` when the name or the variable says model. Elsewhere (`strict`: a file importing
  * no AI package, or only MCP SDKs) only when the name assigned or the variable read says model

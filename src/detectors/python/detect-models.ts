@@ -17,8 +17,8 @@ import {
 } from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
 import { findPythonModule } from '../shared/python-modules.ts';
-import { matchUrlRow } from '../endpoints/find.ts';
-import { BASE_URL_KEYWORDS, ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
+import { hostProvider } from './base-url.ts';
+import { ENV_DEFAULT_CALLS, MODEL_CALLS, MODEL_KEYWORDS, type ModelCall } from './catalog.ts';
 import type { Context } from './context.ts';
 import type { CallExpr, Expr } from './expressions.ts';
 import { inPackage, lastName } from './scope.ts';
@@ -83,26 +83,6 @@ function reportPosition(ctx: Context, expr: Expr, policy: Policy, source: string
   }
 }
 
-const BASE_URL_NAMES = new Set(BASE_URL_KEYWORDS.map((k) => k.keyword));
-
-/**
- * The provider of ids the catalog does not know, sent through `call` into an AI package: the vendor
- * of the API host its client was given (`OpenAI(base_url="https://api.deepseek.com")` then
- * `client.chat.completions.create(model=…)`, or `ChatOpenAI(model=…, openai_api_base=…)` → `deepseek`;
- * a gateway host its gateway, `openrouter`), from the endpoint catalog (`matchUrlRow`). The base URL
- * is a literal, a same-file constant or an environment lookup's default (`BASE_URL_KEYWORDS`); one
- * read at run time, an unknown host, or the hosts of two vendors name none.
- */
-function hostProvider(ctx: Context, call: CallExpr): string | undefined {
-  const made = ctx.scope.madeBy(call.callee);
-  const urls: string[] = [];
-  for (const c of made === undefined || made === call ? [call] : [call, made]) {
-    for (const kw of c.kwargs) if (BASE_URL_NAMES.has(kw.name)) urls.push(...ctx.scope.strings(kw.value).map((r) => r.value));
-  }
-  const providers = new Set(urls.map((url) => matchUrlRow(url.trim())?.provider));
-  return providers.size === 1 ? [...providers][0] : undefined;
-}
-
 function catalogRow(ctx: Context, call: CallExpr): ModelCall | undefined {
   const name = lastName(call.callee);
   if (name === undefined) return undefined;
@@ -127,7 +107,7 @@ function detectCall(ctx: Context, call: CallExpr): void {
   let policy: Policy = call.callee === undefined ? 'unknown' : ctx.scope.classify(call.callee);
   if (policy === 'ai' && intoMcp(ctx, call)) policy = 'foreign';
   let host: { provider: string | undefined } | undefined;
-  const fallback = (): string | undefined => (host ??= { provider: hostProvider(ctx, call) }).provider;
+  const fallback = (): string | undefined => (host ??= { provider: hostProvider(ctx.scope, call) }).provider;
   for (const kw of call.kwargs) {
     const row = KEYWORDS.get(kw.name);
     if (row !== undefined && (row.aiOnly !== true || policy === 'ai')) reportPosition(ctx, kw.value, policy, `keyword:${kw.name}`, policy === 'ai' ? fallback() : undefined);

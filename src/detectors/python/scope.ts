@@ -19,7 +19,7 @@
 import { findPythonModule } from '../shared/python-modules.ts';
 import { ENV_DEFAULT_CALLS, FIELD_DEFAULT_CALLS } from './catalog.ts';
 import { ClassTree } from './class-tree.ts';
-import type { CallExpr, Expr, Lambda } from './expressions.ts';
+import type { Expr, Lambda } from './expressions.ts';
 import type { Statement } from './statements.ts';
 import { walk } from './visit.ts';
 
@@ -107,7 +107,6 @@ export class Scope {
   private readonly stringMemo = new Map<string, ResolvedString[] | null>();
   private readonly terminalMemo = new Map<string, Expr[] | null>();
   private readonly nodeMemo = new Map<Expr, string[] | undefined>();
-  private readonly madeMemo = new Map<string, CallExpr | null | undefined>();
 
   /** Qualified names of the classes defined in the file. */
   private readonly classes: ReadonlySet<string>;
@@ -305,40 +304,6 @@ export class Scope {
       return o === undefined ? undefined : [...o, '[]'];
     }
     return undefined;
-  }
-
-  /**
-   * The call that made the value of an expression rooted in an import, the first of its chain:
-   * `OpenAI(base_url=…)` for `client.chat.completions.create` after `client = OpenAI(base_url=…)`
-   * (or `self.client = …` in the class), `ChatOpenAI(…)` for `llm.invoke`. Its keywords say which
-   * host the client talks to. Undefined for an import used directly or a value aimap cannot trace.
-   */
-  madeBy(expr: Expr | undefined): CallExpr | undefined {
-    return expr === undefined ? undefined : this.madeAt(expr, 0, this.fnOf(expr));
-  }
-
-  private madeAt(expr: Expr, hops: number, fn: number | undefined): CallExpr | undefined {
-    if (hops > MAX_HOPS) return undefined;
-    const dotted = dottedName(expr);
-    const key = dotted === undefined ? undefined : this.keyOf(dotted, fn);
-    if (key !== undefined && this.isVar(key)) return this.varMade(key, hops);
-    if (expr.t === 'attr' || expr.t === 'sub') return this.madeAt(expr.obj, hops + 1, fn);
-    if (expr.t !== 'call' || expr.callee === undefined) return undefined;
-    return this.madeAt(expr.callee, hops + 1, fn) ?? (this.originAt(expr.callee, hops + 1, fn) === undefined ? undefined : expr);
-  }
-
-  /** The call that made a variable's value: that of its first value rooted in an import (memoized, cycle-safe). */
-  private varMade(key: string, hops: number): CallExpr | undefined {
-    const memo = this.madeMemo.get(key);
-    if (memo !== undefined || this.madeMemo.has(key)) return memo ?? undefined;
-    this.madeMemo.set(key, null);
-    let found: CallExpr | undefined;
-    for (const b of (this.vars.get(key) ?? []).slice(0, MAX_VALUES)) {
-      found = this.madeAt(b.value, hops + 1, b.fn);
-      if (found !== undefined) break;
-    }
-    this.madeMemo.set(key, found);
-    return found;
   }
 
   /** The origin of the first base of a same-file class that lies in an AI package (`class MyStore(PGVectorStore)`). */
