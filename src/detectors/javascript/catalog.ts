@@ -34,6 +34,13 @@ export const PROVIDERS: readonly ProviderRow[] = [
   { packages: ['@ai-sdk/deepinfra'], providers: ['deepinfra'], factories: ['createDeepInfra'], source: 'ai-sdk.dev/providers/ai-sdk-providers/deepinfra' },
   { packages: ['@ai-sdk/openai-compatible'], providers: [], factories: ['createOpenAICompatible'], source: 'ai-sdk.dev/providers/openai-compatible-providers' },
   { packages: ['@ai-sdk/gateway', 'ai'], providers: ['gateway'], factories: ['createGateway'], source: 'ai-sdk.dev/providers/ai-sdk-providers/ai-gateway' },
+  // A registry or custom provider answers `languageModel('openai:gpt-4o')` like a provider, with `provider:model` ids.
+  {
+    packages: ['ai'],
+    providers: [],
+    factories: ['createProviderRegistry', 'experimental_createProviderRegistry', 'customProvider', 'experimental_customProvider'],
+    source: 'ai-sdk.dev/docs/reference/ai-sdk-core/provider-registry, custom-provider',
+  },
   { packages: ['@openrouter/ai-sdk-provider'], providers: ['openrouter'], factories: ['createOpenRouter'], source: 'OpenRouterTeam/ai-sdk-provider README' },
   { packages: ['ollama-ai-provider', 'ollama-ai-provider-v2'], providers: ['ollama'], factories: ['createOllama'], source: 'ollama-ai-provider README' },
 ];

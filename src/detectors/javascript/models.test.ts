@@ -66,6 +66,40 @@ describe('model ids passed to provider functions', () => {
   });
 });
 
+describe('model ids asked of an AI SDK provider registry or custom provider', () => {
+  it('reads languageModel / textEmbeddingModel ids of createProviderRegistry and customProvider, the provider before the colon', () => {
+    const content = [
+      "import { createProviderRegistry, customProvider, generateText } from 'ai';",
+      "import { openai } from '@ai-sdk/openai';",
+      "import { anthropic } from '@ai-sdk/anthropic';",
+      'const registry = createProviderRegistry({ openai, anthropic });',
+      "const myProvider = customProvider({ languageModels: { fast: openai('gpt-4o-mini') } });",
+      "await generateText({ model: registry.languageModel('anthropic:claude-3-5-haiku-latest'), prompt: 'x' });",
+      "const embed = registry.textEmbeddingModel('openai:text-embedding-3-small');",
+      "const house = registry.languageModel('acme:house-model-v2');",
+      "const fast = myProvider.languageModel('fast');",
+    ].join('\n');
+    expect(summary(content)).toEqual({
+      'gpt-4o-mini': ['openai', ['call-argument'], ['5:declared']],
+      'anthropic:claude-3-5-haiku-latest': ['anthropic', ['call-argument'], ['6:declared']],
+      'openai:text-embedding-3-small': ['openai', ['call-argument'], ['7:declared']],
+      // An id of a provider the registry names itself: no maker to tell.
+      'acme:house-model-v2': [null, ['call-argument'], ['8:declared']],
+    });
+  });
+
+  it('takes no registry from another package, and no method of a value that is no registry', () => {
+    const content = [
+      "import { createProviderRegistry } from './my-registry';",
+      "import { generateText } from 'ai';",
+      'const registry = createProviderRegistry();',
+      "const m = registry.languageModel('openai:gpt-4o');",
+      "const cache = new Map(); cache.languageModel?.('openai:gpt-4o');",
+    ].join('\n');
+    expect(names(content)).toEqual([]);
+  });
+});
+
 describe('model properties of objects passed to AI SDK calls', () => {
   it('reads clients, frameworks, gateway strings and Bedrock commands', () => {
     const content = [

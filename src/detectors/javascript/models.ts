@@ -15,7 +15,7 @@
  */
 import type { Node, ObjectExpression } from '@babel/types';
 import { packageProvider } from '../shared/ai-packages.ts';
-import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel, type IdPosition } from '../shared/model-ids.ts';
+import { isBareName, isListedModel, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MAX_REGISTRY_IDS, MODEL_HOLDER, modelProvider, namesModel, prefixedProvider, type IdPosition } from '../shared/model-ids.ts';
 import { namesModelsNotInUse } from '../shared/model-holders.ts';
 import { matchUrlRow } from '../endpoints/find.ts';
 import { BASE_URL_OPTIONS, MODEL_FUNCTIONS, MODEL_METHODS, MODEL_PROPERTIES } from './catalog.ts';
@@ -285,7 +285,7 @@ function reportKnown(ctx: Context, node: Node, source: ModelSource, reported: Se
 function report(ctx: Context, s: ResolvedString, source: ModelSource, reported: Set<Node>, fallbackProvider?: string): void {
   reported.add(s.node);
   const id = s.value.trim();
-  const provider = modelProvider(id) ?? fallbackProvider;
+  const provider = modelProvider(id) ?? prefixedProvider(id) ?? fallbackProvider;
   ctx.found.add({
     kind: 'model',
     key: id.toLowerCase(),

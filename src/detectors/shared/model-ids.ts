@@ -291,6 +291,17 @@ export function looksLikeModelId(raw: string): boolean {
 }
 
 /** Provider of a model id: catalog match, else the gateway org, else undefined. */
+/**
+ * The provider of a `provider:model` id (the AI SDK registry's `openai:gpt-4o`): the maker of the
+ * model after the colon when the catalog knows it, else the name before it when that is a known
+ * publisher or gateway (`KNOWN_ORGS`); undefined for any other prefix (`house-coder:7b`).
+ */
+export function prefixedProvider(raw: string): string | undefined {
+  const m = PROVIDER_PREFIXED.exec(raw.trim());
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  return modelProvider(m[2]) ?? (KNOWN_ORGS.has(m[1].toLowerCase()) ? normalizeOrg(m[1]) : undefined);
+}
+
 export function modelProvider(raw: string): string | undefined {
   const known = matchKnownModel(raw);
   if (known) return known.provider;
