@@ -12,7 +12,7 @@
  * unresolved receiver needs a known id or an id-like shape (a digit and a `-`, `/`, `:` or `.`).
  */
 import {
-  hasModelStem, type IdPosition, isBareName, isModelHelper, isModelRegistry, isSampleHolder, looksLikeModelId, matchKnownModel, MODEL_HOLDER, type ModelMatch, modelProvider, namesModel,
+  isBareName, isListedPrefixedModel, isModelHelper, isModelRegistry, isSampleHolder, knownPrefixedModel, looksLikeModelId, MODEL_HOLDER, modelProvider, namesModel,
   PROVIDER_PREFIXED,
 } from '../shared/model-ids.ts';
 import { namesModelsNotInUse, namesPredicate } from '../shared/model-holders.ts';
@@ -33,7 +33,7 @@ const DICT_KEYS = new Set(MODEL_KEYWORDS.filter((k) => k.aiOnly !== true).map((k
 
 /** A model position: any `<known org>/<name>` is an id there (`matchKnownModel` `model-named`). */
 function accepts(value: string, policy: Policy): boolean {
-  if (knownModel(value, 'model-named')) return true;
+  if (knownPrefixedModel(value, 'model-named')) return true;
   if (policy === 'foreign' || !looksLikeModelId(value)) return false;
   return policy === 'ai' || (/\d/.test(value) && /[-/:.]/.test(value));
 }
@@ -49,17 +49,6 @@ function providerOf(id: string, host?: string): string | undefined {
   return known ?? host ?? prefixed?.[1];
 }
 
-/** `matchKnownModel`, also for a `provider:model` id whose part after the colon is known (`openai:gpt-4o-mini`). */
-function knownModel(value: string, position: IdPosition = 'anywhere'): ModelMatch | undefined {
-  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2];
-  return matchKnownModel(value, position) ?? (rest === undefined ? undefined : matchKnownModel(rest, position));
-}
-
-/** `isListedModel` (a catalog id with a stem, not a bare family name), also for a `provider:model` id. */
-function isListedModel(value: string): boolean {
-  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2] ?? value;
-  return hasModelStem(rest) && !isBareName(rest) && knownModel(value) !== undefined;
-}
 
 /** `fallbackProvider`: the provider of an id the catalog does not know (the vendor of the client's API host, `hostProvider`). */
 function record(ctx: Context, value: string, source: string, line: number, inferred: boolean, fallbackProvider?: string): void {
@@ -132,7 +121,7 @@ function reportHelperArgs(ctx: Context, call: CallExpr): void {
   if (name === undefined || !isModelHelper(name)) return;
   for (const arg of call.args) {
     for (const r of ctx.scope.strings(arg)) {
-      if (ctx.consumed.has(r.node) || !knownModel(r.value, 'model-named')) continue;
+      if (ctx.consumed.has(r.node) || !knownPrefixedModel(r.value, 'model-named')) continue;
       ctx.consumed.add(r.node);
       record(ctx, r.value, `call:${name}`, r.inferred ? arg.line : r.node.line, true);
     }
@@ -201,7 +190,7 @@ function detectEnvModelSettings(ctx: Context): void {
     const named = [...s.targets.map((t) => t.slice(t.lastIndexOf('.') + 1)), ...env.names];
     if (named.some((n) => namesModelsNotInUse(n) || isSampleHolder(n)) || !named.some(namesModel)) continue;
     for (const str of env.values) {
-      if (str.value === undefined || ctx.consumed.has(str) || !isListedModel(str.value)) continue;
+      if (str.value === undefined || ctx.consumed.has(str) || !isListedPrefixedModel(str.value)) continue;
       ctx.consumed.add(str);
       record(ctx, str.value, 'constant', str.line, true);
     }
@@ -220,7 +209,7 @@ function detectModelSettings(ctx: Context): void {
     const [name] = modelFields(s).filter((t) => !isSampleHolder(t));
     if (name === undefined) continue;
     const value = ctx.scope.fieldDefault(s.value) ?? s.value;
-    if (value.t !== 'str' || value.value === undefined || !isListedModel(value.value)) continue;
+    if (value.t !== 'str' || value.value === undefined || !isListedPrefixedModel(value.value)) continue;
     ctx.consumed.add(value);
     record(ctx, value.value, `field:${name}`, value.line, false);
   }
@@ -268,7 +257,7 @@ export function detectModels(ctx: Context): void {
     // A registry (a context-window or price table of the whole market) is what the code knows, not what it uses.
     if (isModelRegistry(strings.map((x) => x.value))) continue;
     for (const str of strings) {
-      if (str.value === undefined || ctx.consumed.has(str) || !knownModel(str.value, namesModelWords ? 'model-named' : 'anywhere')) continue;
+      if (str.value === undefined || ctx.consumed.has(str) || !knownPrefixedModel(str.value, namesModelWords ? 'model-named' : 'anywhere')) continue;
       if (!holdsModel && isBareName(str.value)) continue;
       record(ctx, str.value, 'constant', str.line, true);
     }

@@ -148,10 +148,16 @@ const MAX_ID_PREFIX = 128;
 /** How far after a stem its closing quote may be. */
 const MAX_ID_SUFFIX = 128;
 
-/** `isListedModel`, or a listed id behind a `provider:` prefix. */
-function isListedOrPrefixed(value: string): boolean {
-  const rest = PROVIDER_PREFIXED.exec(value)?.[2];
-  return isListedModel(value) || (rest !== undefined && isListedModel(rest));
+/** `matchKnownModel`, also for a `provider:model` id whose part after the colon is known (`openai:gpt-4o-mini`). */
+export function knownPrefixedModel(value: string, position: IdPosition = 'anywhere'): ModelMatch | undefined {
+  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2];
+  return matchKnownModel(value, position) ?? (rest === undefined ? undefined : matchKnownModel(rest, position));
+}
+
+/** `isListedModel` (a catalog id with a stem, not a bare family name), also for a `provider:model` id. */
+export function isListedPrefixedModel(value: string): boolean {
+  const rest = PROVIDER_PREFIXED.exec(value.trim())?.[2] ?? value;
+  return hasModelStem(rest) && !isBareName(rest) && knownPrefixedModel(value) !== undefined;
 }
 
 /**
@@ -175,7 +181,10 @@ export function quotesListedModel(text: string): boolean {
     let close = m.index + m[0].length;
     const limit = Math.min(text.length, close + MAX_ID_SUFFIX);
     while (close < limit && isIdChar(text.charCodeAt(close))) close++;
-    if ((quote === 0x22 || quote === 0x27 || quote === 0x60) && text.charCodeAt(close) === quote && isListedOrPrefixed(text.slice(open + 1, close))) return true;
+    if ((quote === 0x22 || quote === 0x27 || quote === 0x60) && text.charCodeAt(close) === quote) {
+      const value = text.slice(open + 1, close);
+      if (isListedModel(value) || isListedPrefixedModel(value)) return true;
+    }
     // The rest of this run of id characters belongs to the same string, decided here.
     STEM.lastIndex = close;
   }
