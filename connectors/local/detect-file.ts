@@ -37,14 +37,15 @@ export class FolderMemo {
   private readonly folders = new Map<string, { names?: string[]; values: Map<string, unknown> }>();
   private readonly keep: number;
   /**
-   * Root-relative paths of the scan's listing: a sibling must be one of them, so a file the user
+   * Whether a root-relative path is in the scan's listing: a sibling must be, so a file the user
    * excluded (`--exclude`) is never read on a neighbour's behalf. Undefined: the folder as it is.
    */
-  readonly listed: ReadonlySet<string> | undefined;
+  readonly listed: ((path: string) => boolean) | undefined;
 
-  constructor(keep = 16, listed?: ReadonlySet<string>) {
+  /** `listed`: the listing's paths, or a test that answers as membership in it would. */
+  constructor(keep = 16, listed?: ReadonlySet<string> | ((path: string) => boolean)) {
     this.keep = keep;
-    this.listed = listed;
+    this.listed = listed === undefined || typeof listed === 'function' ? listed : (path) => listed.has(path);
   }
 
   /** What is kept for `dir` (most recently used last). */
@@ -80,7 +81,7 @@ function folderFiles(folder: string, dir: string, own: string | undefined, maxFi
     if (kept.names === undefined) {
       try {
         kept.names = readdirSync(dir, { withFileTypes: true })
-          .filter((d) => d.isFile() && (memo.listed === undefined || memo.listed.has(posix.join(folder, d.name))))
+          .filter((d) => d.isFile() && (memo.listed === undefined || memo.listed(posix.join(folder, d.name))))
           .map((d) => d.name)
           .sort();
       } catch {

@@ -16,8 +16,8 @@ export const localConfigSchema = z.strictObject({
   defaultExcludes: z.boolean().default(true),
   maxFileSize: z.number().int().positive().default(5 * 1024 * 1024),
   concurrency: z.number().int().min(1).max(1024).default(1),
-  /** Worker threads that read and detect beside the main one (0 = one thread); see parallel.ts. */
-  workers: z.number().int().min(0).max(16).default(0),
+  /** Reading threads beside the main one (0 = one thread; absent: one where a second core is free, for large trees); see parallel.ts. */
+  workers: z.number().int().min(0).max(16).optional(),
   /** Detector ids to run (all when absent); validated against the registry. */
   detectors: z.array(z.string()).optional(),
   /** Read git history for owner resolution (the low-confidence fallback); CODEOWNERS is read either way. */

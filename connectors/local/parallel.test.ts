@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import { beginScan, CHUNK, LAZY_READERS_AFTER, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
 import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
@@ -37,7 +37,7 @@ function tree(): string {
   return tempTree(files);
 }
 
-const options = (root: string, workers: number) => ({ paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1 << 20, concurrency: 1, detectors: compileDetectors(DETECTORS), gitHistory: false, workers });
+const options = (root: string, workers: number | undefined) => ({ paths: [root], exclude: [], include: [], defaultExcludes: true, maxFileSize: 1 << 20, concurrency: 1, detectors: compileDetectors(DETECTORS), gitHistory: false, workers });
 
 describe('scanning in worker threads', () => {
   it('finds exactly what one thread finds, in the same order, with the same stats and progress', async () => {
@@ -57,10 +57,81 @@ describe('scanning in worker threads', () => {
     expect(single.debug.some((meta) => meta?.['byWorkers'] !== undefined)).toBe(false);
   });
 
-  it('starts workers only when asked, at most MAX_WORKERS', () => {
-    expect(workerCount()).toBe(0);
+  it('starts one reader by default where a second core is free, else as many as asked, at most MAX_WORKERS', () => {
+    expect(workerCount(undefined, 1)).toBe(0);
+    expect(workerCount(undefined, 2)).toBe(1);
+    expect(workerCount(undefined, 64)).toBe(1);
+    expect(workerCount(0, 8)).toBe(0);
     expect(workerCount(2)).toBe(2);
     expect(workerCount(99)).toBe(MAX_WORKERS);
+  });
+
+  it('hands chunks to the readers while the tree is still being listed, and finds what one thread finds', async () => {
+    const root = tree();
+    const detectors = compileDetectors(DETECTORS);
+    const job = { scope: 'scope', maxFileSize: 1 << 20 };
+    const listed: string[] = [];
+    const alone = beginScan(context(), detectors, job, NO_READERS, []);
+    const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), 1);
+    const streamed = beginScan(context(), detectors, job, pool, []);
+    let inFlightWhileListing = 0;
+    let candidates = 0;
+    const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true }, (f) => {
+      listed.push(f.path);
+      if (!detectors.wants(f.path)) return;
+      candidates++;
+      alone.add(f);
+      streamed.add(f);
+      inFlightWhileListing = Math.max(inFlightWhileListing, pool.slots[0]?.inFlight.size ?? 0);
+    });
+    // The listing handed files over in its own order, as they were found.
+    expect(listed).toEqual(listing.files.map((f) => f.path));
+    // Every full chunk was the reader's before the listing ended (the last, partial one waits for `finish`).
+    expect(candidates).toBeGreaterThan(3 * CHUNK);
+    expect(inFlightWhileListing).toBe(Math.floor(candidates / CHUNK));
+    const outcomes = await streamed.finish(listed);
+    await pool.close();
+    expect(outcomes).toEqual(await alone.finish(listed));
+    expect(outcomes.filter((o) => o.read).length).toBeGreaterThan(250);
+  });
+
+  it('keeps a reader from reading, beside a file, what the user excluded while the listing is under way', async () => {
+    const project = (name: string): string => `<Project><PropertyGroup><AssemblyName>${name}</AssemblyName></PropertyGroup></Project>`;
+    const files: Record<string, string> = { 'src/Api/Api.csproj': project('secret-name'), 'src/Api/Setup.cs': 'services.AddMcpServer().WithStdioServerTransport();\n' };
+    // Enough files that a default (lazy) pool starts its reader; the excluded project is read by neither thread.
+    for (let i = 0; i < LAZY_READERS_AFTER + 100; i++) files[`lib/m${i}.py`] = `x = ${i}\n`;
+    const root = tempTree(files);
+    const names = (result: Awaited<ReturnType<typeof scanLocal>>): string[] => result.assets.filter((a) => a.kind === 'mcp-server').map((a) => a.name);
+    for (const workers of [0, 1, undefined]) {
+      const opts = { ...options(root, 0), workers, exclude: ['src/Api/Api.csproj'] };
+      const ctx = context();
+      const result = await scanLocal(ctx, opts);
+      expect(names(result)).toEqual(['Api']);
+      const run = ctx.debug.find((meta) => meta?.['byWorkers'] !== undefined);
+      if (workers === 0) expect(run).toBeUndefined();
+      else expect(run?.['byWorkers']).toBeGreaterThan(LAZY_READERS_AFTER);
+      // Not excluded: the project names the server, on every thread.
+      expect(names(await scanLocal(context(), { ...opts, exclude: [] }))).toEqual(['secret-name']);
+    }
+  });
+
+  it('starts a default pool only once the listing passes LAZY_READERS_AFTER candidates', async () => {
+    const pool = lazyReaders(workerJob(compileDetectors(DETECTORS), 'scope', 1 << 20), 1);
+    const small = context();
+    // The 400-file tree: scanned on this thread alone, no reader booted.
+    await scanLocal(small, { ...options(tree(), 0), workers: undefined });
+    expect(small.debug.some((meta) => meta?.['byWorkers'] !== undefined)).toBe(false);
+    const scan = beginScan(context(), compileDetectors(DETECTORS), { scope: 'scope', maxFileSize: 1 << 20 }, pool, []);
+    const file = (i: number) => ({ path: `m${i}.py`, absolute: `/nonexistent/m${i}.py` });
+    for (let i = 0; i < LAZY_READERS_AFTER - 1; i++) scan.add(file(i));
+    expect(pool.slots.length).toBe(0);
+    scan.add(file(LAZY_READERS_AFTER));
+    expect(pool.slots.length).toBe(1);
+    const outcomes = await scan.finish([]);
+    await pool.close();
+    // Files that vanished after listing: unreadable on the reader, each an error, none lost.
+    expect(outcomes).toHaveLength(LAZY_READERS_AFTER);
+    expect(outcomes.every((o) => o.results.some((r) => r.diagnostics.some((d) => d.code === 'unreadable')))).toBe(true);
   });
 
   it('sends every text to the main thread for a detector with no pre-check, and still finds what one thread finds', async () => {

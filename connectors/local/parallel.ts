@@ -14,6 +14,7 @@
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DETECTORS } from '../../src/detectors/api.ts';
 import { LIGHT_DETECTORS } from '../../src/detectors/light.ts';
@@ -28,24 +29,28 @@ import type { ListedFile } from './walk.ts';
 /** Worker threads at most. */
 export const MAX_WORKERS = 4;
 /** Files per chunk: small enough to balance the load, big enough that messages stay cheap. */
-const CHUNK = 64;
+export const CHUNK = 64;
 /**
  * Chunks queued per worker, so it never waits for the main thread, which may be busy parsing for
  * tens of milliseconds: about 50 ms of reading at the measured ~25 µs a file.
  */
 const IN_FLIGHT = 32;
 /**
- * Replies waiting for the main thread at most before the readers get more work: bounds the texts
- * held in memory when the parsers are slower than the readers.
+ * Bytes of text waiting in replies for the main thread at most before the readers get more work:
+ * bounds the memory held when the parsers are slower than the readers (a tree of AI code), while
+ * the many replies that carry no text (most files hold nothing to detect) never hold a reader back.
  */
-const MAX_WAITING = 64;
+const MAX_WAITING_BYTES = 64 * 1024 * 1024;
+/**
+ * Chunks queued per reader at most while this thread lists the tree and cannot take replies: enough
+ * to keep a reader busy through the walk of a large tree, few enough that several readers share them.
+ */
+const EARLY_IN_FLIGHT = 256;
 
 /** What the main thread needs besides the detector set. */
 export interface ScanJob {
   readonly scope: string;
   readonly maxFileSize: number;
-  /** Root-relative paths of the listing (siblings a detector may read must be among them). */
-  readonly listed: readonly string[];
 }
 
 export interface ChunkTask {
@@ -53,20 +58,22 @@ export interface ChunkTask {
   readonly files: readonly ListedFile[];
 }
 
-/** Sent to each reading thread before its first chunk: the listing its light detectors' sibling reads are held to. */
-export interface ListingTask {
-  readonly listed: readonly string[];
-}
+/**
+ * Sent to each reading thread before its first chunk: which files its light detectors may read
+ * beside a file. The listing itself, or, while the listing is still under way (no `--include`
+ * glob), the user's `--exclude` globs: a file in the folder of a listed file is listed unless excluded.
+ */
+export type ListingTask = { readonly listed: readonly string[] } | { readonly exclude: readonly string[] };
 
 export type ChunkReply = { readonly id: number; readonly items: readonly Prefiltered[] } | { readonly id: number; readonly error: string };
 
 /**
- * Reading threads to start: as many as `requested` (default none), at most MAX_WORKERS. Off by
- * default: on the 2-vCPU benchmark machine a reader made scans only slightly faster, for more CPU
- * (the second isolate compiles and collects on its own, and both cores were already busy); meant
- * for machines with cores to spare.
+ * Reading threads to start: as many as `requested`, at most MAX_WORKERS; by default one when the
+ * machine has a second core (`cores`) to give it. The bench tree on 2 vCPUs: 1.94 s with one
+ * reader against 2.17 s without (median of 8 interleaved runs), for 6% more CPU.
  */
-export function workerCount(requested = 0): number {
+export function workerCount(requested: number | undefined, cores = availableParallelism()): number {
+  if (requested === undefined) return cores >= 2 ? 1 : 0;
   return Math.max(0, Math.min(requested, MAX_WORKERS));
 }
 
@@ -96,98 +103,197 @@ interface Slot {
   /** Chunk id → [start, end) of the files it holds. */
   readonly inFlight: Map<number, readonly [number, number]>;
   alive: boolean;
-  /** What the current scan does with this worker's events (set by `scanInWorkers`). */
+  /** What the current scan does with this worker's events (set by `runChunks`). */
   hooks?: SlotHooks;
 }
 
 /**
- * Reading threads started ahead of a scan, so they boot (about 0.15 s each) while the main thread
- * lists the tree. `close` terminates them; a pool is used for one scan root.
+ * Reading threads for one scan root. `startReaders` boots them at once (about 0.1 s each), while
+ * the main thread lists the tree; `lazyReaders` boots them only once the listing has shown the tree
+ * is large enough to repay that (`start`, called by `beginScan`), so a small repository is scanned
+ * on the main thread alone. `close` terminates them.
  */
 export interface ReaderPool {
   readonly slots: readonly Slot[];
+  /** Boots the threads of a lazy pool; nothing for a pool started already. */
+  start(): void;
   close(): Promise<void>;
 }
 
-/** No reading threads: `scanInWorkers` then reads and detects everything on the calling thread. */
-export const NO_READERS: ReaderPool = { slots: [], close: async () => undefined };
+/** No reading threads: a scan then reads and detects everything on the calling thread. */
+export const NO_READERS: ReaderPool = { slots: [], start: () => undefined, close: async () => undefined };
 
 /** Starts `count` reading threads for a job. */
 export function startReaders(job: WorkerJob, count: number): ReaderPool {
-  const slots = Array.from({ length: count }, () => startSlot(job));
-  return { slots, close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))) };
+  const pool = lazyReaders(job, count);
+  pool.start();
+  return pool;
 }
+
+/** `count` reading threads for a job, booted when `start` is first called. */
+export function lazyReaders(job: WorkerJob, count: number): ReaderPool {
+  const slots: Slot[] = [];
+  let started = false;
+  return {
+    slots,
+    start: () => {
+      if (started) return;
+      started = true;
+      for (let i = 0; i < count; i++) slots.push(startSlot(job));
+    },
+    close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))),
+  };
+}
+
+/** Candidates a lazy pool waits for before it boots its readers: about 0.1 s of reading on one thread. */
+export const LAZY_READERS_AFTER = 2_000;
 
 /**
  * Reads and detects every file: on this thread and the pool's reading threads, or with no readers
  * (`NO_READERS`) on this thread alone, chunk by chunk through the same reading pass.
  */
-export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, files: readonly ListedFile[], pool: ReaderPool): Promise<FileOutcome[]> {
-  const out = new Array<FileOutcome | undefined>(files.length);
-  // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
-  const memo = new FolderMemo(undefined, new Set(job.listed));
-  // This thread's own reader (it runs no detector: this thread detects whatever it reads), built
-  // only when it reads: with readers alive it never does.
-  let reader: PrefilterSet | undefined;
-  const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
-  const scan = (file: ListedFile): FileOutcome => {
-    if (ctx.signal.aborted) return NOT_SCANNED;
-    reader ??= readerFor(workerJob(detectors, job.scope, job.maxFileSize));
-    return finish(file, prefilterFile(reader, file, job.maxFileSize));
-  };
+export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob & { readonly listed: readonly string[] }, files: readonly ListedFile[], pool: ReaderPool): Promise<FileOutcome[]> {
+  const scan = beginScan(ctx, detectors, job, pool);
+  files.forEach((file) => scan.add(file));
+  return scan.finish(job.listed);
+}
+
+/** A scan that takes its files while the tree is being listed (`beginScan`). */
+export interface StreamedScan {
+  /** The next file to read and detect (in path order; each counts towards the progress total). */
+  add(file: ListedFile): void;
+  /** Reads and detects what is left once every file was added; `listed`: the whole listing. */
+  finish(listed: readonly string[]): Promise<FileOutcome[]>;
+}
+
+/**
+ * Starts a scan whose files come while the listing goes on. With `exclude` (the user's
+ * `--exclude` globs; only when no `--include` glob is given, so the walk's order is final),
+ * reading threads get chunks as soon as they fill and read while this thread still lists: the
+ * listing and the reading overlap. Without, chunks wait for `finish`, as the readers must know the
+ * listing first. Outcomes are the same either way, in file order.
+ */
+export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, pool: ReaderPool, exclude?: readonly string[]): StreamedScan {
+  const files: ListedFile[] = [];
+  const slots = pool.slots;
+  // Chunks not handed out yet ([start, end) of `files`), in path order.
   const queue: Array<readonly [number, number]> = [];
-  for (let start = 0; start < files.length; start += CHUNK) queue.push([start, Math.min(files.length, start + CHUNK)]);
-  queue.reverse(); // pop() then hands chunks out in path order
+  let queued = 0;
   let nextId = 0;
+  // Whether the readers know which files their light detectors may read (sent before any chunk).
+  let told = exclude !== undefined;
+  let listing = true;
+  // Replies wait here for the loop in `finish`: the message handler only refills the worker, so a
+  // worker is never left idle while this thread is busy running parsers on earlier replies.
+  const replies: Array<{ readonly range: readonly [number, number]; readonly items: readonly Prefiltered[]; readonly bytes: number }> = [];
+  let waiting = 0;
   let wake: (() => void) | undefined;
-  let byWorkers = 0;
-  const place = (start: number, outcomes: readonly FileOutcome[]): void => {
-    outcomes.forEach((o, k) => (out[start + k] = o));
-    ctx.progress.advance(outcomes.length, outcomes.reduce((n, o) => n + o.bytes, 0));
+  const send = (slot: Slot): void => {
+    const range = queue.shift() as readonly [number, number];
+    const id = nextId++;
+    slot.inFlight.set(id, range);
+    slot.worker.postMessage({ id, files: files.slice(range[0], range[1]) } satisfies ChunkTask);
   };
   const feed = (slot: Slot): void => {
-    while (slot.alive && !ctx.signal.aborted && slot.inFlight.size < IN_FLIGHT && replies.length < MAX_WAITING && queue.length > 0) {
-      const range = queue.pop() as readonly [number, number];
-      const id = nextId++;
-      slot.inFlight.set(id, range);
-      slot.worker.postMessage({ id, files: files.slice(range[0], range[1]) } satisfies ChunkTask);
-    }
+    // While listing, this thread cannot take replies (the walk is synchronous): a reader gets more
+    // chunks ahead, up to a bound that keeps several readers balanced.
+    const ahead = listing ? EARLY_IN_FLIGHT : IN_FLIGHT;
+    while (told && slot.alive && !ctx.signal.aborted && slot.inFlight.size < ahead && waiting < MAX_WAITING_BYTES && queue.length > 0) send(slot);
   };
   const lose = (slot: Slot): void => {
-    queue.push(...slot.inFlight.values());
+    queue.unshift(...slot.inFlight.values());
     slot.inFlight.clear();
     // The readers left take its chunks; this thread does once none is left.
     for (const other of slots) feed(other);
     wake?.();
   };
-  // Replies wait here for the loop below: the message handler only refills the worker, so a worker
-  // is never left idle while this thread is busy running parsers on earlier replies.
-  const replies: Array<{ readonly range: readonly [number, number]; readonly items: readonly Prefiltered[] }> = [];
   const settle = (range: readonly [number, number], items: readonly Prefiltered[]): void => {
-    replies.push({ range, items });
+    const bytes = items.reduce((n, item) => n + (item.kind === 'detect' ? item.text.bytes : 0), 0);
+    waiting += bytes;
+    replies.push({ range, items, bytes });
   };
-  const slots = pool.slots;
-  for (const slot of slots) slot.hooks = { settle, feed, lose, wake: () => wake?.() };
-  // Messages arrive in order: each reader knows the listing before its first chunk.
-  for (const slot of slots) slot.worker.postMessage({ listed: job.listed } satisfies ListingTask);
-  slots.forEach(feed);
-  const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
-  try {
+  const hooks: SlotHooks = { settle, feed, lose, wake: () => wake?.() };
+  const join = (): void => {
+    for (const slot of slots) {
+      if (slot.hooks === hooks) continue;
+      slot.hooks = hooks;
+      if (exclude !== undefined) slot.worker.postMessage({ exclude } satisfies ListingTask);
+    }
+  };
+  join();
+  const cut = (end: number): void => {
+    if (end === queued) return;
+    ctx.progress.addTotal(end - queued);
+    queue.push([queued, end]);
+    queued = end;
+    // The reader with the least in flight takes it.
+    let best: Slot | undefined;
+    for (const slot of slots) if (slot.alive && (best === undefined || slot.inFlight.size < best.inFlight.size)) best = slot;
+    if (best !== undefined) feed(best);
+  };
+  return {
+    add(file) {
+      files.push(file);
+      if (files.length === LAZY_READERS_AFTER) {
+        pool.start();
+        join();
+      }
+      if (files.length - queued >= CHUNK) cut(files.length);
+    },
+    async finish(listed) {
+      if (files.length >= LAZY_READERS_AFTER) {
+        pool.start();
+        join();
+      }
+      cut(files.length);
+      listing = false;
+      if (!told) for (const slot of slots) slot.worker.postMessage({ listed } satisfies ListingTask);
+      told = true;
+      try {
+        return await drain(listed);
+      } finally {
+        for (const slot of slots) delete slot.hooks;
+      }
+    },
+  };
+
+  async function drain(listed: readonly string[]): Promise<FileOutcome[]> {
+    const out = new Array<FileOutcome | undefined>(files.length);
+    // One folder memo for every file detected on this thread: a module's files may fall in different chunks.
+    const memo = new FolderMemo(undefined, new Set(listed));
+    // This thread's own reader (it runs no detector: this thread detects whatever it reads), built
+    // only when it reads: with readers alive it never does.
+    let reader: PrefilterSet | undefined;
+    const finish = (file: ListedFile, item: Prefiltered): FileOutcome => (ctx.signal.aborted && item.kind !== 'done' ? NOT_SCANNED : finishFile(detectors, job.scope, file, item, job.maxFileSize, memo));
+    const scan = (file: ListedFile): FileOutcome => {
+      if (ctx.signal.aborted) return NOT_SCANNED;
+      reader ??= readerFor(workerJob(detectors, job.scope, job.maxFileSize));
+      return finish(file, prefilterFile(reader, file, job.maxFileSize));
+    };
+    let byWorkers = 0;
+    const place = (start: number, outcomes: readonly FileOutcome[]): void => {
+      outcomes.forEach((o, k) => (out[start + k] = o));
+      ctx.progress.advance(outcomes.length, outcomes.reduce((n, o) => n + o.bytes, 0));
+    };
+    slots.forEach(feed);
+    const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
     for (;;) {
       if (ctx.signal.aborted) break;
-      // This thread detects in what the readers send. It reads files itself only once no reader is
-      // left: on 2 cores, reading here too slowed the readers more than it helped (2.32 s against
-      // 2.21 s wall and 0.5 s more CPU with one reader, bench tree).
+      // This thread detects in what the readers send first, and reads when it has nothing to detect.
       const reply = replies.shift();
       if (reply !== undefined) {
         const [start] = reply.range;
         byWorkers += reply.items.length;
-        if (replies.length === MAX_WAITING - 1) for (const slot of slots) feed(slot);
+        const held = waiting >= MAX_WAITING_BYTES;
+        waiting -= reply.bytes;
+        if (held) for (const slot of slots) feed(slot);
         place(start, reply.items.map((item, k) => finish(files[start + k] as ListedFile, item)));
         await yieldToReplies();
         continue;
       }
-      const range = slots.some((s) => s.alive) ? undefined : queue.pop();
+      // Nothing to detect: this thread reads too, from the other end of the queue (the readers take
+      // chunks from the front), so both cores stay busy until the last chunk.
+      const range = slots.some((s) => s.alive) ? queue.pop() : queue.shift();
       if (range !== undefined) {
         const [start, end] = range;
         place(start, files.slice(start, end).map(scan));
@@ -197,11 +303,9 @@ export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, jo
       if (queue.length === 0 && slots.every((s) => s.inFlight.size === 0)) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }
-  } finally {
-    for (const slot of slots) delete slot.hooks;
+    if (slots.length > 0) ctx.log.debug('scanned with reading threads', { workers: slots.length, files: files.length, byWorkers });
+    return Array.from(out, (o) => o ?? NOT_SCANNED);
   }
-  if (slots.length > 0) ctx.log.debug('scanned with reading threads', { workers: slots.length, files: files.length, byWorkers });
-  return Array.from(out, (o) => o ?? NOT_SCANNED);
 }
 
 /** What a worker's events do to the shared scan state. */

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FolderMemo, prefilterFile } from './detect-file.ts';
+import { excludedBy } from './exclude.ts';
 import type { ChunkReply, ChunkTask, ListingTask } from './parallel.ts';
 import { lightFor, readerFor, type WorkerJob } from './reader.ts';
 
@@ -20,6 +21,12 @@ let memo: FolderMemo | undefined;
 port?.on('message', (task: ChunkTask | ListingTask) => {
   if ('listed' in task) {
     memo = new FolderMemo(undefined, new Set(task.listed));
+    return;
+  }
+  if ('exclude' in task) {
+    // The listing is under way: a file beside a listed one is listed unless the user excluded it.
+    const excluded = excludedBy(task.exclude);
+    memo = new FolderMemo(undefined, (path) => !excluded(path));
     return;
   }
   let reply: ChunkReply;

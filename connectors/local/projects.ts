@@ -3,7 +3,6 @@
  * local connector records them on the repository asset (`attributes.projectFiles`) so systems can
  * be derived per project later, without the pipeline touching the disk.
  */
-import { posix } from 'node:path';
 
 /** Exact file names that mark a project root, across the ecosystems the detectors read. */
 const MARKER_NAMES: ReadonlySet<string> = new Set([
@@ -30,7 +29,8 @@ const MARKER_EXTENSIONS: readonly string[] = ['.csproj', '.fsproj', '.sln'];
 
 /** True when `path` (POSIX, relative) is a project marker file. */
 export function isProjectMarker(path: string): boolean {
-  const name = posix.basename(path);
+  // The last segment by hand: posix.basename validates and scans for every listed file of a tree.
+  const name = path.slice(path.lastIndexOf('/') + 1);
   return MARKER_NAMES.has(name) || MARKER_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 

@@ -11,8 +11,10 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../../src/model/index.ts';
+import { excludedBy, toIgnoreGlobs } from './exclude.ts';
+
+export { toIgnoreGlobs };
 
 /** Folders skipped by default: dependencies, VCS metadata, build output, virtualenvs, caches. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
@@ -46,15 +48,6 @@ export interface WalkResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A bare folder name (`fixtures`) means that folder anywhere; anything else is a glob. */
-export function toIgnoreGlobs(patterns: readonly string[]): string[] {
-  return patterns.flatMap((p) => {
-    const clean = p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-    if (clean === '') return [];
-    return /[/*?[{]/.test(clean) ? [clean, `${clean}/**`] : [`**/${clean}`, `**/${clean}/**`];
-  });
-}
-
 const diag = (level: Diagnostic['level'], code: Diagnostic['code'], message: string, path: string): Diagnostic => ({
   connector: 'local', level, code, message, location: { path },
 });
@@ -68,12 +61,11 @@ interface WalkEntry {
 /**
  * Walks synchronously with `readdirSync`: on a local tree any asynchronous walker's per-folder
  * callbacks cost more than the listing itself (50,000 files: 0.16 s here, 0.36 s through
- * `@nodelib/fs.walk`), and nothing else runs during a walk. A folder that cannot be listed is a
- * diagnostic; the walk goes on.
+ * `@nodelib/fs.walk`), and nothing else runs during a walk. Entries go to `emit` in path order as
+ * they are found. A folder that cannot be listed is a diagnostic; the walk goes on.
  */
-function walkTree(root: string, skipDir: (rel: string, name: string) => boolean, skipFile: (rel: string) => boolean): { entries: WalkEntry[]; diagnostics: Diagnostic[] } {
+function walkTree(root: string, skipDir: (rel: string, name: string) => boolean, skipFile: (rel: string) => boolean, emit: (entry: WalkEntry) => void): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const entries: WalkEntry[] = [];
   const visit = (dir: string, rel: string): void => {
     let dirents: Dirent[];
     try {
@@ -91,49 +83,58 @@ function walkTree(root: string, skipDir: (rel: string, name: string) => boolean,
       if (d.isDirectory()) {
         if (!skipDir(path, d.name)) visit(`${dir}${sep}${d.name}`, path);
       } else if ((d.isFile() || d.isSymbolicLink()) && !skipFile(path)) {
-        entries.push({ path, symlink: d.isSymbolicLink() });
+        emit({ path, symlink: d.isSymbolicLink() });
       }
     }
   };
   visit(root.endsWith(sep) ? root.slice(0, -1) || sep : root, '');
-  return { entries, diagnostics };
+  return diagnostics;
 }
 
-/** Lists regular files under `root`, sorted by path. */
-export async function listFiles(options: WalkOptions): Promise<WalkResult> {
+/**
+ * Lists regular files under `root`, sorted by path. `onFile` gets each listed file in that order:
+ * while the walk goes on when no `--include` glob is given (the walk's order is then final, so a
+ * caller can start reading before the listing ends), else once the listing is complete.
+ */
+export async function listFiles(options: WalkOptions, onFile?: (file: ListedFile) => void): Promise<WalkResult> {
   const userIgnore = toIgnoreGlobs(options.exclude);
-  const excluded = userIgnore.length > 0 ? picomatch(userIgnore, { dot: true }) : () => false;
+  const excluded = excludedBy(options.exclude);
   const skipNames = new Set(options.defaultExcludes ? DEFAULT_EXCLUDED_DIRS : []);
-  const walked = walkTree(options.root, (rel, name) => skipNames.has(name) || excluded(rel), excluded);
-  const entries = [...walked.entries];
-  if (options.include.length > 0) {
-    const extra = await fg(options.include.map((g) => g.replace(/\\/g, '/')), { cwd: options.root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: userIgnore });
-    entries.push(...extra.map((path) => ({ path, symlink: false })));
-  }
+  const streamed = options.include.length === 0 ? onFile : undefined;
   const files = new Map<string, ListedFile>();
-  const diagnostics = [...walked.diagnostics];
+  const linkDiagnostics: Diagnostic[] = [];
   const realRoot = realpathSync(options.root);
   const base = options.root.endsWith(sep) ? options.root : `${options.root}${sep}`;
-  for (const entry of entries) {
-    if (files.has(entry.path)) continue;
+  const add = (entry: WalkEntry): void => {
+    if (files.has(entry.path)) return;
+    let file: ListedFile | undefined;
     // String join, not path.resolve: the root is absolute and entry paths are clean relatives.
     if (!entry.symlink) {
-      files.set(entry.path, { path: entry.path, absolute: `${base}${entry.path}` });
-      continue;
+      file = { path: entry.path, absolute: `${base}${entry.path}` };
+    } else {
+      const link = checkSymlink(options.root, realRoot, entry.path);
+      if (link === 'folder') return;
+      if ('code' in link) linkDiagnostics.push(link);
+      // A link is read at its target, and only when the target itself would be scanned: a link
+      // cannot bring in a file an exclusion or a default-skipped folder keeps out.
+      else if (!link.target.split('/').slice(0, -1).some((segment) => skipNames.has(segment)) && !excluded(link.target)) {
+        file = { path: entry.path, absolute: link.real };
+      }
     }
-    const link = checkSymlink(options.root, realRoot, entry.path);
-    if (link === 'folder') continue;
-    if ('code' in link) diagnostics.push(link);
-    // A link is read at its target, and only when the target itself would be scanned: a link
-    // cannot bring in a file an exclusion or a default-skipped folder keeps out.
-    else if (!link.target.split('/').slice(0, -1).some((segment) => skipNames.has(segment)) && !excluded(link.target)) {
-      files.set(entry.path, { path: entry.path, absolute: link.real });
-    }
+    if (file === undefined) return;
+    files.set(file.path, file);
+    streamed?.(file);
+  };
+  const walkDiagnostics = walkTree(options.root, (rel, name) => skipNames.has(name) || excluded(rel), excluded, add);
+  if (options.include.length > 0) {
+    const extra = await fg(options.include.map((g) => g.replace(/\\/g, '/')), { cwd: options.root, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: userIgnore });
+    for (const path of extra) add({ path, symlink: false });
   }
   // The walk is in path order already; files added by `--include` are not.
   const listed = [...files.values()];
   if (options.include.length > 0) listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: listed, diagnostics };
+  if (onFile !== undefined && streamed === undefined) listed.forEach((file) => onFile(file));
+  return { files: listed, diagnostics: [...walkDiagnostics, ...linkDiagnostics] };
 }
 
 /**

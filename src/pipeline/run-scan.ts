@@ -46,7 +46,10 @@ export interface ScanRequest {
   readonly maxFileSize?: number;
   /** Files read at once; 1 (the default) reads synchronously, fastest on local disks. */
   readonly concurrency?: number;
-  /** Worker threads that run the detectors (0, the default: all on the main thread). */
+  /**
+   * Reading threads beside the main one (0: all on the main thread). Default: one on a machine with
+   * a second core, started once the listing shows a large tree (see connectors/local/parallel.ts).
+   */
   readonly workers?: number;
   /** Detector ids to run on folders (all when absent). */
   readonly detectors?: readonly string[];
@@ -100,7 +103,7 @@ export async function runScan(request: ScanRequest, options: RunOptions = {}): P
       defaultExcludes: request.defaultExcludes ?? true,
       maxFileSize: request.maxFileSize ?? 5 * 1024 * 1024,
       concurrency: request.concurrency ?? 1,
-      workers: request.workers ?? 0,
+      ...(request.workers === undefined ? {} : { workers: request.workers }),
       gitHistory: request.gitHistory ?? true,
       ...(request.detectors === undefined ? {} : { detectors: [...request.detectors] }),
     });
