@@ -87,9 +87,12 @@ function visit(node: Node, parent: Node | undefined, state: WalkState): void {
   const isClass = node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
   if (isClass) state.classes.push(recordClass(node, parent, state.facts));
   record(node, parent, state);
-  for (const key of Object.keys(node)) {
-    if (SKIP_KEYS.has(key)) continue;
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const value = (node as unknown as Record<string, unknown>)[key];
+    // Most properties hold strings, numbers or booleans: ruled out before the key is looked up.
+    if (typeof value !== 'object' || value === null || SKIP_KEYS.has(key)) continue;
     if (Array.isArray(value)) {
       for (const child of value) if (isNode(child)) visit(child, node, state);
     } else if (isNode(value)) visit(value, node, state);
