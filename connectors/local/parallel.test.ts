@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { beginScan, CHUNK, LAZY_READERS_AFTER, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import { beginScan, CHUNK, LAZY_READERS_AFTER, LAZY_READERS_FOR_MS, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
 import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
@@ -113,6 +113,34 @@ describe('scanning in worker threads', () => {
       // Not excluded: the project names the server, on every thread.
       expect(names(await scanLocal(context(), { ...opts, exclude: [] }))).toEqual(['secret-name']);
     }
+  });
+
+  it('starts a default pool for a smaller tree once what is left would take one thread longer than LAZY_READERS_FOR_MS', async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) many[`pkg${i % 9}/m${i}.py`] = i % 50 === 0 ? `from openai import OpenAI\nOpenAI().embeddings.create(model="text-embedding-3-small")\n` : `y = ${i}\n`;
+    const root = tempTree(many);
+    const detectors = compileDetectors(DETECTORS);
+    const job = { scope: 'scope', maxFileSize: 1 << 20 };
+    const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
+    const files = listing.files.filter((f) => detectors.wants(f.path));
+    const listed = listing.files.map((f) => f.path);
+    // A clock that moves `step` milliseconds each time the scan reads it.
+    const run = async (step: number): Promise<{ readers: number; outcomes: unknown }> => {
+      let now = 0;
+      const pool = lazyReaders(workerJob(detectors, job.scope, job.maxFileSize), 1);
+      const scan = beginScan(context(), detectors, job, pool, [], () => (now += step));
+      files.forEach((f) => scan.add(f));
+      const outcomes = await scan.finish(listed);
+      await pool.close();
+      return { readers: pool.slots.length, outcomes };
+    };
+    const slow = await run(10 * LAZY_READERS_FOR_MS);
+    const fast = await run(0);
+    // Once the sampled chunks are read alone, the rest would take this thread well over the budget.
+    expect(files.length).toBeLessThan(LAZY_READERS_AFTER);
+    expect(slow.readers).toBe(1);
+    expect(fast.readers).toBe(0);
+    expect(slow.outcomes).toEqual(fast.outcomes);
   });
 
   it('starts a default pool only once the listing passes LAZY_READERS_AFTER candidates', async () => {
