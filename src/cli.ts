@@ -41,7 +41,7 @@ function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
     .option('--skip-tests', 'do not read test files, test data and fixtures (tests/, *_test.go, *.spec.ts, ...); the table folds what is seen only there either way')
     .option('--max-file-size <size>', 'skip files larger than this (default 5MB)')
     .option('--concurrency <n>', 'files read at once; 1 reads synchronously, fastest on local disks; raise it on network filesystems (default 1)')
-    .option('--workers <n>', 'reading threads beside the detecting one (default: 1 on a machine with 2+ cores, once a tree has 2,000 files to read; 0: one thread)')
+    .option('--workers <n>', 'reading threads beside the detecting one (default: 1 on a machine with 2+ cores, for a large tree; 0: one thread)')
     .option('--detectors <ids>', 'run only these detectors (comma-separated ids, e.g. manifests,python)')
     .option('--skip-detectors <ids>', 'skip these detectors (e.g. secrets)')
     .option('--strict', 'exit 3 when part of a target could not be scanned', false)

@@ -4,7 +4,7 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { beginScan, CHUNK, LAZY_READERS_AFTER, LAZY_READERS_FOR_MS, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import { beginScan, CHUNK, LAZY_READERS_AFTER, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
 import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
@@ -97,50 +97,34 @@ describe('scanning in worker threads', () => {
 
   it('keeps a reader from reading, beside a file, what the user excluded while the listing is under way', async () => {
     const project = (name: string): string => `<Project><PropertyGroup><AssemblyName>${name}</AssemblyName></PropertyGroup></Project>`;
-    const files: Record<string, string> = { 'src/Api/Api.csproj': project('secret-name'), 'src/Api/Setup.cs': 'services.AddMcpServer().WithStdioServerTransport();\n' };
-    // Enough files that a default (lazy) pool starts its reader; the excluded project is read by neither thread.
-    for (let i = 0; i < LAZY_READERS_AFTER + 100; i++) files[`lib/m${i}.py`] = `x = ${i}\n`;
+    // The server comes first in path order: its chunk is the reader's (this thread reads from the other end).
+    const files: Record<string, string> = { 'a/Api/Api.csproj': project('secret-name'), 'a/Api/Setup.cs': 'services.AddMcpServer().WithStdioServerTransport();\n' };
+    for (let i = 0; i < 300; i++) files[`z/m${i}.py`] = `x = ${i}\n`;
     const root = tempTree(files);
-    const names = (result: Awaited<ReturnType<typeof scanLocal>>): string[] => result.assets.filter((a) => a.kind === 'mcp-server').map((a) => a.name);
-    for (const workers of [0, 1, undefined]) {
-      const opts = { ...options(root, 0), workers, exclude: ['src/Api/Api.csproj'] };
+    const exclude = ['a/Api/Api.csproj'];
+    const names = (assets: readonly { kind: string; name: string }[]): string[] => assets.filter((a) => a.kind === 'mcp-server').map((a) => a.name);
+    for (const workers of [0, 1]) {
       const ctx = context();
-      const result = await scanLocal(ctx, opts);
-      expect(names(result)).toEqual(['Api']);
+      const result = await scanLocal(ctx, { ...options(root, workers), exclude });
+      expect(names(result.assets)).toEqual(['Api']);
       const run = ctx.debug.find((meta) => meta?.['byWorkers'] !== undefined);
       if (workers === 0) expect(run).toBeUndefined();
-      else expect(run?.['byWorkers']).toBeGreaterThan(LAZY_READERS_AFTER);
+      else expect(run?.['byWorkers']).toBeGreaterThan(0);
       // Not excluded: the project names the server, on every thread.
-      expect(names(await scanLocal(context(), { ...opts, exclude: [] }))).toEqual(['secret-name']);
+      expect(names((await scanLocal(context(), options(root, workers))).assets)).toEqual(['secret-name']);
     }
-  });
-
-  it('starts a default pool for a smaller tree once what is left would take one thread longer than LAZY_READERS_FOR_MS', async () => {
-    const many: Record<string, string> = {};
-    for (let i = 0; i < 1000; i++) many[`pkg${i % 9}/m${i}.py`] = i % 50 === 0 ? `from openai import OpenAI\nOpenAI().embeddings.create(model="text-embedding-3-small")\n` : `y = ${i}\n`;
-    const root = tempTree(many);
+    // A lazy pool booted in the middle of the listing is told the exclusions before its first chunk.
     const detectors = compileDetectors(DETECTORS);
     const job = { scope: 'scope', maxFileSize: 1 << 20 };
-    const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
-    const files = listing.files.filter((f) => detectors.wants(f.path));
-    const listed = listing.files.map((f) => f.path);
-    // A clock that moves `step` milliseconds each time the scan reads it.
-    const run = async (step: number): Promise<{ readers: number; outcomes: unknown }> => {
-      let now = 0;
-      const pool = lazyReaders(workerJob(detectors, job.scope, job.maxFileSize), 1);
-      const scan = beginScan(context(), detectors, job, pool, [], () => (now += step));
-      files.forEach((f) => scan.add(f));
-      const outcomes = await scan.finish(listed);
-      await pool.close();
-      return { readers: pool.slots.length, outcomes };
-    };
-    const slow = await run(10 * LAZY_READERS_FOR_MS);
-    const fast = await run(0);
-    // Once the sampled chunks are read alone, the rest would take this thread well over the budget.
-    expect(files.length).toBeLessThan(LAZY_READERS_AFTER);
-    expect(slow.readers).toBe(1);
-    expect(fast.readers).toBe(0);
-    expect(slow.outcomes).toEqual(fast.outcomes);
+    const pool = lazyReaders(workerJob(detectors, job.scope, job.maxFileSize), 1, 10);
+    const scan = beginScan(context(), detectors, job, pool, exclude);
+    const listing = await listFiles({ root, exclude, include: [], defaultExcludes: true }, (f) => {
+      if (detectors.wants(f.path)) scan.add(f);
+    });
+    const outcomes = await scan.finish(listing.files.map((f) => f.path));
+    await pool.close();
+    expect(pool.slots).toHaveLength(1);
+    expect(names(outcomes.flatMap((o) => o.results.flatMap((r) => r.assets)))).toEqual(['Api']);
   });
 
   it('starts a default pool only once the listing passes LAZY_READERS_AFTER candidates', async () => {

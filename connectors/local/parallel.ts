@@ -110,37 +110,43 @@ interface Slot {
 /**
  * Reading threads for one scan root. `startReaders` boots them at once (about 0.1 s each), while
  * the main thread lists the tree; `lazyReaders` boots them only once the listing has shown the tree
- * is large enough to repay that (`start`, called by `beginScan`), so a small repository is scanned
- * on the main thread alone. `close` terminates them.
+ * is large enough to repay that (`startAfter` candidates; `beginScan` calls `start`), so a smaller
+ * repository is scanned on the main thread alone. `close` terminates them.
  */
 export interface ReaderPool {
   readonly slots: readonly Slot[];
-  /** True for a lazy pool whose threads are still to boot. */
-  readonly unstarted: boolean;
+  /** Candidates listed before `beginScan` boots the threads (0: booted already, or none to boot). */
+  readonly startAfter: number;
   /** Boots the threads of a lazy pool; nothing for a pool started already. */
   start(): void;
   close(): Promise<void>;
 }
 
 /** No reading threads: a scan then reads and detects everything on the calling thread. */
-export const NO_READERS: ReaderPool = { slots: [], unstarted: false, start: () => undefined, close: async () => undefined };
+export const NO_READERS: ReaderPool = { slots: [], startAfter: 0, start: () => undefined, close: async () => undefined };
+
+/**
+ * Candidates a default pool waits for before it boots its reader: a reader's boot and warm-up cost
+ * about 0.2 s of CPU on each side, repaid only by a long reading pass. One booted at 2,000 candidates
+ * made 0.5-1.3 s scans of real repositories (2,600-8,400 files) 10-40% slower; the bench tree's
+ * 41,868 files scan about 12% faster with it.
+ */
+export const LAZY_READERS_AFTER = 20_000;
 
 /** Starts `count` reading threads for a job. */
 export function startReaders(job: WorkerJob, count: number): ReaderPool {
-  const pool = lazyReaders(job, count);
+  const pool = lazyReaders(job, count, 0);
   pool.start();
   return pool;
 }
 
 /** `count` reading threads for a job, booted when `start` is first called. */
-export function lazyReaders(job: WorkerJob, count: number): ReaderPool {
+export function lazyReaders(job: WorkerJob, count: number, startAfter = LAZY_READERS_AFTER): ReaderPool {
   const slots: Slot[] = [];
   let started = false;
   return {
     slots,
-    get unstarted() {
-      return !started && count > 0;
-    },
+    startAfter,
     start: () => {
       if (started) return;
       started = true;
@@ -149,19 +155,6 @@ export function lazyReaders(job: WorkerJob, count: number): ReaderPool {
     close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))),
   };
 }
-
-/**
- * When a lazy pool boots its readers: once the listing has passed `LAZY_READERS_AFTER` candidates,
- * or, for a smaller tree of large files, once the main thread has read a few chunks alone and the
- * chunks left would take it more than `LAZY_READERS_FOR_MS` at the pace so far (a pace slowed by
- * the first files' JIT warm-up, hence the margin). A reader's boot and warm-up cost about 0.2 s of
- * CPU on each side: on trees of 2,600-3,000 files (0.6-0.7 s scans) one made the scan 10-40% slower;
- * on 2,900 files holding 197 MB of YAML (2.7 s) it saved 0.3 s.
- */
-export const LAZY_READERS_AFTER = 8_000;
-export const LAZY_READERS_FOR_MS = 1_500;
-/** Chunks the main thread reads alone before it estimates what is left. */
-const LAZY_SAMPLE_CHUNKS = 8;
 
 /**
  * Reads and detects every file: on this thread and the pool's reading threads, or with no readers
@@ -188,7 +181,7 @@ export interface StreamedScan {
  * listing and the reading overlap. Without, chunks wait for `finish`, as the readers must know the
  * listing first. Outcomes are the same either way, in file order.
  */
-export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, pool: ReaderPool, exclude?: readonly string[], clock: () => number = () => performance.now()): StreamedScan {
+export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob, pool: ReaderPool, exclude?: readonly string[]): StreamedScan {
   const files: ListedFile[] = [];
   const slots = pool.slots;
   // Chunks not handed out yet ([start, end) of `files`), in path order.
@@ -250,14 +243,14 @@ export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob
   return {
     add(file) {
       files.push(file);
-      if (files.length === LAZY_READERS_AFTER) {
+      if (files.length === pool.startAfter) {
         pool.start();
         join();
       }
       if (files.length - queued >= CHUNK) cut(files.length);
     },
     async finish(listed) {
-      if (files.length >= LAZY_READERS_AFTER) {
+      if (files.length >= pool.startAfter) {
         pool.start();
         join();
       }
@@ -294,9 +287,6 @@ export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob
       ctx.progress.advance(outcomes.length, outcomes.reduce((n, o) => n + o.bytes, 0));
     };
     slots.forEach(feed);
-    // A lazy pool not booted by the listing: timed on the chunks this thread reads alone.
-    const began = clock();
-    let alone = 0;
     const yieldToReplies = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
     for (;;) {
       if (ctx.signal.aborted) break;
@@ -318,11 +308,6 @@ export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob
       if (range !== undefined) {
         const [start, end] = range;
         place(start, files.slice(start, end).map(scan));
-        if (pool.unstarted && ++alone >= LAZY_SAMPLE_CHUNKS && ((clock() - began) / alone) * queue.length > LAZY_READERS_FOR_MS) {
-          pool.start();
-          join();
-          slots.forEach(feed);
-        }
         await yieldToReplies();
         continue;
       }

@@ -30,8 +30,8 @@ export interface LocalScanOptions extends Omit<WalkOptions, 'root'> {
   /**
    * Reading threads beside the main thread (synchronous reads only): they read files, run the
    * pre-checks and the parser-free detectors; the main thread runs the rest (`parallel.ts`).
-   * Default: one on a machine with two or more cores, started once the listing passes
-   * `LAZY_READERS_AFTER` candidates (a small repository is scanned on one thread); 0: one thread.
+   * Default: one on a machine with two or more cores, started once the tree shows it is large
+   * (`LAZY_READERS_AFTER` candidates; a smaller repository is scanned on one thread); 0: one thread.
    */
   readonly workers?: number;
   readonly detectors: DetectorSet;
