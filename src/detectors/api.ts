@@ -10,6 +10,7 @@ import { modelFilesDetector } from './model-files/index.ts';
 import { notebookDetector } from './notebooks/index.ts';
 import { pythonDetector } from './python/index.ts';
 import { secretsDetector } from './secrets/index.ts';
+import { sqlDetector } from './sql/index.ts';
 import type { Detector } from './types.ts';
 
 /**
@@ -29,4 +30,5 @@ export const DETECTORS: readonly Detector[] = [
   secretsDetector,
   endpointsDetector,
   agentFilesDetector,
+  sqlDetector,
 ];

@@ -18,6 +18,7 @@ import { mayFindLanguages } from './languages/precheck.ts';
 import { mayFindMcpConfig } from './mcp-config/precheck.ts';
 import { mayFindPython } from './python/prefilter.ts';
 import { mayHoldKey } from './secrets/scan.ts';
+import { mayFindSql } from './sql/precheck.ts';
 
 /** False when the detector would return null for a file with this path and text. */
 export type Prefilter = (path: string, content: string) => boolean;
@@ -32,4 +33,5 @@ export const PREFILTERS: Readonly<Record<string, Prefilter>> = {
   secrets: (_path, content) => mayHoldKey(content),
   endpoints: (path, content) => mayHoldEndpoint(content) || mayHoldConfigModel(path, content),
   'agent-files': mayFindAgentFiles,
+  sql: mayFindSql,
 };

@@ -1,0 +1,29 @@
+/**
+ * PostgreSQL extensions that make a database a vector store, by the name `CREATE EXTENSION` takes.
+ * Sources: each project's README (install section).
+ */
+export interface VectorExtension {
+  /** The extension's name in `CREATE EXTENSION`. */
+  readonly extension: string;
+  /** The vector-store product, named as the other detectors name it. */
+  readonly product: string;
+  readonly source: string;
+}
+
+export const VECTOR_EXTENSIONS: readonly VectorExtension[] = [
+  { extension: 'vector', product: 'pgvector', source: 'pgvector README (CREATE EXTENSION vector)' },
+  { extension: 'vectorscale', product: 'pgvectorscale', source: 'timescale/pgvectorscale README (CREATE EXTENSION IF NOT EXISTS vectorscale CASCADE)' },
+  { extension: 'vchord', product: 'vectorchord', source: 'tensorchord/VectorChord README (CREATE EXTENSION IF NOT EXISTS vchord CASCADE)' },
+  { extension: 'vectors', product: 'pgvecto.rs', source: 'tensorchord/pgvecto.rs README (CREATE EXTENSION vectors)' },
+  { extension: 'lantern', product: 'lantern', source: 'lanterndata/lantern README (CREATE EXTENSION lantern)' },
+  { extension: 'embedding', product: 'pg_embedding', source: 'neondatabase/pg_embedding README (CREATE EXTENSION embedding)' },
+];
+
+/**
+ * pgvector's own SQL: its column types with a dimension (`halfvec(768)`; a bare `vector(N)` is also
+ * Oracle's, MariaDB's and SQL Server's type, so it only adds a dimension to a file that shows
+ * pgvector otherwise) and its index operator classes (`vector_cosine_ops`). Source: pgvector README.
+ */
+export const PGVECTOR_OPS = /\b(?:vector|halfvec|sparsevec|bit)_(?:l2|ip|cosine|l1|hamming|jaccard)_ops\b/gi;
+export const PGVECTOR_ONLY_TYPES = /\b(?:halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;
+export const VECTOR_TYPES = /\b(?:vector|halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
+import { literalsOf } from '../shared/regex-literals.ts';
+import { detectSql, maskSql, sqlDetector } from './index.ts';
+import { mayFindSql } from './precheck.ts';
+
+const detect = (content: string, path = 'db/migrations/001_init.sql') => detectSql({ scope: 'repo', path, content });
+const stores = (content: string) =>
+  (detect(content)?.assets ?? []).map((a) => ({ name: a.name, attributes: a.attributes, lines: a.evidence.map((e) => e.line) }));
+
+describe('sql detector', () => {
+  it('reports the vector store a migration enables, in every form CREATE EXTENSION takes', () => {
+    expect(stores('create extension if not exists vector with schema extensions;\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] }, lines: [1] }]);
+    expect(stores('-- setup\nCREATE EXTENSION IF NOT EXISTS "vector";\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] }, lines: [2] }]);
+    expect(stores('Create Extension vectorscale CASCADE;\nCREATE EXTENSION vchord;\n').map((s) => s.name)).toEqual(['pgvectorscale', 'vectorchord']);
+    expect(stores('CREATE EXTENSION lantern;').map((s) => s.name)).toEqual(['lantern']);
+  });
+
+  it('reads pgvector from its own types and index operator classes, with the dimensions of the file', () => {
+    const sql = [
+      'CREATE TABLE items (id bigserial PRIMARY KEY, embedding vector(1536), summary halfvec(768));',
+      'CREATE INDEX ON items USING hnsw (embedding vector_cosine_ops);',
+    ].join('\n');
+    expect(stores(sql)).toEqual([{ name: 'pgvector', attributes: { dimensions: [768, 1536] }, lines: [1, 2] }]);
+    const [asset] = detect(sql)?.assets ?? [];
+    expect(asset?.evidence[0]).toMatchObject({ path: 'db/migrations/001_init.sql', technique: 'config', confidence: 'declared', detector: 'sql', snippet: expect.stringContaining('halfvec(768)') });
+  });
+
+  it('finds nothing in comments, strings, other extensions, or a bare vector(N) type other databases have too', () => {
+    // Commented out, in a block comment (nested), in a string: not evidence.
+    expect(detect('-- CREATE EXTENSION vector;\n/* create extension vector; /* nested */ still a comment: create extension vector; */\n')).toBeNull();
+    expect(detect("SELECT 'create extension vector;' AS hint, E'it\\'s vector_cosine_ops' AS other;\n")).toBeNull();
+    expect(detect('CREATE EXTENSION IF NOT EXISTS pgcrypto;\nCREATE EXTENSION "uuid-ossp";\n')).toBeNull();
+    // Oracle, MariaDB and SQL Server have a VECTOR(n) type: alone it is not pgvector.
+    expect(detect('CREATE TABLE docs (id INT, emb VECTOR(1536));\n')).toBeNull();
+    expect(detect('CREATE TABLE docs (id NUMBER, emb VECTOR(1536, FLOAT32));\n')).toBeNull();
+    // Prose about vectors and extensions.
+    expect(detect('-- The vector extension stores embeddings.\nCOMMENT ON TABLE docs IS \'vector search\';\n')).toBeNull();
+  });
+
+  it('keeps lines and offsets when it blanks comments and strings', () => {
+    const text = "a -- b\n/* c\n d */ e 'f''g' h\n";
+    const masked = maskSql(text);
+    expect(masked).toHaveLength(text.length);
+    expect(masked.split('\n')).toHaveLength(text.split('\n').length);
+    expect(masked.replace(/\s+/g, ' ').trim()).toBe("a e ' ' h");
+  });
+
+  it('keeps at most five evidence lines per product and file, and stays linear on a long file', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `CREATE INDEX i${i} ON t USING ivfflat (e vector_l2_ops);`).join('\n');
+    const [asset] = detect(many)?.assets ?? [];
+    expect(asset?.evidence.map((e) => e.line)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('has a pre-check every finding passes and a gate every pre-check match holds', () => {
+    const found = ['create extension vector', 'CREATE EXTENSION vector', 'x halfvec(3)', 'USING hnsw (e vector_ip_ops)', 'SPARSEVEC(30000)'];
+    for (const text of found) expect(mayFindSql('x.sql', text)).toBe(true);
+    expect(mayFindSql('x.sql', 'select 1; create table t (id int);')).toBe(false);
+    // The gate: every casing the pre-check accepts holds one of the literals.
+    expect(sqlDetector.literals).toEqual(literalsOf(/[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/));
+    for (const text of found) expect(sqlDetector.literals?.some((l) => text.includes(l))).toBe(true);
+  });
+});
+
+describe('sql detector: hostile input', () => {
+  const timed = (content: string) => {
+    const { value, ms } = cpuTimed(() => detect(content));
+    expect(ms).toBeLessThan(2000);
+    return value;
+  };
+
+  it('stays linear, and finds nothing, in unterminated comments and strings and deep nesting', () => {
+    const big = 'create extension vector;\n'.repeat(50_000);
+    expect(timed(`/* ${big}`)).toBeNull();
+    expect(timed(`select '${big}`)).toBeNull();
+    expect(timed(`${'/* '.repeat(100_000)}create extension vector;`)).toBeNull();
+    expect(timed(`E'${"\\'".repeat(200_000)} create extension vector;`)).toBeNull();
+    // After a long unterminated line comment's end, the statement counts.
+    expect(timed(`-- ${'x'.repeat(2_000_000)}\ncreate extension vector;`)?.assets.map((a) => a.evidence[0]?.line)).toEqual([2]);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * The SQL pre-check (no parser imported: reading threads load it). A file passes when it may
+ * enable an extension or use pgvector's types; keywords in lower, UPPER or Capitalized case, the
+ * casings the gate literals (`SQL_LITERALS`, derived from `GATE`) cover.
+ */
+import { literalsOf } from '../shared/regex-literals.ts';
+
+const GATE = /[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/;
+const PRECHECK = /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)/;
+
+/** Every match of the pre-check holds one of these (derived, not written by hand). */
+export const SQL_LITERALS: readonly string[] = literalsOf(GATE);
+
+/** False when the SQL detector would return null for this text. */
+export function mayFindSql(_path: string, content: string): boolean {
+  return PRECHECK.test(content);
+}
