@@ -6,6 +6,16 @@ const stores = (content: string): Asset[] => (detectPython({ scope: 't', path: '
 const summary = (content: string): Array<[string, unknown]> => stores(content).map((s) => [s.name, s.attributes]);
 
 describe('python detector: vector stores', () => {
+  it('reads pgvector from Django models and migrations (pgvector.django fields and the extension; an index is not a collection)', () => {
+    const models = ['from django.db import models', 'from pgvector.django import VectorField, HnswIndex', 'class Entry(models.Model):', '    embeddings = VectorField(dimensions=1536)', '    class Meta:', '        indexes = [HnswIndex(name="ix", fields=["embeddings"], opclasses=["vector_cosine_ops"])]', ''].join('\n');
+    const [s] = stores(models);
+    expect([s?.name, s?.attributes, s?.evidence.map((e) => e.line)]).toEqual(['pgvector', { clients: ['VectorField'] }, [4]]);
+    const migration = 'from django.db import migrations\nfrom pgvector.django import VectorExtension\n\nclass Migration(migrations.Migration):\n    operations = [VectorExtension()]\n';
+    expect(summary(migration)).toEqual([['pgvector', { clients: ['VectorExtension'] }]]);
+    // A Django model field of another package named alike is not pgvector.
+    expect(summary('from myapp.fields import VectorField\nx = VectorField(dimensions=3)\n')).toEqual([]);
+  });
+
   it('reads chromadb clients through a module alias, with collections opened on them', () => {
     const src = 'import chromadb as c\ndb = c.PersistentClient(path="./db")\ncol = db.get_or_create_collection(name="docs")\n';
     const [s] = stores(src);
