@@ -79,3 +79,46 @@ describe('sql detector: hostile input', () => {
     expect(timed(`-- ${'x'.repeat(2_000_000)}\ncreate extension vector;`)?.assets.map((a) => a.evidence[0]?.line)).toEqual([2]);
   });
 });
+
+describe('sql detector: Prisma and Rails schemas', () => {
+  const found = (path: string, content: string) =>
+    (detectSql({ scope: 'repo', path, content })?.assets ?? []).map((a) => ({ name: a.name, attributes: a.attributes, lines: a.evidence.map((e) => e.line) }));
+
+  it('reads a Prisma datasource\'s extensions and the pgvector fields of a PostgreSQL schema', () => {
+    const schema = [
+      'generator client {',
+      '  provider        = "prisma-client-js"',
+      '  previewFeatures = ["postgresqlExtensions"]',
+      '}',
+      'datasource db {',
+      '  provider   = "postgresql"',
+      '  url        = env("DATABASE_URL")',
+      '  extensions = [pgvector(map: "vector", schema: "extensions"), pg_trgm]',
+      '}',
+      'model Chunk {',
+      '  id        String @id',
+      '  embedding Unsupported("vector(1536)")?',
+      '}',
+    ].join('\n');
+    expect(found('prisma/schema.prisma', schema)).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'], dimensions: [1536] }, lines: [8, 12] }]);
+    expect(found('schema.prisma', 'datasource db {\n  provider = "postgres"\n  extensions = [vector]\n}\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] }, lines: [3] }]);
+  });
+
+  it('finds nothing in a Prisma comment, another extension, or a vector field of a database that is not PostgreSQL', () => {
+    expect(found('schema.prisma', 'datasource db {\n  provider = "postgresql"\n  // extensions = [vector]\n  extensions = [pg_trgm, citext]\n}\n')).toEqual([]);
+    expect(found('schema.prisma', 'datasource db {\n  provider = "mysql"\n}\nmodel A {\n  e Unsupported("vector(3)")\n}\n')).toEqual([]);
+  });
+
+  it('reads Rails enable_extension and pgvector columns, with dimensions from limit:', () => {
+    const schema = ['ActiveRecord::Schema[7.1].define(version: 2024_05_01_000000) do', '  enable_extension "plpgsql"', '  enable_extension "vector"', '', '  create_table "documents", force: :cascade do |t|', '    t.text "content"', '    t.vector "embedding", limit: 1536', '  end', 'end'].join('\n');
+    expect(found('db/schema.rb', schema)).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'], dimensions: [1536] }, lines: [3] }]);
+    expect(found('db/migrate/20240501_add_summary.rb', 'class AddSummary < ActiveRecord::Migration[7.1]\n  def change\n    add_column :documents, :summary_embedding, :halfvec, limit: 768\n  end\nend\n')).toEqual([
+      { name: 'pgvector', attributes: { dimensions: [768] }, lines: [3] },
+    ]);
+  });
+
+  it('finds nothing in Ruby comments, or in a vector column the neighbor gem also puts in SQLite and MariaDB', () => {
+    expect(found('db/schema.rb', '# enable_extension "vector"\n=begin\nenable_extension "vector"\n=end\nputs "#{1}" # t.halfvec "x"\n')).toEqual([]);
+    expect(found('db/migrate/1_items.rb', 'create_table :items do |t|\n  t.vector :embedding, limit: 3\nend\n')).toEqual([]);
+  });
+});

@@ -2,9 +2,11 @@
  * The SQL detector: vector stores a schema or migration sets up in PostgreSQL. `CREATE EXTENSION
  * vector` (and the other vector extensions of `catalog.ts`) makes the database a `vector-store`
  * asset; pgvector's own types and index operator classes (`halfvec(768)`, `vector_cosine_ops`)
- * make one too. Comments and quoted strings are blanked first, so a commented-out statement or
- * a message that names one is not evidence. Keyed by product as the code and container detectors
- * key theirs, so a repository's SQL, code and compose file show one pgvector.
+ * make one too. The same from a Prisma schema (`extensions = [vector]`, `Unsupported("vector(1536)")`)
+ * and from a Rails schema or migration (`enable_extension "vector"`, `t.halfvec`). Comments (and in
+ * SQL quoted strings) are blanked first, so a commented-out statement or a message that names one is
+ * not evidence. Keyed by product as the code and container detectors key theirs, so a repository's
+ * SQL, code and compose file show one pgvector.
  */
 import type { DetectionResult } from '../../model/index.ts';
 import { evidenceAt, ResultBuilder } from '../shared/build.ts';
@@ -74,36 +76,121 @@ export function maskSql(text: string): string {
   return parts.join('');
 }
 
-interface Found {
-  readonly offsets: number[];
-  readonly extensions: Set<string>;
-}
+/** Where each product was seen, and what was learnt of it. */
+class Findings {
+  readonly byProduct = new Map<string, { offsets: number[]; extensions: Set<string> }>();
+  /** Dimensions of vector columns, kept for pgvector only when the file shows pgvector. */
+  readonly dimensions = new Set<number>();
 
-/** Finds the vector stores a SQL file sets up; null when it sets none up. */
-export function detectSql(file: SourceFile): DetectionResult | null {
-  if (!mayFindSql(file.path, file.content)) return null;
-  const code = maskSql(file.content);
-  const found = new Map<string, Found>();
-  const note = (product: string, offset: number, extension?: string): void => {
-    let entry = found.get(product);
-    if (entry === undefined) found.set(product, (entry = { offsets: [], extensions: new Set() }));
+  note(product: string, offset: number, extension?: string): void {
+    let entry = this.byProduct.get(product);
+    if (entry === undefined) this.byProduct.set(product, (entry = { offsets: [], extensions: new Set() }));
     entry.offsets.push(offset);
     if (extension !== undefined) entry.extensions.add(extension);
-  };
-  for (const m of code.matchAll(CREATE_EXTENSION)) {
-    const name = (m[1] ?? m[2] ?? '').toLowerCase();
-    const product = PRODUCT_OF.get(name);
-    if (product !== undefined) note(product, m.index, name);
   }
-  for (const m of code.matchAll(PGVECTOR_OPS)) note('pgvector', m.index);
-  for (const m of code.matchAll(PGVECTOR_ONLY_TYPES)) note('pgvector', m.index);
-  if (found.size === 0) return null;
+
+  extension(name: string, offset: number): void {
+    const product = PRODUCT_OF.get(name.toLowerCase());
+    if (product !== undefined) this.note(product, offset, name.toLowerCase());
+  }
+}
+
+function readSql(code: string, found: Findings): void {
+  for (const m of code.matchAll(CREATE_EXTENSION)) found.extension(m[1] ?? m[2] ?? '', m.index);
+  for (const m of code.matchAll(PGVECTOR_OPS)) found.note('pgvector', m.index);
+  for (const m of code.matchAll(PGVECTOR_ONLY_TYPES)) found.note('pgvector', m.index);
+  for (const m of code.matchAll(VECTOR_TYPES)) found.dimensions.add(Number(m[1]));
+}
+
+/** `//` comments blanked (Prisma, and the line comments of other languages), newlines kept. */
+function maskLineComments(text: string, marker: RegExp): string {
+  return text.replace(marker, (comment) => comment.replace(/[^\r\n]/g, ' '));
+}
+
+const PRISMA_EXTENSIONS = /\bextensions\s*=\s*\[([^\]]*)\]/g;
+const PRISMA_EXTENSION_ITEM = /([A-Za-z_]\w*)\s*(?:\(([^)]*)\))?/g;
+const PRISMA_POSTGRES = /\bprovider\s*=\s*"(?:postgresql|postgres)"/;
+const PRISMA_TYPES = /\bUnsupported\(\s*"\s*(vector|halfvec|sparsevec)\s*(?:\(\s*(\d+)\s*\))?\s*"\s*\)/g;
+
+/**
+ * A Prisma schema: the datasource's `extensions = [vector]` (or `pgvector(map: "vector")`), and
+ * `Unsupported("vector(1536)")` fields of a PostgreSQL datasource (pgvector's types; Prisma has no
+ * vector type of its own).
+ */
+function readPrisma(text: string, found: Findings): void {
+  const code = maskLineComments(text, /\/\/[^\n]*/g);
+  for (const list of code.matchAll(PRISMA_EXTENSIONS)) {
+    const start = list.index + list[0].indexOf('[') + 1;
+    for (const item of (list[1] ?? '').matchAll(PRISMA_EXTENSION_ITEM)) {
+      const mapped = /\bmap\s*:\s*"([^"]+)"/.exec(item[2] ?? '')?.[1];
+      found.extension(mapped ?? item[1] ?? '', start + item.index);
+    }
+  }
+  if (!PRISMA_POSTGRES.test(code)) return;
+  for (const m of code.matchAll(PRISMA_TYPES)) {
+    found.note('pgvector', m.index);
+    if (m[2] !== undefined) found.dimensions.add(Number(m[2]));
+  }
+}
+
+const RAILS_EXTENSION = /\benable_extension\s*\(?\s*["']([\w-]+)["']/g;
+/** `t.vector :embedding, limit: 1536` (the neighbor gem's column types) and `add_column :items, :embedding, :vector`. */
+const RAILS_COLUMN = /(?:\bt\.(vector|halfvec|sparsevec)\b|\badd_column\b[^\n]*?:(vector|halfvec|sparsevec)\b)([^\n]*)/g;
+
+/** `#` comments (outside quotes) and `=begin`/`=end` blocks blanked, newlines kept. */
+function maskRuby(text: string): string {
+  let block = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (block || /^=begin\b/.test(line)) {
+        block = !/^=end\b/.test(line);
+        return ' '.repeat(line.length);
+      }
+      let quote: string | undefined;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quote !== undefined) {
+          if (c === '\\') i++;
+          else if (c === quote) quote = undefined;
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '#') return line.slice(0, i) + ' '.repeat(line.length - i);
+      }
+      return line;
+    })
+    .join('\n');
+}
+
+/**
+ * A Rails schema or migration: `enable_extension "vector"`, and pgvector's column types through the
+ * neighbor gem. Its `vector` type is also SQLite's, MariaDB's and MySQL's there, so `t.vector` only
+ * adds a dimension to a file that shows pgvector otherwise; `halfvec` and `sparsevec` are pgvector's.
+ */
+function readRails(text: string, found: Findings): void {
+  const code = maskRuby(text);
+  for (const m of code.matchAll(RAILS_EXTENSION)) found.extension(m[1] ?? '', m.index);
+  for (const m of code.matchAll(RAILS_COLUMN)) {
+    const type = m[1] ?? m[2];
+    if (type !== 'vector') found.note('pgvector', m.index);
+    const limit = /\blimit:\s*(\d+)/.exec(m[3] ?? '')?.[1];
+    if (limit !== undefined) found.dimensions.add(Number(limit));
+  }
+}
+
+/** Finds the vector stores a schema or migration sets up; null when it sets none up. */
+export function detectSql(file: SourceFile): DetectionResult | null {
+  if (!mayFindSql(file.path, file.content)) return null;
+  const found = new Findings();
+  if (file.path.endsWith('.prisma')) readPrisma(file.content, found);
+  else if (file.path.endsWith('.rb')) readRails(file.content, found);
+  else readSql(maskSql(file.content), found);
+  if (found.byProduct.size === 0) return null;
   const out = new ResultBuilder();
   const index = new LineIndex(file.content);
   // A dimension belongs to pgvector's types in a file that shows pgvector (`vector(1536)` alone is also other databases').
-  const dimensions = found.has('pgvector') ? [...new Set([...code.matchAll(VECTOR_TYPES)].map((m) => Number(m[1])))].sort((a, b) => a - b) : [];
-  for (const product of [...found.keys()].sort()) {
-    const entry = found.get(product) as Found;
+  const dimensions = [...found.dimensions].sort((a, b) => a - b);
+  for (const product of [...found.byProduct.keys()].sort()) {
+    const entry = found.byProduct.get(product) as { offsets: number[]; extensions: Set<string> };
     const lines = [...new Set(entry.offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
     out.asset(file, {
       kind: 'vector-store',
@@ -123,8 +210,8 @@ export function detectSql(file: SourceFile): DetectionResult | null {
 /** Registered detector for SQL schemas and migrations. */
 export const sqlDetector: Detector = {
   id: SQL_DETECTOR_ID,
-  displayName: 'SQL schemas and migrations',
-  patterns: ['**/*.sql'],
+  displayName: 'SQL, Prisma and Rails schemas and migrations',
+  patterns: ['**/*.sql', '**/*.prisma', '**/db/schema.rb', '**/db/migrate/*.rb'],
   literals: SQL_LITERALS,
   detect: detectSql,
 };
