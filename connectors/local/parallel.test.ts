@@ -4,7 +4,16 @@ import { compileDetectors } from '../../src/detectors/run.ts';
 import type { Detector } from '../../src/detectors/types.ts';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
 import type { ScanContext } from '../types.ts';
-import { beginScan, CHUNK, LAZY_READERS_AFTER, lazyReaders, MAX_WORKERS, NO_READERS, scanInWorkers, startReaders, workerCount, workerJob } from './parallel.ts';
+import type { DetectorSet } from '../../src/detectors/run.ts';
+import type { ListedFile } from './walk.ts';
+import { beginScan, CHUNK, LAZY_READERS_AFTER, lazyReaders, MAX_WORKERS, NO_READERS, startReaders, workerCount, workerJob, type ReaderPool, type ScanJob } from './parallel.ts';
+
+/** Reads and detects a complete listing (nothing streamed): the readers are sent the listing first. */
+async function scanAll(ctx: ScanContext, detectors: DetectorSet, job: ScanJob & { readonly listed: readonly string[] }, files: readonly ListedFile[], pool: ReaderPool) {
+  const scan = beginScan(ctx, detectors, job, pool);
+  files.forEach((file) => scan.add(file));
+  return scan.finish(job.listed);
+}
 import { listFiles } from './walk.ts';
 import { scanLocal } from './scan.ts';
 
@@ -175,10 +184,10 @@ describe('scanning in worker threads', () => {
     const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
     const files = listing.files.filter((f) => detectors.wants(f.path));
     const job = { scope: 'scope', maxFileSize: 1 << 20, listed: listing.files.map((f) => f.path) };
-    const alone = await scanInWorkers(context(), detectors, job, files, NO_READERS);
+    const alone = await scanAll(context(), detectors, job, files, NO_READERS);
     for (const readers of [1, 2]) {
       const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), readers);
-      const scanning = scanInWorkers(context(), detectors, job, files, pool);
+      const scanning = scanAll(context(), detectors, job, files, pool);
       // Every chunk is in flight to the first reader by now (the second has none); it dies before
       // answering any. One reader: this thread reads them; two: the one left does.
       await pool.slots[0]?.worker.terminate();

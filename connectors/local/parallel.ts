@@ -156,16 +156,6 @@ export function lazyReaders(job: WorkerJob, count: number, startAfter = LAZY_REA
   };
 }
 
-/**
- * Reads and detects every file: on this thread and the pool's reading threads, or with no readers
- * (`NO_READERS`) on this thread alone, chunk by chunk through the same reading pass.
- */
-export async function scanInWorkers(ctx: ScanContext, detectors: DetectorSet, job: ScanJob & { readonly listed: readonly string[] }, files: readonly ListedFile[], pool: ReaderPool): Promise<FileOutcome[]> {
-  const scan = beginScan(ctx, detectors, job, pool);
-  files.forEach((file) => scan.add(file));
-  return scan.finish(job.listed);
-}
-
 /** A scan that takes its files while the tree is being listed (`beginScan`). */
 export interface StreamedScan {
   /** The next file to read and detect (in path order; each counts towards the progress total). */

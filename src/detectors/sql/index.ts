@@ -102,9 +102,9 @@ function readSql(code: string, found: Findings): void {
   for (const m of code.matchAll(VECTOR_TYPES)) found.dimensions.add(Number(m[1]));
 }
 
-/** `//` comments blanked (Prisma, and the line comments of other languages), newlines kept. */
-function maskLineComments(text: string, marker: RegExp): string {
-  return text.replace(marker, (comment) => comment.replace(/[^\r\n]/g, ' '));
+/** Prisma's `//` (and `///`) comments blanked, newlines kept. */
+function maskPrisma(text: string): string {
+  return text.replace(/\/\/[^\n]*/g, (comment) => ' '.repeat(comment.length));
 }
 
 const PRISMA_EXTENSIONS = /\bextensions\s*=\s*\[([^\]]*)\]/g;
@@ -118,7 +118,7 @@ const PRISMA_TYPES = /\bUnsupported\(\s*"\s*(vector|halfvec|sparsevec)\s*(?:\(\s
  * vector type of its own).
  */
 function readPrisma(text: string, found: Findings): void {
-  const code = maskLineComments(text, /\/\/[^\n]*/g);
+  const code = maskPrisma(text);
   for (const list of code.matchAll(PRISMA_EXTENSIONS)) {
     const start = list.index + list[0].indexOf('[') + 1;
     for (const item of (list[1] ?? '').matchAll(PRISMA_EXTENSION_ITEM)) {
