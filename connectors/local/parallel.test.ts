@@ -198,6 +198,27 @@ describe('scanning in worker threads', () => {
     }
   });
 
+  it('loses nothing when a reader dies while the listing streams to it', async () => {
+    const root = tree();
+    const detectors = compileDetectors(DETECTORS);
+    const listing = await listFiles({ root, exclude: [], include: [], defaultExcludes: true });
+    const files = listing.files.filter((f) => detectors.wants(f.path));
+    const listed = listing.files.map((f) => f.path);
+    const job = { scope: 'scope', maxFileSize: 1 << 20 };
+    const alone = await scanAll(context(), detectors, { ...job, listed }, files, NO_READERS);
+    for (const readers of [1, 2]) {
+      const pool = startReaders(workerJob(detectors, job.scope, job.maxFileSize), readers);
+      const scan = beginScan(context(), detectors, job, pool, []);
+      files.forEach((f) => scan.add(f));
+      // The first reader holds chunks handed out during the listing, and dies before answering.
+      expect(pool.slots[0]?.inFlight.size).toBeGreaterThan(0);
+      await pool.slots[0]?.worker.terminate();
+      const outcomes = await scan.finish(listed);
+      await pool.close();
+      expect(outcomes).toEqual(alone);
+    }
+  });
+
   it('stops handing out files once the scan is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
