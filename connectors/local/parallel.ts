@@ -103,7 +103,7 @@ interface Slot {
   /** Chunk id → [start, end) of the files it holds. */
   readonly inFlight: Map<number, readonly [number, number]>;
   alive: boolean;
-  /** What the current scan does with this worker's events (set by `runChunks`). */
+  /** What the current scan does with this worker's events (set by `beginScan`). */
   hooks?: SlotHooks;
 }
 
