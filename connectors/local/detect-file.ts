@@ -68,6 +68,8 @@ export class FolderMemo {
  * read as an empty folder: the file itself was readable, and its detectors still run.
  */
 export function folderSiblings(file: ListedFile, maxFileSize: number, memo = new FolderMemo()): SiblingFiles {
+  // A symlink's neighbours are those of the link (`x/Setup.cs -> ../y/Setup.cs` sits in `x`), as listed.
+  if (file.folder !== undefined) return folderFiles(posix.dirname(file.path), file.folder, posix.basename(file.path), maxFileSize, memo);
   return folderFiles(posix.dirname(file.path), dirname(file.absolute), basename(file.absolute), maxFileSize, memo);
 }
 

@@ -1,3 +1,5 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/detectors/api.ts';
 import { compileDetectors } from '../../src/detectors/run.ts';
@@ -195,6 +197,21 @@ describe('scanning in worker threads', () => {
       await pool.close();
       expect(outcomes.filter((o) => o.read).length).toBeGreaterThan(200);
       expect(outcomes).toEqual(alone);
+    }
+  });
+
+  it('gives a symlinked file the neighbours of its link, on every thread, and holds them to the exclusions', async () => {
+    const project = (name: string): string => `<Project><PropertyGroup><AssemblyName>${name}</AssemblyName></PropertyGroup></Project>`;
+    const files: Record<string, string> = { 'y/Api.csproj': project('secret-name'), 'y/Setup.cs': 'services.AddMcpServer().WithStdioServerTransport();\n' };
+    for (let i = 0; i < 200; i++) files[`z/m${i}.py`] = `x = ${i}\n`;
+    const root = tempTree(files);
+    mkdirSync(join(root, 'x'));
+    symlinkSync(join('..', 'y', 'Setup.cs'), join(root, 'x', 'Setup.cs'));
+    const servers = (result: Awaited<ReturnType<typeof scanLocal>>): string[] => result.assets.filter((a) => a.kind === 'mcp-server').map((a) => a.name).sort();
+    for (const workers of [0, 1]) {
+      // `x` holds no project: the link's server is named after its folder, not after y's project.
+      expect(servers(await scanLocal(context(), options(root, workers)))).toEqual(['secret-name', 'x']);
+      expect(servers(await scanLocal(context(), { ...options(root, workers), exclude: ['y/Api.csproj'] }))).toEqual(['x', 'y']);
     }
   });
 

@@ -150,7 +150,13 @@ export function lazyReaders(job: WorkerJob, count: number, startAfter = LAZY_REA
     start: () => {
       if (started) return;
       started = true;
-      for (let i = 0; i < count; i++) slots.push(startSlot(job));
+      for (let i = 0; i < count; i++) {
+        try {
+          slots.push(startSlot(job));
+        } catch {
+          // A reader that cannot start costs time, never results: this thread reads its share.
+        }
+      }
     },
     close: async () => void (await Promise.all(slots.map((s) => s.worker.terminate()))),
   };

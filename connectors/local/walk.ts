@@ -9,7 +9,7 @@
  * a folder that cannot be listed.
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../../src/model/index.ts';
 import { excludedBy, toIgnoreGlobs } from './exclude.ts';
@@ -40,7 +40,13 @@ export interface WalkOptions {
 export interface ListedFile {
   /** POSIX path relative to the root. */
   readonly path: string;
+  /** Where its content is read: the file itself, or a symlink's resolved target. */
   readonly absolute: string;
+  /**
+   * For a symlink, the folder on disk that holds the link (`path`'s folder): the files beside it
+   * are that folder's, not its target's. Undefined for a regular file (`absolute`'s folder).
+   */
+  readonly folder?: string;
 }
 
 export interface WalkResult {
@@ -118,7 +124,7 @@ export async function listFiles(options: WalkOptions, onFile?: (file: ListedFile
       // A link is read at its target, and only when the target itself would be scanned: a link
       // cannot bring in a file an exclusion or a default-skipped folder keeps out.
       else if (!link.target.split('/').slice(0, -1).some((segment) => skipNames.has(segment)) && !excluded(link.target)) {
-        file = { path: entry.path, absolute: link.real };
+        file = { path: entry.path, absolute: link.real, folder: dirname(`${base}${entry.path}`) };
       }
     }
     if (file === undefined) return;
