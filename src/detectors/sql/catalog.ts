@@ -24,6 +24,6 @@ export const VECTOR_EXTENSIONS: readonly VectorExtension[] = [
  * Oracle's, MariaDB's and SQL Server's type, so it only adds a dimension to a file that shows
  * pgvector otherwise) and its index operator classes (`vector_cosine_ops`). Source: pgvector README.
  */
-export const PGVECTOR_OPS = /\b(?:vector|halfvec|sparsevec|bit)_(?:l2|ip|cosine|l1|hamming|jaccard)_ops\b/gi;
+export const PGVECTOR_OPS = /\b(?:vector|halfvec|sparsevec)_(?:l2|ip|cosine|l1)_ops\b/gi;
 export const PGVECTOR_ONLY_TYPES = /\b(?:halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;
 export const VECTOR_TYPES = /\b(?:vector|halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;

@@ -122,3 +122,30 @@ describe('sql detector: Prisma and Rails schemas', () => {
     expect(found('db/migrate/1_items.rb', 'create_table :items do |t|\n  t.vector :embedding, limit: 3\nend\n')).toEqual([]);
   });
 });
+
+describe('sql detector: forms found after review', () => {
+  const found = (path: string, content: string) => (detectSql({ scope: 'repo', path, content })?.assets ?? []).map((a) => ({ name: a.name, attributes: a.attributes }));
+
+  it('reads Prisma Unsupported("vector") without a dimension, and a Rails migration that executes CREATE EXTENSION', () => {
+    expect(found('schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\nmodel Doc {\n  vector Unsupported("vector")?\n}\n')).toEqual([{ name: 'pgvector', attributes: {} }]);
+    expect(found('db/migrate/1_vec.rb', 'class Vec < ActiveRecord::Migration[7.1]\n  def up\n    execute "CREATE EXTENSION IF NOT EXISTS vector"\n  end\nend\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+  });
+
+  it('reads past dollar-quoted bodies and quoted identifiers: an apostrophe in them opens no string', () => {
+    expect(found('a.sql', "COMMENT ON TABLE t IS $$Bob's$$;\nCREATE EXTENSION vector;\n")).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+    expect(found('a.sql', 'CREATE TABLE "it\'s"(x int);\nCREATE EXTENSION vector;\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+    expect(found('a.sql', "CREATE FUNCTION f() RETURNS void AS $body$ SELECT 'x' $body$ LANGUAGE sql;\ncreate extension vector;\n")).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+  });
+
+  it('stays linear on Prisma lists and parentheses left open, and on Rails lines of add_column', () => {
+    for (const [path, content] of [
+      ['schema.prisma', 'extensions = ['.repeat(40_000)],
+      ['schema.prisma', `extensions = [${'a('.repeat(40_000)}`],
+      ['db/migrate/x.rb', `t.vector :e\n${'add_column '.repeat(40_000)}`],
+      ['a.sql', `${'"'.repeat(3)}${'$a$'.repeat(40_000)}`],
+    ] as const) {
+      const { ms } = cpuTimed(() => detectSql({ scope: 'repo', path, content }));
+      expect(ms).toBeLessThan(2000);
+    }
+  });
+});

@@ -28,6 +28,8 @@ const PRODUCT_OF = new Map(VECTOR_EXTENSIONS.map((e) => [e.extension, e.product]
  * `E'\''` too) blanked to spaces, newlines kept: offsets and lines stay those of the file.
  * Dollar-quoted bodies are left as they are (they hold the SQL of functions).
  */
+const DOLLAR_TAG = /^\$(?:[A-Za-z_][\w]{0,62})?\$/;
+
 export function maskSql(text: string): string {
   const parts: string[] = [];
   let kept = 0;
@@ -58,6 +60,16 @@ export function maskSql(text: string): string {
       const stop = Math.min(k, text.length);
       blank(i, stop);
       i = stop;
+    } else if (c === '"') {
+      // A quoted identifier (`""` escapes): read past it as it is, an apostrophe inside opens no string.
+      let k = i + 1;
+      while (k < text.length && !(text[k] === '"' && text[k + 1] !== '"')) k += text[k] === '"' ? 2 : 1;
+      i = k + 1;
+    } else if (c === '$' && DOLLAR_TAG.test(text.slice(i, i + 65))) {
+      // A dollar-quoted body (`$$...$$`, `$fn$...$fn$`) is code: read past it as it is.
+      const tag = (DOLLAR_TAG.exec(text.slice(i, i + 65)) as RegExpExecArray)[0];
+      const end = text.indexOf(tag, i + tag.length);
+      i = end === -1 ? text.length : end + tag.length;
     } else if (c === "'") {
       const escapes = (text[i - 1] === 'E' || text[i - 1] === 'e') && !/\w/.test(text[i - 2] ?? '');
       let k = i + 1;
@@ -107,8 +119,9 @@ function maskPrisma(text: string): string {
   return text.replace(/\/\/[^\n]*/g, (comment) => ' '.repeat(comment.length));
 }
 
-const PRISMA_EXTENSIONS = /\bextensions\s*=\s*\[([^\]]*)\]/g;
-const PRISMA_EXTENSION_ITEM = /([A-Za-z_]\w*)\s*(?:\(([^)]*)\))?/g;
+const PRISMA_EXTENSIONS = /\bextensions\s*=\s*\[/g;
+/** An item and its arguments (`pgvector(map: "vector")`); a `(` left open takes no arguments. */
+const PRISMA_EXTENSION_ITEM = /([A-Za-z_]\w*)\s*(?:\(([^()]*)\))?/g;
 const PRISMA_POSTGRES = /\bprovider\s*=\s*"(?:postgresql|postgres)"/;
 const PRISMA_TYPES = /\bUnsupported\(\s*"\s*(vector|halfvec|sparsevec)\s*(?:\(\s*(\d+)\s*\))?\s*"\s*\)/g;
 
@@ -120,8 +133,11 @@ const PRISMA_TYPES = /\bUnsupported\(\s*"\s*(vector|halfvec|sparsevec)\s*(?:\(\s
 function readPrisma(text: string, found: Findings): void {
   const code = maskPrisma(text);
   for (const list of code.matchAll(PRISMA_EXTENSIONS)) {
-    const start = list.index + list[0].indexOf('[') + 1;
-    for (const item of (list[1] ?? '').matchAll(PRISMA_EXTENSION_ITEM)) {
+    // The list ends at the next `]` (looked up once: a list left open is no list).
+    const start = list.index + list[0].length;
+    const end = code.indexOf(']', start);
+    if (end === -1) break;
+    for (const item of code.slice(start, end).matchAll(PRISMA_EXTENSION_ITEM)) {
       const mapped = /\bmap\s*:\s*"([^"]+)"/.exec(item[2] ?? '')?.[1];
       found.extension(mapped ?? item[1] ?? '', start + item.index);
     }
@@ -135,7 +151,8 @@ function readPrisma(text: string, found: Findings): void {
 
 const RAILS_EXTENSION = /\benable_extension\s*\(?\s*["']([\w-]+)["']/g;
 /** `t.vector :embedding, limit: 1536` (the neighbor gem's column types) and `add_column :items, :embedding, :vector`. */
-const RAILS_COLUMN = /(?:\bt\.(vector|halfvec|sparsevec)\b|\badd_column\b[^\n]*?:(vector|halfvec|sparsevec)\b)([^\n]*)/g;
+const RAILS_COLUMN = /\bt\.(vector|halfvec|sparsevec)\b([^\n]*)|\badd_column\b([^\n]*)/g;
+const RAILS_ADDED_TYPE = /:(vector|halfvec|sparsevec)\b/;
 
 /** `#` comments (outside quotes) and `=begin`/`=end` blocks blanked, newlines kept. */
 function maskRuby(text: string): string {
@@ -169,10 +186,14 @@ function maskRuby(text: string): string {
 function readRails(text: string, found: Findings): void {
   const code = maskRuby(text);
   for (const m of code.matchAll(RAILS_EXTENSION)) found.extension(m[1] ?? '', m.index);
+  // `execute "CREATE EXTENSION IF NOT EXISTS vector"` in a migration (strings are kept by the mask).
+  for (const m of code.matchAll(CREATE_EXTENSION)) found.extension(m[1] ?? m[2] ?? '', m.index);
   for (const m of code.matchAll(RAILS_COLUMN)) {
-    const type = m[1] ?? m[2];
+    const rest = m[1] === undefined ? (m[3] ?? '') : (m[2] ?? '');
+    const type = m[1] ?? RAILS_ADDED_TYPE.exec(rest)?.[1];
+    if (type === undefined) continue;
     if (type !== 'vector') found.note('pgvector', m.index);
-    const limit = /\blimit:\s*(\d+)/.exec(m[3] ?? '')?.[1];
+    const limit = /\blimit:\s*(\d+)/.exec(rest)?.[1];
     if (limit !== undefined) found.dimensions.add(Number(limit));
   }
 }

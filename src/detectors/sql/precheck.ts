@@ -9,7 +9,7 @@ import { literalsOf } from '../shared/regex-literals.ts';
 
 const GATE = /[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/;
 const PRECHECK =
-  /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b/;
+  /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b|\bUnsupported\(\s*"\s*(?:vector|halfvec|sparsevec)\b/;
 
 /** Every match of the pre-check holds one of these (derived, not written by hand). */
 export const SQL_LITERALS: readonly string[] = literalsOf(GATE);
