@@ -129,6 +129,9 @@ describe('sql detector: forms found after review', () => {
   it('reads Prisma Unsupported("vector") without a dimension, and a Rails migration that executes CREATE EXTENSION', () => {
     expect(found('schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\nmodel Doc {\n  vector Unsupported("vector")?\n}\n')).toEqual([{ name: 'pgvector', attributes: {} }]);
     expect(found('db/migrate/1_vec.rb', 'class Vec < ActiveRecord::Migration[7.1]\n  def up\n    execute "CREATE EXTENSION IF NOT EXISTS vector"\n  end\nend\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+    expect(found('db/migrate/2_vec.rb', 'def up\n  execute <<~SQL\n    CREATE EXTENSION vector;\n  SQL\nend\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] } }]);
+    // A string that is no execute argument, and a commented-out call, set nothing up.
+    expect(found('db/migrate/3_x.rb', '# execute "CREATE EXTENSION vector"\nexecute "select 1"; note = "create extension vector"\n')).toEqual([]);
   });
 
   it('reads past dollar-quoted bodies and quoted identifiers: an apostrophe in them opens no string', () => {

@@ -11,6 +11,7 @@
 import type { DetectionResult } from '../../model/index.ts';
 import { evidenceAt, ResultBuilder } from '../shared/build.ts';
 import { LineIndex } from '../shared/line-index.ts';
+import { lexRuby } from '../languages/lex-ruby.ts';
 import type { Detector, SourceFile } from '../types.ts';
 import { PGVECTOR_ONLY_TYPES, PGVECTOR_OPS, VECTOR_EXTENSIONS, VECTOR_TYPES } from './catalog.ts';
 import { mayFindSql, SQL_LITERALS } from './precheck.ts';
@@ -149,45 +150,36 @@ function readPrisma(text: string, found: Findings): void {
   }
 }
 
-const RAILS_EXTENSION = /\benable_extension\s*\(?\s*["']([\w-]+)["']/g;
+/** `enable_extension "vector"` and `execute "CREATE EXTENSION ..."`: the call, up to its string's quote. */
+const RAILS_EXTENSION = /\benable_extension\s*\(?\s*"/g;
+const RAILS_EXECUTE = /\bexecute\s*\(?\s*"/g;
 /** `t.vector :embedding, limit: 1536` (the neighbor gem's column types) and `add_column :items, :embedding, :vector`. */
 const RAILS_COLUMN = /\bt\.(vector|halfvec|sparsevec)\b([^\n]*)|\badd_column\b([^\n]*)/g;
 const RAILS_ADDED_TYPE = /:(vector|halfvec|sparsevec)\b/;
-
-/** `#` comments (outside quotes) and `=begin`/`=end` blocks blanked, newlines kept. */
-function maskRuby(text: string): string {
-  let block = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (block || /^=begin\b/.test(line)) {
-        block = !/^=end\b/.test(line);
-        return ' '.repeat(line.length);
-      }
-      let quote: string | undefined;
-      for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quote !== undefined) {
-          if (c === '\\') i++;
-          else if (c === quote) quote = undefined;
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '#') return line.slice(0, i) + ' '.repeat(line.length - i);
-      }
-      return line;
-    })
-    .join('\n');
-}
+const BLANKED = /\s*/y;
 
 /**
- * A Rails schema or migration: `enable_extension "vector"`, and pgvector's column types through the
- * neighbor gem. Its `vector` type is also SQLite's, MariaDB's and MySQL's there, so `t.vector` only
- * adds a dimension to a file that shows pgvector otherwise; `halfvec` and `sparsevec` are pgvector's.
+ * A Rails schema or migration, read through the languages detector's Ruby lexer (comments,
+ * `=begin` blocks and heredocs blanked; a string's text looked up by the offset of its quote):
+ * `enable_extension "vector"`, `execute "CREATE EXTENSION ..."`, and pgvector's column types
+ * through the neighbor gem. Its `vector` type is also SQLite's, MariaDB's and MySQL's there, so
+ * `t.vector` only adds a dimension to a file that shows pgvector otherwise; `halfvec` and
+ * `sparsevec` are pgvector's.
  */
 function readRails(text: string, found: Findings): void {
-  const code = maskRuby(text);
-  for (const m of code.matchAll(RAILS_EXTENSION)) found.extension(m[1] ?? '', m.index);
-  // `execute "CREATE EXTENSION IF NOT EXISTS vector"` in a migration (strings are kept by the mask).
-  for (const m of code.matchAll(CREATE_EXTENSION)) found.extension(m[1] ?? m[2] ?? '', m.index);
+  const { code, strings } = lexRuby(text);
+  const quoted = (m: RegExpMatchArray): { offset: number; text: string } => {
+    const offset = (m.index ?? 0) + m[0].length - 1;
+    return { offset, text: strings.get(offset) ?? '' };
+  };
+  for (const m of code.matchAll(RAILS_EXTENSION)) found.extension(quoted(m).text, m.index);
+  for (const m of code.matchAll(RAILS_EXECUTE)) {
+    // The literal's whole source, a heredoc's body included: the blanked run after its quote.
+    const offset = quoted(m).offset;
+    BLANKED.lastIndex = offset + 1;
+    const end = BLANKED.exec(code) === null ? offset + 1 : BLANKED.lastIndex;
+    for (const e of text.slice(offset, end).matchAll(CREATE_EXTENSION)) found.extension(e[1] ?? e[2] ?? '', offset);
+  }
   for (const m of code.matchAll(RAILS_COLUMN)) {
     const rest = m[1] === undefined ? (m[3] ?? '') : (m[2] ?? '');
     const type = m[1] ?? RAILS_ADDED_TYPE.exec(rest)?.[1];
