@@ -16,6 +16,10 @@ export function toIgnoreGlobs(patterns: readonly string[]): string[] {
 
 /** True for a root-relative path the user excluded (files and folders alike). */
 export function excludedBy(patterns: readonly string[]): (path: string) => boolean {
-  const globs = toIgnoreGlobs(patterns);
-  return globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+  return ignoredBy(toIgnoreGlobs(patterns));
+}
+
+/** The same, from globs `toIgnoreGlobs` made already. */
+export function ignoredBy(globs: readonly string[]): (path: string) => boolean {
+  return globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
 }

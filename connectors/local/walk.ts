@@ -12,7 +12,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import type { Diagnostic } from '../../src/model/index.ts';
-import { excludedBy, toIgnoreGlobs } from './exclude.ts';
+import { ignoredBy, toIgnoreGlobs } from './exclude.ts';
 
 export { toIgnoreGlobs };
 
@@ -104,7 +104,7 @@ function walkTree(root: string, skipDir: (rel: string, name: string) => boolean,
  */
 export async function listFiles(options: WalkOptions, onFile?: (file: ListedFile) => void): Promise<WalkResult> {
   const userIgnore = toIgnoreGlobs(options.exclude);
-  const excluded = excludedBy(options.exclude);
+  const excluded = ignoredBy(userIgnore);
   const skipNames = new Set(options.defaultExcludes ? DEFAULT_EXCLUDED_DIRS : []);
   const streamed = options.include.length === 0 ? onFile : undefined;
   const files = new Map<string, ListedFile>();
