@@ -202,8 +202,7 @@ export function detectSql(file: SourceFile): DetectionResult | null {
   const index = new LineIndex(file.content);
   // A dimension belongs to pgvector's types in a file that shows pgvector (`vector(1536)` alone is also other databases').
   const dimensions = [...found.dimensions].sort((a, b) => a - b);
-  for (const product of [...found.byProduct.keys()].sort()) {
-    const entry = found.byProduct.get(product) as { offsets: number[]; extensions: Set<string> };
+  for (const [product, entry] of [...found.byProduct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const lines = [...new Set(entry.offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
     out.asset(file, {
       kind: 'vector-store',
