@@ -226,6 +226,10 @@ export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob
     }
   };
   join();
+  const boot = (): void => {
+    pool.start();
+    join();
+  };
   const cut = (end: number): void => {
     if (end === queued) return;
     ctx.progress.addTotal(end - queued);
@@ -239,17 +243,11 @@ export function beginScan(ctx: ScanContext, detectors: DetectorSet, job: ScanJob
   return {
     add(file) {
       files.push(file);
-      if (files.length === pool.startAfter) {
-        pool.start();
-        join();
-      }
+      if (files.length === pool.startAfter) boot();
       if (files.length - queued >= CHUNK) cut(files.length);
     },
     async finish(listed) {
-      if (files.length >= pool.startAfter) {
-        pool.start();
-        join();
-      }
+      if (files.length >= pool.startAfter) boot();
       cut(files.length);
       listing = false;
       if (rule === undefined) {
