@@ -14,6 +14,7 @@ describe('sql detector', () => {
     expect(stores('-- setup\nCREATE EXTENSION IF NOT EXISTS "vector";\n')).toEqual([{ name: 'pgvector', attributes: { extensions: ['vector'] }, lines: [2] }]);
     expect(stores('Create Extension vectorscale CASCADE;\nCREATE EXTENSION vchord;\n').map((s) => s.name)).toEqual(['pgvectorscale', 'vectorchord']);
     expect(stores('CREATE EXTENSION lantern;').map((s) => s.name)).toEqual(['lantern']);
+    expect(stores('CREATE /* pgvector */ EXTENSION /* if missing */ IF NOT EXISTS vector;').map((s) => s.name)).toEqual(['pgvector']);
   });
 
   it('reads pgvector from its own types and index operator classes, with the dimensions of the file', () => {
@@ -74,6 +75,8 @@ describe('sql detector: hostile input', () => {
     expect(timed(`/* ${big}`)).toBeNull();
     expect(timed(`select '${big}`)).toBeNull();
     expect(timed(`${'/* '.repeat(100_000)}create extension vector;`)).toBeNull();
+    // The pre-check's comment between CREATE and EXTENSION is bounded: no rescans of an open one.
+    expect(timed(`${'CREATE /* '.repeat(100_000)}`)).toBeNull();
     expect(timed(`E'${"\\'".repeat(200_000)} create extension vector;`)).toBeNull();
     // After a long unterminated line comment's end, the statement counts.
     expect(timed(`-- ${'x'.repeat(2_000_000)}\ncreate extension vector;`)?.assets.map((a) => a.evidence[0]?.line)).toEqual([2]);

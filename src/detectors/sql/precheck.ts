@@ -3,13 +3,14 @@
  * enable an extension or use pgvector's types; keywords in lower, UPPER or Capitalized case, the
  * casings the gate literals (`SQL_LITERALS`, derived from `GATE`) cover. Prisma schemas
  * (`extensions = [vector]`, `Unsupported("vector(1536)")`) and Rails schemas and migrations
- * (`enable_extension "vector"`, `t.vector :embedding`) are read by the same detector.
+ * (`enable_extension "vector"`, `t.vector :embedding`) are read by the same detector. A short block
+ * comment may sit between CREATE and EXTENSION (the detector reads the text with comments blanked).
  */
 import { literalsOf } from '../shared/regex-literals.ts';
 
 const GATE = /[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/;
 const PRECHECK =
-  /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b|\bUnsupported\(\s*"\s*(?:vector|halfvec|sparsevec)\b/;
+  /\b(?:[Cc]reate|CREATE)(?:\s|\/\*[^]{0,200}?\*\/)+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b|\bUnsupported\(\s*"\s*(?:vector|halfvec|sparsevec)\b/;
 
 /** Every match of the pre-check holds one of these (derived, not written by hand). */
 export const SQL_LITERALS: readonly string[] = literalsOf(GATE);
