@@ -132,7 +132,10 @@ function mergeAttributes(target: Record<string, AttributeValue>, more: Attribute
 function sortedUnique(values: readonly AttributeValue[]): AttributeValue[] {
   const seen = new Map<string, AttributeValue>();
   for (const v of values) seen.set(typeof v === 'string' ? v : JSON.stringify(v), v);
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  // Numbers in numeric order (dimensions 768 before 1536), anything else by its text.
+  const entries = [...seen.entries()];
+  if (entries.every(([, v]) => typeof v === 'number')) return entries.map(([, v]) => v as number).sort((a, b) => a - b);
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 /** Adds evidence unless the same line was already recorded; a declared sighting upgrades an inferred one. */

@@ -91,3 +91,14 @@ describe('fixture negative-controls/js', () => {
     expect(result).toEqual({ assets: [], relationships: [], diagnostics: [] });
   });
 });
+
+describe('fixture rag-postgres (Drizzle schema)', () => {
+  const result = detectTree(join(fixtures, 'rag-postgres'), javascriptDetector);
+
+  it('finds the pgvector column of the schema, and not the schema without vectors nor the local helper', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.assets.map((a) => ({ kind: a.kind, name: a.name, attributes: a.attributes, at: a.evidence.map((e) => `${e.path}:${e.line}`) }))).toEqual([
+      { kind: 'vector-store', name: 'pgvector', attributes: { clients: ['drizzle-orm'], dimensions: [1536] }, at: ['lib/db/schema.ts:9'] },
+    ]);
+  });
+});

@@ -9,7 +9,8 @@
  * only where the file itself imports the SDK (a deliberate trade for precision). The exceptions, in a
  * file that imports no AI package, need catalog ids with a stem (`gpt-`, `claude-`): a model catalog
  * (`detectModelCatalog`: model descriptors and constants named or typed for models) and model settings
- * read from the environment (`detectEnvModels`: `chatModel: <env>.CHAT_MODEL || 'gpt-4o-mini'`).
+ * read from the environment (`detectEnvModels`: `chatModel: <env>.CHAT_MODEL || 'gpt-4o-mini'`); and
+ * a Drizzle schema's pgvector columns (`detectSchemaVectors`), which need a Drizzle Postgres import.
  */
 import type { Node } from '@babel/types';
 import type { DetectionResult } from '../../model/index.ts';
@@ -23,10 +24,11 @@ import { detectMcpClients } from './mcp-clients.ts';
 import { detectEnvModels, detectModelCatalog, detectModels } from './models.ts';
 import { Origins } from './origins.ts';
 import { parseSource } from './parse.ts';
-import { isExcludedPath, JS_LITERALS, mightImportAi } from './precheck.ts';
+import { isExcludedPath, JS_LITERALS, mayDeclarePgVector, mightImportAi } from './precheck.ts';
 import { quotesListedModel } from '../shared/model-ids.ts';
 import { detectSdks } from './sdks.ts';
 import { detectVectorStores } from './vector-stores.ts';
+import { detectSchemaVectors } from './schema-vectors.ts';
 import { collectFacts, type FileFacts } from './walk.ts';
 import { namesAiHost } from '../endpoints/find.ts';
 
@@ -43,15 +45,16 @@ export const javascriptDetector: Detector = {
 /** Detects AI assets in one JS/TS file; null when it imports nothing AI and holds no model catalog. Never throws on bad input. */
 export function detectJavaScript(file: SourceFile): DetectionResult | null {
   if (isExcludedPath(file.path)) return null;
-  // Without an AI import only a model list can count (`detectModelCatalog`): it needs a quoted listed model id.
+  // Without an AI import only a model list (`detectModelCatalog`: it needs a quoted listed model id)
+  // or a Drizzle schema's pgvector columns (`detectSchemaVectors`) can count.
   const importsAi = mightImportAi(file.content);
-  if (!importsAi && !quotesListedModel(file.content)) return null;
+  if (!importsAi && !quotesListedModel(file.content) && !mayDeclarePgVector(file.content)) return null;
   const builder = new ResultBuilder();
   const found = new Accumulator();
   const evidence = evidenceFactory(file);
   const parsed = parseSource(file.path, file.content);
   if (!parsed.ok) {
-    // A file read only for a model list: its parse failure is not worth a diagnostic.
+    // A file read only for a model list or a schema: its parse failure is not worth a diagnostic.
     if (!importsAi) return null;
     // Keep the imports a regex can still see: coverage degrades, it does not vanish.
     detectSdks(scanImportText(file.content), found, evidence);
@@ -72,6 +75,7 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
     const reported = new Set<Node>();
     detectModelCatalog(ctx, reported);
     detectEnvModels(ctx, true, reported);
+    detectSchemaVectors(ctx);
     if (found.size === 0) return null;
     found.flush(file, builder);
     return builder.result();
@@ -83,6 +87,7 @@ export function detectJavaScript(file: SourceFile): DetectionResult | null {
   const mcpOnly = imports.imports.every((imp) => imp.pkg.category === 'mcp') && !namesAiHost(file.content);
   detectModels(ctx, mcpOnly);
   detectVectorStores(ctx);
+  detectSchemaVectors(ctx);
   detectMcp(ctx);
   detectMcpClients(ctx);
   found.flush(file, builder);

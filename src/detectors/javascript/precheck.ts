@@ -35,15 +35,29 @@ export const IMPORT_LITERALS: readonly string[] = AI_PACKAGES.filter((row) => ro
   row.name.length >= 3 ? [row.name] : ["'", '"', '`'].map((quote) => `${quote}${row.name}`),
 );
 
-/**
- * The detector's whole gate: an AI import, or a model-id stem for the model lists and environment
- * fallbacks of files that import no AI package (`detectModelCatalog`, `detectEnvModels`).
- */
-export const JS_LITERALS: readonly string[] = [...IMPORT_LITERALS, ...MODEL_STEMS];
+/** Modules a Drizzle schema imports pgvector's column types from (`schema-vectors.ts`). */
+export const SCHEMA_MODULES: readonly string[] = ['drizzle-orm/pg-core', 'pgvector/drizzle-orm'];
+const SCHEMA_IMPORT = new RegExp(`\\bfrom\\s*['"](?:${SCHEMA_MODULES.map(escape).join('|')})['"]`);
+const VECTOR_WORD = /\b(?:vector|halfvec|sparsevec)\b/;
 
-/** True when the detector may find anything: an AI import, or a quoted listed model id (`quotesListedModel`; its stem is in JS_LITERALS). */
+/** True when the text imports a Drizzle Postgres module and names a vector type: worth a parse. */
+export function mayDeclarePgVector(content: string): boolean {
+  return SCHEMA_IMPORT.test(content) && VECTOR_WORD.test(content);
+}
+
+/**
+ * The detector's whole gate: an AI import, a model-id stem for the model lists and environment
+ * fallbacks of files that import no AI package (`detectModelCatalog`, `detectEnvModels`), or a
+ * Drizzle Postgres module for a schema's pgvector columns (`schema-vectors.ts`).
+ */
+export const JS_LITERALS: readonly string[] = [...IMPORT_LITERALS, ...MODEL_STEMS, ...SCHEMA_MODULES];
+
+/**
+ * True when the detector may find anything: an AI import, a quoted listed model id
+ * (`quotesListedModel`; its stem is in JS_LITERALS), or a Drizzle schema naming a vector type.
+ */
 export function mayFindJs(path: string, content: string): boolean {
-  return !isExcludedPath(path) && (mightImportAi(content) || quotesListedModel(content));
+  return !isExcludedPath(path) && (mightImportAi(content) || quotesListedModel(content) || mayDeclarePgVector(content));
 }
 
 /** A line that starts a `//` comment before the match, or a block-comment body line (` * ...`). */

@@ -144,3 +144,57 @@ describe('vector stores: CommonJS module objects', () => {
     expect(stores(content)).toEqual({});
   });
 });
+
+describe('pgvector columns of a Drizzle schema', () => {
+  const schema = (content: string) => detectJavaScript({ scope: 'repo', path: 'lib/db/schema.ts', content });
+
+  it('reads vector, halfvec and sparsevec columns with their dimensions, under any import name', () => {
+    const content = [
+      "import { index, pgTable, serial, text, vector, halfvec as half } from 'drizzle-orm/pg-core';",
+      'const DIMS = 768;',
+      "export const items = pgTable('items', {",
+      '  id: serial().primaryKey(),',
+      "  content: text('content'),",
+      "  embedding: vector('embedding', { dimensions: 1536 }),",
+      '  small: half({ dimensions: DIMS }),',
+      "}, (table) => [index('hnsw').using('hnsw', table.embedding.op('vector_cosine_ops'))]);",
+    ].join('\n');
+    const found = schema(content);
+    expect(found?.assets.map((a) => [a.kind, a.name, a.attributes])).toEqual([['vector-store', 'pgvector', { clients: ['drizzle-orm'], dimensions: [768, 1536] }]]);
+    expect(found?.assets[0]?.evidence.map((e) => e.line)).toEqual([6, 7]);
+  });
+
+  it('reads a namespace import and pgvector-node\'s own Drizzle type', () => {
+    const viaNamespace = ["import * as pg from 'drizzle-orm/pg-core';", "export const t = pg.pgTable('t', { e: pg.sparsevec('e', { dimensions: 1000 }) });"].join('\n');
+    expect(stores(viaNamespace)).toEqual({ pgvector: { clients: ['drizzle-orm'], dimensions: [1000] } });
+    const viaPgvector = ["import { vector } from 'pgvector/drizzle-orm';", "import { pgTable } from 'drizzle-orm/pg-core';", "export const t = pgTable('t', { e: vector('e', { dimensions: 3 }) });"].join('\n');
+    expect(stores(viaPgvector)).toEqual({ pgvector: { clients: ['drizzle-orm'], dimensions: [3] } });
+  });
+
+  it('reads a hand-made customType whose SQL type is pgvector\'s', () => {
+    const content = [
+      "import { customType, pgTable } from 'drizzle-orm/pg-core';",
+      'export const vector = customType<{ data: number[]; config: { dimensions: number } }>({',
+      '  dataType(config) {',
+      '    return `vector(${config?.dimensions ?? 1536})`;',
+      '  },',
+      '});',
+      "export const docs = pgTable('docs', { embedding: vector('embedding', { dimensions: 1536 }) });",
+    ].join('\n');
+    const found = schema(content);
+    expect(found?.assets.map((a) => a.name)).toEqual(['pgvector']);
+    expect(found?.assets[0]?.evidence.map((e) => e.line)).toEqual([2]);
+  });
+
+  it('stays silent on look-alikes', () => {
+    const traps = [
+      // Another package's `vector`, and a local one.
+      ["import { vector } from 'some-math-lib';", "import { pgTable } from 'drizzle-orm/pg-core';", "const t = pgTable('t', {}); vector('x', { dimensions: 3 });"],
+      // A customType of another SQL type.
+      ["import { customType } from 'drizzle-orm/pg-core';", "export const citext = customType<{ data: string }>({ dataType() { return 'citext'; } });", "export const oids = customType<{ data: string }>({ dataType: () => 'oidvector' });"],
+      // Type-only imports, MySQL's and SQLite's cores, a commented-out column.
+      ["import type { vector } from 'drizzle-orm/pg-core';", "import { vector as v2 } from 'drizzle-orm/mysql-core';", "v2('e', { dimensions: 3 });", "// import { vector } from 'drizzle-orm/pg-core'; vector('e', { dimensions: 3 })"],
+    ];
+    for (const lines of traps) expect(schema(lines.join('\n'))).toBeNull();
+  });
+});

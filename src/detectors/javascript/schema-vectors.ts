@@ -1,0 +1,117 @@
+/**
+ * pgvector columns of a Drizzle schema. A schema file imports no AI package, so this has its own
+ * gate (`precheck.ts` `mayDeclarePgVector`, on the import of one of `SCHEMA_MODULES`):
+ *
+ * - `vector('embedding', { dimensions: 1536 })`, `halfvec(...)`, `sparsevec(...)` imported from
+ *   `drizzle-orm/pg-core` (Drizzle's pg_vector column types, drizzle docs "PostgreSQL extensions")
+ *   or `vector` from `pgvector/drizzle-orm` (pgvector-node's own Drizzle type);
+ * - `customType({ dataType() { return `vector(${n})` } })` from `drizzle-orm/pg-core`: the
+ *   hand-made column type of projects on Drizzle before it had one.
+ *
+ * Each is a `pgvector` vector store with the column's dimensions, the asset the SQL detector gives
+ * for the same database's migrations.
+ */
+import type { Node } from '@babel/types';
+import type { Context } from './context.ts';
+import { SCHEMA_MODULES } from './precheck.ts';
+import { keyName } from './walk.ts';
+
+/** pgvector's column types, as both modules export them (`bit` is also plain Postgres's). */
+const PGVECTOR_TYPES: ReadonlySet<string> = new Set(['vector', 'halfvec', 'sparsevec']);
+/** Modules whose vector column types are pgvector's, with the names they export for them. */
+const COLUMN_TYPES: ReadonlyMap<string, ReadonlySet<string>> = new Map(SCHEMA_MODULES.map((m) => [m, PGVECTOR_TYPES]));
+/** Where `customType` makes a column type of any SQL type name. */
+const CUSTOM_TYPE_MODULE = 'drizzle-orm/pg-core';
+
+/** A SQL type name that is pgvector's: `vector`, `vector(1536)`, `halfvec(768)`, `sparsevec(1000)`. */
+const PGVECTOR_SQL_TYPE = /^\s*(?:vector|halfvec|sparsevec)\s*(?:\(|$)/i;
+/** Nodes looked at inside one `dataType` function: a hand-made type is a few lines. */
+const MAX_NODES = 200;
+
+interface Imported {
+  /** Local name → the column type it stands for (`vector`), or `customType`. */
+  readonly named: Map<string, string>;
+  /** Namespace imports of a listed module (`import * as pg from 'drizzle-orm/pg-core'`), with that module. */
+  readonly namespaces: Map<string, string>;
+}
+
+function importsOf(ctx: Context): Imported {
+  const named = new Map<string, string>();
+  const namespaces = new Map<string, string>();
+  for (const node of ctx.facts.importNodes) {
+    if (node.type !== 'ImportDeclaration' || node.importKind === 'type') continue;
+    const source = node.source.value;
+    const types = COLUMN_TYPES.get(source);
+    if (types === undefined) continue;
+    for (const spec of node.specifiers) {
+      if (spec.type === 'ImportNamespaceSpecifier') namespaces.set(spec.local.name, source);
+      else if (spec.type === 'ImportSpecifier' && spec.importKind !== 'type') {
+        const imported = spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
+        if (types.has(imported) || (imported === 'customType' && source === CUSTOM_TYPE_MODULE)) named.set(spec.local.name, imported);
+      }
+    }
+  }
+  return { named, namespaces };
+}
+
+/** What a callee stands for: a column type's export name, `customType`, or undefined. */
+function exportCalled(callee: Node, imported: Imported): string | undefined {
+  if (callee.type === 'Identifier') return imported.named.get(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return undefined;
+  const source = imported.namespaces.get(callee.object.name);
+  const name = source === undefined ? undefined : keyName(callee.property);
+  if (source === undefined || name === undefined) return undefined;
+  return COLUMN_TYPES.get(source)?.has(name) || (name === 'customType' && source === CUSTOM_TYPE_MODULE) ? name : undefined;
+}
+
+/** Detects pgvector columns declared through Drizzle. */
+export function detectSchemaVectors(ctx: Context): void {
+  const imported = importsOf(ctx);
+  if (imported.named.size === 0 && imported.namespaces.size === 0) return;
+  for (const call of ctx.facts.calls) {
+    if (call.type !== 'CallExpression') continue;
+    const called = exportCalled(call.callee, imported);
+    if (called === undefined) continue;
+    if (called === 'customType' && !declaresPgVector(ctx, call.arguments[0])) continue;
+    const dimensions = called === 'customType' ? undefined : dimensionsOf(ctx, call.arguments);
+    ctx.found.add({
+      kind: 'vector-store',
+      key: 'pgvector',
+      name: 'pgvector',
+      provider: 'pgvector',
+      attributes: { clients: ['drizzle-orm'], ...(dimensions === undefined ? {} : { dimensions: [dimensions] }) },
+      evidence: ctx.evidence(call, 'call-site', 'declared'),
+    });
+  }
+}
+
+/** `{ dimensions: 1536 }` (or a constant holding the number) among a column's arguments. */
+function dimensionsOf(ctx: Context, args: readonly Node[]): number | undefined {
+  for (const arg of args) {
+    const options = ctx.resolver.object(arg);
+    const value = options === undefined ? undefined : ctx.resolver.property(options.node, 'dimensions');
+    const target = value === undefined ? undefined : ctx.resolver.value(value);
+    if (target?.node.type === 'NumericLiteral' && Number.isInteger(target.node.value) && target.node.value > 0) return target.node.value;
+  }
+  return undefined;
+}
+
+/** Whether a `customType` definition's `dataType` writes one of pgvector's type names. */
+function declaresPgVector(ctx: Context, arg: Node | undefined): boolean {
+  const definition = arg === undefined ? undefined : ctx.resolver.object(arg);
+  const dataType = definition === undefined ? undefined : ctx.resolver.property(definition.node, 'dataType');
+  if (dataType === undefined) return false;
+  const pending: Node[] = [dataType];
+  for (let seen = 0; pending.length > 0 && seen < MAX_NODES; seen++) {
+    const node = pending.pop() as Node;
+    if (node.type === 'StringLiteral' && PGVECTOR_SQL_TYPE.test(node.value)) return true;
+    if (node.type === 'TemplateLiteral' && PGVECTOR_SQL_TYPE.test(node.quasis[0]?.value.cooked ?? '')) return true;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'loc' || key === 'extra' || value === null || typeof value !== 'object') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') pending.push(child as Node);
+      }
+    }
+  }
+  return false;
+}
