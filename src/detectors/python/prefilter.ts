@@ -10,6 +10,7 @@ import { EXTRA_MODULE_PREFIXES } from './catalog.ts';
 import { inPackage } from './scope.ts';
 import { mayHoldEndpoint } from '../endpoints/find.ts';
 import { quotesListedModel } from '../shared/model-ids.ts';
+import { literalsOf } from '../shared/regex-literals.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -82,11 +83,21 @@ export function mayHoldModelSetting(text: string): boolean {
   return quotesListedModel(text) && (MODEL_FIELD.test(text) || ENV_LOOKUP.test(text));
 }
 
+const EXTENSION_WORD = /[Ee]xtension|EXTENSION/;
+const CREATE_EXTENSION = /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b/;
+/** Every `CREATE EXTENSION` the pre-check accepts holds one of these (`detect-sql.ts`). */
+export const EXTENSION_LITERALS: readonly string[] = literalsOf(EXTENSION_WORD);
+
+/** A SQL statement that may create a vector extension (`cur.execute("CREATE EXTENSION vector")`, `detect-sql.ts`). */
+export function mayCreateExtension(text: string): boolean {
+  return CREATE_EXTENSION.test(text);
+}
+
 /**
  * The detector's pre-check: an AI import, or an AI API host or base-URL variable named in the text
- * (code calling a model over HTTP with httpx, aiohttp or requests still chooses its models), or a
- * settings class's model field.
+ * (code calling a model over HTTP with httpx, aiohttp or requests still chooses its models), a
+ * settings class's model field, or SQL creating an extension.
  */
 export function mayFindPython(text: string): boolean {
-  return mayImportAi(text) || mayHoldEndpoint(text) || mayHoldModelSetting(text);
+  return mayImportAi(text) || mayHoldEndpoint(text) || mayHoldModelSetting(text) || mayCreateExtension(text);
 }

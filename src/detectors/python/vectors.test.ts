@@ -154,3 +154,35 @@ describe('python detector: vector stores', () => {
     expect(stores(src)).toEqual([]);
   });
 });
+
+describe('python detector: vector extensions created by SQL the program runs', () => {
+  const lines = (content: string) => stores(content).map((s) => [s.name, s.attributes, s.evidence.map((e) => e.line ?? 0).sort((a, b) => a - b)]);
+
+  it('reads psycopg, Alembic, SQLAlchemy and Django statements, with no AI import in the file', () => {
+    const psycopg = ['import psycopg', 'with psycopg.connect(DSN) as conn:', '    conn.execute("CREATE EXTENSION IF NOT EXISTS vector")', "    conn.execute('CREATE TABLE items (id bigserial, embedding vector(1536))')", ''].join('\n');
+    expect(lines(psycopg)).toEqual([['pgvector', { extensions: ['vector'] }, [3]]]);
+    const alembic = ['from alembic import op', '', 'def upgrade():', '    op.execute(', '        """', '        -- CREATE EXTENSION lantern;', '        create extension if not exists vectorscale cascade;', '        """', '    )', ''].join('\n');
+    expect(lines(alembic)).toEqual([['pgvectorscale', { extensions: ['vectorscale'] }, [7]]]);
+    const sqlalchemy = 'from sqlalchemy import text\nwith engine.begin() as c:\n    c.execute(text("CREATE EXTENSION vchord CASCADE"))\n';
+    expect(lines(sqlalchemy)).toEqual([['vectorchord', { extensions: ['vchord'] }, [3]]]);
+    const django = 'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RunSQL(sql="CREATE EXTENSION IF NOT EXISTS vector", reverse_sql="DROP EXTENSION vector")]\n';
+    expect(lines(django)).toEqual([['pgvector', { extensions: ['vector'] }, [4]]]);
+  });
+
+  it('joins the pgvector a pgvector import shows in the same file', () => {
+    const src = 'from pgvector.psycopg import register_vector\nconn.execute("CREATE EXTENSION IF NOT EXISTS vector")\nregister_vector(conn)\n';
+    expect(lines(src)).toEqual([['pgvector', { clients: ['register_vector'], extensions: ['vector'] }, [2, 3]]]);
+  });
+
+  it('stays silent on statements that are not run, comments, other extensions and f-strings', () => {
+    const traps = [
+      '# cur.execute("CREATE EXTENSION vector")\n',
+      'def setup():\n    """Run CREATE EXTENSION vector before this."""\n',
+      'HINT = "CREATE EXTENSION vector"\nlog.info(HINT)\n',
+      'cur.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")\ncur.execute("CREATE EXTENSION \\"uuid-ossp\\"")\n',
+      'cur.execute("/* CREATE EXTENSION vector */ SELECT 1")\n',
+      'cur.execute(f"CREATE EXTENSION {name}")\n',
+    ];
+    for (const src of traps) expect(detectPython({ scope: 't', path: 'db.py', content: src })).toBeNull();
+  });
+});

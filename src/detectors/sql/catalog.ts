@@ -19,6 +19,26 @@ export const VECTOR_EXTENSIONS: readonly VectorExtension[] = [
   { extension: 'embedding', product: 'pg_embedding', source: 'neondatabase/pg_embedding README (CREATE EXTENSION embedding)' },
 ];
 
+/** `CREATE EXTENSION [IF NOT EXISTS] name` (quoted or not); group 1 or 2 is the name. */
+export const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"\n]{1,63})"|([A-Za-z_][\w$]{0,62}))/gi;
+const PRODUCT_OF = new Map(VECTOR_EXTENSIONS.map((e) => [e.extension, e.product]));
+
+/** The vector-store product an extension name makes a database (case-insensitive, as PostgreSQL folds it). */
+export function productOfExtension(name: string): string | undefined {
+  return PRODUCT_OF.get(name.toLowerCase());
+}
+
+/** The vector extensions a SQL text creates, with where each statement starts (comments are the caller's). */
+export function extensionsCreated(sql: string): Array<{ readonly extension: string; readonly product: string; readonly index: number }> {
+  const out: Array<{ extension: string; product: string; index: number }> = [];
+  for (const m of sql.matchAll(CREATE_EXTENSION)) {
+    const extension = (m[1] ?? m[2] ?? '').toLowerCase();
+    const product = productOfExtension(extension);
+    if (product !== undefined) out.push({ extension, product, index: m.index });
+  }
+  return out;
+}
+
 /**
  * pgvector's own SQL: its column types with a dimension (`halfvec(768)`; a bare `vector(N)` is also
  * Oracle's, MariaDB's and SQL Server's type, so it only adds a dimension to a file that shows

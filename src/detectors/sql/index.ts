@@ -13,7 +13,7 @@ import { evidenceAt, ResultBuilder } from '../shared/build.ts';
 import { LineIndex } from '../shared/line-index.ts';
 import { lexRuby } from '../languages/lex-ruby.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { PGVECTOR_ONLY_TYPES, PGVECTOR_OPS, VECTOR_EXTENSIONS, VECTOR_TYPES } from './catalog.ts';
+import { CREATE_EXTENSION, PGVECTOR_ONLY_TYPES, PGVECTOR_OPS, productOfExtension, VECTOR_TYPES } from './catalog.ts';
 import { mayFindSql, SQL_LITERALS } from './precheck.ts';
 
 export const SQL_DETECTOR_ID = 'sql';
@@ -21,8 +21,6 @@ export const SQL_DETECTOR_ID = 'sql';
 /** Evidence lines kept per product and file. */
 const MAX_EVIDENCE = 5;
 
-const CREATE_EXTENSION = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"\n]{1,63})"|([A-Za-z_][\w$]{0,62}))/gi;
-const PRODUCT_OF = new Map(VECTOR_EXTENSIONS.map((e) => [e.extension, e.product]));
 
 /**
  * The text with `--` and (nested) `/* *\/` comments and single-quoted strings (`''` escapes,
@@ -103,7 +101,7 @@ class Findings {
   }
 
   extension(name: string, offset: number): void {
-    const product = PRODUCT_OF.get(name.toLowerCase());
+    const product = productOfExtension(name);
     if (product !== undefined) this.note(product, offset, name.toLowerCase());
   }
 }
