@@ -1,6 +1,6 @@
 /**
  * The SQL pre-check (no parser imported: reading threads load it). A file passes when it may
- * enable an extension or use pgvector's types; keywords in lower, UPPER or Capitalized case, the
+ * enable an extension, use pgvector's types or call a model through pgai (`ai.openai_embed(`); keywords in lower, UPPER or Capitalized case, the
  * casings the gate literals (`SQL_LITERALS`, derived from `GATE`) cover. Prisma schemas
  * (`extensions = [vector]`, `Unsupported("vector(1536)")`) and Rails schemas and migrations
  * (`enable_extension "vector"`, `t.vector :embedding`) are read by the same detector. A short block
@@ -8,9 +8,9 @@
  */
 import { literalsOf } from '../shared/regex-literals.ts';
 
-const GATE = /[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/;
+const GATE = /[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR|ai\.(?:openai|ollama|anthropic|cohere|voyageai|litellm|embedding)_/;
 const PRECHECK =
-  /\b(?:[Cc]reate|CREATE)(?:\s|\/\*[^]{0,200}?\*\/)+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b|\bUnsupported\(\s*"\s*(?:vector|halfvec|sparsevec)\b/;
+  /\b(?:[Cc]reate|CREATE)(?:\s|\/\*(?:[^*]|\*(?!\/)){0,200}\*\/)+(?:[Ee]xtension|EXTENSION)\b|\b(?:[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR)(?:\s*\(\s*\d|_)|\bextensions\s*=\s*\[|\benable_extension\b|[.:](?:vector|halfvec|sparsevec)\b|\bUnsupported\(\s*"\s*(?:vector|halfvec|sparsevec)\b|\bai\.(?:openai|ollama|anthropic|cohere|voyageai|litellm|embedding)_\w+\s*\(/;
 
 /** Every match of the pre-check holds one of these (derived, not written by hand). */
 export const SQL_LITERALS: readonly string[] = literalsOf(GATE);
