@@ -28,17 +28,6 @@ export function productOfExtension(name: string): string | undefined {
   return PRODUCT_OF.get(name.toLowerCase());
 }
 
-/** The vector extensions a SQL text creates, with where each statement starts (comments are the caller's). */
-export function extensionsCreated(sql: string): Array<{ readonly extension: string; readonly product: string; readonly index: number }> {
-  const out: Array<{ extension: string; product: string; index: number }> = [];
-  for (const m of sql.matchAll(CREATE_EXTENSION)) {
-    const extension = (m[1] ?? m[2] ?? '').toLowerCase();
-    const product = productOfExtension(extension);
-    if (product !== undefined) out.push({ extension, product, index: m.index });
-  }
-  return out;
-}
-
 /**
  * pgvector's own SQL: its column types with a dimension (`halfvec(768)`; a bare `vector(N)` is also
  * Oracle's, MariaDB's and SQL Server's type, so it only adds a dimension to a file that shows
@@ -47,3 +36,67 @@ export function extensionsCreated(sql: string): Array<{ readonly extension: stri
 export const PGVECTOR_OPS = /\b(?:vector|halfvec|sparsevec)_(?:l2|ip|cosine|l1)_ops\b/gi;
 export const PGVECTOR_ONLY_TYPES = /\b(?:halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;
 export const VECTOR_TYPES = /\b(?:vector|halfvec|sparsevec)\s*\(\s*(\d+)\s*\)/gi;
+
+/**
+ * PostgreSQL extensions that call AI models from inside the database: the database is then an AI
+ * client nobody sees in the application's dependencies. Reported as an `sdk` named as the project
+ * publishes it. Sources: each project's README or the cloud's docs (install section).
+ */
+export interface AiExtension {
+  readonly extension: string;
+  /** The `sdk` asset's name. */
+  readonly name: string;
+  readonly provider: string;
+  readonly category: 'framework' | 'llm-provider' | 'ml';
+  readonly source: string;
+}
+
+export const AI_EXTENSIONS: readonly AiExtension[] = [
+  { extension: 'ai', name: 'pgai', provider: 'timescale', category: 'framework', source: 'timescale/pgai README (CREATE EXTENSION IF NOT EXISTS ai CASCADE)' },
+  { extension: 'vectorize', name: 'pg_vectorize', provider: 'tembo', category: 'framework', source: 'tembo-io/pg_vectorize README (CREATE EXTENSION vectorize CASCADE)' },
+  { extension: 'pgml', name: 'postgresml', provider: 'postgresml', category: 'ml', source: 'postgresml/postgresml README (CREATE EXTENSION pgml)' },
+  { extension: 'azure_ai', name: 'azure_ai', provider: 'azure', category: 'llm-provider', source: 'learn.microsoft.com Azure Database for PostgreSQL, azure_ai extension (CREATE EXTENSION azure_ai)' },
+  { extension: 'google_ml_integration', name: 'google_ml_integration', provider: 'google', category: 'llm-provider', source: 'cloud.google.com AlloyDB AI, google_ml_integration extension' },
+];
+
+const AI_EXTENSION_OF = new Map(AI_EXTENSIONS.map((e) => [e.extension, e]));
+
+/** The AI extension an extension name is, if any (case-insensitive). */
+export function aiExtension(name: string): AiExtension | undefined {
+  return AI_EXTENSION_OF.get(name.toLowerCase());
+}
+
+/**
+ * pgai's SQL functions whose first argument is a model id, by provider (timescale/pgai docs:
+ * `ai.openai_embed('text-embedding-3-small', ...)`, `ai.ollama_generate('llama3', ...)`, and the
+ * vectorizer's `ai.embedding_openai('text-embedding-3-small', 768)`); `_simple` helpers and model
+ * listings take no model. Group 1: the provider of `ai.<provider>_<fn>`; group 2: of `ai.embedding_<provider>`.
+ */
+export const PGAI_MODEL_CALL =
+  /\bai\.(?:(openai|ollama|anthropic|cohere|voyageai|litellm)_(?:embed|chat_complete|generate|moderate|tokenize|detokenize|classify|rerank)|embedding_(openai|ollama|voyageai|litellm))\s*\(\s*(?:model\s*=>\s*)?/g;
+
+/** The `provider` of models pgai calls through each of its provider families. */
+export const PGAI_PROVIDERS: ReadonlyMap<string, string> = new Map([
+  ['openai', 'openai'],
+  ['ollama', 'ollama'],
+  ['anthropic', 'anthropic'],
+  ['cohere', 'cohere'],
+  ['voyageai', 'voyage'],
+  ['litellm', 'litellm'],
+]);
+
+/** An extension a SQL text creates that makes the database a vector store, or an AI client. */
+export type CreatedExtension = { readonly extension: string; readonly index: number } & ({ readonly product: string; readonly ai?: undefined } | { readonly product?: undefined; readonly ai: AiExtension });
+
+/** The vector and AI extensions a SQL text creates, with where each statement starts (comments are the caller's). */
+export function extensionsCreated(sql: string): CreatedExtension[] {
+  const out: CreatedExtension[] = [];
+  for (const m of sql.matchAll(CREATE_EXTENSION)) {
+    const extension = (m[1] ?? m[2] ?? '').toLowerCase();
+    const product = productOfExtension(extension);
+    const ai = aiExtension(extension);
+    if (product !== undefined) out.push({ extension, index: m.index, product });
+    else if (ai !== undefined) out.push({ extension, index: m.index, ai });
+  }
+  return out;
+}

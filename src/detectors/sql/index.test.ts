@@ -54,11 +54,11 @@ describe('sql detector', () => {
   });
 
   it('has a pre-check every finding passes and a gate every pre-check match holds', () => {
-    const found = ['create extension vector', 'CREATE EXTENSION vector', 'x halfvec(3)', 'USING hnsw (e vector_ip_ops)', 'SPARSEVEC(30000)'];
+    const found = ['create extension vector', 'CREATE EXTENSION vector', 'x halfvec(3)', 'USING hnsw (e vector_ip_ops)', 'SPARSEVEC(30000)', "ai.ollama_embed('m', x)", 'ai.embedding_openai (m)'];
     for (const text of found) expect(mayFindSql('x.sql', text)).toBe(true);
     expect(mayFindSql('x.sql', 'select 1; create table t (id int);')).toBe(false);
     // The gate: every casing the pre-check accepts holds one of the literals.
-    expect(sqlDetector.literals).toEqual(literalsOf(/[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR/));
+    expect(sqlDetector.literals).toEqual(literalsOf(/[Ee]xtension|EXTENSION|[Hh]alfvec|HALFVEC|[Ss]parsevec|SPARSEVEC|[Vv]ector|VECTOR|ai\.(?:openai|ollama|anthropic|cohere|voyageai|litellm|embedding)_/));
     for (const text of found) expect(sqlDetector.literals?.some((l) => text.includes(l))).toBe(true);
   });
 });
@@ -77,6 +77,9 @@ describe('sql detector: hostile input', () => {
     expect(timed(`${'/* '.repeat(100_000)}create extension vector;`)).toBeNull();
     // The pre-check's comment between CREATE and EXTENSION is bounded: no rescans of an open one.
     expect(timed(`${'CREATE /* '.repeat(100_000)}`)).toBeNull();
+    // ... and a comment ends at its first `*/`: a chain of empty comments has one reading, not 2^n.
+    expect(timed(`CREATE ${'/**/'.repeat(100_000)}vector;`)).toBeNull();
+    expect(timed(`${'CREATE /**/ '.repeat(50_000)}x`)).toBeNull();
     expect(timed(`E'${"\\'".repeat(200_000)} create extension vector;`)).toBeNull();
     // After a long unterminated line comment's end, the statement counts.
     expect(timed(`-- ${'x'.repeat(2_000_000)}\ncreate extension vector;`)?.assets.map((a) => a.evidence[0]?.line)).toEqual([2]);
@@ -153,5 +156,37 @@ describe('sql detector: forms found after review', () => {
       const { ms } = cpuTimed(() => detectSql({ scope: 'repo', path, content }));
       expect(ms).toBeLessThan(2000);
     }
+  });
+});
+
+describe('sql detector: AI extensions that call models from the database', () => {
+  const assets = (content: string) => (detect(content)?.assets ?? []).map((a) => [a.kind, a.name, a.provider, a.attributes, a.evidence.map((e) => e.line)]);
+
+  it('reports pgai and the models its functions and vectorizers call, and the other AI extensions', () => {
+    const sql = [
+      'CREATE EXTENSION IF NOT EXISTS ai CASCADE;',
+      "SELECT ai.create_vectorizer('public.docs'::regclass, embedding => ai.embedding_openai('text-embedding-3-small', 768));",
+      "SELECT ai.ollama_generate('llama3.2', 'Summarise: ' || body) FROM notes;",
+      "SELECT ai.anthropic_generate(model => 'claude-3-5-sonnet-20240620', messages => jsonb_build_array());",
+      "SELECT ai.openai_chat_complete_simple('which model?');",
+      'CREATE EXTENSION azure_ai;',
+    ].join('\n');
+    expect(assets(sql)).toEqual([
+      ['sdk', 'azure_ai', 'azure', { category: 'llm-provider', ecosystem: 'postgresql', extensions: ['azure_ai'] }, [6]],
+      ['sdk', 'pgai', 'timescale', { category: 'framework', ecosystem: 'postgresql', extensions: ['ai'] }, [1, 2, 3, 4]],
+      ['model', 'claude-3-5-sonnet-20240620', 'anthropic', { sources: ['call-argument'] }, [4]],
+      ['model', 'llama3.2', 'ollama', { sources: ['call-argument'] }, [3]],
+      ['model', 'text-embedding-3-small', 'openai', { sources: ['call-argument'] }, [2]],
+    ]);
+  });
+
+  it('reads pgai calls in a query file without the extension, and not in comments, strings or other schemas', () => {
+    expect(assets("SELECT id FROM items ORDER BY embedding <=> ai.openai_embed('text-embedding-3-small', $1) LIMIT 5;").map((a) => [a[0], a[1]])).toEqual([
+      ['sdk', 'pgai'],
+      ['model', 'text-embedding-3-small'],
+    ]);
+    expect(detect("-- SELECT ai.openai_embed('text-embedding-3-small', 'x');\nSELECT 'ai.ollama_generate(''llama3'', x)';\nSELECT myai.openai_embed('m', 'x');\n")).toBeNull();
+    // A model argument that is not a literal gives pgai without a model.
+    expect(assets('SELECT ai.openai_embed(current_setting(\'app.model\'), body) FROM t;').map((a) => a[1])).toEqual(['pgai']);
   });
 });

@@ -13,7 +13,7 @@ import { evidenceAt, ResultBuilder } from '../shared/build.ts';
 import { LineIndex } from '../shared/line-index.ts';
 import { lexRuby } from '../languages/lex-ruby.ts';
 import type { Detector, SourceFile } from '../types.ts';
-import { CREATE_EXTENSION, PGVECTOR_ONLY_TYPES, PGVECTOR_OPS, productOfExtension, VECTOR_TYPES } from './catalog.ts';
+import { aiExtension, CREATE_EXTENSION, PGAI_MODEL_CALL, PGAI_PROVIDERS, PGVECTOR_ONLY_TYPES, PGVECTOR_OPS, productOfExtension, VECTOR_TYPES, type AiExtension } from './catalog.ts';
 import { mayFindSql, SQL_LITERALS } from './precheck.ts';
 
 export const SQL_DETECTOR_ID = 'sql';
@@ -100,14 +100,50 @@ class Findings {
     if (extension !== undefined) entry.extensions.add(extension);
   }
 
+  /** AI extensions (`CREATE EXTENSION ai`, or pgai's functions called), by the sdk's name. */
+  readonly ai = new Map<string, { extension: AiExtension; offsets: number[] }>();
+  /** Models pgai calls, by id lower-cased (the key the other detectors give a model); the first provider seen stays. */
+  readonly models = new Map<string, { id: string; provider: string; offsets: number[] }>();
+
   extension(name: string, offset: number): void {
     const product = productOfExtension(name);
     if (product !== undefined) this.note(product, offset, name.toLowerCase());
+    const ai = aiExtension(name);
+    if (ai !== undefined) this.aiAt(ai, offset);
+  }
+
+  aiAt(extension: AiExtension, offset: number): void {
+    let entry = this.ai.get(extension.name);
+    if (entry === undefined) this.ai.set(extension.name, (entry = { extension, offsets: [] }));
+    entry.offsets.push(offset);
+  }
+
+  model(id: string, provider: string, offset: number): void {
+    const key = id.toLowerCase();
+    let entry = this.models.get(key);
+    if (entry === undefined) this.models.set(key, (entry = { id, provider, offsets: [] }));
+    entry.offsets.push(offset);
   }
 }
 
-function readSql(code: string, found: Findings): void {
+const PGAI = aiExtension('ai') as AiExtension;
+/** A quoted model id right where a pgai call's first argument starts (`''` is an escaped quote). */
+const QUOTED_ID = /'((?:[^'\n]|''){1,200})'/y;
+
+/** pgai's model calls: found in the masked code, their first argument read from the text itself (same offsets). */
+function readPgai(code: string, text: string, found: Findings): void {
+  for (const m of code.matchAll(PGAI_MODEL_CALL)) {
+    found.aiAt(PGAI, m.index);
+    const provider = PGAI_PROVIDERS.get(m[1] ?? m[2] ?? '');
+    QUOTED_ID.lastIndex = m.index + m[0].length;
+    const id = QUOTED_ID.exec(text)?.[1]?.replace(/''/g, "'").trim();
+    if (provider !== undefined && id !== undefined && id !== '' && !/\s/.test(id)) found.model(id, provider, m.index);
+  }
+}
+
+function readSql(code: string, text: string, found: Findings): void {
   for (const m of code.matchAll(CREATE_EXTENSION)) found.extension(m[1] ?? m[2] ?? '', m.index);
+  readPgai(code, text, found);
   for (const m of code.matchAll(PGVECTOR_OPS)) found.note('pgvector', m.index);
   for (const m of code.matchAll(PGVECTOR_ONLY_TYPES)) found.note('pgvector', m.index);
   for (const m of code.matchAll(VECTOR_TYPES)) found.dimensions.add(Number(m[1]));
@@ -194,8 +230,8 @@ export function detectSql(file: SourceFile): DetectionResult | null {
   const found = new Findings();
   if (file.path.endsWith('.prisma')) readPrisma(file.content, found);
   else if (file.path.endsWith('.rb')) readRails(file.content, found);
-  else readSql(maskSql(file.content), found);
-  if (found.byProduct.size === 0) return null;
+  else readSql(maskSql(file.content), file.content, found);
+  if (found.byProduct.size === 0 && found.ai.size === 0) return null;
   const out = new ResultBuilder();
   const index = new LineIndex(file.content);
   // A dimension belongs to pgvector's types in a file that shows pgvector (`vector(1536)` alone is also other databases').
@@ -212,6 +248,27 @@ export function detectSql(file: SourceFile): DetectionResult | null {
         ...(product === 'pgvector' && dimensions.length > 0 ? { dimensions } : {}),
       },
       evidence: lines.map((line) => evidenceAt(file, SQL_DETECTOR_ID, 'config', 'declared', line, index.lineText(line))),
+    });
+  }
+  const linesOf = (offsets: readonly number[]): number[] => [...new Set(offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
+  for (const [name, { extension, offsets }] of [...found.ai].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.asset(file, {
+      kind: 'sdk',
+      key: name,
+      name,
+      provider: extension.provider,
+      attributes: { category: extension.category, ecosystem: 'postgresql', extensions: [extension.extension] },
+      evidence: linesOf(offsets).map((line) => evidenceAt(file, SQL_DETECTOR_ID, 'config', 'declared', line, index.lineText(line))),
+    });
+  }
+  for (const [key, { id, provider, offsets }] of [...found.models].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.asset(file, {
+      kind: 'model',
+      key,
+      name: id,
+      provider,
+      attributes: { sources: ['call-argument'] },
+      evidence: linesOf(offsets).map((line) => evidenceAt(file, SQL_DETECTOR_ID, 'call-site', 'declared', line, index.lineText(line))),
     });
   }
   return out.result();
