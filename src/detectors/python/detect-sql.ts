@@ -1,11 +1,12 @@
 /**
- * Vector extensions a Python program creates in PostgreSQL: `CREATE EXTENSION vector` in a string
+ * Vector and AI extensions a Python program creates in PostgreSQL (`sql/catalog.ts`: a `vector-store`
+ * for `vector`, an `sdk` for pgai's `ai` and the like): `CREATE EXTENSION vector` in a string
  * handed to a call that runs SQL (`cur.execute(...)`, Alembic's `op.execute(...)`, SQLAlchemy's
- * `text(...)` and `exec_driver_sql(...)`, Django's `migrations.RunSQL(...)`, asyncpg's
- * `conn.execute(...)`). A migration or setup script often shows its vector store nowhere else: the
- * table is then queried through plain psycopg. The statement is read as the SQL detector reads a
- * `.sql` file (comments and quoted strings blanked), so a `-- CREATE EXTENSION` comment in the SQL
- * or a docstring naming the statement is not evidence.
+ * `text(...)` and `exec_driver_sql(...)`, psycopg's `sql.SQL(...)`, Django's `migrations.RunSQL(...)`,
+ * asyncpg's `conn.execute(...)`). A migration or setup script often shows its vector store nowhere
+ * else: the table is then queried through plain psycopg. The statement is read as the SQL detector
+ * reads a `.sql` file (comments and quoted strings blanked), so a `-- CREATE EXTENSION` comment in the
+ * SQL or a docstring naming the statement is not evidence. SQL held in a variable is not followed.
  */
 import { extensionsCreated } from '../sql/catalog.ts';
 import { maskSql } from '../sql/index.ts';
@@ -13,36 +14,100 @@ import type { Collector } from './collector.ts';
 import type { EvidenceAt } from './context.ts';
 import type { Token } from './tokenizer.ts';
 
-/** Names of calls whose first argument (or `sql=`) is SQL to run. */
-const RUNS_SQL: ReadonlySet<string> = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql', 'text', 'RunSQL', 'DDL']);
+/** Names of calls whose first argument (or `sql=` / `query=`) is SQL to run. */
+const RUNS_SQL: ReadonlySet<string> = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql', 'RunSQL', 'DDL', 'SQL']);
+const SQL_KEYWORDS: ReadonlySet<string> = new Set(['sql', 'query']);
+/** Module names SQLAlchemy's `text` is called through (`sa.text(...)`). */
+const SQLALCHEMY_MODULES: ReadonlySet<string> = new Set(['sa', 'sqlalchemy']);
+/** `text` imported from SQLAlchemy, so a bare `text(...)` is its SQL text (and not, say, Streamlit's `st.text`). */
+const IMPORTS_TEXT = /\bfrom[ \t]+sqlalchemy(?:\.sql(?:\.expression)?)?[ \t]+import[ \t]+\(?[\w\s,]*?\btext\b/;
 
-/** The string argument of a SQL-running call that starts at `i`, if the tokens before it say so. */
-function runsSql(tokens: readonly Token[], i: number): boolean {
+/** Evidence lines kept per extension and file, as the SQL detector keeps them. */
+const MAX_EVIDENCE = 5;
+
+const is = (token: Token | undefined, kind: Token['kind'], text?: string): boolean => token?.kind === kind && (text === undefined || token.text === text);
+
+/** Whether the string starting at token `i` is the SQL argument of a call that runs it. */
+function runsSql(tokens: readonly Token[], i: number, bareText: boolean): boolean {
   let j = i - 1;
-  if (tokens[j]?.kind === 'op' && tokens[j]?.text === '=' && tokens[j - 1]?.kind === 'name' && tokens[j - 1]?.text === 'sql') j -= 2;
-  const open = tokens[j];
-  const callee = tokens[j - 1];
-  return open?.kind === 'op' && open.text === '(' && callee?.kind === 'name' && RUNS_SQL.has(callee.text);
+  let list = false;
+  if (is(tokens[j], 'op', '=') && SQL_KEYWORDS.has(tokens[j - 1]?.text ?? '') && is(tokens[j - 1], 'name')) j -= 2;
+  else if (is(tokens[j], 'op', '[') || is(tokens[j], 'op', ',')) {
+    // Django's `RunSQL(["...", "..."])`: any string of the list, back to its `[`.
+    while (j > 0 && (is(tokens[j], 'op', ',') || is(tokens[j], 'string'))) j--;
+    if (!is(tokens[j], 'op', '[')) return false;
+    list = true;
+    j -= 1;
+  }
+  if (!is(tokens[j], 'op', '(') || !is(tokens[j - 1], 'name')) return false;
+  const callee = tokens[j - 1] as Token;
+  if (list) return callee.text === 'RunSQL';
+  if (RUNS_SQL.has(callee.text)) return true;
+  if (callee.text !== 'text') return false;
+  // `sa.text(...)`, or a bare `text(...)` in a file that imports it from SQLAlchemy.
+  return is(tokens[j - 2], 'op', '.') ? SQLALCHEMY_MODULES.has(tokens[j - 3]?.text ?? '') : bareText;
 }
 
-/** Records the vector stores the file's SQL strings create. */
-export function detectSqlExtensions(tokens: readonly Token[], out: Collector, at: EvidenceAt): void {
+/** One string token of an (implicitly concatenated) argument, and where its value starts in the joined text. */
+interface Part {
+  readonly token: Token;
+  readonly start: number;
+}
+
+/**
+ * The line a statement at `index` of the joined value starts on: its token's first line plus the
+ * newlines before it in that token's value. A token whose source holds a backslash (`\n` written, a
+ * line continuation) decodes to other newlines than the file's: its first line is kept.
+ */
+function lineAt(parts: readonly Part[], newlines: readonly number[], index: number): number {
+  let k = parts.length - 1;
+  while (k > 0 && (parts[k] as Part).start > index) k--;
+  const part = parts[k] as Part;
+  if (part.token.text.includes('\\')) return part.token.line;
+  // Newlines of the joined value in [part.start, index): binary searches over their sorted offsets.
+  const below = (offset: number): number => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return part.token.line + below(index) - below(part.start);
+}
+
+/** Records the vector stores and AI extensions the file's SQL strings create. */
+export function detectSqlExtensions(tokens: readonly Token[], content: string, out: Collector, at: EvidenceAt): void {
+  const bareText = IMPORTS_TEXT.test(content);
+  const evidenceCount = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (token.kind !== 'string' || token.value === undefined || !runsSql(tokens, i)) continue;
-    const sql = maskSql(token.value);
-    for (const found of extensionsCreated(sql)) {
-      // A triple-quoted statement's lines: the string's first line plus the newlines before it.
-      let line = token.line;
-      for (let k = sql.indexOf('\n'); k !== -1 && k < found.index; k = sql.indexOf('\n', k + 1)) line++;
-      out.add({
-        kind: 'vector-store',
-        key: found.product,
-        name: found.product,
-        provider: found.product,
-        attributes: { extensions: [found.extension] },
-        evidence: at(line, 'call-site', 'declared'),
-      });
+    const first = tokens[i] as Token;
+    if (first.kind !== 'string' || first.value === undefined || !runsSql(tokens, i, bareText)) continue;
+    // `"CREATE EXTENSION " "vector"`: adjacent literals are one string.
+    const parts: Part[] = [];
+    let value = '';
+    for (; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (token.kind !== 'string' || token.value === undefined) break;
+      parts.push({ token, start: value.length });
+      value += token.value;
+    }
+    i--;
+    const sql = maskSql(value);
+    const found = extensionsCreated(sql);
+    if (found.length === 0) continue;
+    const newlines: number[] = [];
+    for (let k = sql.indexOf('\n'); k !== -1; k = sql.indexOf('\n', k + 1)) newlines.push(k);
+    for (const created of found) {
+      const key = created.ai === undefined ? created.product : created.ai.name;
+      const seen = evidenceCount.get(key) ?? 0;
+      if (seen >= MAX_EVIDENCE) continue;
+      evidenceCount.set(key, seen + 1);
+      const evidence = at(lineAt(parts, newlines, created.index), 'call-site', 'declared');
+      if (created.ai === undefined) out.add({ kind: 'vector-store', key: created.product, name: created.product, provider: created.product, attributes: { extensions: [created.extension] }, evidence });
+      else out.add({ kind: 'sdk', key: created.ai.name, name: created.ai.name, provider: created.ai.provider, attributes: { category: created.ai.category, ecosystem: 'postgresql', extensions: [created.extension] }, evidence });
     }
   }
 }

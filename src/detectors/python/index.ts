@@ -45,7 +45,7 @@ export function detectPython(file: SourceFile): DetectionResult | null {
   };
   const { tokens, issues } = tokenize(file.content);
   const { out, gaveUp } = analyzePython({ tokens, stem: unnamedServerName(file.path, file.scope), at, callsAiHost });
-  if (createsExtension) detectSqlExtensions(tokens, out, at);
+  if (createsExtension) detectSqlExtensions(tokens, file.content, out, at);
   const { assets, relationships } = out.finish(file);
   const diagnostics = readDiagnostics(issues, gaveUp, (message, line) => parseFailed(file, PYTHON_DETECTOR_ID, message, line));
   if (assets.length === 0 && relationships.length === 0 && diagnostics.length === 0) return null;

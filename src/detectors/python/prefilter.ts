@@ -84,8 +84,10 @@ export function mayHoldModelSetting(text: string): boolean {
 }
 
 const EXTENSION_WORD = /[Ee]xtension|EXTENSION/;
-const CREATE_EXTENSION = /\b(?:[Cc]reate|CREATE)\s+(?:[Ee]xtension|EXTENSION)\b/;
-/** Every `CREATE EXTENSION` the pre-check accepts holds one of these (`detect-sql.ts`). */
+// No `\b` in front: the source holds `"SET x;\nCREATE EXTENSION vector"` with a written `\n`. A
+// short SQL block comment may sit between the words, as the SQL detector's pre-check allows.
+const CREATE_EXTENSION = /(?:[Cc]reate|CREATE)(?:\s|\/\*(?:[^*]|\*(?!\/)){0,200}\*\/)+(?:[Ee]xtension|EXTENSION)\b/;
+/** The gate's literals for `detect-sql.ts`: every match of CREATE_EXTENSION holds one (EXTENSION_WORD is its second word's casings). */
 export const EXTENSION_LITERALS: readonly string[] = literalsOf(EXTENSION_WORD);
 
 /** A SQL statement that may create a vector extension (`cur.execute("CREATE EXTENSION vector")`, `detect-sql.ts`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '../../model/index.ts';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { detectPython } from './index.ts';
 
 const stores = (content: string): Asset[] => (detectPython({ scope: 't', path: 'rag.py', content })?.assets ?? []).filter((a) => a.kind === 'vector-store');
@@ -167,6 +168,30 @@ describe('python detector: vector extensions created by SQL the program runs', (
     expect(lines(sqlalchemy)).toEqual([['vectorchord', { extensions: ['vchord'] }, [3]]]);
     const django = 'from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = [migrations.RunSQL(sql="CREATE EXTENSION IF NOT EXISTS vector", reverse_sql="DROP EXTENSION vector")]\n';
     expect(lines(django)).toEqual([['pgvector', { extensions: ['vector'] }, [4]]]);
+    const pgai = detectPython({ scope: 't', path: 'setup_db.py', content: 'cur.execute("CREATE EXTENSION IF NOT EXISTS ai CASCADE")\n' })?.assets ?? [];
+    expect(pgai.map((a) => [a.kind, a.name, a.provider, a.attributes])).toEqual([['sdk', 'pgai', 'timescale', { category: 'framework', ecosystem: 'postgresql', extensions: ['ai'] }]]);
+  });
+
+  it('reads more forms of the argument, and gives the line the statement is on', () => {
+    const forms = [
+      'from sqlalchemy import Column, text\nconn.execute(text("CREATE EXTENSION vector"))\n',
+      'import sqlalchemy as sa\nop.execute(sa.text("CREATE EXTENSION vector"))\n',
+      'from psycopg import sql\ncur.execute(sql.SQL("CREATE EXTENSION vector"))\n',
+      'migrations.RunSQL(["SELECT 1", "CREATE EXTENSION vector"])\n',
+      'cur.execute(query="CREATE EXTENSION vector")\n',
+      'cur.execute(\n    "CREATE EXTENSION "\n    "vector"\n)\n',
+    ];
+    expect(forms.map((src) => lines(src).map((s) => s[0]))).toEqual(forms.map(() => ['pgvector']));
+    expect(lines('cur.execute("""SELECT 1;\n\n  CREATE EXTENSION vector;""")\nAPI_TOKEN = "x"\n')).toEqual([['pgvector', { extensions: ['vector'] }, [3]]]);
+    // A written `\n` decodes to a newline the file does not have: the string's first line is kept.
+    expect(lines('cur.execute("SELECT 1; \\n CREATE EXTENSION vector")\nAPI_TOKEN = "x"\n')).toEqual([['pgvector', { extensions: ['vector'] }, [1]]]);
+    expect(lines('cur.execute("SET x;\\nCREATE /* c */ EXTENSION vector")\n').map((s) => s[0])).toEqual(['pgvector']);
+  });
+
+  it('stays linear on a huge statement', () => {
+    const { value, ms } = cpuTimed(() => lines(`op.execute("""\n${'CREATE EXTENSION vector;\n'.repeat(40_000)}""")\n`));
+    expect(ms).toBeLessThan(2000);
+    expect(value).toEqual([['pgvector', { extensions: ['vector'] }, [2, 3, 4, 5, 6]]]);
   });
 
   it('joins the pgvector a pgvector import shows in the same file', () => {
@@ -182,6 +207,8 @@ describe('python detector: vector extensions created by SQL the program runs', (
       'cur.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")\ncur.execute("CREATE EXTENSION \\"uuid-ossp\\"")\n',
       'cur.execute("/* CREATE EXTENSION vector */ SELECT 1")\n',
       'cur.execute(f"CREATE EXTENSION {name}")\n',
+      // Streamlit's text, and a bare text() not imported from SQLAlchemy.
+      'import streamlit as st\nst.text("Run CREATE EXTENSION vector; in psql first")\ntext("CREATE EXTENSION vector")\n',
     ];
     for (const src of traps) expect(detectPython({ scope: 't', path: 'db.py', content: src })).toBeNull();
   });
