@@ -98,7 +98,7 @@ describe('fixture rag-postgres (Drizzle schema)', () => {
   it('finds the pgvector column of the schema, and not the schema without vectors nor the local helper', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.assets.map((a) => ({ kind: a.kind, name: a.name, attributes: a.attributes, at: a.evidence.map((e) => `${e.path}:${e.line}`) }))).toEqual([
-      { kind: 'vector-store', name: 'pgvector', attributes: { clients: ['drizzle-orm'], dimensions: [1536] }, at: ['lib/db/schema.ts:9'] },
+      { kind: 'vector-store', name: 'pgvector', attributes: { clients: ['vector'], dimensions: [1536] }, at: ['lib/db/schema.ts:9'] },
     ]);
   });
 });

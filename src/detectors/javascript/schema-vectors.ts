@@ -54,12 +54,16 @@ function importsOf(ctx: Context): Imported {
   return { named, namespaces };
 }
 
-/** What a callee stands for: a column type's export name, `customType`, or undefined. */
-function exportCalled(callee: Node, imported: Imported): string | undefined {
+/**
+ * What a callee stands for: a column type's export name, `customType`, or undefined. A local
+ * declaration of the name in scope (a parameter, a variable) shadows the import.
+ */
+function exportCalled(ctx: Context, callee: Node, imported: Imported): string | undefined {
+  const local = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' ? callee.object : undefined;
+  if (local === undefined || ctx.resolver.lookup(local.name, local.start ?? 0) !== undefined) return undefined;
   if (callee.type === 'Identifier') return imported.named.get(callee.name);
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return undefined;
-  const source = imported.namespaces.get(callee.object.name);
-  const name = source === undefined ? undefined : keyName(callee.property);
+  const source = imported.namespaces.get(local.name);
+  const name = source === undefined || callee.type !== 'MemberExpression' ? undefined : keyName(callee.property);
   if (source === undefined || name === undefined) return undefined;
   return COLUMN_TYPES.get(source)?.has(name) || (name === 'customType' && source === CUSTOM_TYPE_MODULE) ? name : undefined;
 }
@@ -70,16 +74,16 @@ export function detectSchemaVectors(ctx: Context): void {
   if (imported.named.size === 0 && imported.namespaces.size === 0) return;
   for (const call of ctx.facts.calls) {
     if (call.type !== 'CallExpression') continue;
-    const called = exportCalled(call.callee, imported);
+    const called = exportCalled(ctx, call.callee, imported);
     if (called === undefined) continue;
-    if (called === 'customType' && !declaresPgVector(ctx, call.arguments[0])) continue;
-    const dimensions = called === 'customType' ? undefined : dimensionsOf(ctx, call.arguments);
+    const dimensions = called === 'customType' ? customVectorType(ctx, call.arguments[0]) : { dimensions: dimensionsOf(ctx, call.arguments) };
+    if (dimensions === undefined) continue;
     ctx.found.add({
       kind: 'vector-store',
       key: 'pgvector',
       name: 'pgvector',
       provider: 'pgvector',
-      attributes: { clients: ['drizzle-orm'], ...(dimensions === undefined ? {} : { dimensions: [dimensions] }) },
+      attributes: { clients: [called], ...(dimensions.dimensions === undefined ? {} : { dimensions: [dimensions.dimensions] }) },
       evidence: ctx.evidence(call, 'call-site', 'declared'),
     });
   }
@@ -96,22 +100,49 @@ function dimensionsOf(ctx: Context, args: readonly Node[]): number | undefined {
   return undefined;
 }
 
-/** Whether a `customType` definition's `dataType` writes one of pgvector's type names. */
-function declaresPgVector(ctx: Context, arg: Node | undefined): boolean {
+const FUNCTIONS: ReadonlySet<string> = new Set(['FunctionExpression', 'ArrowFunctionExpression', 'FunctionDeclaration', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
+/** The dimension written in a pgvector type name: `vector(1536)`. */
+const TYPE_DIMENSIONS = /^\s*(?:vector|halfvec|sparsevec)\s*\(\s*(\d+)\s*\)\s*$/i;
+
+/**
+ * Whether a `customType` definition's `dataType` returns one of pgvector's type names (a literal,
+ * a template whose text starts with one, or a same-file constant), and the dimension when it is
+ * written as a number: undefined when it does not.
+ */
+function customVectorType(ctx: Context, arg: Node | undefined): { dimensions?: number } | undefined {
   const definition = arg === undefined ? undefined : ctx.resolver.object(arg);
   const dataType = definition === undefined ? undefined : ctx.resolver.property(definition.node, 'dataType');
-  if (dataType === undefined) return false;
-  const pending: Node[] = [dataType];
+  const fn = dataType === undefined ? undefined : (ctx.resolver.value(dataType)?.node ?? dataType);
+  if (fn === undefined || !FUNCTIONS.has(fn.type)) return undefined;
+  for (const returned of returnedExpressions(fn)) {
+    const texts = returned.type === 'TemplateLiteral' && returned.expressions.length > 0 ? [`${returned.quasis[0]?.value.cooked ?? ''}\u0000`] : ctx.resolver.strings(returned).map((r) => r.value);
+    for (const text of texts) {
+      if (!PGVECTOR_SQL_TYPE.test(text)) continue;
+      const n = TYPE_DIMENSIONS.exec(text)?.[1];
+      return n === undefined ? {} : { dimensions: Number(n) };
+    }
+  }
+  return undefined;
+}
+
+/** What a function returns: an arrow's expression body, or the arguments of its own `return`s (not nested functions'). */
+function returnedExpressions(fn: Node): Node[] {
+  if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') return [fn.body];
+  const body = 'body' in fn ? (fn.body as Node | undefined) : undefined;
+  const out: Node[] = [];
+  const pending: Node[] = body === undefined ? [] : [body];
   for (let seen = 0; pending.length > 0 && seen < MAX_NODES; seen++) {
     const node = pending.pop() as Node;
-    if (node.type === 'StringLiteral' && PGVECTOR_SQL_TYPE.test(node.value)) return true;
-    if (node.type === 'TemplateLiteral' && PGVECTOR_SQL_TYPE.test(node.quasis[0]?.value.cooked ?? '')) return true;
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) out.push(node.argument);
+      continue;
+    }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'loc' || key === 'extra' || value === null || typeof value !== 'object') continue;
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') pending.push(child as Node);
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string' && !FUNCTIONS.has((child as Node).type)) pending.push(child as Node);
       }
     }
   }
-  return false;
+  return out;
 }

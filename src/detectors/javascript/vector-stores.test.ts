@@ -160,15 +160,15 @@ describe('pgvector columns of a Drizzle schema', () => {
       "}, (table) => [index('hnsw').using('hnsw', table.embedding.op('vector_cosine_ops'))]);",
     ].join('\n');
     const found = schema(content);
-    expect(found?.assets.map((a) => [a.kind, a.name, a.attributes])).toEqual([['vector-store', 'pgvector', { clients: ['drizzle-orm'], dimensions: [768, 1536] }]]);
+    expect(found?.assets.map((a) => [a.kind, a.name, a.attributes])).toEqual([['vector-store', 'pgvector', { clients: ['halfvec', 'vector'], dimensions: [768, 1536] }]]);
     expect(found?.assets[0]?.evidence.map((e) => e.line)).toEqual([6, 7]);
   });
 
   it('reads a namespace import and pgvector-node\'s own Drizzle type', () => {
     const viaNamespace = ["import * as pg from 'drizzle-orm/pg-core';", "export const t = pg.pgTable('t', { e: pg.sparsevec('e', { dimensions: 1000 }) });"].join('\n');
-    expect(stores(viaNamespace)).toEqual({ pgvector: { clients: ['drizzle-orm'], dimensions: [1000] } });
+    expect(stores(viaNamespace)).toEqual({ pgvector: { clients: ['sparsevec'], dimensions: [1000] } });
     const viaPgvector = ["import { vector } from 'pgvector/drizzle-orm';", "import { pgTable } from 'drizzle-orm/pg-core';", "export const t = pgTable('t', { e: vector('e', { dimensions: 3 }) });"].join('\n');
-    expect(stores(viaPgvector)).toEqual({ pgvector: { clients: ['drizzle-orm'], dimensions: [3] } });
+    expect(stores(viaPgvector)).toEqual({ pgvector: { clients: ['vector'], dimensions: [3] } });
   });
 
   it('reads a hand-made customType whose SQL type is pgvector\'s', () => {
@@ -182,8 +182,11 @@ describe('pgvector columns of a Drizzle schema', () => {
       "export const docs = pgTable('docs', { embedding: vector('embedding', { dimensions: 1536 }) });",
     ].join('\n');
     const found = schema(content);
-    expect(found?.assets.map((a) => a.name)).toEqual(['pgvector']);
+    expect(found?.assets.map((a) => [a.name, a.attributes])).toEqual([['pgvector', { clients: ['customType'] }]]);
     expect(found?.assets[0]?.evidence.map((e) => e.line)).toEqual([2]);
+    // A fixed type through a constant, with its dimension; an arrow's expression body.
+    const fixed = ["import { customType } from 'drizzle-orm/pg-core';", "const SQL_TYPE = 'vector(1536)';", 'export const embedding = customType<{ data: number[] }>({ dataType() { return SQL_TYPE; } });', "export const small = customType<{ data: number[] }>({ dataType: () => 'halfvec(256)' });"].join('\n');
+    expect(stores(fixed)).toEqual({ pgvector: { clients: ['customType'], dimensions: [256, 1536] } });
   });
 
   it('stays silent on look-alikes', () => {
@@ -192,6 +195,10 @@ describe('pgvector columns of a Drizzle schema', () => {
       ["import { vector } from 'some-math-lib';", "import { pgTable } from 'drizzle-orm/pg-core';", "const t = pgTable('t', {}); vector('x', { dimensions: 3 });"],
       // A customType of another SQL type.
       ["import { customType } from 'drizzle-orm/pg-core';", "export const citext = customType<{ data: string }>({ dataType() { return 'citext'; } });", "export const oids = customType<{ data: string }>({ dataType: () => 'oidvector' });"],
+      // A string that is not what dataType returns, and a nested function's return.
+      ["import { customType } from 'drizzle-orm/pg-core';", "export const ts = customType<{ data: string }>({ dataType(c) { if (!c) throw new Error('vector'); const f = () => 'vector'; return 'tsvector'; } });"],
+      // The import shadowed by a parameter and by a local variable.
+      ["import { vector as v, pgTable } from 'drizzle-orm/pg-core';", "function add(v) { return v('x', { dimensions: 3 }); }", "function other() { const v = (a, b) => a; return v('y', { dimensions: 4 }); }"],
       // Type-only imports, MySQL's and SQLite's cores, a commented-out column.
       ["import type { vector } from 'drizzle-orm/pg-core';", "import { vector as v2 } from 'drizzle-orm/mysql-core';", "v2('e', { dimensions: 3 });", "// import { vector } from 'drizzle-orm/pg-core'; vector('e', { dimensions: 3 })"],
     ];
