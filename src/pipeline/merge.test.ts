@@ -32,6 +32,13 @@ describe('mergeResults', () => {
     expect(assets[0]?.attributes['declared']).toBe(false);
   });
 
+  it('counts a PostgreSQL extension as declared where a schema creates it, not where it is only called', () => {
+    const ext = (attributes: Record<string, unknown>): Asset =>
+      makeAsset({ scope: 'repo' }, { kind: 'sdk', key: 'pgai', name: 'pgai', attributes: { ecosystem: 'postgresql', ...attributes } as Asset['attributes'], evidence: [ev('db/x.sql', 1, 'config')] });
+    const declared = (a: Asset) => mergeResults([{ assets: [a], relationships: [], diagnostics: [] }]).assets[0]?.attributes['declared'];
+    expect([declared(ext({ extensions: ['ai'] })), declared(ext({})), declared(sdk([ev('db/x.sql', 1, 'config')], { extensions: ['ai'] }))]).toEqual([true, false, false]);
+  });
+
   it('keeps the declared copy when the same observation arrives twice with different confidence', () => {
     const { assets } = mergeResults([{ assets: [sdk([ev('a.ts', 1, 'import', 'inferred')]), sdk([ev('a.ts', 1, 'import', 'declared')])], relationships: [], diagnostics: [] }]);
     expect(assets[0]?.evidence.map((e) => e.confidence)).toEqual(['declared']);

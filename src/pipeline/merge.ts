@@ -87,8 +87,12 @@ function collect(lists: Map<string, Evidence[]>, id: string, evidence: readonly 
 function finalizeAsset(a: Asset): Asset {
   const evidence = uniqueEvidence(a.evidence);
   let attributes = a.attributes;
-  // An SDK is declared when some manifest lists it; an import alone leaves it undeclared.
-  if (a.kind === 'sdk') attributes = { ...attributes, declared: evidence.some((e) => e.technique === 'manifest') };
+  // An SDK is declared when some manifest lists it; an import alone leaves it undeclared. A
+  // PostgreSQL extension is declared where a schema or migration creates it (`extensions`, sql detector).
+  if (a.kind === 'sdk') {
+    const created = a.attributes['ecosystem'] === 'postgresql' && Array.isArray(a.attributes['extensions']) && a.attributes['extensions'].length > 0;
+    attributes = { ...attributes, declared: created || evidence.some((e) => e.technique === 'manifest') };
+  }
   return {
     id: a.id,
     kind: a.kind,

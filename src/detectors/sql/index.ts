@@ -101,7 +101,7 @@ class Findings {
   }
 
   /** AI extensions (`CREATE EXTENSION ai`, or pgai's functions called), by the sdk's name. */
-  readonly ai = new Map<string, { extension: AiExtension; offsets: number[] }>();
+  readonly ai = new Map<string, { extension: AiExtension; offsets: number[]; created: boolean }>();
   /** Models pgai calls, by id lower-cased (the key the other detectors give a model); the first provider seen stays. */
   readonly models = new Map<string, { id: string; provider: string; offsets: number[] }>();
 
@@ -109,13 +109,15 @@ class Findings {
     const product = productOfExtension(name);
     if (product !== undefined) this.note(product, offset, name.toLowerCase());
     const ai = aiExtension(name);
-    if (ai !== undefined) this.aiAt(ai, offset);
+    if (ai !== undefined) this.aiAt(ai, offset, true);
   }
 
-  aiAt(extension: AiExtension, offset: number): void {
+  /** `created`: the text creates the extension (its calls alone only show it in use). */
+  aiAt(extension: AiExtension, offset: number, created: boolean): void {
     let entry = this.ai.get(extension.name);
-    if (entry === undefined) this.ai.set(extension.name, (entry = { extension, offsets: [] }));
+    if (entry === undefined) this.ai.set(extension.name, (entry = { extension, offsets: [], created }));
     entry.offsets.push(offset);
+    entry.created ||= created;
   }
 
   model(id: string, provider: string, offset: number): void {
@@ -133,7 +135,7 @@ const QUOTED_ID = /'((?:[^'\n]|''){1,200})'/y;
 /** pgai's model calls: found in the masked code, their first argument read from the text itself (same offsets). */
 function readPgai(code: string, text: string, found: Findings): void {
   for (const m of code.matchAll(PGAI_MODEL_CALL)) {
-    found.aiAt(PGAI, m.index);
+    found.aiAt(PGAI, m.index, false);
     const provider = PGAI_PROVIDERS.get(m[1] ?? m[2] ?? '');
     QUOTED_ID.lastIndex = m.index + m[0].length;
     const id = QUOTED_ID.exec(text)?.[1]?.replace(/''/g, "'").trim();
@@ -251,13 +253,14 @@ export function detectSql(file: SourceFile): DetectionResult | null {
     });
   }
   const linesOf = (offsets: readonly number[]): number[] => [...new Set(offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
-  for (const [name, { extension, offsets }] of [...found.ai].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, { extension, offsets, created }] of [...found.ai].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     out.asset(file, {
       kind: 'sdk',
       key: name,
       name,
       provider: extension.provider,
-      attributes: { category: extension.category, ecosystem: 'postgresql', extensions: [extension.extension] },
+      // `extensions` only where the text creates it: the pipeline counts that as the sdk declared.
+      attributes: { category: extension.category, ecosystem: 'postgresql', ...(created ? { extensions: [extension.extension] } : {}) },
       evidence: linesOf(offsets).map((line) => evidenceAt(file, SQL_DETECTOR_ID, 'config', 'declared', line, index.lineText(line))),
     });
   }
