@@ -12,6 +12,13 @@ describe('matchKnownModel', () => {
     expect(matchKnownModel('meta-llama/Llama-3.1-8B-Instruct')?.provider).toBe('meta');
   });
 
+  it('recognizes Model Studio\'s versionless Qwen ids and Perplexity\'s sonar models, not bare words', () => {
+    expect(['qwen-max', 'qwen-plus-latest', 'qwen-turbo-2025-04-28', 'qwen-vl-max', 'qwen-coder-plus', 'sonar-pro', 'sonar-reasoning-pro', 'sonar-deep-research'].map((id) => matchKnownModel(id)?.provider)).toEqual([
+      'qwen', 'qwen', 'qwen', 'qwen', 'qwen', 'perplexity', 'perplexity', 'perplexity',
+    ]);
+    expect(['sonar', 'sonar-scanner', 'sonar-project', 'qwen-client', 'qwen-maxwell'].filter((s) => matchKnownModel(s))).toEqual([]);
+  });
+
   it('does not take product names, paths or repo slugs for models', () => {
     const notModels = ['gemini-cli', 'claude-code', 'deepseek-api', 'grok-client', 'src/index', 'acme/app', 'gpt', 'command', 'llama-purple', 'mistral ai'];
     expect(notModels.filter((s) => matchKnownModel(s))).toEqual([]);
