@@ -60,7 +60,9 @@ function importsOf(ctx: Context): Imported {
  */
 function exportCalled(ctx: Context, callee: Node, imported: Imported): string | undefined {
   const local = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' ? callee.object : undefined;
-  if (local === undefined || ctx.resolver.lookup(local.name, local.start ?? 0) !== undefined) return undefined;
+  // The import first: a lookup goes through every declaration of the name, and most calls are of other names.
+  if (local === undefined || (!imported.named.has(local.name) && !imported.namespaces.has(local.name))) return undefined;
+  if (ctx.resolver.lookup(local.name, local.start ?? 0) !== undefined) return undefined;
   if (callee.type === 'Identifier') return imported.named.get(callee.name);
   const source = imported.namespaces.get(local.name);
   const name = source === undefined || callee.type !== 'MemberExpression' ? undefined : keyName(callee.property);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { detectJavaScript } from './index.ts';
 
 const stores = (content: string) =>
@@ -203,5 +204,14 @@ describe('pgvector columns of a Drizzle schema', () => {
       ["import type { vector } from 'drizzle-orm/pg-core';", "import { vector as v2 } from 'drizzle-orm/mysql-core';", "v2('e', { dimensions: 3 });", "// import { vector } from 'drizzle-orm/pg-core'; vector('e', { dimensions: 3 })"],
     ];
     for (const lines of traps) expect(schema(lines.join('\n'))).toBeNull();
+  });
+});
+
+describe('pgvector columns of a Drizzle schema: hostile input', () => {
+  it('looks up declarations only for calls of the imported names (50,000 calls of a name declared 50,000 times)', () => {
+    const content = "import { vector, pgTable } from 'drizzle-orm/pg-core';\n" + 'var f;\n'.repeat(50_000) + 'f();\n'.repeat(50_000);
+    const { value, ms } = cpuTimed(() => detectJavaScript({ scope: 'repo', path: 'schema.ts', content }));
+    expect(ms).toBeLessThan(2000);
+    expect(value).toBeNull();
   });
 });

@@ -20,7 +20,10 @@ const SQL_KEYWORDS: ReadonlySet<string> = new Set(['sql', 'query']);
 /** Module names SQLAlchemy's `text` is called through (`sa.text(...)`). */
 const SQLALCHEMY_MODULES: ReadonlySet<string> = new Set(['sa', 'sqlalchemy']);
 /** `text` imported from SQLAlchemy, so a bare `text(...)` is its SQL text (and not, say, Streamlit's `st.text`). */
-const IMPORTS_TEXT = /\bfrom[ \t]+sqlalchemy(?:\.sql(?:\.expression)?)?[ \t]+import[ \t]+\(?[\w\s,]*?\btext\b/;
+// One line, or a parenthesised list of bounded length: a run of import lines is not rescanned from each.
+const IMPORTS_TEXT = /\bfrom[ \t]+sqlalchemy(?:\.sql(?:\.expression)?)?[ \t]+import[ \t]+(?:\([\w\s,]{0,2000}?|[\w \t,]*?)\btext\b/;
+/** Tokens looked back over for the `[` of a `RunSQL([...])` list: a longer list is not SQL to run. */
+const MAX_LIST_TOKENS = 64;
 
 /** Evidence lines kept per extension and file, as the SQL detector keeps them. */
 const MAX_EVIDENCE = 5;
@@ -34,7 +37,7 @@ function runsSql(tokens: readonly Token[], i: number, bareText: boolean): boolea
   if (is(tokens[j], 'op', '=') && SQL_KEYWORDS.has(tokens[j - 1]?.text ?? '') && is(tokens[j - 1], 'name')) j -= 2;
   else if (is(tokens[j], 'op', '[') || is(tokens[j], 'op', ',')) {
     // Django's `RunSQL(["...", "..."])`: any string of the list, back to its `[`.
-    while (j > 0 && (is(tokens[j], 'op', ',') || is(tokens[j], 'string'))) j--;
+    for (let steps = 0; j > 0 && steps < MAX_LIST_TOKENS && (is(tokens[j], 'op', ',') || is(tokens[j], 'string')); steps++) j--;
     if (!is(tokens[j], 'op', '[')) return false;
     list = true;
     j -= 1;

@@ -194,6 +194,20 @@ describe('python detector: vector extensions created by SQL the program runs', (
     expect(value).toEqual([['pgvector', { extensions: ['vector'] }, [2, 3, 4, 5, 6]]]);
   });
 
+  it('stays linear on long lists and runs of imports in a file that names CREATE EXTENSION', () => {
+    for (const content of [
+      `# CREATE EXTENSION\nx = [${'"a",'.repeat(100_000)}]\n`,
+      `# CREATE EXTENSION\nf(${'"a",'.repeat(100_000)})\n`,
+      `# CREATE EXTENSION\n${'from sqlalchemy import a\n'.repeat(40_000)}`,
+    ]) {
+      const { value, ms } = cpuTimed(() => detectPython({ scope: 't', path: 'x.py', content }));
+      expect(ms).toBeLessThan(2000);
+      expect(value).toBeNull();
+    }
+    // `text` imported from another package on the next line is not SQLAlchemy's.
+    expect(lines('from sqlalchemy import Column\nfrom streamlit import text\ntext("CREATE EXTENSION vector")\n')).toEqual([]);
+  });
+
   it('joins the pgvector a pgvector import shows in the same file', () => {
     const src = 'from pgvector.psycopg import register_vector\nconn.execute("CREATE EXTENSION IF NOT EXISTS vector")\nregister_vector(conn)\n';
     expect(lines(src)).toEqual([['pgvector', { clients: ['register_vector'], extensions: ['vector'] }, [2, 3]]]);

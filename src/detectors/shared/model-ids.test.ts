@@ -16,7 +16,7 @@ describe('matchKnownModel', () => {
     expect(['qwen-max', 'qwen-plus-latest', 'qwen-turbo-2025-04-28', 'qwen-vl-max', 'qwen-coder-plus', 'sonar-pro', 'sonar-reasoning-pro', 'sonar-deep-research'].map((id) => matchKnownModel(id)?.provider)).toEqual([
       'qwen', 'qwen', 'qwen', 'qwen', 'qwen', 'perplexity', 'perplexity', 'perplexity',
     ]);
-    expect(['sonar', 'sonar-scanner', 'sonar-project', 'qwen-client', 'qwen-maxwell'].filter((s) => matchKnownModel(s))).toEqual([]);
+    expect(['sonar', 'sonar-scanner', 'sonar-project', 'qwen-client', 'qwen-maxwell', 'qwen-max-api', 'qwen-plus-client'].filter((s) => matchKnownModel(s))).toEqual([]);
   });
 
   it('does not take product names, paths or repo slugs for models', () => {

@@ -30,8 +30,9 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { provider: 'meta', pattern: /^(?:llama[-_ ]?[2-4](?:[.\d]*)[\w.:-]*|llama[23]?(?:\.\d)?:[\w.-]+|codellama[\w.:-]*|llama-guard[\w.:-]*)$/i, source: 'llama.meta.com; ollama library tags' },
   { provider: 'deepseek', pattern: /^deepseek-(?:chat|reasoner|coder|r1|v\d|llm|math|vl|prover)[\w.:-]*$/, source: 'api-docs.deepseek.com' },
   { provider: 'qwen', pattern: /^(?:qwen|qwq)[\w.:-]*\d[\w.:-]*$/i, source: 'ollama library; Alibaba model studio' },
-  // Model Studio's (DashScope's) API ids carry no version: `qwen-max`, `qwen-plus-latest`, `qwen-vl-max`.
-  { provider: 'qwen', pattern: /^qwen-(?:max|plus|turbo|long|flash|coder-plus|coder-turbo|coder-flash|vl-max|vl-plus|omni-turbo|mt-plus|mt-turbo|math-plus|math-turbo)(?:-[\w.-]+)?$/i, source: 'help.aliyun.com Model Studio models list (qwen-max, qwen-plus, qwen-turbo, qwen-long, qwen-flash, qwen-vl-max, qwen-coder-plus)' },
+  // Model Studio's (DashScope's) API ids carry no version: `qwen-max`, `qwen-plus-latest`, `qwen-vl-max`,
+  // or a date (`qwen-turbo-2025-04-28`); `qwen-max-api` is a product name.
+  { provider: 'qwen', pattern: /^qwen-(?:max|plus|turbo|long|flash|coder-plus|coder-turbo|coder-flash|vl-max|vl-plus|omni-turbo|mt-plus|mt-turbo|math-plus|math-turbo)(?:-(?:latest|\d[\w.-]*))?$/i, source: 'help.aliyun.com Model Studio models list (qwen-max, qwen-plus, qwen-turbo, qwen-long, qwen-flash, qwen-vl-max, qwen-coder-plus)' },
   // Perplexity's API models; a bare `sonar` is left out (SonarQube's word too).
   { provider: 'perplexity', pattern: /^sonar-(?:pro|reasoning|reasoning-pro|deep-research)$/, source: 'docs.perplexity.ai models (sonar-pro, sonar-reasoning, sonar-reasoning-pro, sonar-deep-research)' },
   { provider: 'xai', pattern: /^grok-(?:\d|beta|vision|code)[\w.-]*$/, source: 'docs.x.ai models' },

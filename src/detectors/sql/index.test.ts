@@ -188,6 +188,9 @@ describe('sql detector: AI extensions that call models from the database', () =>
     expect(detect("-- SELECT ai.openai_embed('text-embedding-3-small', 'x');\nSELECT 'ai.ollama_generate(''llama3'', x)';\nSELECT myai.openai_embed('m', 'x');\n")).toBeNull();
     // Calls alone show pgai in use, not created here: no `extensions` (the pipeline then calls it undeclared).
     expect(assets("SELECT ai.ollama_embed('nomic-embed-text', body) FROM t;")[0]).toEqual(['sdk', 'pgai', 'timescale', { category: 'framework', ecosystem: 'postgresql' }, [1]]);
+    // A template's placeholder is no model id; a call written over lines has its evidence on the id's line.
+    expect(assets("SELECT ai.openai_embed('{{ var(\"m\") }}', body) FROM t;").map((a) => a[1])).toEqual(['pgai']);
+    expect(assets("SELECT ai.openai_embed\n  ( 'text-embedding-ada-002'\n  , body) FROM t;").find((a) => a[0] === 'model')).toEqual(['model', 'text-embedding-ada-002', 'openai', { sources: ['call-argument'] }, [2]]);
     // A model argument that is not a literal gives pgai without a model.
     expect(assets('SELECT ai.openai_embed(current_setting(\'app.model\'), body) FROM t;').map((a) => a[1])).toEqual(['pgai']);
   });

@@ -131,15 +131,18 @@ class Findings {
 const PGAI = aiExtension('ai') as AiExtension;
 /** A quoted model id right where a pgai call's first argument starts (`''` is an escaped quote). */
 const QUOTED_ID = /'((?:[^'\n]|''){1,200})'/y;
+const MODEL_ID_SHAPE = /^[\w.:/@-]+$/;
 
 /** pgai's model calls: found in the masked code, their first argument read from the text itself (same offsets). */
 function readPgai(code: string, text: string, found: Findings): void {
   for (const m of code.matchAll(PGAI_MODEL_CALL)) {
     found.aiAt(PGAI, m.index, false);
     const provider = PGAI_PROVIDERS.get(m[1] ?? m[2] ?? '');
-    QUOTED_ID.lastIndex = m.index + m[0].length;
-    const id = QUOTED_ID.exec(text)?.[1]?.replace(/''/g, "'").trim();
-    if (provider !== undefined && id !== undefined && id !== '' && !/\s/.test(id)) found.model(id, provider, m.index);
+    const at = m.index + m[0].length;
+    QUOTED_ID.lastIndex = at;
+    const id = QUOTED_ID.exec(text)?.[1]?.trim();
+    // An id's shape (`text-embedding-3-small`, `llama3.2:1b`, `cohere/embed-english-v3.0`): not a template's `{{ var("m") }}`.
+    if (provider !== undefined && id !== undefined && MODEL_ID_SHAPE.test(id)) found.model(id, provider, at);
   }
 }
 
