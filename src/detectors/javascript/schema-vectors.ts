@@ -6,10 +6,12 @@
  *   `drizzle-orm/pg-core` (Drizzle's pg_vector column types, drizzle docs "PostgreSQL extensions")
  *   or `vector` from `pgvector/drizzle-orm` (pgvector-node's own Drizzle type);
  * - `customType({ dataType() { return `vector(${n})` } })` from `drizzle-orm/pg-core`: the
- *   hand-made column type of projects on Drizzle before it had one.
+ *   hand-made column type of projects on Drizzle before it had one (what `dataType` returns: a
+ *   literal, a template's text, or a same-file constant).
  *
- * Each is a `pgvector` vector store with the column's dimensions, the asset the SQL detector gives
- * for the same database's migrations.
+ * Each is a `pgvector` vector store (`clients`: the export called; `dimensions` where written as a
+ * number), the asset the SQL detector gives for the same database's migrations. A parameter or
+ * variable that shadows the imported name is not the import.
  */
 import type { Node } from '@babel/types';
 import type { Context } from './context.ts';

@@ -10,6 +10,7 @@
  */
 import { extensionsCreated } from '../sql/catalog.ts';
 import { maskSql } from '../sql/index.ts';
+import { LineIndex } from '../shared/line-index.ts';
 import type { Collector } from './collector.ts';
 import type { EvidenceAt } from './context.ts';
 import type { Token } from './tokenizer.ts';
@@ -62,23 +63,12 @@ interface Part {
  * newlines before it in that token's value. A token whose source holds a backslash (`\n` written, a
  * line continuation) decodes to other newlines than the file's: its first line is kept.
  */
-function lineAt(parts: readonly Part[], newlines: readonly number[], index: number): number {
+function lineAt(parts: readonly Part[], lines: LineIndex, index: number): number {
   let k = parts.length - 1;
   while (k > 0 && (parts[k] as Part).start > index) k--;
   const part = parts[k] as Part;
   if (part.token.text.includes('\\')) return part.token.line;
-  // Newlines of the joined value in [part.start, index): binary searches over their sorted offsets.
-  const below = (offset: number): number => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((newlines[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return part.token.line + below(index) - below(part.start);
+  return part.token.line + lines.lineOf(index) - lines.lineOf(part.start);
 }
 
 /** Records the vector stores and AI extensions the file's SQL strings create. */
@@ -101,14 +91,13 @@ export function detectSqlExtensions(tokens: readonly Token[], content: string, o
     const sql = maskSql(value);
     const found = extensionsCreated(sql);
     if (found.length === 0) continue;
-    const newlines: number[] = [];
-    for (let k = sql.indexOf('\n'); k !== -1; k = sql.indexOf('\n', k + 1)) newlines.push(k);
+    const lines = new LineIndex(sql);
     for (const created of found) {
       const key = created.ai === undefined ? created.product : created.ai.name;
       const seen = evidenceCount.get(key) ?? 0;
       if (seen >= MAX_EVIDENCE) continue;
       evidenceCount.set(key, seen + 1);
-      const evidence = at(lineAt(parts, newlines, created.index), 'call-site', 'declared');
+      const evidence = at(lineAt(parts, lines, created.index), 'call-site', 'declared');
       if (created.ai === undefined) out.add({ kind: 'vector-store', key: created.product, name: created.product, provider: created.product, attributes: { extensions: [created.extension] }, evidence });
       else out.add({ kind: 'sdk', key: created.ai.name, name: created.ai.name, provider: created.ai.provider, attributes: { category: created.ai.category, ecosystem: 'postgresql', extensions: [created.extension] }, evidence });
     }

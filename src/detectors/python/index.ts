@@ -4,7 +4,7 @@
  * to as a client, read from `.py` files with a small tokenizer (no Python interpreter).
  * Files that import nothing AI are dismissed by a regex pre-check before tokenizing, unless they
  * name an AI API host (`endpoints/find.ts`): code calling a model over HTTP reads its model positions;
- * or run SQL creating a vector extension (`detect-sql.ts`: `cur.execute("CREATE EXTENSION vector")`).
+ * or run SQL creating a vector or AI extension (`detect-sql.ts`: `cur.execute("CREATE EXTENSION vector")`).
  */
 import type { DetectionResult, Diagnostic } from '../../model/index.ts';
 import { evidenceAt, parseFailed } from '../shared/build.ts';
@@ -34,7 +34,7 @@ export function detectPython(file: SourceFile): DetectionResult | null {
   const importsAi = mayImportAi(file.content);
   const callsAiHost = !importsAi && namesAiHost(file.content);
   // Without either, only a settings class's model field or a model-named env default can count
-  // (`detect-models.ts` `detectModelSettings`, `detectEnvModelSettings`), or SQL creating a vector extension (`detect-sql.ts`).
+  // (`detect-models.ts` `detectModelSettings`, `detectEnvModelSettings`), or SQL creating a vector or AI extension (`detect-sql.ts`).
   const createsExtension = mayCreateExtension(file.content);
   if (!importsAi && !callsAiHost && !createsExtension && !mayHoldModelSetting(file.content)) return null;
   let lines: string[] | undefined;

@@ -90,7 +90,7 @@ const CREATE_EXTENSION = /(?:[Cc]reate|CREATE)(?:\s|\/\*(?:[^*]|\*(?!\/)){0,200}
 /** The gate's literals for `detect-sql.ts`: every match of CREATE_EXTENSION holds one (EXTENSION_WORD is its second word's casings). */
 export const EXTENSION_LITERALS: readonly string[] = literalsOf(EXTENSION_WORD);
 
-/** A SQL statement that may create a vector extension (`cur.execute("CREATE EXTENSION vector")`, `detect-sql.ts`). */
+/** A SQL statement that may create a vector or AI extension (`cur.execute("CREATE EXTENSION vector")`, `detect-sql.ts`). */
 export function mayCreateExtension(text: string): boolean {
   return CREATE_EXTENSION.test(text);
 }

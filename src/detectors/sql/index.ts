@@ -21,7 +21,6 @@ export const SQL_DETECTOR_ID = 'sql';
 /** Evidence lines kept per product and file. */
 const MAX_EVIDENCE = 5;
 
-
 /**
  * The text with `--` and (nested) `/* *\/` comments and single-quoted strings (`''` escapes,
  * `E'\''` too) blanked to spaces, newlines kept: offsets and lines stay those of the file.
@@ -239,10 +238,12 @@ export function detectSql(file: SourceFile): DetectionResult | null {
   if (found.byProduct.size === 0 && found.ai.size === 0) return null;
   const out = new ResultBuilder();
   const index = new LineIndex(file.content);
+  // The first lines of a finding, at most MAX_EVIDENCE of them.
+  const linesOf = (offsets: readonly number[]): number[] => [...new Set(offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
   // A dimension belongs to pgvector's types in a file that shows pgvector (`vector(1536)` alone is also other databases').
   const dimensions = [...found.dimensions].sort((a, b) => a - b);
   for (const [product, entry] of [...found.byProduct].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const lines = [...new Set(entry.offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
+    const lines = linesOf(entry.offsets);
     out.asset(file, {
       kind: 'vector-store',
       key: product,
@@ -255,7 +256,6 @@ export function detectSql(file: SourceFile): DetectionResult | null {
       evidence: lines.map((line) => evidenceAt(file, SQL_DETECTOR_ID, 'config', 'declared', line, index.lineText(line))),
     });
   }
-  const linesOf = (offsets: readonly number[]): number[] => [...new Set(offsets.map((o) => index.lineOf(o)))].sort((a, b) => a - b).slice(0, MAX_EVIDENCE);
   for (const [name, { extension, offsets, created }] of [...found.ai].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     out.asset(file, {
       kind: 'sdk',
