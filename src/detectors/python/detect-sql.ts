@@ -6,7 +6,8 @@
  * asyncpg's `conn.execute(...)`). A migration or setup script often shows its vector store nowhere
  * else: the table is then queried through plain psycopg. The statement is read as the SQL detector
  * reads a `.sql` file (comments and quoted strings blanked), so a `-- CREATE EXTENSION` comment in the
- * SQL or a docstring naming the statement is not evidence. SQL held in a variable is not followed.
+ * SQL or a docstring naming the statement is not evidence. SQL held in a name is followed to the
+ * name's statement-level string assignments in the same file (`cur.execute(SCHEMA)`).
  */
 import { extensionsCreated } from '../sql/catalog.ts';
 import { maskSql } from '../sql/index.ts';
@@ -31,7 +32,7 @@ const MAX_EVIDENCE = 5;
 
 const is = (token: Token | undefined, kind: Token['kind'], text?: string): boolean => token?.kind === kind && (text === undefined || token.text === text);
 
-/** Whether the string starting at token `i` is the SQL argument of a call that runs it. */
+/** Whether the argument at token `i` (a string, or a name holding one) is the SQL of a call that runs it. */
 function runsSql(tokens: readonly Token[], i: number, bareText: boolean): boolean {
   let j = i - 1;
   let list = false;
@@ -71,26 +72,49 @@ function lineAt(parts: readonly Part[], lines: LineIndex, index: number): number
   return part.token.line + lines.lineOf(index) - lines.lineOf(part.start);
 }
 
+/** The adjacent string literals from token `i` on (`"CREATE EXTENSION " "vector"` is one string), and the index after them. */
+function literalAt(tokens: readonly Token[], i: number): { readonly parts: Part[]; readonly value: string; readonly end: number } {
+  const parts: Part[] = [];
+  let value = '';
+  let k = i;
+  for (; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    if (token.kind !== 'string' || token.value === undefined) break;
+    parts.push({ token, start: value.length });
+    value += token.value;
+  }
+  return { parts, value, end: k };
+}
+
+/**
+ * Statement-level `NAME = "..."` assignments of string literals, by name (every one of them: a
+ * name given SQL twice may run either). `SCHEMA = """CREATE EXTENSION ...; CREATE TABLE ..."""`
+ * run later as `cur.execute(SCHEMA)`.
+ */
+function stringConstants(tokens: readonly Token[]): Map<string, Array<{ readonly parts: Part[]; readonly value: string }>> {
+  const out = new Map<string, Array<{ parts: Part[]; value: string }>>();
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const name = tokens[i] as Token;
+    if (name.kind !== 'name' || !is(tokens[i + 1], 'op', '=') || (i > 0 && !is(tokens[i - 1], 'newline'))) continue;
+    const literal = literalAt(tokens, i + 2);
+    if (literal.parts.length === 0 || !(literal.end >= tokens.length || is(tokens[literal.end], 'newline'))) continue;
+    const list = out.get(name.text) ?? [];
+    list.push({ parts: literal.parts, value: literal.value });
+    out.set(name.text, list);
+  }
+  return out;
+}
+
 /** Records the vector stores and AI extensions the file's SQL strings create. */
 export function detectSqlExtensions(tokens: readonly Token[], content: string, out: Collector, at: EvidenceAt): void {
   const bareText = IMPORTS_TEXT.test(content);
   const evidenceCount = new Map<string, number>();
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i] as Token;
-    if (first.kind !== 'string' || first.value === undefined || !runsSql(tokens, i, bareText)) continue;
-    // `"CREATE EXTENSION " "vector"`: adjacent literals are one string.
-    const parts: Part[] = [];
-    let value = '';
-    for (; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      if (token.kind !== 'string' || token.value === undefined) break;
-      parts.push({ token, start: value.length });
-      value += token.value;
-    }
-    i--;
+  let constants: ReturnType<typeof stringConstants> | undefined;
+  const read = new Set<object>();
+  const record = (parts: readonly Part[], value: string): void => {
     const sql = maskSql(value);
     const found = extensionsCreated(sql);
-    if (found.length === 0) continue;
+    if (found.length === 0) return;
     const lines = new LineIndex(sql);
     for (const created of found) {
       const key = created.ai === undefined ? created.product : created.ai.name;
@@ -100,6 +124,23 @@ export function detectSqlExtensions(tokens: readonly Token[], content: string, o
       const evidence = at(lineAt(parts, lines, created.index), 'call-site', 'declared');
       if (created.ai === undefined) out.add({ kind: 'vector-store', key: created.product, name: created.product, provider: created.product, attributes: { extensions: [created.extension] }, evidence });
       else out.add({ kind: 'sdk', key: created.ai.name, name: created.ai.name, provider: created.ai.provider, attributes: { category: created.ai.category, ecosystem: 'postgresql', extensions: [created.extension] }, evidence });
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === 'string' && token.value !== undefined && runsSql(tokens, i, bareText)) {
+      const literal = literalAt(tokens, i);
+      record(literal.parts, literal.value);
+      i = literal.end - 1;
+    } else if (token.kind === 'name' && (is(tokens[i + 1], 'op', ')') || is(tokens[i + 1], 'op', ',')) && runsSql(tokens, i, bareText)) {
+      // `cur.execute(SCHEMA)`: the SQL of the constant's assignments, with their lines as evidence.
+      // Each assignment is read once, however often it runs.
+      constants ??= stringConstants(tokens);
+      for (const assigned of constants.get(token.text) ?? []) {
+        if (read.has(assigned)) continue;
+        read.add(assigned);
+        record(assigned.parts, assigned.value);
+      }
     }
   }
 }

@@ -208,6 +208,19 @@ describe('python detector: vector extensions created by SQL the program runs', (
     expect(lines('from sqlalchemy import Column\nfrom streamlit import text\ntext("CREATE EXTENSION vector")\n')).toEqual([]);
   });
 
+  it('follows SQL held in a name to its string assignments, once however often it runs', () => {
+    const src = ['SCHEMA = """', 'CREATE EXTENSION IF NOT EXISTS vector;', 'CREATE TABLE docs (id serial, embedding vector(384));', '"""', 'PGAI = "CREATE EXTENSION IF NOT EXISTS ai CASCADE"', '', 'def setup(cur):', '    cur.execute(SCHEMA)', '    cur.execute(PGAI)', ''].join('\n');
+    expect((detectPython({ scope: 't', path: 'setup_db.py', content: src })?.assets ?? []).map((a) => [a.kind, a.name, a.evidence.map((e) => e.line)])).toEqual([
+      ['vector-store', 'pgvector', [2]],
+      ['sdk', 'pgai', [5]],
+    ]);
+    // A name never run, and a name run but assigned something else, are not read.
+    expect(detectPython({ scope: 't', path: 'x.py', content: 'HINT = "CREATE EXTENSION vector"\nprint(HINT)\nQ = build()\ncur.execute(Q)\n' })).toBeNull();
+    const { value, ms } = cpuTimed(() => lines(`S = "${'x'.repeat(1_000_000)} CREATE EXTENSION vector"\n${'cur.execute(S)\n'.repeat(50_000)}`));
+    expect(ms).toBeLessThan(3000);
+    expect(value).toEqual([['pgvector', { extensions: ['vector'] }, [1]]]);
+  });
+
   it('joins the pgvector a pgvector import shows in the same file', () => {
     const src = 'from pgvector.psycopg import register_vector\nconn.execute("CREATE EXTENSION IF NOT EXISTS vector")\nregister_vector(conn)\n';
     expect(lines(src)).toEqual([['pgvector', { clients: ['register_vector'], extensions: ['vector'] }, [2, 3]]]);
