@@ -21,8 +21,11 @@ const RUNS_SQL: ReadonlySet<string> = new Set(['execute', 'executemany', 'execut
 const SQL_KEYWORDS: ReadonlySet<string> = new Set(['sql', 'query']);
 /** Module names SQLAlchemy's `text` is called through (`sa.text(...)`). */
 const SQLALCHEMY_MODULES: ReadonlySet<string> = new Set(['sa', 'sqlalchemy']);
-/** `text` imported from SQLAlchemy, so a bare `text(...)` is its SQL text (and not, say, Streamlit's `st.text`). */
-// One line, or a parenthesised list of bounded length: a run of import lines is not rescanned from each.
+/**
+ * `text` imported from SQLAlchemy, so a bare `text(...)` is its SQL text (and not, say, Streamlit's
+ * `st.text`). One line, or a parenthesised list of bounded length: a run of import lines is not
+ * rescanned from each.
+ */
 const IMPORTS_TEXT = /\bfrom[ \t]+sqlalchemy(?:\.sql(?:\.expression)?)?[ \t]+import[ \t]+(?:\([\w\s,]{0,2000}?|[\w \t,]*?)\btext\b/;
 /** Tokens looked back over for the `[` of a `RunSQL([...])` list: a longer list is not SQL to run. */
 const MAX_LIST_TOKENS = 64;
