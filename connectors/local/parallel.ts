@@ -9,8 +9,9 @@
  * into small chunks handed out in path order, and every outcome lands at its file's index, so the
  * result is the same, in the same order, whatever thread read what.
  *
- * Opt-in (`workers` scan option, see `workerCount`). A worker that fails (cannot start, throws)
- * costs time, never results: its chunks go back to the main thread.
+ * By default one reader on a machine with two or more cores, booted once the listing shows a large
+ * tree (`workerCount`, `lazyReaders`); the `workers` scan option sets the count. A worker that fails
+ * (cannot start, throws) costs time, never results: its chunks go back to the main thread.
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';

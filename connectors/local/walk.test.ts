@@ -2,7 +2,8 @@ import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../../test/helpers/temp-tree.ts';
-import { listFiles, toIgnoreGlobs } from './walk.ts';
+import { toIgnoreGlobs } from './exclude.ts';
+import { listFiles } from './walk.ts';
 
 const opts = { exclude: [], include: [], defaultExcludes: true };
 

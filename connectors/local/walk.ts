@@ -14,8 +14,6 @@ import fg from 'fast-glob';
 import type { Diagnostic } from '../../src/model/index.ts';
 import { ignoredBy, toIgnoreGlobs } from './exclude.ts';
 
-export { toIgnoreGlobs };
-
 /** Folders skipped by default: dependencies, VCS metadata, build output, virtualenvs, caches. */
 export const DEFAULT_EXCLUDED_DIRS: readonly string[] = [
   'node_modules', 'bower_components', 'jspm_packages', '.pnpm-store', '.yarn',

@@ -9,7 +9,7 @@ import type { Node } from '@babel/types';
 import { MCP_LIST_TOOLS_SCHEMA, MCP_TOOL_METHODS, TOOL_DEFINITION_KEYS, type ToolCallShape } from './catalog.ts';
 import type { Element, Env, ResolvedString } from './constants.ts';
 import type { Context } from './context.ts';
-import { keyName } from './walk.ts';
+import { isNode, keyName } from './walk.ts';
 
 /** A tool found in a registration. */
 export interface ToolFound {
@@ -159,7 +159,3 @@ function returnedExpressions(fn: Node): Node[] {
 
 /** Keys through which statements nest (blocks, branches, loops, try/catch, switch). */
 const STATEMENT_KEYS = ['body', 'consequent', 'alternate', 'block', 'handler', 'finalizer', 'cases'];
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

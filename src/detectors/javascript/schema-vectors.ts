@@ -16,7 +16,7 @@
 import type { Node } from '@babel/types';
 import type { Context } from './context.ts';
 import { SCHEMA_MODULES } from './precheck.ts';
-import { keyName } from './walk.ts';
+import { isNode, keyName } from './walk.ts';
 
 /** pgvector's column types, as both modules export them (`bit` is also plain Postgres's). */
 const PGVECTOR_TYPES: ReadonlySet<string> = new Set(['vector', 'halfvec', 'sparsevec']);
@@ -144,7 +144,7 @@ function returnedExpressions(fn: Node): Node[] {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'loc' || key === 'extra' || value === null || typeof value !== 'object') continue;
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string' && !FUNCTIONS.has((child as Node).type)) pending.push(child as Node);
+        if (isNode(child) && !FUNCTIONS.has(child.type)) pending.push(child);
       }
     }
   }

@@ -113,7 +113,8 @@ function ownerOf(state: WalkState): number {
   return state.classes[state.classes.length - 1] ?? -1;
 }
 
-function isNode(value: unknown): value is Node {
+/** Whether a property value of an AST node is itself a node. */
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 

@@ -11,6 +11,7 @@ import { inPackage } from './scope.ts';
 import { mayHoldEndpoint } from '../endpoints/find.ts';
 import { quotesListedModel } from '../shared/model-ids.ts';
 import { literalsOf } from '../shared/regex-literals.ts';
+import { CREATES_EXTENSION } from '../sql/precheck.ts';
 
 const FROM = /^[ \t]*from[ \t]+([A-Za-z_][\w.]*)[ \t]+import[ \t]*(\([^)]{0,2000}\)?|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([^\n#;]+)/gm;
@@ -84,15 +85,12 @@ export function mayHoldModelSetting(text: string): boolean {
 }
 
 const EXTENSION_WORD = /[Ee]xtension|EXTENSION/;
-// No `\b` in front: the source holds `"SET x;\nCREATE EXTENSION vector"` with a written `\n`. A
-// short SQL block comment may sit between the words, as the SQL detector's pre-check allows.
-const CREATE_EXTENSION = /(?:[Cc]reate|CREATE)(?:\s|\/\*(?:[^*]|\*(?!\/)){0,200}\*\/)+(?:[Ee]xtension|EXTENSION)\b/;
-/** The gate's literals for `detect-sql.ts`: every match of CREATE_EXTENSION holds one (EXTENSION_WORD is its second word's casings). */
+/** The gate's literals for `detect-sql.ts`: every match of CREATES_EXTENSION holds one (EXTENSION_WORD is its second word's casings). */
 export const EXTENSION_LITERALS: readonly string[] = literalsOf(EXTENSION_WORD);
 
 /** A SQL statement that may create a vector or AI extension (`cur.execute("CREATE EXTENSION vector")`, `detect-sql.ts`). */
 export function mayCreateExtension(text: string): boolean {
-  return CREATE_EXTENSION.test(text);
+  return CREATES_EXTENSION.test(text);
 }
 
 /**

@@ -66,16 +66,7 @@ export function aiExtension(name: string): AiExtension | undefined {
   return AI_EXTENSION_OF.get(name.toLowerCase());
 }
 
-/**
- * pgai's SQL functions whose first argument is a model id, by provider (timescale/pgai docs:
- * `ai.openai_embed('text-embedding-3-small', ...)`, `ai.ollama_generate('llama3', ...)`, and the
- * vectorizer's `ai.embedding_openai('text-embedding-3-small', 768)`); `_simple` helpers and model
- * listings take no model. Group 1: the provider of `ai.<provider>_<fn>`; group 2: of `ai.embedding_<provider>`.
- */
-export const PGAI_MODEL_CALL =
-  /\bai\.(?:(openai|ollama|anthropic|cohere|voyageai|litellm)_(?:embed|chat_complete|generate|moderate|tokenize|detokenize|classify|rerank)|embedding_(openai|ollama|voyageai|litellm))\s*\(\s*(?:model\s*=>\s*)?/g;
-
-/** The `provider` of models pgai calls through each of its provider families. */
+/** The `provider` of models pgai calls through each of its provider families (`ai.<family>_embed`). */
 export const PGAI_PROVIDERS: ReadonlyMap<string, string> = new Map([
   ['openai', 'openai'],
   ['ollama', 'ollama'],
@@ -84,6 +75,21 @@ export const PGAI_PROVIDERS: ReadonlyMap<string, string> = new Map([
   ['voyageai', 'voyage'],
   ['litellm', 'litellm'],
 ]);
+/** The families pgai's vectorizer embeds with (`ai.embedding_<family>`). */
+const PGAI_EMBEDDING_FAMILIES: readonly string[] = ['openai', 'ollama', 'voyageai', 'litellm'];
+/** The start of every pgai call the detector reads, `ai.<family>_` or `ai.embedding_` (a regex source). */
+export const PGAI_CALL_HEAD = `ai\\.(?:${[...PGAI_PROVIDERS.keys(), 'embedding'].join('|')})_`;
+
+/**
+ * pgai's SQL functions whose first argument is a model id, by provider (timescale/pgai docs:
+ * `ai.openai_embed('text-embedding-3-small', ...)`, `ai.ollama_generate('llama3', ...)`, and the
+ * vectorizer's `ai.embedding_openai('text-embedding-3-small', 768)`); `_simple` helpers and model
+ * listings take no model. Group 1: the provider of `ai.<provider>_<fn>`; group 2: of `ai.embedding_<provider>`.
+ */
+export const PGAI_MODEL_CALL = new RegExp(
+  `\\bai\\.(?:(${[...PGAI_PROVIDERS.keys()].join('|')})_(?:embed|chat_complete|generate|moderate|tokenize|detokenize|classify|rerank)|embedding_(${PGAI_EMBEDDING_FAMILIES.join('|')}))\\s*\\(\\s*(?:model\\s*=>\\s*)?`,
+  'g',
+);
 
 /** An extension a SQL text creates that makes the database a vector store, or an AI client. */
 export type CreatedExtension = { readonly extension: string; readonly index: number } & ({ readonly product: string; readonly ai?: undefined } | { readonly product?: undefined; readonly ai: AiExtension });

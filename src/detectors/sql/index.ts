@@ -36,6 +36,7 @@ export function maskSql(text: string): string {
     kept = to;
   };
   let i = 0;
+  let tag: string | undefined;
   while (i < text.length) {
     const c = text[i];
     if (c === '-' && text[i + 1] === '-') {
@@ -63,9 +64,8 @@ export function maskSql(text: string): string {
       let k = i + 1;
       while (k < text.length && !(text[k] === '"' && text[k + 1] !== '"')) k += text[k] === '"' ? 2 : 1;
       i = k + 1;
-    } else if (c === '$' && DOLLAR_TAG.test(text.slice(i, i + 65))) {
+    } else if (c === '$' && (tag = DOLLAR_TAG.exec(text.slice(i, i + 65))?.[0]) !== undefined) {
       // A dollar-quoted body (`$$...$$`, `$fn$...$fn$`) is code: read past it as it is.
-      const tag = (DOLLAR_TAG.exec(text.slice(i, i + 65)) as RegExpExecArray)[0];
       const end = text.indexOf(tag, i + tag.length);
       i = end === -1 ? text.length : end + tag.length;
     } else if (c === "'") {
