@@ -11,7 +11,7 @@
  * source text and the symbols they name. The first syntax error stops the reader: what was read
  * before it counts, the error is one problem with its line.
  */
-import { RESOURCE_RULES } from './catalog.ts';
+import { armType } from './catalog.ts';
 import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { BicepSyntaxError, lexBicep, type Token } from './bicep-lexer.ts';
 import type { Problem, ReadOutcome } from './terraform.ts';
@@ -21,9 +21,6 @@ const MAX_DEPTH = 100;
 /** Expression text kept at most (a value is evidence, not a copy of the file). */
 const MAX_TEXT = 2000;
 const KEYWORDS = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'existing', 'resource', 'module']);
-
-/** ARM types of the catalog, by lower case (ARM types are case-insensitive). */
-const ARM_TYPES = new Map(RESOURCE_RULES.flatMap((r) => r.types).filter((t) => t.startsWith('Microsoft.')).map((t) => [t.toLowerCase(), t]));
 
 interface Owner {
   readonly address: string;
@@ -384,17 +381,6 @@ function describe(t: Token | undefined): string {
   if (t.t === 'nl') return 'a new line';
   if (t.t === 'str') return 'a string';
   return `'${String(t.v).slice(0, 40)}'`;
-}
-
-/**
- * The ARM type a resource declares, API version dropped: a nested child's type is relative to its
- * parent's (`deployments@...` under `Microsoft.CognitiveServices/accounts`) unless written in full.
- * Catalog casing when the catalog knows it.
- */
-function armType(written: string, parent: string | undefined): string {
-  const bare = written.trim().replace(/@[^@]*$/, '').slice(0, 300);
-  const full = parent !== undefined && !/^[A-Za-z][\w-]*\.[\w.-]*\//.test(bare) ? `${parent}/${bare}` : bare;
-  return ARM_TYPES.get(full.toLowerCase()) ?? full;
 }
 
 /** Reads a Bicep file into a document keyed by its path (symbolic names are unique per file). */

@@ -208,6 +208,20 @@ export const RESOURCE_RULES: readonly ResourceRule[] = [
 const BY_TYPE = new Map<string, ResourceRule[]>();
 for (const rule of RESOURCE_RULES) for (const t of rule.types) BY_TYPE.set(t, [...(BY_TYPE.get(t) ?? []), rule]);
 
+/** ARM types of the catalog, by lower case (ARM types are case-insensitive). */
+const ARM_TYPES = new Map(RESOURCE_RULES.flatMap((r) => r.types).filter((t) => t.startsWith('Microsoft.')).map((t) => [t.toLowerCase(), t]));
+
+/**
+ * The ARM type a Bicep or ARM template resource declares, API version dropped: a nested child's type
+ * is relative to its parent's (`deployments@...` under `Microsoft.CognitiveServices/accounts`)
+ * unless written in full. Catalog casing when the catalog knows it.
+ */
+export function armType(written: string, parent: string | undefined): string {
+  const bare = written.trim().replace(/@[^@]*$/, '').slice(0, 300);
+  const full = parent !== undefined && !/^[A-Za-z][\w-]*\.[\w.-]*\//.test(bare) ? `${parent}/${bare}` : bare;
+  return ARM_TYPES.get(full.toLowerCase()) ?? full;
+}
+
 /** Rules for a resource type (several when a `when` filter picks one). */
 export function rulesFor(type: string): readonly ResourceRule[] {
   return BY_TYPE.get(type) ?? [];

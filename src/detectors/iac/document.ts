@@ -4,7 +4,7 @@
  */
 import { isExpr, isList, isMap, makeExpr, normKey, type IacExpr, type IacMap, type IacValue } from './value.ts';
 
-export type IacFormat = 'terraform' | 'cloudformation' | 'bicep';
+export type IacFormat = 'terraform' | 'cloudformation' | 'bicep' | 'arm';
 
 export interface IacResource {
   /** Terraform `type.name` / `data.type.name`; CloudFormation logical id; Bicep symbolic name (`parent::child` when nested, `module.x`). */
@@ -64,12 +64,13 @@ export function lookupResource(doc: IacDocument, address: string): IacResource |
 /**
  * Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a
  * parameter `Default` (CloudFormation; a Bicep `param x string = ...`), a Bicep `var x = ...`, an auto-loaded `.tfvars` file (`x = ...` in `terraform.tfvars`), another
- * `.tfvars` file (`var file`: Terraform reads it only with `-var-file`; see `tfvars.ts`).
+ * `.tfvars` file (`var file`: Terraform reads it only with `-var-file`; see `tfvars.ts`), the value an ARM
+ * nested deployment passes to its template's parameter (`deployment parameter`, `arm.ts`).
  */
 export interface ConstantOrigin {
   /** The reference it answers (`var.model_id`, `local.name`, `ModelId`). */
   readonly ref: string;
-  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file' | 'var';
+  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file' | 'var' | 'deployment parameter';
   /** Repo-relative path of the file that declares it (this file or another file of the module). */
   readonly path: string;
   readonly line: number;

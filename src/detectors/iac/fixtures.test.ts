@@ -12,16 +12,17 @@ describe('iac detector on fixtures', () => {
   it('finds every AI resource by kind and name', () => {
     expect(names(r.assets, 'agent')).toEqual(['concierge-agent', 'support-agent', 'travel-agent']);
     expect(names(r.assets, 'tool')).toEqual(['ask-user', 'book-trip', 'order-lookup']);
-    expect(names(r.assets, 'endpoint')).toEqual(['acme-openai', 'chat', 'fraud-scoring', 'live', 'llama-3-8b']);
+    // arm/azuredeploy.json: an OpenAI account with `chat` and `embedding`, an AI Services account with `mini` nested.
+    expect(names(r.assets, 'endpoint')).toEqual(['acme-foundry', 'acme-openai', 'chat', 'embedding', 'fraud-scoring', 'live', 'llama-3-8b', 'mini', 'oai-[uniqueString(resourceGroup().id)]']);
     expect(names(r.assets, 'model')).toEqual([
       'amazon.titan-embed-text-v2:0', 'anthropic.claude-3-5-sonnet-20240620-v1:0', 'anthropic.claude-3-haiku-20240307-v1:0', 'cohere.embed-english-v3',
-      'fraud-xgboost', 'gpt-4o', 'llama-3-8b-instruct', 'meta-llama/Meta-Llama-3-8B-Instruct',
+      'fraud-xgboost', 'gpt-4o', 'gpt-4o-mini', 'llama-3-8b-instruct', 'meta-llama/Meta-Llama-3-8B-Instruct',
     ]);
     expect(names(r.assets, 'vector-store')).toEqual(['opensearch-serverless', 'vertex-ai-vector-search']);
     expect(names(r.assets, 'data-source')).toEqual(['DocsBucket', 'acme-model-artifacts', 'aws_s3_bucket.docs']);
     expect(names(r.assets, 'identity')).toEqual([
       'AgentRole', 'ExecutionRole', 'KnowledgeBaseRole', 'aws_iam_role.agent', 'aws_iam_role.kb', 'aws_iam_role.sagemaker',
-      'azurerm_cognitive_account.openai (system-assigned)', 'google_service_account.agent',
+      'azurerm_cognitive_account.openai (system-assigned)', 'google_service_account.agent', 'oai-[uniqueString(resourceGroup().id)] (system-assigned)',
     ]);
     expect(names(r.assets, 'cloud-account')).toEqual(['aws:*']);
     expect(r.diagnostics).toEqual([]);
@@ -44,6 +45,8 @@ describe('iac detector on fixtures', () => {
       'endpoint:fraud-scoring SERVES model:fraud-xgboost',
       'endpoint:llama-3-8b SERVES model:llama-3-8b-instruct',
       'endpoint:llama-3-8b SERVES model:meta-llama/Meta-Llama-3-8B-Instruct',
+      'endpoint:mini SERVES model:gpt-4o-mini',
+      'endpoint:oai-[uniqueString(resourceGroup().id)] RUNS_AS identity:oai-[uniqueString(resourceGroup().id)] (system-assigned)',
       'identity:AgentRole CAN_INVOKE model:anthropic.claude-3-5-sonnet-20240620-v1:0',
       'identity:AgentRole CAN_READ cloud-account:aws:*',
       'identity:AgentRole CAN_READ vector-store:opensearch-serverless',

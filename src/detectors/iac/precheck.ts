@@ -27,16 +27,24 @@ const ROLE_HINT = /aws_iam_role|aws_iam_policy_attachment/;
 const BICEP_HINT = /Microsoft\.(?:CognitiveServices|MachineLearningServices|Search)\b/i;
 const BICEP_MODULE_HINT = /^[ \t]*module\s+\w+\s+'/m;
 const CLOUDFORMATION_HINT = /bedrock|sagemaker/i;
+/** An ARM template (its `$schema`, `arm.ts`) is read when it names the same Azure AI types as Bicep. */
+const ARM_SCHEMA = /"\$schema"\s*:\s*"[^"\n]{0,200}DeploymentTemplate\.json/i;
 const CLOUDFORMATION_SHAPE = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
 
-/** Terraform native or JSON syntax, by name; anything else the detector reads is Bicep (`.bicep`) or CloudFormation. */
+/** Terraform native or JSON syntax, by name; anything else the detector reads is Bicep (`.bicep`), an ARM template or CloudFormation. */
 export function isTerraform(path: string): boolean {
   return path.endsWith('.tf') || path.endsWith('.tf.json');
+}
+
+/** A `$schema` naming a deployment template schema: the file may be an ARM template (`arm.ts` checks the parsed root). */
+export function mayBeArmTemplate(content: string): boolean {
+  return ARM_SCHEMA.test(content);
 }
 
 /** False when the detector would return null for this file without parsing it. */
 export function mayFindIac(path: string, content: string): boolean {
   if (path.endsWith('.bicep')) return BICEP_HINT.test(content) || (BICEP_MODULE_HINT.test(content) && /model/i.test(content));
   if (isTerraform(path)) return TERRAFORM_HINT.test(content) || (POLICY_DATA_HINT.test(content) && ROLE_HINT.test(content)) || (MODULE_HINT.test(content) && /model/i.test(content));
+  if (path.endsWith('.json') && mayBeArmTemplate(content) && BICEP_HINT.test(content)) return true;
   return content.includes('AWS::') && CLOUDFORMATION_SHAPE.test(content) && CLOUDFORMATION_HINT.test(content);
 }

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SiblingFiles } from '../types.ts';
+import { iacDetector } from './index.ts';
+import { mayFindIac } from './precheck.ts';
+import { assetNamed, assetNames, detectFile, edgeNames, EMPTY } from './test-helpers.ts';
+
+const FIXTURE = readFileSync(new URL('../../../test/fixtures/iac/arm/azuredeploy.json', import.meta.url), 'utf8');
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+const template = (body: Record<string, unknown>): string => JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', ...body }, null, 2);
+
+/** Siblings that are only names (the detector asks for nothing else here). */
+const siblingsNamed = (...names: string[]): SiblingFiles => ({ names: () => names, read: () => undefined, memo: (_key, compute) => compute(), parent: () => undefined });
+
+describe('ARM templates', () => {
+  it('reads accounts and deployments, top-level children and nested ones, parameters, variables and template functions', () => {
+    const r = detectFile('infra/azuredeploy.json', FIXTURE);
+    expect(r.diagnostics).toEqual([]);
+    // The TextAnalytics account, the storage account and a type named in a string are not assets.
+    expect(assetNames(r)).toEqual([
+      'endpoint:acme-foundry', 'endpoint:chat', 'endpoint:embedding', 'endpoint:mini', 'endpoint:oai-[uniqueString(resourceGroup().id)]',
+      'identity:oai-[uniqueString(resourceGroup().id)] (system-assigned)', 'model:gpt-4o', 'model:gpt-4o-mini',
+    ]);
+    const account = assetNamed(r, 'endpoint', 'oai-[uniqueString(resourceGroup().id)]');
+    expect(account?.provider).toBe('azure-openai');
+    expect(account?.attributes).toMatchObject({ iacType: 'Microsoft.CognitiveServices/accounts', accountKind: 'OpenAI', disableLocalAuth: false, publicNetworkAccess: 'Enabled', sku: 'S0' });
+    expect(account?.evidence.map((e) => [e.line, e.snippet])).toEqual([[21, '"type": "Microsoft.CognitiveServices/accounts",']]);
+    // `format('{0}/{1}', parameters('openAiAccountName'), variables('chatDeployment'))`: the child `chat` of that account.
+    const chat = assetNamed(r, 'endpoint', 'chat');
+    expect(chat?.nativeId).toBe('oai-[uniqueString(resourceGroup().id)]/chat');
+    expect(chat?.attributes).toMatchObject({ modelVersion: '2024-08-06', modelFormat: 'OpenAI', sku: 'GlobalStandard', account: 'oai-[uniqueString(resourceGroup().id)]' });
+    expect(assetNamed(r, 'model', 'gpt-4o')?.attributes.valueFrom).toEqual(["properties.model.name: parameters('chatModelName') (parameter default, infra/azuredeploy.json:10)"]);
+    // A parameter without a default is not invented; a variable's key is followed.
+    expect(assetNamed(r, 'endpoint', 'embedding')?.attributes).toMatchObject({ modelRefs: ["parameters('embeddingModelName')"], modelVersion: '1', account: 'oai-[uniqueString(resourceGroup().id)]' });
+    const mini = assetNamed(r, 'endpoint', 'mini');
+    expect(mini?.provider).toBe('azure-openai');
+    expect(mini?.attributes).toMatchObject({ iacType: 'Microsoft.CognitiveServices/accounts/deployments', account: 'acme-foundry' });
+    expect(assetNamed(r, 'endpoint', 'acme-foundry')?.provider).toBe('azure-ai-services');
+    expect(edgeNames(r)).toEqual([
+      'endpoint:chat SERVES model:gpt-4o',
+      'endpoint:mini SERVES model:gpt-4o-mini',
+      'endpoint:oai-[uniqueString(resourceGroup().id)] RUNS_AS identity:oai-[uniqueString(resourceGroup().id)] (system-assigned)',
+    ]);
+  });
+
+  it('reads languageVersion 2.0 templates: resources keyed by symbolic name, existing resources', () => {
+    const src = template({
+      languageVersion: '2.0',
+      parameters: { kind: { type: 'string', defaultValue: 'AIServices' } },
+      resources: {
+        shared: { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', existing: true, name: 'shared-openai' },
+        chat: { type: 'Microsoft.CognitiveServices/accounts/deployments', apiVersion: '2024-10-01', name: "[format('{0}/{1}', 'shared-openai', 'chat')]", properties: { model: { name: 'gpt-4.1' } } },
+        // Parameter and function names are case-insensitive.
+        hub: { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: "[toLower('ACME-Hub')]", kind: "[Parameters('KIND')]" },
+      },
+    });
+    const r = detectFile('infra/main.json', src);
+    expect(r.diagnostics).toEqual([]);
+    expect(assetNames(r)).toEqual(['endpoint:acme-hub', 'endpoint:chat', 'model:gpt-4.1']);
+    expect(assetNamed(r, 'endpoint', 'chat')?.nativeId).toBe('chat');
+    expect(assetNamed(r, 'endpoint', 'chat')?.attributes.account).toBe('shared');
+    expect(assetNamed(r, 'endpoint', 'acme-hub')?.provider).toBe('azure-ai-services');
+  });
+
+  it('reads nested deployments: an inner-scope template gets the literal values passed to it, an outer-scope one reads the outer parameters', () => {
+    const src = template({
+      parameters: { chatModel: { type: 'string', defaultValue: 'gpt-4o' }, accountName: { type: 'string', defaultValue: 'acme-openai' } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'openai',
+          properties: {
+            expressionEvaluationOptions: { scope: 'inner' },
+            mode: 'Incremental',
+            parameters: { name: { value: "[parameters('accountName')]" }, model: { value: "[parameters('chatModel')]" } },
+            template: {
+              $schema: SCHEMA,
+              parameters: { name: { type: 'string' }, model: { type: 'string', defaultValue: 'gpt-35-turbo' } },
+              resources: [
+                { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: "[parameters('name')]", kind: 'OpenAI' },
+                { type: 'Microsoft.CognitiveServices/accounts/deployments', apiVersion: '2024-10-01', name: "[format('{0}/chat', parameters('name'))]", properties: { model: { name: "[parameters('model')]" } } },
+              ],
+            },
+          },
+        },
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: 'outer-scope',
+          properties: {
+            template: {
+              resources: [{ type: 'Microsoft.MachineLearningServices/workspaces', apiVersion: '2024-04-01', name: "[concat(parameters('accountName'), '-hub')]", kind: 'Hub' }],
+            },
+          },
+        },
+      ],
+    });
+    const r = detectFile('infra/main.json', src);
+    expect(r.diagnostics).toEqual([]);
+    expect(assetNames(r)).toEqual(['endpoint:acme-openai', 'endpoint:chat', 'model:gpt-4o', 'system:acme-openai-hub']);
+    // The value comes from what the deployment passes (`model: { value: "[parameters('chatModel')]" }`), not the inner default.
+    const passed = src.split('\n').findIndex((l) => l.includes(`"value": "[parameters('chatModel')]"`)) + 1;
+    expect(assetNamed(r, 'model', 'gpt-4o')?.attributes.valueFrom).toEqual([`properties.model.name: parameters('model') (deployment parameter, infra/main.json:${passed})`]);
+    expect(edgeNames(r)).toEqual(['endpoint:chat SERVES model:gpt-4o']);
+    // The inner template's assets are keyed by the deployment: the same names in another deployment are other assets.
+    expect(assetNamed(r, 'endpoint', 'chat')?.attributes.account).toBe('acme-openai');
+  });
+
+  it('does not read a compiled Bicep file beside its source, nor parameter files, nor JSON that only mentions the schema', () => {
+    const compiled = template({ metadata: { _generator: { name: 'bicep', version: '0.30.23' } }, resources: [{ type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: 'acme', kind: 'OpenAI' }] });
+    expect(iacDetector.detect({ scope: 'repo', path: 'infra/main.json', content: compiled, siblings: siblingsNamed('main.bicep', 'main.parameters.json') })).toBeNull();
+    // Azure quickstarts compile `main.bicep` to `azuredeploy.json`.
+    expect(iacDetector.detect({ scope: 'repo', path: 'openai/azuredeploy.json', content: compiled, siblings: siblingsNamed('main.bicep', 'README.md') })).toBeNull();
+    // Without Bicep beside it, the compiled template is all there is: it is read; so is a hand-written one beside Bicep files.
+    const alone = iacDetector.detect({ scope: 'repo', path: 'infra/main.json', content: compiled, siblings: siblingsNamed('main.parameters.json') });
+    expect(assetNames(alone ?? EMPTY)).toEqual(['endpoint:acme']);
+    const handWritten = compiled.replace('"bicep"', '"hand"');
+    expect(assetNames(iacDetector.detect({ scope: 'repo', path: 'infra/main.json', content: handWritten, siblings: siblingsNamed('main.bicep') }) ?? EMPTY)).toEqual(['endpoint:acme']);
+    const params = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', parameters: { kind: { value: 'Microsoft.CognitiveServices/accounts' } } });
+    expect(detectFile('infra/main.parameters.json', params)).toEqual(EMPTY);
+    const mention = JSON.stringify({ docs: { $schema: SCHEMA, note: 'Microsoft.CognitiveServices/accounts' }, resources: [{ type: 'Microsoft.CognitiveServices/accounts', name: 'x', kind: 'OpenAI' }] });
+    expect(detectFile('docs/example.json', mention)).toEqual(EMPTY);
+  });
+
+  it('keeps expressions it cannot compute as written, and escaped brackets as literals', () => {
+    const src = template({
+      variables: { names: ['a', 'b'] },
+      resources: [
+        { type: "[parameters('type')]", apiVersion: '2024-10-01', name: 'dynamic', kind: 'OpenAI' },
+        { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: '[[literal]', kind: 'OpenAI' },
+        { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: "[variables('names')[copyIndex()]]", kind: 'OpenAI', copy: { name: 'accounts', count: 2 } },
+        { type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name: "[concat('x', ", kind: 'OpenAI' },
+      ],
+    });
+    const r = detectFile('infra/t.json', src);
+    expect(r.diagnostics).toEqual([]);
+    // A type held in an expression is not guessed; the others keep their names as written (an unclosed `[` is no expression).
+    expect(assetNames(r)).toEqual(["endpoint:[concat('x',", 'endpoint:[literal]', "endpoint:[variables('names')[copyIndex()]]"]);
+  });
+
+  it('is gated on the schema and an Azure AI type, and reports invalid JSON as a diagnostic', () => {
+    expect(mayFindIac('infra/azuredeploy.json', FIXTURE)).toBe(true);
+    expect(mayFindIac('infra/storage.json', template({ resources: [{ type: 'Microsoft.Storage/storageAccounts', name: 's' }] }))).toBe(false);
+    expect(mayFindIac('package.json', '{"name": "x", "description": "Microsoft.CognitiveServices"}')).toBe(false);
+    const broken = `{\n  "$schema": "${SCHEMA}",\n  "resources": [ { "type": "Microsoft.CognitiveServices/accounts", \n ]\n}`;
+    const r = detectFile('infra/broken.json', broken);
+    expect(r.assets).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['parse-failed', 4]]);
+  });
+
+  it('hostile: constants that name each other, deep nesting and a 10,000-resource template finish quickly', () => {
+    // Each variable concatenates the previous one ten times: followed naively, 10^40 pieces.
+    const variables: Record<string, string> = { v0: 'x' };
+    for (let i = 1; i <= 40; i++) variables[`v${i}`] = `[concat(${Array.from({ length: 10 }, () => `variables('v${i - 1}')`).join(', ')})]`;
+    let nested: Record<string, unknown> = { resources: [{ type: 'Microsoft.CognitiveServices/accounts', name: 'deep', kind: 'OpenAI' }] };
+    for (let i = 0; i < 30; i++) nested = { resources: [{ type: 'Microsoft.Resources/deployments', name: `d${i}`, properties: { template: nested } }] };
+    const children = Array.from({ length: 10_000 }, (_, i) => ({ type: 'Microsoft.CognitiveServices/accounts/deployments', name: `acme/d${i}`, properties: { model: { name: "[variables('v40')]" } } }));
+    const src = template({
+      variables,
+      resources: [
+        { type: 'Microsoft.CognitiveServices/accounts', name: "[variables('v40')]", kind: 'OpenAI' },
+        { type: 'Microsoft.CognitiveServices/accounts', name: 'acme', kind: 'OpenAI' },
+        ...children,
+        ...(nested.resources as unknown[]),
+        { type: 'Microsoft.CognitiveServices/accounts', name: `[${'concat('.repeat(5000)}'a'${')'.repeat(5000)}]`, kind: 'OpenAI' },
+      ],
+    });
+    const start = process.cpuUsage();
+    const r = detectFile('infra/hostile.json', src);
+    const cpuMs = (process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000;
+    expect(r.assets.filter((a) => a.kind === 'endpoint').length).toBe(10_003);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['nested deployments deeper than 8 levels; not read']);
+    expect(cpuMs).toBeLessThan(20_000);
+  });
+});
