@@ -38,7 +38,7 @@ export function isTerraform(path: string): boolean {
 
 /** A `$schema` naming a deployment template schema: the file may be an ARM template (`arm.ts` checks the parsed root). */
 export function mayBeArmTemplate(content: string): boolean {
-  return ARM_SCHEMA.test(content);
+  return content.includes('"$schema"') && ARM_SCHEMA.test(content);
 }
 
 /** False when the detector would return null for this file without parsing it. */
