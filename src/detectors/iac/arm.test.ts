@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SiblingFiles } from '../types.ts';
+import { siblingsOf, type SiblingFiles } from '../types.ts';
 import { iacDetector } from './index.ts';
 import { mayFindIac } from './precheck.ts';
 import { assetNamed, assetNames, detectFile, edgeNames, EMPTY } from './test-helpers.ts';
@@ -10,8 +10,8 @@ const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymen
 
 const template = (body: Record<string, unknown>): string => JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', ...body }, null, 2);
 
-/** Siblings that are only names (the detector asks for nothing else here). */
-const siblingsNamed = (...names: string[]): SiblingFiles => ({ names: () => names, read: () => undefined, memo: (_key, compute) => compute(), parent: () => undefined });
+/** Siblings of these names, each holding `{}`. */
+const siblingsNamed = (...names: string[]): SiblingFiles => siblingsOf(new Map(names.map((n) => [n, '{}'])));
 
 describe('ARM templates', () => {
   it('reads accounts and deployments, top-level children and nested ones, parameters, variables and template functions', () => {

@@ -34,6 +34,7 @@ import { LineIndex } from '../shared/line-index.ts';
 import type { SiblingFiles } from '../types.ts';
 import type { Problem, ReadOutcome } from './terraform.ts';
 import { Evaluator, type Rendered, type Scope } from './arm-expressions.ts';
+import { parameterFileValues, type ParamValue } from './param-files.ts';
 import { isList, isMap, makeExpr, makeMap, normKey, type IacEntry, type IacMap, type IacValue } from './value.ts';
 
 /** A deployment template's `$schema` (resource group, subscription, management group or tenant scope). */
@@ -56,7 +57,8 @@ export function readArm(path: string, content: string, siblings?: SiblingFiles):
   }
   if (!isMap(root) || typeof entry(root, '$schema') !== 'string' || !SCHEMA.test(entry(root, '$schema') as string)) return null;
   if (compiledBeside(root, siblings)) return null;
-  const reader = new ArmReader(path, new LineIndex(content));
+  const params = entry(root, 'parameters');
+  const reader = new ArmReader(path, new LineIndex(content), parameterFileValues(path, siblings, isMap(params) ? [...params.entries.values()].map((p) => p.key) : []));
   const outer = reader.template(root, `arm:${path}`, undefined, 0);
   const [first, ...more] = reader.docs;
   return { doc: first ?? outer, problems: reader.problems, more };
@@ -86,10 +88,13 @@ class ArmReader {
   readonly problems: Problem[] = [];
   private readonly path: string;
   private readonly lines: LineIndex;
+  /** What the template's parameter file gives its parameters (the top-level template's only). */
+  private readonly fileValues: ReadonlyMap<string, ParamValue>;
 
-  constructor(path: string, lines: LineIndex) {
+  constructor(path: string, lines: LineIndex, fileValues: ReadonlyMap<string, ParamValue>) {
     this.path = path;
     this.lines = lines;
+    this.fileValues = fileValues;
   }
 
   /**
@@ -173,11 +178,17 @@ class ArmReader {
     if (isMap(params)) {
       for (const p of params.entries.values()) {
         const ref = `parameters('${p.key}')`;
+        scope.declared.set(ref.toLowerCase(), ref);
         const given = isMap(passed) ? passed.entries.get(normKey(p.key)) : undefined;
         const givenValue = given !== undefined && isMap(given.value) ? given.value.entries.get('value') : undefined;
         const computed = givenValue !== undefined && outer !== undefined ? outer.literal(givenValue.value) : undefined;
         if (givenValue !== undefined && computed !== undefined) {
           this.set(scope, ref, computed, 'deployment parameter', givenValue.line);
+          continue;
+        }
+        const fromFile = passed === undefined && outer === undefined ? this.fileValues.get(p.key) : undefined;
+        if (fromFile !== undefined) {
+          put(scope, ref, fromFile.value, { ...fromFile.origin, ref });
           continue;
         }
         const def = isMap(p.value) ? p.value.entries.get('defaultvalue') : undefined;
@@ -192,10 +203,15 @@ class ArmReader {
     return scope;
   }
 
+  /** A constant written in this template. */
   private set(scope: Scope, ref: string, value: IacValue, kind: ConstantOrigin['kind'], line: number): void {
-    scope.raw.set(ref, value);
-    scope.declared.set(ref.toLowerCase(), ref);
-    scope.origins.set(ref, { ref, kind, path: this.path, line, snippet: this.lines.lineText(line).slice(0, 1000) });
+    put(scope, ref, value, { ref, kind, path: this.path, line, snippet: this.lines.lineText(line).slice(0, 1000) });
   }
+}
+
+function put(scope: Scope, ref: string, value: IacValue, origin: ConstantOrigin): void {
+  scope.raw.set(ref, value);
+  scope.declared.set(ref.toLowerCase(), ref);
+  scope.origins.set(ref, origin);
 }
 

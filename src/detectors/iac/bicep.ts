@@ -12,6 +12,8 @@
  * before it counts, the error is one problem with its line.
  */
 import { armType } from './catalog.ts';
+import { parameterFileValues } from './param-files.ts';
+import type { SiblingFiles } from '../types.ts';
 import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { BicepSyntaxError, lexBicep, type Token } from './bicep-lexer.ts';
 import type { Problem, ReadOutcome } from './terraform.ts';
@@ -33,6 +35,8 @@ class Parser {
   readonly resources: IacResource[] = [];
   readonly constants = new Map<string, IacValue>();
   readonly origins = new Map<string, ConstantOrigin>();
+  /** Names of the file's `param`s, with a default or not. */
+  readonly params = new Set<string>();
   private readonly toks: readonly Token[];
   private readonly src: string;
   private readonly path: string;
@@ -127,6 +131,7 @@ class Parser {
     this.i++;
     const name = (this.peek() as Token & { v: string }).v;
     this.i++;
+    if (keyword === 'param') this.params.add(name);
     {
       // The type (`string`, `'a' | 'b'`, `{ ... }`, `string[]`, `string?`; optional for a var) runs to `=` or the end of the line.
       while (this.peek() !== undefined && this.peek()?.t !== 'nl' && !this.is('=')) {
@@ -383,8 +388,11 @@ function describe(t: Token | undefined): string {
   return `'${String(t.v).slice(0, 40)}'`;
 }
 
-/** Reads a Bicep file into a document keyed by its path (symbolic names are unique per file). */
-export function readBicep(path: string, content: string): ReadOutcome {
+/**
+ * Reads a Bicep file into a document keyed by its path (symbolic names are unique per file), its
+ * params set from the parameter files beside it where they give literals (`param-files.ts`).
+ */
+export function readBicep(path: string, content: string, siblings?: SiblingFiles): ReadOutcome {
   const lexed = lexBicep(content);
   const parser = new Parser(lexed.tokens, content, path);
   const problems: Problem[] = [];
@@ -397,6 +405,10 @@ export function readBicep(path: string, content: string): ReadOutcome {
   }
   if (lexed.error !== undefined) problems.push({ message: `invalid Bicep: ${lexed.error.message}`, line: lexed.error.line });
   const resources = parser.resources;
+  for (const [name, { value, origin }] of parameterFileValues(path, siblings, parser.params)) {
+    parser.constants.set(name, value);
+    parser.origins.set(name, origin);
+  }
   const doc: IacDocument = { format: 'bicep', keyPrefix: `bicep:${path}`, resources, byAddress: new Map(resources.map((r) => [r.address, r])), constants: parser.constants, origins: parser.origins };
   return { doc, problems };
 }

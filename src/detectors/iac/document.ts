@@ -65,12 +65,13 @@ export function lookupResource(doc: IacDocument, address: string): IacResource |
  * Where a constant's value is written: `variable "x" { default = ... }`, `locals { x = ... }`, a
  * parameter `Default` (CloudFormation; a Bicep `param x string = ...`), a Bicep `var x = ...`, an auto-loaded `.tfvars` file (`x = ...` in `terraform.tfvars`), another
  * `.tfvars` file (`var file`: Terraform reads it only with `-var-file`; see `tfvars.ts`), the value an ARM
- * nested deployment passes to its template's parameter (`deployment parameter`, `arm.ts`).
+ * nested deployment passes to its template's parameter (`deployment parameter`, `arm.ts`), a Bicep or ARM
+ * parameter file's value (`parameters file`, `param-files.ts`).
  */
 export interface ConstantOrigin {
   /** The reference it answers (`var.model_id`, `local.name`, `ModelId`). */
   readonly ref: string;
-  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file' | 'var' | 'deployment parameter';
+  readonly kind: 'variable default' | 'local' | 'parameter default' | 'tfvars' | 'var file' | 'var' | 'deployment parameter' | 'parameters file';
   /** Repo-relative path of the file that declares it (this file or another file of the module). */
   readonly path: string;
   readonly line: number;

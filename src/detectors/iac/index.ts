@@ -31,7 +31,7 @@ const EXPANDED = (type: string): boolean => type === 'module' || rulesFor(type).
 function read(file: SourceFile): (ReadOutcome & { readonly more?: readonly IacDocument[] }) | null {
   const { path, content } = file;
   if (!mayFindIac(path, content)) return null;
-  if (path.endsWith('.bicep')) return readBicep(path, content);
+  if (path.endsWith('.bicep')) return readBicep(path, content, file.siblings);
   if (path.endsWith('.json') && mayBeArmTemplate(content)) return readArm(path, content, file.siblings);
   if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { siblingsOf } from '../types.ts';
+import { iacDetector } from './index.ts';
+import { assetNamed, assetNames, EMPTY } from './test-helpers.ts';
+
+const BICEP = `param chatModel string
+param embeddingModel string = 'text-embedding-ada-002'
+param visionModel string = 'gpt-4o'
+param location string = resourceGroup().location
+
+resource openai 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'acme-openai'
+  kind: 'OpenAI'
+  resource chat 'deployments@2024-10-01' = {
+    name: 'chat'
+    properties: { model: { format: 'OpenAI', name: chatModel } }
+  }
+  resource embedding 'deployments@2024-10-01' = {
+    name: 'embedding'
+    properties: { model: { format: 'OpenAI', name: embeddingModel } }
+  }
+  resource vision 'deployments@2024-10-01' = {
+    name: 'vision'
+    properties: { model: { format: 'OpenAI', name: visionModel } }
+  }
+}
+`;
+
+const detect = (path: string, content: string, others: Record<string, string>) =>
+  iacDetector.detect({ scope: 'repo', path, content, siblings: siblingsOf(new Map(Object.entries(others))) }) ?? EMPTY;
+
+describe('parameter files', () => {
+  it("azd's main.parameters.json sets params, environment references give their defaults, the file wins over defaults", () => {
+    const params = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "chatModel": { "value": "\${AZURE_OPENAI_CHAT_MODEL=gpt-4.1-mini}" },
+    "EmbeddingModel": { "value": "text-embedding-3-large" },
+    "visionModel": { "value": "\${AZURE_OPENAI_VISION_MODEL}" },
+    "unknownParam": { "value": "gpt-5" },
+    "location": { "value": "\${AZURE_LOCATION}" }
+  }
+}`;
+    const r = detect('infra/main.bicep', BICEP, { 'main.parameters.json': params, 'other.parameters.json': '{"parameters": {"visionModel": {"value": "o3"}}}' });
+    expect(r.diagnostics).toEqual([]);
+    // A reference without a default keeps the param's own default; a name the file declares but the template does not is ignored.
+    expect(assetNames(r).filter((n) => n.startsWith('model:'))).toEqual(['model:gpt-4.1-mini', 'model:gpt-4o', 'model:text-embedding-3-large']);
+    expect(assetNamed(r, 'model', 'gpt-4.1-mini')?.attributes.valueFrom).toEqual(['properties.model.name: chatModel (parameters file, infra/main.parameters.json:5)']);
+    expect(assetNamed(r, 'model', 'text-embedding-3-large')?.attributes.valueFrom).toEqual(['properties.model.name: embeddingModel (parameters file, infra/main.parameters.json:6)']);
+    expect(assetNamed(r, 'model', 'gpt-4o')?.attributes.valueFrom).toEqual(['properties.model.name: visionModel (parameter default, infra/main.bicep:3)']);
+  });
+
+  it('.bicepparam files that use the Bicep file set its params; others, and values that are not literals, do not', () => {
+    const r = detect('infra/main.bicep', BICEP, {
+      'prod.bicepparam': "using './main.bicep'\n\nparam chatModel = 'gpt-4.1' // chat\nparam embeddingModel = readEnvironmentVariable('EMBEDDING_MODEL', 'text-embedding-3-small')\nparam visionModel = '${prefix}-vision'\n",
+      'other.bicepparam': "using 'other.bicep'\nparam chatModel = 'o1'\n",
+    });
+    expect(assetNames(r).filter((n) => n.startsWith('model:'))).toEqual(['model:gpt-4.1', 'model:gpt-4o', 'model:text-embedding-3-small']);
+    expect(assetNamed(r, 'model', 'gpt-4.1')?.attributes.valueFrom).toEqual(['properties.model.name: chatModel (parameters file, infra/prod.bicepparam:3)']);
+  });
+
+  it('an ARM template reads <name>.parameters.json; a broken parameter file changes nothing', () => {
+    const template = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      parameters: { modelName: { type: 'string' }, accountName: { type: 'string', defaultValue: 'acme' } },
+      resources: [
+        { type: 'Microsoft.CognitiveServices/accounts', name: "[parameters('accountName')]", kind: 'OpenAI' },
+        { type: 'Microsoft.CognitiveServices/accounts/deployments', name: "[concat(parameters('accountName'), '/chat')]", properties: { model: { name: "[parameters('ModelName')]" } } },
+      ],
+    }, null, 2);
+    const given = detect('deploy/azuredeploy.json', template, { 'azuredeploy.parameters.json': '{"parameters": {"modelName": {"value": "gpt-4o-mini"}, "accountName": {"value": "prod-openai"}}}' });
+    expect(assetNames(given)).toEqual(['endpoint:chat', 'endpoint:prod-openai', 'model:gpt-4o-mini']);
+    expect(assetNamed(given, 'model', 'gpt-4o-mini')?.attributes.valueFrom).toEqual(["properties.model.name: parameters('modelName') (parameters file, deploy/azuredeploy.parameters.json:1)"]);
+    const broken = detect('deploy/azuredeploy.json', template, { 'azuredeploy.parameters.json': '{"parameters": {"modelName": ' });
+    expect(broken.diagnostics).toEqual([]);
+    expect(assetNames(broken)).toEqual(['endpoint:acme', 'endpoint:chat']);
+    expect(assetNamed(broken, 'endpoint', 'chat')?.attributes.modelRefs).toEqual(["parameters('modelName')"]);
+  });
+});
