@@ -3,10 +3,12 @@
  * tokenizer and parser for the expression language, and an evaluator that computes `concat`,
  * `format`, `toLower`, `toUpper`, parameters, variables and property/index access from literals,
  * and keeps anything else as written. Work is bounded: expression nesting, evaluation depth, a step
- * budget per value, computed text length; a parameter or variable is computed once.
+ * budget per value (concatenations stop at it), pieces and characters per computed string, key chains;
+ * each parameter or variable is computed once, with a budget of its own, so no answer depends on
+ * what was read before.
  */
 import { isList, isMap, makeExpr, makeMap, normKey, type IacValue } from './value.ts';
-import type { ConstantOrigin } from './document.ts';
+import { isLiteral, type ConstantOrigin } from './document.ts';
 
 const MAX_EVAL_DEPTH = 16;
 /** Expression text kept at most (a value is evidence, not a copy of the file). */
@@ -104,21 +106,38 @@ function parseExpression(src: string): Node | undefined {
   }
 }
 
-/** The parameters and variables an expression's text names (`parameters('x')`). */
+/** The parameters and variables an expression's text names (`parameters('x')`), each once, the first 32 at most. */
 function refsIn(text: string): string[] {
-  return [...text.matchAll(REF_CALL)].map((m) => `${(m[1] as string).toLowerCase()}('${m[2] as string}')`);
+  const out = new Set<string>();
+  for (const m of text.matchAll(REF_CALL)) {
+    out.add(`${(m[1] as string).toLowerCase()}('${m[2] as string}')`);
+    if (out.size >= 32) break;
+  }
+  return [...out];
 }
 
 /** Steps one reading of a value may take: constants that name each other twice over would otherwise double the work at every level. */
 const EVAL_BUDGET = 5000;
+/** Constants computed inside one another at most (`variables('a')` naming `variables('b')` naming ...). */
+const MAX_CHAIN = 64;
+/** Expression text parsed at most where it can be read many times (a string inside a constant's object). */
+const MAX_NESTED_EXPRESSION = 10_000;
+
+/** A parameter's or variable's value and its pieces, computed once. */
+interface Constant {
+  readonly value: IacValue | undefined;
+  readonly pieces: readonly Piece[];
+}
 
 /** Reads template expressions against one scope's parameters and variables. */
 export class Evaluator {
   private readonly scope: Scope;
-  /** Steps left for the value being read (reset by each public call). */
+  /** Steps left for the value being read (reset by each public call, and for each constant computed). */
   private left = EVAL_BUDGET;
-  /** A parameter's or variable's pieces, computed once (a name a thousand resources use is read once). */
-  private readonly memo = new Map<string, Piece[]>();
+  /** Each parameter's and variable's value and pieces, computed once with a budget of their own, so no answer depends on what was read before. */
+  private readonly constants = new Map<string, Constant>();
+  /** Constants being computed (a cycle reads as unknown). */
+  private readonly computing = new Set<string>();
 
   constructor(scope: Scope) {
     this.scope = scope;
@@ -136,11 +155,11 @@ export class Evaluator {
     return v;
   }
 
-  /** A string, number or boolean a value computes to here; undefined for anything else. */
-  literal(v: IacValue): string | number | boolean | undefined {
+  /** What a value computes to here when it is all literal (a string, a number, an object of literals); undefined otherwise. */
+  literal(v: IacValue, line: number): IacValue | undefined {
     this.left = EVAL_BUDGET;
-    const got = typeof v === 'string' ? this.resolved(v, 0) : v;
-    return typeof got === 'string' || typeof got === 'number' || typeof got === 'boolean' ? got : undefined;
+    const got = typeof v === 'string' ? this.resolved(v, 0) : this.value(v, line);
+    return got !== undefined && isLiteral(got) ? got : undefined;
   }
 
   /** A resource's `name`, rendered (unknown parts as `[text]`) and cut into its `/` segments. */
@@ -154,7 +173,6 @@ export class Evaluator {
   }
 
   private string(v: string, line: number): IacValue {
-    const depth = 0;
     const src = expressionText(v);
     if (src === undefined) return unescape(v);
     const node = parseExpression(src);
@@ -163,16 +181,57 @@ export class Evaluator {
     const ref = referenceOf(node);
     const declared = ref === undefined ? undefined : this.scope.declared.get(ref.ref.toLowerCase());
     if (ref !== undefined && declared !== undefined) return makeExpr(`${declared}${ref.steps}`, [declared], line);
-    const got = this.eval(node, depth);
+    const got = this.eval(node, 0);
     if (got !== undefined) return got;
-    const pieces = this.pieces(node, depth);
-    return pieces.every((p) => p.literal) && textLength(pieces) <= MAX_VALUE ? pieces.map((p) => p.text).join('') : makeExpr(src.slice(0, MAX_TEXT), refsIn(src), line);
+    return joined(this.pieces(node, 0)) ?? makeExpr(src.slice(0, MAX_TEXT), refsIn(src), line);
   }
 
   /** `parameters('x')` / `variables('x')` as declared (any casing reads the declared name). */
   private ref(fn: 'parameters' | 'variables', name: string): string {
     const written = `${fn}('${name}')`;
     return this.scope.declared.get(written.toLowerCase()) ?? written;
+  }
+
+  /** The constant a `parameters('x')` / `variables('x')` call names; undefined for any other node. */
+  private constantOf(node: Node): Constant | undefined {
+    if (node.t !== 'call' || node.args.length !== 1 || node.args[0]?.t !== 'str') return undefined;
+    const fn = node.fn.toLowerCase();
+    if (fn !== 'parameters' && fn !== 'variables') return undefined;
+    return this.constant(this.ref(fn, node.args[0].v), node.src);
+  }
+
+  /** A constant, computed once: its value and pieces with a fresh budget, at depth 0. */
+  private constant(key: string, src: string): Constant {
+    const known = this.constants.get(key);
+    if (known !== undefined) return known;
+    const unknown: Constant = { value: undefined, pieces: [opaque(src)] };
+    if (this.computing.has(key) || this.computing.size >= MAX_CHAIN) return unknown;
+    const raw = this.scope.raw.get(key);
+    if (raw === undefined) {
+      this.constants.set(key, unknown);
+      return unknown;
+    }
+    const saved = this.left;
+    this.left = EVAL_BUDGET;
+    this.computing.add(key);
+    let computed: Constant;
+    try {
+      const text = typeof raw === 'string' ? expressionText(raw) : undefined;
+      const node = text === undefined ? undefined : parseExpression(text);
+      if (typeof raw === 'string' && text === undefined) computed = { value: unescape(raw), pieces: [{ text: unescape(raw), literal: true, refs: [] }] };
+      else if (node === undefined) computed = { value: typeof raw === 'string' ? undefined : raw, pieces: typeof raw === 'number' ? [{ text: String(raw), literal: true, refs: [] }] : [opaque(src)] };
+      else {
+        const value = this.eval(node, 0);
+        // A constant that is itself an expression (`format('oai-{0}', uniqueString(...))`) shows its parts.
+        const pieces = typeof value === 'string' || typeof value === 'number' ? [{ text: String(value), literal: true, refs: [] }] : compact(this.pieces(node, 0), src);
+        computed = { value, pieces };
+      }
+    } finally {
+      this.computing.delete(key);
+      this.left = saved;
+    }
+    this.constants.set(key, computed);
+    return computed;
   }
 
   /** A value computed from literals and constants (undefined when any part is not known here). */
@@ -199,26 +258,21 @@ export class Evaluator {
         return undefined;
       }
       case 'call': {
+        const constant = this.constantOf(node);
+        if (constant !== undefined) return constant.value;
         const fn = node.fn.toLowerCase();
-        if ((fn === 'parameters' || fn === 'variables') && node.args.length === 1 && node.args[0]?.t === 'str') {
-          const raw = this.scope.raw.get(this.ref(fn, node.args[0].v));
-          return raw === undefined ? undefined : this.resolved(raw, depth + 1);
-        }
-        if (fn === 'concat' || fn === 'format' || fn === 'tolower' || fn === 'toupper') {
-          const pieces = this.pieces(node, depth);
-          return pieces.every((p) => p.literal) && textLength(pieces) <= MAX_VALUE ? pieces.map((p) => p.text).join('') : undefined;
-        }
+        if (fn === 'concat' || fn === 'format' || fn === 'tolower' || fn === 'toupper') return joined(this.pieces(node, depth));
         return undefined;
       }
     }
   }
 
-  /** A constant's raw value with its own expressions computed; undefined when they cannot be. */
+  /** A value found inside a constant's object, with its own expression computed (a short one); undefined when it cannot be. */
   private resolved(raw: IacValue, depth: number): IacValue | undefined {
     if (typeof raw !== 'string') return raw;
     const src = expressionText(raw);
     if (src === undefined) return unescape(raw);
-    const node = parseExpression(src);
+    const node = src.length > MAX_NESTED_EXPRESSION ? undefined : parseExpression(src);
     return node === undefined ? undefined : this.eval(node, depth);
   }
 
@@ -226,21 +280,14 @@ export class Evaluator {
   private pieces(node: Node, depth: number): Piece[] {
     if (depth > MAX_EVAL_DEPTH || --this.left < 0) return [opaque(node.src)];
     if (node.t === 'call') {
+      const constant = this.constantOf(node);
+      if (constant !== undefined) return [...constant.pieces];
       const fn = node.fn.toLowerCase();
-      if (fn === 'concat' && node.args.length > 0) return node.args.flatMap((a) => this.pieces(a, depth + 1));
+      if (fn === 'concat' && node.args.length > 0) return this.joinAll(node.args, node.src, depth);
       if (fn === 'format' && node.args[0]?.t === 'str') return this.format(node.args[0].v, node.args.slice(1), node.src, depth);
       if ((fn === 'tolower' || fn === 'toupper') && node.args.length === 1) {
-        const inner = this.pieces(node.args[0] as Node, depth + 1);
-        if (inner.every((p) => p.literal) && textLength(inner) <= MAX_VALUE) return [{ text: inner.map((p) => (fn === 'tolower' ? p.text.toLowerCase() : p.text.toUpperCase())).join(''), literal: true, refs: [] }];
-        return [opaque(node.src)];
-      }
-      if ((fn === 'parameters' || fn === 'variables') && node.args.length === 1 && node.args[0]?.t === 'str') {
-        const key = this.ref(fn, node.args[0].v);
-        const known = this.memo.get(key);
-        if (known !== undefined) return known;
-        const computed = compact(this.constantPieces(node, key, depth), node.src);
-        this.memo.set(key, computed);
-        return computed;
+        const inner = joined(this.pieces(node.args[0] as Node, depth + 1));
+        return typeof inner === 'string' ? [{ text: fn === 'tolower' ? inner.toLowerCase() : inner.toUpperCase(), literal: true, refs: [] }] : [opaque(node.src)];
       }
     }
     const v = this.eval(node, depth + 1);
@@ -248,44 +295,61 @@ export class Evaluator {
     return [opaque(node.src)];
   }
 
-  /** A parameter's or variable's value as pieces: its literal, else the parts of the expression it holds. */
-  private constantPieces(node: Node, key: string, depth: number): Piece[] {
-    const v = this.eval(node, depth + 1);
-    if (typeof v === 'string' || typeof v === 'number') return [{ text: String(v), literal: true, refs: [] }];
-    const raw = this.scope.raw.get(key);
-    // A constant that is itself an expression (`format('oai-{0}', uniqueString(...))`) shows its parts.
-    const src = typeof raw === 'string' ? expressionText(raw) : undefined;
-    const inner = src === undefined ? undefined : parseExpression(src);
-    return inner !== undefined ? this.pieces(inner, depth + 1) : [opaque(node.src)];
+  /** The pieces of each part in turn (`concat`); the whole call's text once the budget or the size runs out. */
+  private joinAll(parts: readonly Node[], src: string, depth: number): Piece[] {
+    const out: Piece[] = [];
+    let length = 0;
+    for (const part of parts) {
+      if (this.left < 0 || length > MAX_VALUE || out.length > MAX_PIECES) return [opaque(src)];
+      for (const p of this.pieces(part, depth + 1)) {
+        out.push(p);
+        length += p.text.length;
+      }
+    }
+    return out;
   }
 
+  /** `format('{0}-{1}', a, b)`: placeholders by index; `{{`/`}}` escape braces. A format specifier or alignment (`{0:N0}`, `{0,5}`) is not computed. */
   private format(template: string, args: readonly Node[], src: string, depth: number): Piece[] {
-    const out: Piece[] = [];
-    const re = /\{\{|\}\}|\{(\d+)(?::[^}]*)?\}/g;
+    const parts: Node[] = [];
     let last = 0;
-    for (const m of template.matchAll(re)) {
-      out.push({ text: template.slice(last, m.index), literal: true, refs: [] });
-      if (m[1] === undefined) out.push({ text: m[0] === '{{' ? '{' : '}', literal: true, refs: [] });
+    for (const m of template.matchAll(/\{\{|\}\}|\{(\d+)([:,][^}]*)?\}/g)) {
+      parts.push({ t: 'str', v: template.slice(last, m.index), src: '' });
+      if (m[1] === undefined) parts.push({ t: 'str', v: m[0] === '{{' ? '{' : '}', src: '' });
       else {
         const arg = args[Number(m[1])];
-        if (arg === undefined) return [opaque(src)];
-        out.push(...this.pieces(arg, depth + 1));
+        if (arg === undefined || m[2] !== undefined || parts.length > MAX_PIECES) return [opaque(src)];
+        parts.push(arg);
       }
       last = m.index + m[0].length;
     }
-    out.push({ text: template.slice(last), literal: true, refs: [] });
-    return out;
+    parts.push({ t: 'str', v: template.slice(last), src: '' });
+    return this.joinAll(parts, src, depth);
   }
 }
 
-/** The text between a string's outer brackets when it is a template expression; `[[` escapes a literal bracket. */
+/** Pieces all literal and not too long: their text; undefined otherwise. */
+function joined(pieces: readonly Piece[]): string | undefined {
+  if (!pieces.every((p) => p.literal) || textLength(pieces) > MAX_VALUE) return undefined;
+  return pieces.map((p) => p.text).join('');
+}
+
+/** Pieces a string is built of at most before it is kept as its expression. */
+const MAX_PIECES = 256;
+
+/**
+ * The text between a string's outer brackets when it is a template expression (it starts with `[`
+ * and ends with `]`); one that starts with `[[` and ends with `]` is a literal (`unescape`).
+ */
 function expressionText(v: string): string | undefined {
   const t = v.trim();
   return t.startsWith('[') && !t.startsWith('[[') && t.endsWith(']') ? t.slice(1, -1) : undefined;
 }
 
+/** A literal string as ARM reads it: `[[x]` is `[x]`; `[[x` stays as written. */
 function unescape(v: string): string {
-  return v.startsWith('[[') ? v.slice(1) : v;
+  const t = v.trim();
+  return t.startsWith('[[') && t.endsWith(']') ? v.replace('[[', '[') : v;
 }
 
 /** Characters of text a computed string may have (far above any name or model id): longer ones stay expressions. */
@@ -321,36 +385,40 @@ function referenceOf(node: Node): { ref: string; steps: string } | undefined {
   const steps: string[] = [];
   let n = node;
   while (n.t === 'get') {
-    if (n.key.t === 'num') steps.unshift(`[${n.key.v}]`);
-    else if (n.key.t === 'str' && /^[A-Za-z_][\w-]*$/.test(n.key.v)) steps.unshift(`.${n.key.v}`);
-    else if (n.key.t === 'str' && !/["\\$%]/.test(n.key.v)) steps.unshift(`["${n.key.v}"]`);
+    // A longer chain is no setting anyone reads: not a reference this follows.
+    if (steps.length >= 32) return undefined;
+    if (n.key.t === 'num') steps.push(`[${n.key.v}]`);
+    else if (n.key.t === 'str' && /^[A-Za-z_][\w-]*$/.test(n.key.v)) steps.push(`.${n.key.v}`);
+    else if (n.key.t === 'str' && !/["\\$%]/.test(n.key.v)) steps.push(`["${n.key.v}"]`);
     else return undefined;
     n = n.of;
   }
   if (n.t !== 'call' || n.args.length !== 1 || n.args[0]?.t !== 'str') return undefined;
   const fn = n.fn.toLowerCase();
   if (fn !== 'parameters' && fn !== 'variables') return undefined;
-  return { ref: `${fn}('${n.args[0].v}')`, steps: steps.join('') };
+  return { ref: `${fn}('${n.args[0].v}')`, steps: steps.reverse().join('') };
 }
 
 /** Pieces joined, and cut at the `/` of their literal parts. */
 function render(pieces: readonly Piece[]): Rendered {
-  const segments: { text: string; literal: boolean; refs: string[] }[] = [{ text: '', literal: true, refs: [] }];
-  if (textLength(pieces) > MAX_VALUE) pieces = [{ text: `${pieces.map((p) => p.text.slice(0, 100)).join('').slice(0, MAX_TEXT)}…`, literal: false, refs: [...new Set(pieces.flatMap((p) => p.refs))] }];
-  for (const p of pieces) {
+  const segments: { text: string; literal: boolean; refs: Set<string> }[] = [{ text: '', literal: true, refs: new Set() }];
+  const list: readonly Piece[] = textLength(pieces) > MAX_VALUE || pieces.length > MAX_PIECES ? [opaque(`${pieces.map((p) => p.text.slice(0, 100)).join('').slice(0, MAX_TEXT)}…`)] : pieces;
+  for (const p of list) {
     const parts = p.literal ? p.text.split('/') : [p.text];
     parts.forEach((part, k) => {
-      if (k > 0) segments.push({ text: '', literal: true, refs: [] });
-      const seg = segments[segments.length - 1] as { text: string; literal: boolean; refs: string[] };
+      if (k > 0) segments.push({ text: '', literal: true, refs: new Set() });
+      const seg = segments[segments.length - 1] as { text: string; literal: boolean; refs: Set<string> };
       seg.text += part;
       seg.literal &&= p.literal;
-      seg.refs.push(...p.refs);
+      for (const r of p.refs) seg.refs.add(r);
     });
   }
+  const refs = new Set<string>();
+  for (const s of segments) for (const r of s.refs) refs.add(r);
   return {
     text: segments.map((s) => s.text).join('/'),
     literal: segments.every((s) => s.literal),
-    refs: [...new Set(segments.flatMap((s) => s.refs))],
-    segments,
+    refs: [...refs],
+    segments: segments.map((s) => ({ text: s.text, literal: s.literal, refs: [...s.refs] })),
   };
 }

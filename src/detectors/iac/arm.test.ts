@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { siblingsOf, type SiblingFiles } from '../types.ts';
 import { iacDetector } from './index.ts';
 import { mayFindIac } from './precheck.ts';
@@ -167,11 +168,65 @@ describe('ARM templates', () => {
         { type: 'Microsoft.CognitiveServices/accounts', name: `[${'concat('.repeat(5000)}'a'${')'.repeat(5000)}]`, kind: 'OpenAI' },
       ],
     });
-    const start = process.cpuUsage();
-    const r = detectFile('infra/hostile.json', src);
-    const cpuMs = (process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000;
+    const { value: r, ms } = cpuTimed(() => detectFile('infra/hostile.json', src));
     expect(r.assets.filter((a) => a.kind === 'endpoint').length).toBe(10_003);
     expect(r.diagnostics.map((d) => d.message)).toEqual(['nested deployments deeper than 8 levels; not read']);
-    expect(cpuMs).toBeLessThan(20_000);
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  const account = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'Microsoft.CognitiveServices/accounts', apiVersion: '2024-10-01', name, kind: 'OpenAI', ...extra });
+  it.each([
+    // Each placeholder used to rescan its 1 MB argument once the step budget was spent (two minutes).
+    ['300,000 placeholders over a 1 MB string', () => template({ resources: [account(`[format('${'{0}'.repeat(300_000)}', '${'a'.repeat(1_000_000)}')]`)] })],
+    // Each use used to parse the 2.4 MB constant again (four minutes).
+    ['a 2.4 MB variable read 70,000 times', () => template({ variables: { big: `['${'a'.repeat(2_400_000)}']`, k: 'x' }, resources: [account('a', { properties: { list: Array<string>(70_000).fill("[variables('big')[variables('k')]]") } })] })],
+    // A chain of keys was built by `unshift` (five minutes).
+    ['a reference followed by 1,000,000 keys', () => template({ resources: [account('a', { properties: { v: `[parameters('x')${'.a'.repeat(1_000_000)}]` } })] })],
+    // These overflowed the stack (`push(...pieces)`): the file's assets were lost.
+    ['format of a 300,000-argument concat', () => template({ resources: [account(`[format('{0}', concat(${Array<string>(300_000).fill("'a'").join(',')}))]`)] })],
+    ['an unparsable name naming a parameter 300,000 times', () => template({ resources: [account(`[${Array<string>(300_000).fill("parameters('a')").join(' ')}]`)] })],
+  ])('hostile: %s stays cheap and loses nothing', (_label, build) => {
+    const content = build();
+    const { value: r, ms } = cpuTimed(() => detectFile('infra/azuredeploy.json', content));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.assets.filter((a) => a.kind === 'endpoint')).toHaveLength(1);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('reads what ARM means: escapes, format specifiers, comments, the order of resources, a value passed to a nested template', () => {
+    const src = `{
+  // a comment, as the Azure CLI accepts
+  "$schema": "${SCHEMA}",
+  "parameters": { "n": { "type": "int", "defaultValue": 7 }, "chat": { "type": "string" } },
+  "variables": { "name": "acme" },
+  /* children may come before their parent */
+  "resources": [
+    { "type": "Microsoft.CognitiveServices/accounts/deployments", "name": "[concat(variables('name'), '/chat')]", "properties": { "model": { "name": "gpt-4o" } } },
+    { "type": "Microsoft.CognitiveServices/accounts", "name": "[variables('name')]", "kind": "OpenAI" },
+    { "type": "Microsoft.CognitiveServices/accounts", "name": "[[not-an-expression", "kind": "OpenAI" },
+    { "type": "Microsoft.CognitiveServices/accounts", "name": "[format('acct-{0:D3}', parameters('n'))]", "kind": "OpenAI" },
+    { "type": "Microsoft.Resources/deployments", "name": "inner", "properties": {
+      "expressionEvaluationOptions": { "scope": "inner" },
+      "parameters": { "model": { "value": "[parameters('chat')]" } },
+      "template": { "parameters": { "model": { "type": "string", "defaultValue": "gpt-35-turbo" } }, "resources": [
+        { "type": "Microsoft.CognitiveServices/accounts/deployments", "name": "other/mini", "properties": { "model": { "name": "[parameters('model')]" } } }
+      ] } } }
+  ]
+}`;
+    const r = detectFile('infra/azuredeploy.json', src);
+    expect(r.diagnostics).toEqual([]);
+    // `[[x` without a closing bracket is a literal as written; `{0:D3}` is .NET formatting, not computed here.
+    expect(assetNames(r)).toEqual(['endpoint:[[not-an-expression', "endpoint:[format('acct-{0:D3}', parameters('n'))]", 'endpoint:acme', 'endpoint:chat', 'endpoint:mini', 'model:gpt-4o']);
+    expect(assetNamed(r, 'endpoint', 'chat')?.attributes.account).toBe('acme');
+    // The deployment passes a value it cannot compute: the inner default does not apply.
+    expect(assetNamed(r, 'endpoint', 'mini')?.attributes.modelRefs).toEqual(["parameters('model')"]);
+  });
+
+  it('leaves a Terraform JSON file holding a template object to the Terraform reader', () => {
+    const tf = JSON.stringify({
+      locals: { tpl: { $schema: SCHEMA, resources: [] } },
+      resource: { azurerm_cognitive_account: { openai: { name: 'acme-openai', kind: 'OpenAI', sku_name: 'S0' } } },
+    });
+    expect(assetNames(detectFile('infra/main.tf.json', tf))).toEqual(['endpoint:acme-openai']);
   });
 });

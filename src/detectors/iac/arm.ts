@@ -4,11 +4,12 @@
  * version dropped, catalog casing) and the ARM object as its body, as a Bicep resource is
  * (`bicep.ts`), so the catalog's ARM rows map both. A file is a template when its root `$schema` is
  * a deployment template schema (`deploymentTemplate.json`, `subscriptionDeploymentTemplate.json`,
- * ...). Read:
+ * ...); comments are allowed, as the Azure CLI allows them. Read:
  *
  * - `resources` as an array (`languageVersion` 1) or an object keyed by symbolic name (2.0);
  *   children nested in a parent's `resources` (type relative to the parent's) and children written at
- *   the top level with the full type and a `parent/child` name; `"existing": true`.
+ *   the top level with the full type and a `parent/child` name (the parent found wherever it is
+ *   listed); `"existing": true`.
  * - Template expressions (`"[parameters('chatModel')]"`): a parameter or variable reference (with
  *   `.key`, `['key']` or `[0]` after it) stays a reference, resolved from the parameter's
  *   `defaultValue` or the variable's value with the constant as `valueFrom`; `concat`, `format`,
@@ -18,14 +19,15 @@
  * - Nested deployments (`Microsoft.Resources/deployments` with an inline `properties.template`,
  *   how a compiled Bicep module is written): the inner template is a document of its own (key
  *   prefix `arm:<path>#<deployment name>`); with `expressionEvaluationOptions.scope` `inner` its
- *   parameters are the values the deployment passes where they are literal, else their defaults;
- *   otherwise its expressions read the outer template's parameters and variables.
+ *   parameters are the values the deployment passes (unknown where they cannot be computed), their
+ *   defaults where nothing is passed; otherwise its expressions read the outer template's parameters
+ *   and variables.
  *
  * A compiled Bicep file (`metadata._generator.name` `bicep`) with `.bicep` files in its folder is not
  * read: its source is one of them (`main.bicep` beside `main.json` or `azuredeploy.json`), which is
  * read, and would otherwise be reported twice.
  * `nativeId` is the symbolic name (2.0), else the resource's name as written (a child's is
- * `<parent>/<child>`).
+ * `<parent>/<child>`). Parameter values from the template's parameter files: `param-files.ts`.
  */
 import { armType } from './catalog.ts';
 import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
@@ -44,19 +46,20 @@ const MAX_NESTING = 8;
 const DEPLOYMENTS = 'microsoft.resources/deployments';
 
 /**
- * Reads a template: null when the file is not one (or is a compiled Bicep file beside its source).
- * `doc` is the template's document, `more` one per nested inline template.
+ * Reads a template: `doc` is its document, `more` one per nested inline template; undefined when the
+ * file's root is no template, `compiled` for a compiled Bicep file beside its sources (not read).
  */
-export function readArm(path: string, content: string, siblings?: SiblingFiles): (ReadOutcome & { readonly more: readonly IacDocument[] }) | null {
+export function readArm(path: string, content: string, siblings?: SiblingFiles): (ReadOutcome & { readonly more: readonly IacDocument[] }) | 'compiled' | undefined {
   let root: IacValue;
   try {
-    root = parseJsonWithLines(content);
+    // ARM templates may hold comments (Azure CLI, PowerShell and the portal accept them).
+    root = parseJsonWithLines(content, 1, true);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     return { doc: emptyDoc(path), problems: [{ message: `invalid JSON: ${error.message}`, line: error.line }], more: [] };
   }
-  if (!isMap(root) || typeof entry(root, '$schema') !== 'string' || !SCHEMA.test(entry(root, '$schema') as string)) return null;
-  if (compiledBeside(root, siblings)) return null;
+  if (!isMap(root) || typeof entry(root, '$schema') !== 'string' || !SCHEMA.test(entry(root, '$schema') as string)) return undefined;
+  if (compiledBeside(root, siblings)) return 'compiled';
   const params = entry(root, 'parameters');
   const reader = new ArmReader(path, new LineIndex(content), parameterFileValues(path, siblings, isMap(params) ? [...params.entries.values()].map((p) => p.key) : []));
   const outer = reader.template(root, `arm:${path}`, undefined, 0);
@@ -115,36 +118,53 @@ class ArmReader {
         ? [...list.entries.values()].flatMap((e): [IacMap, string | undefined][] => (isMap(e.value) ? [[e.value, e.key]] : []))
         : [];
     const ev = new Evaluator(own);
-    /** Each resource's name as rendered, a child's with its parent's (`account/deployment`), and resources by type and that name. */
-    const fullNames = new Map<IacResource, string>();
-    const byName = new Map<string, IacResource>();
-    const read = (r: IacMap, symbol: string | undefined, parent: IacResource | undefined): void => {
+    /** Addresses taken, and each resource's address by its type and rendered full name (a child's `account/deployment`). */
+    const taken = new Set<string>();
+    const byName = new Map<string, string>();
+    const claim = (base: string, type: string, fullName: string): string => {
+      let address = base;
+      for (let k = 2; taken.has(address); k++) address = `${type}:${base}${k === 2 ? '' : `#${k}`}`;
+      taken.add(address);
+      const key = `${type.toLowerCase()}\0${fullName}`;
+      if (!byName.has(key)) byName.set(key, address);
+      return address;
+    };
+    interface Placed {
+      readonly r: IacMap;
+      readonly type: string;
+      readonly name: Rendered;
+      readonly address: string;
+      readonly fullName: string;
+    }
+    const place = (r: IacMap, symbol: string | undefined, parent: { type: string; address: string; fullName: string } | undefined): Placed | undefined => {
       const written = entry(r, 'type');
-      if (typeof written !== 'string' || written.startsWith('[')) return;
+      if (typeof written !== 'string' || written.startsWith('[')) return undefined;
       const type = armType(written, parent?.type);
       const name = ev.name(entry(r, 'name'));
+      const own = (name.segments[name.segments.length - 1] as Rendered['segments'][number]).text;
+      const fullName = parent === undefined ? name.text : `${parent.fullName}/${own}`;
+      return { r, type, name, fullName, address: claim(symbol ?? (parent !== undefined ? `${parent.address}/${own}` : name.text), type, fullName) };
+    };
+    const read = (placed: Placed, parent: IacResource | undefined): void => {
+      const { r, type, name, address } = placed;
       // A child: nested in its parent, or written at the top level with the full type and `parent/child`.
       const ownName = name.segments[name.segments.length - 1] as Rendered['segments'][number];
-      const parentName = parent === undefined && name.segments.length > 1 ? name.segments.slice(0, -1).map((s) => s.text).join('/') : undefined;
+      const parentName = parent === undefined && name.segments.length > 1 ? name.segments.slice(0, -1).map((x) => x.text).join('/') : undefined;
       const parentType = type.includes('/') ? type.slice(0, type.lastIndexOf('/')).toLowerCase() : undefined;
-      const parentOf = parent ?? (parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName}`));
-      const base = symbol ?? (parent !== undefined ? `${parent.address}/${ownName.text}` : name.text);
-      const address = byAddress.has(base) ? `${type}:${base}` : base;
+      const parentAddress = parent?.address ?? (parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName}`));
       const line = r.entries.get('type')?.line ?? r.line;
-      const parentRef = parentOf !== undefined ? makeExpr(parentOf.address, [parentOf.address], line) : parentName;
+      const parentRef = parentAddress !== undefined ? makeExpr(parentAddress, [parentAddress], line) : parentName;
       const entries: IacEntry[] = [];
       for (const e of r.entries.values()) {
         const key = e.key.toLowerCase();
         if (key === 'resources' || key === 'name') continue;
         entries.push({ ...e, value: ev.value(e.value, e.line) });
       }
-      entries.push({ key: 'name', value: ownName.literal ? ownName.text : makeExpr(ownName.text, ownName.refs, r.entries.get('name')?.line ?? line), line: r.entries.get('name')?.line ?? line });
+      const nameLine = r.entries.get('name')?.line ?? line;
+      entries.push({ key: 'name', value: ownName.literal ? ownName.text : makeExpr(ownName.text, ownName.refs, nameLine), line: nameLine });
       if (parentRef !== undefined) entries.push({ key: 'parent', value: parentRef, line });
       const resource: IacResource = { address, type, mode: entry(r, 'existing') === true ? 'data' : 'managed', body: makeMap(entries, r.line), line };
       resources.push(resource);
-      const fullName = parent === undefined ? name.text : `${fullNames.get(parent) ?? parent.address}/${ownName.text}`;
-      fullNames.set(resource, fullName);
-      if (!byName.has(`${type.toLowerCase()}\0${fullName}`)) byName.set(`${type.toLowerCase()}\0${fullName}`, resource);
       byAddress.set(address, resource);
       if (type.toLowerCase() === DEPLOYMENTS) {
         const props = entry(r, 'properties');
@@ -152,9 +172,15 @@ class ArmReader {
         if (isMap(props) && isMap(inner)) nested.push([inner, props, name.text]);
       }
       const children = entry(r, 'resources');
-      if (isList(children)) for (const c of children.items) if (isMap(c)) read(c, undefined, resource);
+      if (!isList(children)) return;
+      for (const c of children.items) {
+        const child = isMap(c) ? place(c, undefined, { type, address, fullName: placed.fullName }) : undefined;
+        if (child !== undefined) read(child, resource);
+      }
     };
-    for (const [r, symbol] of top) read(r, symbol, undefined);
+    // Every top-level resource is placed before any is read: a child may be listed before its parent.
+    const placed = top.flatMap(([r, symbol]) => place(r, symbol, undefined) ?? []);
+    for (const p of placed) read(p, undefined);
     for (const [inner, props, name] of nested) {
       if (nesting + 1 > MAX_NESTING) {
         this.problems.push({ message: `nested deployments deeper than ${MAX_NESTING} levels; not read`, line: inner.line });
@@ -181,9 +207,10 @@ class ArmReader {
         scope.declared.set(ref.toLowerCase(), ref);
         const given = isMap(passed) ? passed.entries.get(normKey(p.key)) : undefined;
         const givenValue = given !== undefined && isMap(given.value) ? given.value.entries.get('value') : undefined;
-        const computed = givenValue !== undefined && outer !== undefined ? outer.literal(givenValue.value) : undefined;
-        if (givenValue !== undefined && computed !== undefined) {
-          this.set(scope, ref, computed, 'deployment parameter', givenValue.line);
+        if (givenValue !== undefined && outer !== undefined) {
+          // A value passed always wins over the default: one this cannot compute leaves the parameter unknown.
+          const computed = outer.literal(givenValue.value, givenValue.line);
+          if (computed !== undefined) this.set(scope, ref, computed, 'deployment parameter', givenValue.line);
           continue;
         }
         const fromFile = passed === undefined && outer === undefined ? this.fileValues.get(p.key) : undefined;

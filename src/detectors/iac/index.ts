@@ -32,11 +32,16 @@ function read(file: SourceFile): (ReadOutcome & { readonly more?: readonly IacDo
   const { path, content } = file;
   if (!mayFindIac(path, content)) return null;
   if (path.endsWith('.bicep')) return readBicep(path, content, file.siblings);
-  if (path.endsWith('.json') && mayBeArmTemplate(content)) return readArm(path, content, file.siblings);
   if (isTerraform(path)) {
     const outcome = path.endsWith('.tf') ? readTerraformHcl(path, content) : readTerraformJson(path, content);
     const module = withModuleConstants(withModuleData(outcome.doc, path, file.siblings), path, file.siblings);
     return { ...outcome, doc: expandInstances(withArmTypes(module), EXPANDED) };
+  }
+  if (path.endsWith('.json') && mayBeArmTemplate(content)) {
+    const arm = readArm(path, content, file.siblings);
+    // A compiled Bicep file beside its source is that source's to report; a file with no template root may be CloudFormation.
+    if (arm === 'compiled') return null;
+    if (arm !== undefined) return arm;
   }
   return readCloudFormation(path, content);
 }

@@ -17,9 +17,12 @@ export class JsonSyntaxError extends Error {
 
 const MAX_DEPTH = 200;
 
-/** Parses JSON text into values; throws `JsonSyntaxError`. `firstLine` offsets lines (embedded JSON). */
-export function parseJsonWithLines(src: string, firstLine = 1): IacValue {
-  const p = new JsonReader(src, firstLine);
+/**
+ * Parses JSON text into values; throws `JsonSyntaxError`. `firstLine` offsets lines (embedded JSON);
+ * `comments` allows `//` and `/* ... *\/` comments where white space may be (ARM templates).
+ */
+export function parseJsonWithLines(src: string, firstLine = 1, comments = false): IacValue {
+  const p = new JsonReader(src, firstLine, comments);
   p.ws();
   const value = p.value(0);
   p.ws();
@@ -31,10 +34,12 @@ class JsonReader {
   i = 0;
   line: number;
   private readonly src: string;
+  private readonly comments: boolean;
 
-  constructor(src: string, firstLine: number) {
+  constructor(src: string, firstLine: number, comments: boolean) {
     this.src = src;
     this.line = firstLine;
+    this.comments = comments;
   }
 
   fail(message: string): never {
@@ -46,9 +51,27 @@ class JsonReader {
     for (;;) {
       const c = s[this.i];
       if (c === '\n') this.line++;
-      else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\ufeff') return;
+      else if (c === '/' && this.comments) {
+        this.comment();
+        continue;
+      } else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\ufeff') return;
       this.i++;
     }
+  }
+
+  /** A `//` comment to the end of its line, or a block comment to its first close; anything else after `/` is an error. */
+  private comment(): void {
+    const s = this.src;
+    if (s[this.i + 1] === '/') {
+      const end = s.indexOf('\n', this.i);
+      this.i = end < 0 ? s.length : end;
+      return;
+    }
+    if (s[this.i + 1] !== '*') this.fail('unexpected character "/"');
+    const end = s.indexOf('*/', this.i + 2);
+    if (end < 0) this.fail('unterminated comment');
+    for (let k = this.i; k < end; k++) if (s.charCodeAt(k) === 10) this.line++;
+    this.i = end + 2;
   }
 
   value(depth: number): IacValue {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuTimed } from '../../../test/helpers/cpu-time.ts';
 import { siblingsOf } from '../types.ts';
 import { iacDetector } from './index.ts';
 import { assetNamed, assetNames, EMPTY } from './test-helpers.ts';
@@ -58,6 +59,38 @@ describe('parameter files', () => {
     });
     expect(assetNames(r).filter((n) => n.startsWith('model:'))).toEqual(['model:gpt-4.1', 'model:gpt-4o', 'model:text-embedding-3-small']);
     expect(assetNamed(r, 'model', 'gpt-4.1')?.attributes.valueFrom).toEqual(['properties.model.name: chatModel (parameters file, infra/prod.bicepparam:3)']);
+  });
+
+  it('.bicepparam: a relative using resolves against the folder, comments are not code, several files count only where they agree', () => {
+    const models = (others: Record<string, string>): string[] => assetNames(detect('infra/main.bicep', BICEP, others)).filter((n) => n.startsWith('model:'));
+    const defaults = ['model:gpt-4o', 'model:text-embedding-ada-002'];
+    expect(models({ 'x.bicepparam': "using '../other/main.bicep'\nparam embeddingModel = 'o1'\n" })).toEqual(defaults);
+    expect(models({ 'x.bicepparam': "/* using 'main.bicep' */\nparam embeddingModel = 'o1'\n" })).toEqual(defaults);
+    expect(models({ 'x.bicepparam': "using 'main.bicep'\n/*\nparam embeddingModel = 'o1'\n*/\nparam visionModel = 'org//gpt-4.1' // a comment\n" })).toEqual(['model:org//gpt-4.1', 'model:text-embedding-ada-002']);
+    expect(models({
+      'main.dev.bicepparam': "using './main.bicep'\nparam chatModel = 'gpt-4.1'\nparam visionModel = 'o3'\n",
+      'main.prod.bicepparam': "using './main.bicep'\nparam chatModel = 'gpt-4.1'\nparam visionModel = 'o1'\n",
+    })).toEqual(['model:gpt-4.1', 'model:gpt-4o', 'model:text-embedding-ada-002']);
+  });
+
+  it('azd substitutes environment references anywhere in a value; an empty value keeps the default', () => {
+    const params = (value: unknown): string => JSON.stringify({ parameters: { visionModel: { value } } });
+    const vision = (others: Record<string, string>) => assetNamed(detect('infra/main.bicep', BICEP, others), 'endpoint', 'vision')?.attributes;
+    expect(vision({ 'main.parameters.json': params('') })?.valueFrom).toEqual(['properties.model.name: visionModel (parameter default, infra/main.bicep:3)']);
+    expect(vision({ 'main.parameters.json': params('${AZURE_VISION_MODEL=}') })?.valueFrom).toEqual(['properties.model.name: visionModel (parameter default, infra/main.bicep:3)']);
+    expect(vision({ 'main.parameters.json': params("[concat('gpt-', '4o')]") })?.valueFrom).toEqual(['properties.model.name: visionModel (parameter default, infra/main.bicep:3)']);
+  });
+
+  it('hostile: 5 MB parameter files are read in linear time', () => {
+    for (const [name, text] of [
+      ['main.bicepparam', '\n'.repeat(5_000_000)],
+      ['main.bicepparam', `using './main.bicep'\nparam chatModel = a${' '.repeat(5_000_000)}b\n`],
+      ['main.parameters.json', JSON.stringify({ parameters: { chatModel: { value: `\${a${'a'.repeat(5_000_000)}` } } })],
+    ] as const) {
+      const { value: r, ms } = cpuTimed(() => detect('infra/main.bicep', BICEP, { [name]: text }));
+      expect(r.diagnostics).toEqual([]);
+      expect(ms).toBeLessThan(2_000);
+    }
   });
 
   it('an ARM template reads <name>.parameters.json; a broken parameter file changes nothing', () => {

@@ -1,26 +1,30 @@
 /**
  * Parameter values a Bicep file or an ARM template is deployed with, from the parameter files beside
- * it, read through `SourceFile.siblings` (files of the scan's listing only):
+ * it, read through `SourceFile.siblings` (files of the scan's listing only; each read once per folder):
  *
  * - `<name>.parameters.json` (`main.parameters.json` for `main.bicep`, which the Azure Developer CLI
  *   passes on every `azd provision`; `azuredeploy.parameters.json` for `azuredeploy.json`): each
  *   `parameters.<param>.value` that is a literal. An azd environment reference with a default
- *   (`"${AZURE_OPENAI_MODEL=gpt-4o}"`, also `:=`, `-` and `:-`) gives the default; one without
- *   (`"${AZURE_OPENAI_MODEL}"`) gives nothing.
- * - `.bicepparam` files whose `using` names the Bicep file (`using './main.bicep'`): each one-line
- *   `param x = <literal>`; `readEnvironmentVariable('X', 'default')` gives its default.
+ *   (`"${AZURE_OPENAI_MODEL=gpt-4o}"`, also `:=`, `-` and `:-`, anywhere in the value) gives the
+ *   default; one without (`"${AZURE_OPENAI_MODEL}"`), an empty string (azd then keeps the template's
+ *   default) and a string shaped like a template expression give nothing.
+ * - `.bicepparam` files whose `using` names the Bicep file (`using './main.bicep'`, resolved against
+ *   the folder): each one-line `param x = <literal>` outside comments; `readEnvironmentVariable('X',
+ *   'default')` gives its default. Of several such files (one per environment, chosen at deploy
+ *   time), only the values they all agree on.
  *
- * A parameter file wins over the parameter's default (`valueFrom` kind `parameters file`); a name
- * the template does not declare is ignored (names compare case-insensitively, as ARM's do).
- * Anything else (objects built from expressions, Key Vault references, files that cannot be read)
- * keeps the default.
+ * A parameter file wins over the parameter's default (`valueFrom` kind `parameters file`), a
+ * `.bicepparam` value over a `main.parameters.json` one; a name the template does not declare is
+ * ignored (names compare case-insensitively, as ARM's do). Anything else (objects built from
+ * expressions, Key Vault references, files that cannot be read) keeps the default.
  */
+import { posix } from 'node:path';
 import { LineIndex } from '../shared/line-index.ts';
 import type { SiblingFiles } from '../types.ts';
 import type { ConstantOrigin } from './document.ts';
 import { isLiteral } from './document.ts';
 import { parseJsonWithLines } from './json-lines.ts';
-import { isMap, normKey, type IacValue } from './value.ts';
+import { isList, isMap, makeMap, normKey, sameValue, type IacEntry, type IacValue } from './value.ts';
 
 /** A parameter's value from a parameter file, with where it is written (`origin.ref` is the declared name). */
 export interface ParamValue {
@@ -29,15 +33,19 @@ export interface ParamValue {
 }
 
 /** `${NAME=default}` / `${NAME:=default}` / `${NAME-default}` / `${NAME:-default}` as a whole value. */
-const ENV_DEFAULT = /^\$\{[A-Za-z_][\w]*(?::?[=-])([^}]*)\}$/;
-const ENV_REF = /\$\{[A-Za-z_][\w]*[^}]*\}/;
-const USING = /^\s*using\s+'([^'\n]+)'/m;
-const PARAM_LINE = /^[ \t]*param[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*(.+?)[ \t]*(?:\/\/.*)?$/gm;
+const ENV_DEFAULT = /^\$\{[A-Za-z_]\w*:?[=-]([^}]*)\}$/;
+const ENV_REF = /\$\{[A-Za-z_]/;
+const USING = /^[ \t]*using[ \t]+'([^'\n]+)'/m;
+const PARAM_LINE = /^[ \t]*param[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*([^\r\n]*)/gm;
 const READ_ENV = /^readEnvironmentVariable\(\s*'[^'\n]*'\s*,\s*('(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)\s*\)$/;
+
+/** What one parameter file gives: values by name as written in it. */
+type FileValues = ReadonlyMap<string, ParamValue>;
 
 /**
  * The values the parameter files beside `path` (a `.bicep` or `.json` file) give the declared
- * parameters `declared` (declared names as written), by declared name; read once per file.
+ * parameters `declared` (declared names as written), by declared name. Each file is read once per
+ * folder however many templates it serves.
  */
 export function parameterFileValues(path: string, siblings: SiblingFiles | undefined, declared: Iterable<string>): ReadonlyMap<string, ParamValue> {
   if (siblings === undefined) return new Map();
@@ -46,62 +54,133 @@ export function parameterFileValues(path: string, siblings: SiblingFiles | undef
   const slash = path.lastIndexOf('/');
   const folder = slash < 0 ? '' : path.slice(0, slash + 1);
   const file = path.slice(slash + 1);
-  const stem = file.replace(/\.(?:bicep|json)$/i, '');
+  const stem = file.replace(/\.(?:bicep|json)$/i, '').toLowerCase();
   const names = siblings.names();
   const out = new Map<string, ParamValue>();
-  const add = (name: string, value: IacValue, origin: Omit<ConstantOrigin, 'ref' | 'kind'>): void => {
-    const as = byLower.get(name.toLowerCase());
-    if (as !== undefined && isLiteral(value)) out.set(as, { value, origin: { ...origin, ref: as, kind: 'parameters file' } });
+  const take = (values: FileValues): void => {
+    for (const [name, v] of values) {
+      const as = byLower.get(name.toLowerCase());
+      if (as !== undefined) out.set(as, { value: v.value, origin: { ...v.origin, ref: as } });
+    }
   };
-  const json = names.find((n) => n.toLowerCase() === `${stem.toLowerCase()}.parameters.json`);
-  if (json !== undefined) readJson(folder + json, siblings.read(json), add);
+  const json = names.find((n) => n.toLowerCase() === `${stem}.parameters.json`);
+  if (json !== undefined) take(siblings.memo(`iac:parameters-json:${json}`, () => readJson(folder + json, siblings.read(json))));
   if (file.toLowerCase().endsWith('.bicep')) {
-    for (const n of names.filter((x) => x.toLowerCase().endsWith('.bicepparam')).sort()) readBicepParam(folder + n, siblings.read(n), file, add);
+    // `.bicepparam` files that use this file: one is in force; of several (one per environment), only what they all agree on.
+    const using = names
+      .filter((n) => n.toLowerCase().endsWith('.bicepparam'))
+      .sort()
+      .map((n) => siblings.memo(`iac:bicepparam:${n}`, () => readBicepParam(folder, folder + n, siblings.read(n))))
+      .filter((f) => f.using === `${folder}${file}`.toLowerCase());
+    take(agreed(using.map((f) => f.values)));
   }
   return out;
 }
 
-type Add = (name: string, value: IacValue, origin: Omit<ConstantOrigin, 'ref' | 'kind'>) => void;
+/** The values every file gives alike (all of one file's when there is one). */
+function agreed(files: readonly FileValues[]): FileValues {
+  const [first, ...rest] = files;
+  if (first === undefined) return new Map();
+  return new Map([...first].filter(([name, v]) => rest.every((f) => { const other = f.get(name); return other !== undefined && sameValue(other.value, v.value); })));
+}
 
 /** `{"parameters": {"x": {"value": ...}}}`: an unreadable file gives nothing (it is a neighbour, not the file scanned). */
-function readJson(path: string, content: string | undefined, add: Add): void {
-  if (content === undefined) return;
+function readJson(path: string, content: string | undefined): FileValues {
+  const out = new Map<string, ParamValue>();
+  if (content === undefined) return out;
   let root: IacValue;
   try {
-    root = parseJsonWithLines(content);
+    root = parseJsonWithLines(content, 1, true);
   } catch {
-    return;
+    return out;
   }
   const params = isMap(root) ? root.entries.get('parameters')?.value : undefined;
-  if (!isMap(params)) return;
+  if (!isMap(params)) return out;
   const lines = new LineIndex(content);
   for (const p of params.entries.values()) {
     const value = isMap(p.value) ? p.value.entries.get(normKey('value')) : undefined;
-    if (value === undefined) continue;
-    const v = typeof value.value === 'string' ? envDefault(value.value) : value.value;
-    if (v !== undefined) add(p.key, v, { path, line: value.line, snippet: lines.lineText(value.line).slice(0, 1000) });
+    const v = value === undefined ? undefined : asDeployed(value.value);
+    if (value !== undefined && v !== undefined) out.set(p.key, { value: v, origin: { ref: p.key, kind: 'parameters file', path, line: value.line, snippet: lines.lineText(value.line).slice(0, 1000) } });
   }
+  return out;
 }
 
-/** A string as deployed: an azd environment reference's default, undefined for one without; other strings as written. */
-function envDefault(s: string): string | undefined {
-  const m = ENV_DEFAULT.exec(s);
-  if (m !== null) return m[1];
-  return ENV_REF.test(s) ? undefined : s;
+/**
+ * A value as azd deploys it: environment references with a default replaced by it, everywhere in
+ * the value; undefined when a reference has none, a string is empty (the template's default then
+ * applies) or looks like a template expression (parameter files hold none), or the value is not literal.
+ */
+function asDeployed(v: IacValue, depth = 0): IacValue | undefined {
+  if (depth > 50) return undefined;
+  if (typeof v === 'string') {
+    const m = ENV_DEFAULT.exec(v);
+    const s = m !== null ? (m[1] as string) : ENV_REF.test(v) ? undefined : v;
+    return s === undefined || s === '' || (s.startsWith('[') && s.endsWith(']')) ? undefined : s;
+  }
+  if (isList(v)) {
+    const items: IacValue[] = [];
+    for (const item of v.items) {
+      const d = asDeployed(item, depth + 1);
+      if (d === undefined) return undefined;
+      items.push(d);
+    }
+    return { ...v, items };
+  }
+  if (isMap(v)) {
+    const entries: IacEntry[] = [];
+    for (const e of v.entries.values()) {
+      const d = asDeployed(e.value, depth + 1);
+      if (d === undefined) return undefined;
+      entries.push({ ...e, value: d });
+    }
+    return makeMap(entries, v.line);
+  }
+  return isLiteral(v) ? v : undefined;
 }
 
-/** A `.bicepparam` file's one-line literal params, when its `using` names `file`. */
-function readBicepParam(path: string, content: string | undefined, file: string, add: Add): void {
-  if (content === undefined) return;
-  const using = USING.exec(content)?.[1];
-  if (using === undefined || using.slice(using.lastIndexOf('/') + 1).toLowerCase() !== file.toLowerCase()) return;
+/** A `.bicepparam` file: the Bicep file its `using` names (root-relative, lower case) and its one-line literal params. */
+function readBicepParam(folder: string, path: string, content: string | undefined): { using: string | undefined; values: FileValues } {
+  const values = new Map<string, ParamValue>();
+  if (content === undefined) return { using: undefined, values };
+  const code = withoutComments(content);
+  const target = USING.exec(code)?.[1];
   const lines = new LineIndex(content);
-  for (const m of content.matchAll(PARAM_LINE)) {
-    const value = literal(m[2] as string);
+  for (const m of code.matchAll(PARAM_LINE)) {
+    const value = literal((m[2] as string).trimEnd());
     if (value === undefined) continue;
     const line = lines.lineOf(m.index);
-    add(m[1] as string, value, { path, line, snippet: lines.lineText(line).slice(0, 1000) });
+    values.set(m[1] as string, { value, origin: { ref: m[1] as string, kind: 'parameters file', path, line, snippet: lines.lineText(line).slice(0, 1000) } });
   }
+  return { using: target === undefined ? undefined : posix.normalize(folder + target).toLowerCase(), values };
+}
+
+/**
+ * The text with line and block comments blanked out (new lines kept, so offsets and lines stay), read
+ * in one pass that skips single-quoted strings (`'org//gpt-4o'` holds no comment) and multi-line ones.
+ */
+function withoutComments(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      if (text.startsWith("'''", i)) {
+        const end = text.indexOf("'''", i + 3);
+        i = end < 0 ? text.length : end + 2;
+        continue;
+      }
+      for (i++; i < text.length && text[i] !== "'" && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const line = text[i + 1] === '/';
+      const end = line ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : line ? end : end + 2;
+      parts.push(text.slice(from, i), text.slice(i, stop).replace(/[^\n]/g, ' '));
+      from = stop;
+      i = stop - 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** A Bicep literal: a single-quoted string without interpolation, a number, a boolean, or an environment read's default. */
@@ -111,6 +190,6 @@ function literal(text: string): IacValue | undefined {
   if (t === 'true' || t === 'false') return t === 'true';
   if (/^-?\d+(?:\.\d+)?$/.test(t)) return Number(t);
   const s = /^'((?:[^'\\\n]|\\.)*)'$/.exec(t)?.[1];
-  if (s === undefined || s.includes('${')) return undefined;
+  if (s === undefined || s === '' || s.includes('${')) return undefined;
   return s.replace(/\\(['\\])/g, '$1').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
