@@ -4,8 +4,9 @@
  * `format`, `toLower`, `toUpper`, parameters, variables and property/index access from literals,
  * and keeps anything else as written. Work is bounded: expression nesting, evaluation depth, a step
  * budget per value (concatenations stop at it), pieces and characters per computed string, key chains;
- * each parameter or variable is computed once, with a budget of its own, so no answer depends on
- * what was read before.
+ * each parameter or variable is computed once (`arm.ts` computes them all in declaration order before
+ * any resource is read), each with a budget of its own, and so is each expression inside a constant's
+ * object; chains of constants deeper than MAX_CHAIN read as unknown.
  */
 import { isList, isMap, makeExpr, makeMap, normKey, type IacValue } from './value.ts';
 import { isLiteral, type ConstantOrigin } from './document.ts';
@@ -118,8 +119,10 @@ function refsIn(text: string): string[] {
 
 /** Steps one reading of a value may take: constants that name each other twice over would otherwise double the work at every level. */
 const EVAL_BUDGET = 5000;
-/** Constants computed inside one another at most (`variables('a')` naming `variables('b')` naming ...). */
-const MAX_CHAIN = 64;
+/** Constants computed inside one another at most (`variables('a')` naming `variables('b')` naming ...); deeper reads as unknown. */
+const MAX_CHAIN = 256;
+/** Distinct expressions inside constants' objects computed at most per template scope. */
+const MAX_NESTED = 10_000;
 /** Expression text parsed at most where it can be read many times (a string inside a constant's object). */
 const MAX_NESTED_EXPRESSION = 10_000;
 
@@ -134,10 +137,12 @@ export class Evaluator {
   private readonly scope: Scope;
   /** Steps left for the value being read (reset by each public call, and for each constant computed). */
   private left = EVAL_BUDGET;
-  /** Each parameter's and variable's value and pieces, computed once with a budget of their own, so no answer depends on what was read before. */
+  /** Each parameter's and variable's value and pieces, computed once with a budget of their own. */
   private readonly constants = new Map<string, Constant>();
-  /** Constants being computed (a cycle reads as unknown). */
+  /** Constants and nested expressions being computed (a cycle reads as unknown). */
   private readonly computing = new Set<string>();
+  /** Expressions inside constants' objects by their text, computed once. */
+  private readonly nested = new Map<string, { readonly value: IacValue | undefined }>();
 
   constructor(scope: Scope) {
     this.scope = scope;
@@ -156,10 +161,37 @@ export class Evaluator {
   }
 
   /** What a value computes to here when it is all literal (a string, a number, an object of literals); undefined otherwise. */
-  literal(v: IacValue, line: number): IacValue | undefined {
-    this.left = EVAL_BUDGET;
-    const got = typeof v === 'string' ? this.resolved(v, 0) : this.value(v, line);
+  literal(v: IacValue): IacValue | undefined {
+    const got = this.computed(v, 0);
     return got !== undefined && isLiteral(got) ? got : undefined;
+  }
+
+  /** A value with every string computed (`resolved`), maps and lists walked; undefined when a part cannot be. */
+  private computed(v: IacValue, depth: number): IacValue | undefined {
+    if (depth > 100) return undefined;
+    if (typeof v === 'string') {
+      this.left = EVAL_BUDGET;
+      return this.resolved(v, 0);
+    }
+    if (isList(v)) {
+      const items: IacValue[] = [];
+      for (const item of v.items) {
+        const got = this.computed(item, depth + 1);
+        if (got === undefined) return undefined;
+        items.push(got);
+      }
+      return { ...v, items };
+    }
+    if (isMap(v)) {
+      const entries = [];
+      for (const e of v.entries.values()) {
+        const got = this.computed(e.value, depth + 1);
+        if (got === undefined) return undefined;
+        entries.push({ ...e, value: got });
+      }
+      return makeMap(entries, v.line);
+    }
+    return v;
   }
 
   /** A resource's `name`, rendered (unknown parts as `[text]`) and cut into its `/` segments. */
@@ -272,8 +304,28 @@ export class Evaluator {
     if (typeof raw !== 'string') return raw;
     const src = expressionText(raw);
     if (src === undefined) return unescape(raw);
+    if (depth === 0) return this.computeText(src);
+    // An expression inside a constant's object is computed once too (by its text), with a budget of its own.
+    const known = this.nested.get(src);
+    if (known !== undefined) return known.value;
+    if (this.nested.size >= MAX_NESTED || this.computing.has(src) || this.computing.size >= MAX_CHAIN) return undefined;
+    const saved = this.left;
+    this.left = EVAL_BUDGET;
+    this.computing.add(src);
+    let value: IacValue | undefined;
+    try {
+      value = this.computeText(src);
+    } finally {
+      this.computing.delete(src);
+      this.left = saved;
+    }
+    this.nested.set(src, { value });
+    return value;
+  }
+
+  private computeText(src: string): IacValue | undefined {
     const node = src.length > MAX_NESTED_EXPRESSION ? undefined : parseExpression(src);
-    return node === undefined ? undefined : this.eval(node, depth);
+    return node === undefined ? undefined : this.eval(node, 0);
   }
 
   /** A string as pieces: literal where computed, else the part's text (`concat`/`format` split into their parts). */
@@ -342,14 +394,12 @@ const MAX_PIECES = 256;
  * and ends with `]`); one that starts with `[[` and ends with `]` is a literal (`unescape`).
  */
 function expressionText(v: string): string | undefined {
-  const t = v.trim();
-  return t.startsWith('[') && !t.startsWith('[[') && t.endsWith(']') ? t.slice(1, -1) : undefined;
+  return v.startsWith('[') && !v.startsWith('[[') && v.endsWith(']') ? v.slice(1, -1) : undefined;
 }
 
 /** A literal string as ARM reads it: `[[x]` is `[x]`; `[[x` stays as written. */
 function unescape(v: string): string {
-  const t = v.trim();
-  return t.startsWith('[[') && t.endsWith(']') ? v.replace('[[', '[') : v;
+  return v.startsWith('[[') && v.endsWith(']') ? v.slice(1) : v;
 }
 
 /** Characters of text a computed string may have (far above any name or model id): longer ones stay expressions. */

@@ -27,9 +27,10 @@
  * read: its source is one of them (`main.bicep` beside `main.json` or `azuredeploy.json`), which is
  * read, and would otherwise be reported twice.
  * `nativeId` is the symbolic name (2.0), else the resource's name as written (a child's is
- * `<parent>/<child>`). Parameter values from the template's parameter files: `param-files.ts`.
+ * `<parent>/<child>`; a name another resource holds already gets its type, `<type>:<name>`, AI
+ * resources claiming their names first). Parameter values from the template's parameter files: `param-files.ts`.
  */
-import { armType } from './catalog.ts';
+import { armType, rulesFor } from './catalog.ts';
 import type { ConstantOrigin, IacDocument, IacResource } from './document.ts';
 import { JsonSyntaxError, parseJsonWithLines } from './json-lines.ts';
 import { LineIndex } from '../shared/line-index.ts';
@@ -93,6 +94,7 @@ class ArmReader {
   private readonly lines: LineIndex;
   /** What the template's parameter file gives its parameters (the top-level template's only). */
   private readonly fileValues: ReadonlyMap<string, ParamValue>;
+  private readonly evaluators = new Map<Scope, Evaluator>();
 
   constructor(path: string, lines: LineIndex, fileValues: ReadonlyMap<string, ParamValue>) {
     this.path = path;
@@ -117,16 +119,25 @@ class ArmReader {
       : isMap(list)
         ? [...list.entries.values()].flatMap((e): [IacMap, string | undefined][] => (isMap(e.value) ? [[e.value, e.key]] : []))
         : [];
-    const ev = new Evaluator(own);
-    /** Addresses taken, and each resource's address by its type and rendered full name (a child's `account/deployment`). */
+    const ev = this.evaluator(own);
+    /**
+     * Addresses taken (with the next number to try for a base taken already), and each resource's
+     * address and full name by its type and rendered full name, lower case (ARM names are case-insensitive).
+     */
     const taken = new Set<string>();
-    const byName = new Map<string, string>();
+    const next = new Map<string, number>();
+    const byName = new Map<string, { readonly address: string; readonly fullName: string }>();
     const claim = (base: string, type: string, fullName: string): string => {
       let address = base;
-      for (let k = 2; taken.has(address); k++) address = `${type}:${base}${k === 2 ? '' : `#${k}`}`;
+      if (taken.has(address)) {
+        const key = `${type}:${base}`;
+        let k = next.get(key) ?? 2;
+        for (address = k === 2 ? key : `${key}#${k}`; taken.has(address); address = `${key}#${++k}`);
+        next.set(key, k + 1);
+      }
       taken.add(address);
-      const key = `${type.toLowerCase()}\0${fullName}`;
-      if (!byName.has(key)) byName.set(key, address);
+      const key = `${type.toLowerCase()}\0${fullName.toLowerCase()}`;
+      if (!byName.has(key)) byName.set(key, { address, fullName });
       return address;
     };
     interface Placed {
@@ -151,9 +162,10 @@ class ArmReader {
       const ownName = name.segments[name.segments.length - 1] as Rendered['segments'][number];
       const parentName = parent === undefined && name.segments.length > 1 ? name.segments.slice(0, -1).map((x) => x.text).join('/') : undefined;
       const parentType = type.includes('/') ? type.slice(0, type.lastIndexOf('/')).toLowerCase() : undefined;
-      const parentAddress = parent?.address ?? (parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName}`));
+      const found = parent !== undefined ? { address: parent.address, fullName: fullNames.get(parent) ?? parent.address } : parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName.toLowerCase()}`);
       const line = r.entries.get('type')?.line ?? r.line;
-      const parentRef = parentAddress !== undefined ? makeExpr(parentAddress, [parentAddress], line) : parentName;
+      // The parent by its name (what Azure shows), referencing its resource.
+      const parentRef = found !== undefined ? makeExpr(found.fullName, [found.address], line) : parentName;
       const entries: IacEntry[] = [];
       for (const e of r.entries.values()) {
         const key = e.key.toLowerCase();
@@ -166,6 +178,7 @@ class ArmReader {
       const resource: IacResource = { address, type, mode: entry(r, 'existing') === true ? 'data' : 'managed', body: makeMap(entries, r.line), line };
       resources.push(resource);
       byAddress.set(address, resource);
+      fullNames.set(resource, placed.fullName);
       if (type.toLowerCase() === DEPLOYMENTS) {
         const props = entry(r, 'properties');
         const inner = isMap(props) ? entry(props, 'template') : undefined;
@@ -179,8 +192,14 @@ class ArmReader {
       }
     };
     // Every top-level resource is placed before any is read: a child may be listed before its parent.
-    const placed = top.flatMap(([r, symbol]) => place(r, symbol, undefined) ?? []);
-    for (const p of placed) read(p, undefined);
+    // AI resources first, so one that shares its name with another resource keeps the name as its address whatever the order.
+    const fullNames = new Map<IacResource, string>();
+    const byCatalog = [...top.filter(([r]) => isCatalogType(r)), ...top.filter(([r]) => !isCatalogType(r))];
+    const placedAt = new Map(byCatalog.flatMap(([r, symbol]) => { const p = place(r, symbol, undefined); return p === undefined ? [] : [[r, p] as const]; }));
+    for (const [r] of top) {
+      const p = placedAt.get(r);
+      if (p !== undefined) read(p, undefined);
+    }
     for (const [inner, props, name] of nested) {
       if (nesting + 1 > MAX_NESTING) {
         this.problems.push({ message: `nested deployments deeper than ${MAX_NESTING} levels; not read`, line: inner.line });
@@ -189,6 +208,7 @@ class ArmReader {
       const options = entry(props, 'expressionEvaluationOptions');
       const innerScope = isMap(options) && String(entry(options, 'scope')).toLowerCase() === 'inner';
       const scope = innerScope ? this.scope(inner, entry(props, 'parameters'), ev) : own;
+      // An outer-scope template reads the same constants: they stay computed once.
       this.template(inner, `${keyPrefix}#${name}`, scope, nesting + 1);
     }
     return doc;
@@ -206,11 +226,11 @@ class ArmReader {
         const ref = `parameters('${p.key}')`;
         scope.declared.set(ref.toLowerCase(), ref);
         const given = isMap(passed) ? passed.entries.get(normKey(p.key)) : undefined;
-        const givenValue = given !== undefined && isMap(given.value) ? given.value.entries.get('value') : undefined;
-        if (givenValue !== undefined && outer !== undefined) {
-          // A value passed always wins over the default: one this cannot compute leaves the parameter unknown.
-          const computed = outer.literal(givenValue.value, givenValue.line);
-          if (computed !== undefined) this.set(scope, ref, computed, 'deployment parameter', givenValue.line);
+        if (given !== undefined && outer !== undefined) {
+          // A value passed (or a Key Vault reference) always wins over the default: one this cannot compute leaves the parameter unknown.
+          const givenValue = isMap(given.value) ? given.value.entries.get('value') : undefined;
+          const computed = givenValue === undefined ? undefined : outer.literal(givenValue.value);
+          if (givenValue !== undefined && computed !== undefined) this.set(scope, ref, computed, 'deployment parameter', givenValue.line);
           continue;
         }
         const fromFile = passed === undefined && outer === undefined ? this.fileValues.get(p.key) : undefined;
@@ -224,16 +244,30 @@ class ArmReader {
     }
     const vars = entry(root, 'variables');
     if (isMap(vars)) for (const v of vars.entries.values()) this.set(scope, `variables('${v.key}')`, v.value, 'var', v.line);
-    // Values are read once every raw value is known: a variable may name a parameter declared after it.
-    const ev = new Evaluator(scope);
+    // Values are read once every raw value is known (a variable may name a parameter declared after
+    // it), in declaration order, before any resource: each is computed once, the same whatever reads it.
+    const ev = this.evaluator(scope);
     for (const [ref, raw] of scope.raw) scope.constants.set(ref, ev.value(raw, scope.origins.get(ref)?.line ?? 0));
     return scope;
+  }
+
+  /** The one evaluator of a scope: the templates that read it share its computed constants. */
+  private evaluator(scope: Scope): Evaluator {
+    let ev = this.evaluators.get(scope);
+    if (ev === undefined) this.evaluators.set(scope, (ev = new Evaluator(scope)));
+    return ev;
   }
 
   /** A constant written in this template. */
   private set(scope: Scope, ref: string, value: IacValue, kind: ConstantOrigin['kind'], line: number): void {
     put(scope, ref, value, { ref, kind, path: this.path, line, snippet: this.lines.lineText(line).slice(0, 1000) });
   }
+}
+
+/** A resource whose written type the catalog maps (an AI resource). */
+function isCatalogType(r: IacMap): boolean {
+  const written = entry(r, 'type');
+  return typeof written === 'string' && rulesFor(armType(written, undefined)).length > 0;
 }
 
 function put(scope: Scope, ref: string, value: IacValue, origin: ConstantOrigin): void {

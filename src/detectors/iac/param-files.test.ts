@@ -81,11 +81,23 @@ describe('parameter files', () => {
     expect(vision({ 'main.parameters.json': params("[concat('gpt-', '4o')]") })?.valueFrom).toEqual(['properties.model.name: visionModel (parameter default, infra/main.bicep:3)']);
   });
 
+  it('azd: references inside a longer string; a .bicepparam that uses the file replaces main.parameters.json; a param in a multi-line string is text', () => {
+    const chat = (others: Record<string, string>) => assetNamed(detect('infra/main.bicep', BICEP, others), 'endpoint', 'chat')?.attributes;
+    expect(chat({ 'main.parameters.json': JSON.stringify({ parameters: { chatModel: { value: 'gpt-${AZURE_CHAT_VERSION=4o-mini}' } } }) })?.valueFrom).toEqual(['properties.model.name: chatModel (parameters file, infra/main.parameters.json:1)']);
+    expect(chat({ 'main.parameters.json': JSON.stringify({ parameters: { chatModel: { value: 'gpt-${AZURE_CHAT_VERSION}' } } }) })?.modelRefs).toEqual(['chatModel']);
+    const both = detect('infra/main.bicep', BICEP, {
+      'main.parameters.json': JSON.stringify({ parameters: { chatModel: { value: 'gpt-4.1' }, embeddingModel: { value: 'text-embedding-3-large' } } }),
+      'main.bicepparam': "using 'main.bicep'\nparam chatModel = 'o3'\nvar notes = '''\nparam embeddingModel = 'o1'\n'''\n",
+    });
+    expect(assetNames(both).filter((n) => n.startsWith('model:'))).toEqual(['model:gpt-4o', 'model:o3', 'model:text-embedding-ada-002']);
+  });
+
   it('hostile: 5 MB parameter files are read in linear time', () => {
     for (const [name, text] of [
       ['main.bicepparam', '\n'.repeat(5_000_000)],
       ['main.bicepparam', `using './main.bicep'\nparam chatModel = a${' '.repeat(5_000_000)}b\n`],
       ['main.parameters.json', JSON.stringify({ parameters: { chatModel: { value: `\${a${'a'.repeat(5_000_000)}` } } })],
+      ['main.parameters.json', JSON.stringify({ parameters: { chatModel: { value: '${a='.repeat(1_250_000) } } })],
     ] as const) {
       const { value: r, ms } = cpuTimed(() => detect('infra/main.bicep', BICEP, { [name]: text }));
       expect(r.diagnostics).toEqual([]);

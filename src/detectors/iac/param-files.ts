@@ -5,16 +5,16 @@
  * - `<name>.parameters.json` (`main.parameters.json` for `main.bicep`, which the Azure Developer CLI
  *   passes on every `azd provision`; `azuredeploy.parameters.json` for `azuredeploy.json`): each
  *   `parameters.<param>.value` that is a literal. An azd environment reference with a default
- *   (`"${AZURE_OPENAI_MODEL=gpt-4o}"`, also `:=`, `-` and `:-`, anywhere in the value) gives the
- *   default; one without (`"${AZURE_OPENAI_MODEL}"`), an empty string (azd then keeps the template's
- *   default) and a string shaped like a template expression give nothing.
+ *   (`"${AZURE_OPENAI_MODEL=gpt-4o}"`, also `:=`, `-` and `:-`, anywhere in any string of the value,
+ *   `"gpt-${V=4o}"`) gives the default; a value with one without (`"${AZURE_OPENAI_MODEL}"`), an empty
+ *   string (azd then keeps the template's default) and a string shaped like a template expression give nothing.
  * - `.bicepparam` files whose `using` names the Bicep file (`using './main.bicep'`, resolved against
  *   the folder): each one-line `param x = <literal>` outside comments; `readEnvironmentVariable('X',
  *   'default')` gives its default. Of several such files (one per environment, chosen at deploy
- *   time), only the values they all agree on.
+ *   time), only the values they all agree on. Where one uses the file, `<name>.parameters.json` is
+ *   not read (azd passes the `.bicepparam` file instead).
  *
- * A parameter file wins over the parameter's default (`valueFrom` kind `parameters file`), a
- * `.bicepparam` value over a `main.parameters.json` one; a name the template does not declare is
+ * A parameter file wins over the parameter's default (`valueFrom` kind `parameters file`); a name the template does not declare is
  * ignored (names compare case-insensitively, as ARM's do). Anything else (objects built from
  * expressions, Key Vault references, files that cannot be read) keeps the default.
  */
@@ -32,9 +32,8 @@ export interface ParamValue {
   readonly origin: ConstantOrigin;
 }
 
-/** `${NAME=default}` / `${NAME:=default}` / `${NAME-default}` / `${NAME:-default}` as a whole value. */
-const ENV_DEFAULT = /^\$\{[A-Za-z_]\w*:?[=-]([^}]*)\}$/;
-const ENV_REF = /\$\{[A-Za-z_]/;
+/** `${NAME}`, `${NAME=default}` / `${NAME:=default}` / `${NAME-default}` / `${NAME:-default}`: azd's environment references. */
+const ENV_REF = /\$\{[A-Za-z_]\w*(?::?[=-]([^}$]*))?\}/g;
 const USING = /^[ \t]*using[ \t]+'([^'\n]+)'/m;
 const PARAM_LINE = /^[ \t]*param[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*([^\r\n]*)/gm;
 const READ_ENV = /^readEnvironmentVariable\(\s*'[^'\n]*'\s*,\s*('(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)\s*\)$/;
@@ -63,18 +62,28 @@ export function parameterFileValues(path: string, siblings: SiblingFiles | undef
       if (as !== undefined) out.set(as, { value: v.value, origin: { ...v.origin, ref: as } });
     }
   };
+  // `.bicepparam` files that use this file: one is in force; of several (one per environment), only what they all agree on.
+  // azd then passes the `.bicepparam` file, not `main.parameters.json`.
+  const using = file.toLowerCase().endsWith('.bicep') ? (bicepParamsByTarget(folder, siblings).get(`${folder}${file}`.toLowerCase()) ?? []) : [];
   const json = names.find((n) => n.toLowerCase() === `${stem}.parameters.json`);
-  if (json !== undefined) take(siblings.memo(`iac:parameters-json:${json}`, () => readJson(folder + json, siblings.read(json))));
-  if (file.toLowerCase().endsWith('.bicep')) {
-    // `.bicepparam` files that use this file: one is in force; of several (one per environment), only what they all agree on.
-    const using = names
-      .filter((n) => n.toLowerCase().endsWith('.bicepparam'))
-      .sort()
-      .map((n) => siblings.memo(`iac:bicepparam:${n}`, () => readBicepParam(folder, folder + n, siblings.read(n))))
-      .filter((f) => f.using === `${folder}${file}`.toLowerCase());
-    take(agreed(using.map((f) => f.values)));
-  }
+  if (using.length > 0) take(agreed(using));
+  else if (json !== undefined) take(siblings.memo(`iac:parameters-json:${json}`, () => readJson(folder + json, siblings.read(json))));
   return out;
+}
+
+/** The folder's `.bicepparam` files by the Bicep file their `using` names (root-relative, lower case), read once per folder. */
+function bicepParamsByTarget(folder: string, siblings: SiblingFiles): ReadonlyMap<string, readonly FileValues[]> {
+  return siblings.memo('iac:bicepparam-files', () => {
+    const out = new Map<string, FileValues[]>();
+    for (const n of siblings.names().filter((x) => x.toLowerCase().endsWith('.bicepparam')).sort()) {
+      const f = readBicepParam(folder, folder + n, siblings.read(n));
+      if (f.using === undefined) continue;
+      const list = out.get(f.using);
+      if (list === undefined) out.set(f.using, [f.values]);
+      else list.push(f.values);
+    }
+    return out;
+  });
 }
 
 /** The values every file gives alike (all of one file's when there is one). */
@@ -113,9 +122,12 @@ function readJson(path: string, content: string | undefined): FileValues {
 function asDeployed(v: IacValue, depth = 0): IacValue | undefined {
   if (depth > 50) return undefined;
   if (typeof v === 'string') {
-    const m = ENV_DEFAULT.exec(v);
-    const s = m !== null ? (m[1] as string) : ENV_REF.test(v) ? undefined : v;
-    return s === undefined || s === '' || (s.startsWith('[') && s.endsWith(']')) ? undefined : s;
+    let unset = false;
+    const s = v.replace(ENV_REF, (_whole, fallback: string | undefined) => {
+      if (fallback === undefined) unset = true;
+      return fallback ?? '';
+    });
+    return unset || s === '' || (s.startsWith('[') && s.endsWith(']')) ? undefined : s;
   }
   if (isList(v)) {
     const items: IacValue[] = [];
@@ -155,8 +167,9 @@ function readBicepParam(folder: string, path: string, content: string | undefine
 }
 
 /**
- * The text with line and block comments blanked out (new lines kept, so offsets and lines stay), read
- * in one pass that skips single-quoted strings (`'org//gpt-4o'` holds no comment) and multi-line ones.
+ * The text with line and block comments and multi-line strings blanked out (new lines kept, so
+ * offsets and lines stay), read in one pass that skips single-quoted strings (`'org//gpt-4o'` holds
+ * no comment).
  */
 function withoutComments(text: string): string {
   const parts: string[] = [];
@@ -166,7 +179,10 @@ function withoutComments(text: string): string {
     if (c === "'") {
       if (text.startsWith("'''", i)) {
         const end = text.indexOf("'''", i + 3);
-        i = end < 0 ? text.length : end + 2;
+        const stop = end < 0 ? text.length : end + 3;
+        parts.push(text.slice(from, i), text.slice(i, stop).replace(/[^\n]/g, ' '));
+        from = stop;
+        i = stop - 1;
         continue;
       }
       for (i++; i < text.length && text[i] !== "'" && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
