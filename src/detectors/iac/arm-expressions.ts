@@ -237,33 +237,36 @@ export class Evaluator {
     const known = this.constants.get(key);
     if (known !== undefined) return known;
     const unknown: Constant = { value: undefined, pieces: [opaque(src)] };
-    if (this.computing.has(key) || this.computing.size >= MAX_CHAIN) return unknown;
     const raw = this.scope.raw.get(key);
-    if (raw === undefined) {
-      this.constants.set(key, unknown);
-      return unknown;
-    }
+    const computed = raw === undefined ? unknown : this.isolated(key, () => this.constantValue(raw, src));
+    if (computed === undefined) return unknown;
+    this.constants.set(key, computed);
+    return computed;
+  }
+
+  private constantValue(raw: IacValue, src: string): Constant {
+    const text = typeof raw === 'string' ? expressionText(raw) : undefined;
+    if (typeof raw === 'string' && text === undefined) return { value: unescape(raw), pieces: [{ text: unescape(raw), literal: true, refs: [] }] };
+    const node = text === undefined ? undefined : parseExpression(text);
+    if (node === undefined) return { value: typeof raw === 'string' ? undefined : raw, pieces: typeof raw === 'number' ? [{ text: String(raw), literal: true, refs: [] }] : [opaque(src)] };
+    const value = this.eval(node, 0);
+    // A constant that is itself an expression (`format('oai-{0}', uniqueString(...))`) shows its parts.
+    const pieces = typeof value === 'string' || typeof value === 'number' ? [{ text: String(value), literal: true, refs: [] }] : compact(this.pieces(node, 0), src);
+    return { value, pieces };
+  }
+
+  /** `compute` with a budget of its own and `key` marked as being computed; undefined for a cycle or a chain too deep. */
+  private isolated<T>(key: string, compute: () => T): T | undefined {
+    if (this.computing.has(key) || this.computing.size >= MAX_CHAIN) return undefined;
     const saved = this.left;
     this.left = EVAL_BUDGET;
     this.computing.add(key);
-    let computed: Constant;
     try {
-      const text = typeof raw === 'string' ? expressionText(raw) : undefined;
-      const node = text === undefined ? undefined : parseExpression(text);
-      if (typeof raw === 'string' && text === undefined) computed = { value: unescape(raw), pieces: [{ text: unescape(raw), literal: true, refs: [] }] };
-      else if (node === undefined) computed = { value: typeof raw === 'string' ? undefined : raw, pieces: typeof raw === 'number' ? [{ text: String(raw), literal: true, refs: [] }] : [opaque(src)] };
-      else {
-        const value = this.eval(node, 0);
-        // A constant that is itself an expression (`format('oai-{0}', uniqueString(...))`) shows its parts.
-        const pieces = typeof value === 'string' || typeof value === 'number' ? [{ text: String(value), literal: true, refs: [] }] : compact(this.pieces(node, 0), src);
-        computed = { value, pieces };
-      }
+      return compute();
     } finally {
       this.computing.delete(key);
       this.left = saved;
     }
-    this.constants.set(key, computed);
-    return computed;
   }
 
   /** A value computed from literals and constants (undefined when any part is not known here). */
@@ -308,19 +311,11 @@ export class Evaluator {
     // An expression inside a constant's object is computed once too (by its text), with a budget of its own.
     const known = this.nested.get(src);
     if (known !== undefined) return known.value;
-    if (this.nested.size >= MAX_NESTED || this.computing.has(src) || this.computing.size >= MAX_CHAIN) return undefined;
-    const saved = this.left;
-    this.left = EVAL_BUDGET;
-    this.computing.add(src);
-    let value: IacValue | undefined;
-    try {
-      value = this.computeText(src);
-    } finally {
-      this.computing.delete(src);
-      this.left = saved;
-    }
-    this.nested.set(src, { value });
-    return value;
+    if (this.nested.size >= MAX_NESTED) return undefined;
+    const computed = this.isolated(src, () => ({ value: this.computeText(src) }));
+    if (computed === undefined) return undefined;
+    this.nested.set(src, computed);
+    return computed.value;
   }
 
   private computeText(src: string): IacValue | undefined {

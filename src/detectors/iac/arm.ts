@@ -63,9 +63,8 @@ export function readArm(path: string, content: string, siblings?: SiblingFiles):
   if (compiledBeside(root, siblings)) return 'compiled';
   const params = entry(root, 'parameters');
   const reader = new ArmReader(path, new LineIndex(content), parameterFileValues(path, siblings, isMap(params) ? [...params.entries.values()].map((p) => p.key) : []));
-  const outer = reader.template(root, `arm:${path}`, undefined, 0);
-  const [first, ...more] = reader.docs;
-  return { doc: first ?? outer, problems: reader.problems, more };
+  const doc = reader.template(root, `arm:${path}`, undefined, 0);
+  return { doc, problems: reader.problems, more: reader.docs.filter((d) => d !== doc) };
 }
 
 function emptyDoc(path: string): IacDocument {
@@ -140,29 +139,30 @@ class ArmReader {
       if (!byName.has(key)) byName.set(key, { address, fullName });
       return address;
     };
+    /** A resource with its type, rendered name (its own: the last segment), address and full name, before it is read. */
     interface Placed {
       readonly r: IacMap;
       readonly type: string;
       readonly name: Rendered;
+      readonly own: Rendered['segments'][number];
       readonly address: string;
       readonly fullName: string;
     }
-    const place = (r: IacMap, symbol: string | undefined, parent: { type: string; address: string; fullName: string } | undefined): Placed | undefined => {
+    const place = (r: IacMap, symbol: string | undefined, parent: Placed | undefined): Placed | undefined => {
       const written = entry(r, 'type');
       if (typeof written !== 'string' || written.startsWith('[')) return undefined;
       const type = armType(written, parent?.type);
       const name = ev.name(entry(r, 'name'));
-      const own = (name.segments[name.segments.length - 1] as Rendered['segments'][number]).text;
-      const fullName = parent === undefined ? name.text : `${parent.fullName}/${own}`;
-      return { r, type, name, fullName, address: claim(symbol ?? (parent !== undefined ? `${parent.address}/${own}` : name.text), type, fullName) };
+      const own = name.segments[name.segments.length - 1] as Rendered['segments'][number];
+      const fullName = parent === undefined ? name.text : `${parent.fullName}/${own.text}`;
+      return { r, type, name, own, fullName, address: claim(symbol ?? (parent !== undefined ? `${parent.address}/${own.text}` : name.text), type, fullName) };
     };
-    const read = (placed: Placed, parent: IacResource | undefined): void => {
-      const { r, type, name, address } = placed;
+    const read = (placed: Placed, parent: Placed | undefined): void => {
+      const { r, type, name, own: ownName, address } = placed;
       // A child: nested in its parent, or written at the top level with the full type and `parent/child`.
-      const ownName = name.segments[name.segments.length - 1] as Rendered['segments'][number];
       const parentName = parent === undefined && name.segments.length > 1 ? name.segments.slice(0, -1).map((x) => x.text).join('/') : undefined;
       const parentType = type.includes('/') ? type.slice(0, type.lastIndexOf('/')).toLowerCase() : undefined;
-      const found = parent !== undefined ? { address: parent.address, fullName: fullNames.get(parent) ?? parent.address } : parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName.toLowerCase()}`);
+      const found = parent ?? (parentName === undefined ? undefined : byName.get(`${parentType}\0${parentName.toLowerCase()}`));
       const line = r.entries.get('type')?.line ?? r.line;
       // The parent by its name (what Azure shows), referencing its resource.
       const parentRef = found !== undefined ? makeExpr(found.fullName, [found.address], line) : parentName;
@@ -178,7 +178,6 @@ class ArmReader {
       const resource: IacResource = { address, type, mode: entry(r, 'existing') === true ? 'data' : 'managed', body: makeMap(entries, r.line), line };
       resources.push(resource);
       byAddress.set(address, resource);
-      fullNames.set(resource, placed.fullName);
       if (type.toLowerCase() === DEPLOYMENTS) {
         const props = entry(r, 'properties');
         const inner = isMap(props) ? entry(props, 'template') : undefined;
@@ -187,13 +186,12 @@ class ArmReader {
       const children = entry(r, 'resources');
       if (!isList(children)) return;
       for (const c of children.items) {
-        const child = isMap(c) ? place(c, undefined, { type, address, fullName: placed.fullName }) : undefined;
-        if (child !== undefined) read(child, resource);
+        const child = isMap(c) ? place(c, undefined, placed) : undefined;
+        if (child !== undefined) read(child, placed);
       }
     };
     // Every top-level resource is placed before any is read: a child may be listed before its parent.
     // AI resources first, so one that shares its name with another resource keeps the name as its address whatever the order.
-    const fullNames = new Map<IacResource, string>();
     const byCatalog = [...top.filter(([r]) => isCatalogType(r)), ...top.filter(([r]) => !isCatalogType(r))];
     const placedAt = new Map(byCatalog.flatMap(([r, symbol]) => { const p = place(r, symbol, undefined); return p === undefined ? [] : [[r, p] as const]; }));
     for (const [r] of top) {
