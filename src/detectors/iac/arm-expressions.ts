@@ -8,7 +8,7 @@
  * any resource is read), each with a budget of its own, and so is each expression inside a constant's
  * object; chains of constants deeper than MAX_CHAIN read as unknown.
  */
-import { isList, isMap, makeExpr, makeMap, normKey, type IacValue } from './value.ts';
+import { isList, isMap, makeExpr, mapStrings, normKey, type IacValue } from './value.ts';
 import { isLiteral, type ConstantOrigin } from './document.ts';
 
 const MAX_EVAL_DEPTH = 16;
@@ -39,11 +39,9 @@ interface Piece {
   readonly refs: readonly string[];
 }
 
-/** A rendered string: the whole text, whether it is literal, its `/`-separated segments. */
+/** A rendered string: the whole text and its `/`-separated segments (each literal or not, with the references it names). */
 export interface Rendered {
   readonly text: string;
-  readonly literal: boolean;
-  readonly refs: readonly string[];
   readonly segments: readonly { readonly text: string; readonly literal: boolean; readonly refs: readonly string[] }[];
 }
 
@@ -58,7 +56,8 @@ function parseExpression(src: string): Node | undefined {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
     if (m === null) return /^\s*$/.test(src.slice(at)) ? finish() : undefined;
-    const start = m.index + m[0].length - (m[1] !== undefined ? m[1].length + 2 : (m[2] ?? m[3] ?? m[4] ?? '').length);
+    // The token starts after the white space the match began with.
+    const start = at + m[0].length - m[0].trimStart().length;
     toks.push(m[1] !== undefined ? { kind: 'str', v: m[1].replace(/''/g, "'"), at: start, end: TOKEN.lastIndex } : m[2] !== undefined ? { kind: 'num', v: m[2], at: start, end: TOKEN.lastIndex } : m[3] !== undefined ? { kind: 'id', v: m[3], at: start, end: TOKEN.lastIndex } : { kind: 'p', v: m[4] as string, at: start, end: TOKEN.lastIndex });
   }
   return finish();
@@ -148,50 +147,27 @@ export class Evaluator {
     this.scope = scope;
   }
 
-  /** A JSON value with its expressions read (see the module comment); maps and lists keep their lines, an expression gets `line`. */
-  value(v: IacValue, line: number, depth = 0): IacValue {
-    if (depth > 100) return null;
-    if (typeof v === 'string') {
-      this.left = EVAL_BUDGET;
-      return this.string(v, line);
-    }
-    if (isList(v)) return { kind: 'list', items: v.items.map((i) => this.value(i, v.line, depth + 1)), line: v.line };
-    if (isMap(v)) return makeMap([...v.entries.values()].map((e) => ({ ...e, value: this.value(e.value, e.line, depth + 1) })), v.line);
-    return v;
+  /** A JSON value with its expressions read (see the module comment); maps and lists keep their lines, an expression gets the line of its key. */
+  value(v: IacValue, line: number): IacValue {
+    return (
+      mapStrings(
+        v,
+        (s, at) => {
+          this.left = EVAL_BUDGET;
+          return this.string(s, at);
+        },
+        line,
+      ) ?? null
+    );
   }
 
   /** What a value computes to here when it is all literal (a string, a number, an object of literals); undefined otherwise. */
   literal(v: IacValue): IacValue | undefined {
-    const got = this.computed(v, 0);
-    return got !== undefined && isLiteral(got) ? got : undefined;
-  }
-
-  /** A value with every string computed (`resolved`), maps and lists walked; undefined when a part cannot be. */
-  private computed(v: IacValue, depth: number): IacValue | undefined {
-    if (depth > 100) return undefined;
-    if (typeof v === 'string') {
+    const got = mapStrings(v, (s) => {
       this.left = EVAL_BUDGET;
-      return this.resolved(v, 0);
-    }
-    if (isList(v)) {
-      const items: IacValue[] = [];
-      for (const item of v.items) {
-        const got = this.computed(item, depth + 1);
-        if (got === undefined) return undefined;
-        items.push(got);
-      }
-      return { ...v, items };
-    }
-    if (isMap(v)) {
-      const entries = [];
-      for (const e of v.entries.values()) {
-        const got = this.computed(e.value, depth + 1);
-        if (got === undefined) return undefined;
-        entries.push({ ...e, value: got });
-      }
-      return makeMap(entries, v.line);
-    }
-    return v;
+      return this.resolved(s, 0);
+    });
+    return got !== undefined && isLiteral(got) ? got : undefined;
   }
 
   /** A resource's `name`, rendered (unknown parts as `[text]`) and cut into its `/` segments. */
@@ -416,7 +392,7 @@ function compact(pieces: readonly Piece[], src: string): Piece[] {
     const last = out[out.length - 1];
     if (p.literal && last?.literal === true) out[out.length - 1] = { text: last.text + p.text, literal: true, refs: [] };
     else out.push(p);
-    if (out.length > 16 || (last?.text.length ?? 0) > MAX_VALUE) return [opaque(src)];
+    if (out.length > 16) return [opaque(src)];
   }
   return textLength(out) > MAX_VALUE ? [opaque(src)] : out;
 }
@@ -458,12 +434,5 @@ function render(pieces: readonly Piece[]): Rendered {
       for (const r of p.refs) seg.refs.add(r);
     });
   }
-  const refs = new Set<string>();
-  for (const s of segments) for (const r of s.refs) refs.add(r);
-  return {
-    text: segments.map((s) => s.text).join('/'),
-    literal: segments.every((s) => s.literal),
-    refs: [...refs],
-    segments: segments.map((s) => ({ text: s.text, literal: s.literal, refs: [...s.refs] })),
-  };
+  return { text: segments.map((s) => s.text).join('/'), segments: segments.map((s) => ({ text: s.text, literal: s.literal, refs: [...s.refs] })) };
 }

@@ -24,7 +24,7 @@ import type { SiblingFiles } from '../types.ts';
 import type { ConstantOrigin } from './document.ts';
 import { isLiteral } from './document.ts';
 import { parseJsonWithLines } from './json-lines.ts';
-import { isList, isMap, makeMap, normKey, sameValue, type IacEntry, type IacValue } from './value.ts';
+import { isMap, mapStrings, normKey, sameValue, type IacValue } from './value.ts';
 
 /** A parameter's value from a parameter file, with where it is written (`origin.ref` is the declared name). */
 export interface ParamValue {
@@ -119,35 +119,16 @@ function readJson(path: string, content: string | undefined): FileValues {
  * the value; undefined when a reference has none, a string is empty (the template's default then
  * applies) or looks like a template expression (parameter files hold none), or the value is not literal.
  */
-function asDeployed(v: IacValue, depth = 0): IacValue | undefined {
-  if (depth > 50) return undefined;
-  if (typeof v === 'string') {
+function asDeployed(v: IacValue): IacValue | undefined {
+  const deployed = mapStrings(v, (raw) => {
     let unset = false;
-    const s = v.replace(ENV_REF, (_whole, fallback: string | undefined) => {
+    const s = raw.replace(ENV_REF, (_whole, fallback: string | undefined) => {
       if (fallback === undefined) unset = true;
       return fallback ?? '';
     });
     return unset || s === '' || (s.startsWith('[') && s.endsWith(']')) ? undefined : s;
-  }
-  if (isList(v)) {
-    const items: IacValue[] = [];
-    for (const item of v.items) {
-      const d = asDeployed(item, depth + 1);
-      if (d === undefined) return undefined;
-      items.push(d);
-    }
-    return { ...v, items };
-  }
-  if (isMap(v)) {
-    const entries: IacEntry[] = [];
-    for (const e of v.entries.values()) {
-      const d = asDeployed(e.value, depth + 1);
-      if (d === undefined) return undefined;
-      entries.push({ ...e, value: d });
-    }
-    return makeMap(entries, v.line);
-  }
-  return isLiteral(v) ? v : undefined;
+  });
+  return deployed !== undefined && isLiteral(deployed) ? deployed : undefined;
 }
 
 /** A `.bicepparam` file: the Bicep file its `using` names (root-relative, lower case) and its one-line literal params. */

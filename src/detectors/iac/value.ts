@@ -163,6 +163,35 @@ export function sameValue(a: IacValue, b: IacValue, depth = 0): boolean {
   return true;
 }
 
+/**
+ * A value with each string replaced by `f(string, line of the key or list that holds it)`, maps and
+ * lists rebuilt with their lines; undefined as soon as `f` gives undefined or the value nests deeper
+ * than 100 levels.
+ */
+export function mapStrings(v: IacValue, f: (s: string, line: number) => IacValue | undefined, line = 0, depth = 0): IacValue | undefined {
+  if (depth > 100) return undefined;
+  if (typeof v === 'string') return f(v, line);
+  if (isList(v)) {
+    const items: IacValue[] = [];
+    for (const item of v.items) {
+      const got = mapStrings(item, f, v.line, depth + 1);
+      if (got === undefined) return undefined;
+      items.push(got);
+    }
+    return { ...v, items };
+  }
+  if (isMap(v)) {
+    const entries: IacEntry[] = [];
+    for (const e of v.entries.values()) {
+      const got = mapStrings(e.value, f, e.line, depth + 1);
+      if (got === undefined) return undefined;
+      entries.push({ ...e, value: got });
+    }
+    return makeMap(entries, v.line);
+  }
+  return v;
+}
+
 /** A value as a list of values (a scalar becomes a one-item list). */
 export function asItems(v: IacValue | undefined): IacValue[] {
   if (v === undefined) return [];
